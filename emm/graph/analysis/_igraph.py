@@ -1,0 +1,86 @@
+"""igraph plumbing shared by :mod:`measures` and :mod:`wholegraph` (private).
+
+igraph draws random numbers from a process-wide generator (Python's :mod:`random` module by
+default). :func:`seeded` swaps in a private ``random.Random(seed)`` for the duration of one call
+and restores the previous generator, so a seeded call is reproducible and does not disturb
+other users of :mod:`random`.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import igraph as ig
+    import numpy as np
+
+    from emm.graph.analysis.frames import Encoded
+
+_RNG_LOCK = threading.Lock()
+
+
+@contextmanager
+def seeded(seed: int | None) -> Iterator[None]:
+    """Run igraph calls with ``random.Random(seed)`` as its generator (``None``: leave as is)."""
+    import igraph as ig
+
+    if seed is None:
+        yield
+        return
+    with _RNG_LOCK:
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            ig.set_random_number_generator(random)
+
+
+def build(enc: Encoded) -> ig.Graph:
+    """An undirected weighted igraph graph from integer-coded arrays (attribute ``weight``)."""
+    import igraph as ig
+    import numpy as np
+
+    pairs = np.column_stack([enc.u, enc.v]).astype(np.int64)
+    g = ig.Graph(n=enc.n, edges=pairs, directed=False)
+    g.es["weight"] = enc.weight.tolist()
+    return g
+
+
+def leiden(g: ig.Graph, *, resolution: float, seed: int | None) -> np.ndarray:
+    """Leiden (modularity objective, iterated until stable); membership per vertex."""
+    import numpy as np
+
+    kwargs: dict[str, Any] = {
+        "objective_function": "modularity",
+        "weights": "weight" if g.ecount() else None,
+        "resolution": resolution,
+        "n_iterations": -1,
+    }
+    with seeded(seed):
+        part = g.community_leiden(**kwargs)
+    return np.asarray(part.membership, dtype=np.int64)
+
+
+def sampled_betweenness(g: ig.Graph, *, samples: int, seed: int | None) -> tuple[np.ndarray, int]:
+    """Brandes-Pich estimate of (unnormalised, hop-count) betweenness.
+
+    ``samples`` source vertices are drawn uniformly without replacement with
+    ``numpy.random.default_rng(seed)``; the betweenness restricted to paths from those sources
+    is scaled by ``n / samples``. With ``samples >= n`` the exact value is returned. Returns the
+    values and the number of sources actually used.
+    """
+    import numpy as np
+
+    n = g.vcount()
+    if n == 0:
+        return np.zeros(0), 0
+    if samples <= 0 or samples >= n:
+        return np.asarray(g.betweenness(directed=False), dtype=np.float64), n
+    rng = np.random.default_rng(seed)
+    sources = np.sort(rng.choice(n, size=samples, replace=False)).tolist()
+    values = np.asarray(g.betweenness(directed=False, sources=sources), dtype=np.float64)
+    return values * (n / samples), samples

@@ -1,0 +1,182 @@
+"""Every Cypher statement of the entity graph, as named constants and small builders.
+
+Rules that keep this safe and portable (Neo4j 5 and the local ArcadeDB):
+
+* values always travel as ``$parameters``; the only names formatted into query text are labels,
+  relationship types and property names from the allow-list in :mod:`emm.graph.schema`;
+* writes are ``UNWIND $rows`` batches run inside managed transactions by the store;
+* every ``MATCH`` names its label so the ``key``/``uid`` indexes are used;
+* no ``SHORTEST k`` (ArcadeDB lacks it): ``shortestPath()``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import LiteralString, cast
+
+from emm.graph.schema import ENTITY_TYPES, META_LABELS, label, rel_type
+
+
+def _q(text: str) -> LiteralString:
+    # Query text built only from allow-listed names; the driver types queries as LiteralString.
+    return cast(LiteralString, text)
+
+
+# ----------------------------------------------------------------------------- schema
+
+
+def schema_statements() -> list[LiteralString]:
+    """Idempotent constraints and indexes: unique ``key`` and indexed ``uid`` per label."""
+    out: list[LiteralString] = []
+    for name in ENTITY_TYPES:
+        lower = name.lower()
+        out.append(_q(
+            f"CREATE CONSTRAINT {lower}_key IF NOT EXISTS "
+            f"FOR (n:{label(name)}) REQUIRE n.key IS UNIQUE"
+        ))
+        out.append(_q(f"CREATE INDEX {lower}_uid IF NOT EXISTS FOR (n:{label(name)}) ON (n.uid)"))
+    out.append(_q(
+        "CREATE CONSTRAINT delivery_id IF NOT EXISTS "
+        "FOR (d:Delivery) REQUIRE d.delivery_id IS UNIQUE"
+    ))
+    return out
+
+
+# ----------------------------------------------------------------------------- writes
+
+
+@cache
+def merge_nodes(name: str) -> LiteralString:
+    """Merge a batch of nodes of one label on ``key``.
+
+    A new node takes every property of the row; an existing one only fills properties it
+    lacks (the first party's values stand, later ones add what is missing) and adds the row's
+    party to ``parties``. Re-running the same rows changes nothing.
+    """
+    fields = [f.name for f in ENTITY_TYPES[name].fields] + ["caption", "search"]
+    fill = ", ".join(f"n.{f} = coalesce(n.{f}, r.props.{f})" for f in fields)
+    return _q(
+        f"UNWIND $rows AS r MERGE (n:{label(name)} {{key: r.key}}) "
+        "ON CREATE SET n += r.props, n.uid = r.uid, n.parties = [r.party] "
+        f"ON MATCH SET {fill}, "
+        "n.parties = CASE WHEN r.party IN n.parties THEN n.parties ELSE n.parties + r.party END "
+        "RETURN count(n) AS n"
+    )
+
+
+@cache
+def merge_edges(source: str, type_: str, target: str) -> LiteralString:
+    """Merge a batch of relationships of one type between two labels, on ``source_ref``."""
+    return _q(
+        f"UNWIND $rows AS r "
+        f"MATCH (a:{label(source)} {{key: r.from_key}}) "
+        f"MATCH (b:{label(target)} {{key: r.to_key}}) "
+        f"MERGE (a)-[e:{rel_type(type_)} {{source_ref: r.source_ref}}]->(b) "
+        "SET e += r.props RETURN count(e) AS n"
+    )
+
+
+MERGE_DELIVERY: LiteralString = (
+    "MERGE (d:Delivery {delivery_id: $delivery_id}) SET d += $props RETURN d.status AS status"
+)
+DELIVERY_STATUS: LiteralString = (
+    "MATCH (d:Delivery {delivery_id: $delivery_id}) RETURN d.status AS status"
+)
+LIST_DELIVERIES: LiteralString = (
+    "MATCH (d:Delivery) RETURN properties(d) AS d ORDER BY d.delivered_at, d.delivery_id"
+)
+
+# ----------------------------------------------------------------------------- reads
+
+# The one edge filter every read uses; access control narrows these parameters (one place).
+EDGE_FILTER: LiteralString = (
+    "($parties IS NULL OR e.party IN $parties) "
+    "AND ($legal_bases IS NULL OR e.legal_basis IN $legal_bases) "
+    "AND ($rel_types IS NULL OR type(e) IN $rel_types) "
+    "AND ($date_from IS NULL OR e.registered_at >= $date_from) "
+    "AND ($date_to IS NULL OR e.registered_at <= $date_to)"
+)
+
+
+@cache
+def count_nodes(name: str) -> LiteralString:
+    return _q(f"MATCH (n:{label(name)}) RETURN count(n) AS n")
+
+
+COUNT_EDGES: LiteralString = _q(
+    "MATCH ()-[e]->() WHERE " + EDGE_FILTER + " "
+    "RETURN type(e) AS type, e.party AS party, e.legal_basis AS legal_basis, count(e) AS n"
+)
+
+EDGES_MISSING_PROVENANCE: LiteralString = (
+    "MATCH ()-[e]->() WHERE e.party IS NULL OR e.legal_basis IS NULL "
+    "OR e.source_ref IS NULL OR e.registered_at IS NULL RETURN count(e) AS n"
+)
+
+
+@cache
+def find_by_key(name: str) -> LiteralString:
+    return _q(f"UNWIND $keys AS k MATCH (n:{label(name)} {{key: k}}) RETURN properties(n) AS n")
+
+
+@cache
+def find_by_property(name: str, prop: str) -> LiteralString:
+    if prop not in {f.name for f in ENTITY_TYPES[name].fields}:
+        raise ValueError(f"{prop!r} is not a field of {name}")
+    return _q(
+        f"MATCH (n:{label(name)}) WHERE n.{prop} = $value RETURN properties(n) AS n LIMIT $limit"
+    )
+
+
+@cache
+def search_text(name: str) -> LiteralString:
+    return _q(
+        f"MATCH (n:{label(name)}) WHERE n.search CONTAINS $text "
+        "RETURN properties(n) AS n LIMIT $limit"
+    )
+
+
+@cache
+def node_by_uid(name: str) -> LiteralString:
+    return _q(f"MATCH (n:{label(name)} {{uid: $uid}}) RETURN properties(n) AS n")
+
+
+@cache
+def node_by_uid_batch(name: str) -> LiteralString:
+    return _q(f"UNWIND $uids AS u MATCH (n:{label(name)} {{uid: u}}) RETURN properties(n) AS n")
+
+
+@cache
+def neighbourhood(name: str) -> LiteralString:
+    """All filtered relationships of a batch of nodes of one label, with the nodes at the
+    other end. Returns one row per relationship."""
+    return _q(
+        f"UNWIND $uids AS u MATCH (n:{label(name)} {{uid: u}})-[e]-(m) WHERE " + EDGE_FILTER + " "
+        "RETURN n.uid AS uid, startNode(e) = n AS outgoing, type(e) AS type, "
+        "properties(e) AS e, labels(m) AS m_labels, properties(m) AS m "
+        "LIMIT $limit"
+    )
+
+
+@cache
+def shortest_path(source: str, target: str, max_hops: int) -> LiteralString:
+    hops = int(max_hops)
+    if not 1 <= hops <= 15:
+        raise ValueError("max_hops must be between 1 and 15")
+    return _q(
+        f"MATCH (a:{label(source)} {{uid: $a}}) MATCH (b:{label(target)} {{uid: $b}}) "
+        f"MATCH p = shortestPath((a)-[*..{hops}]-(b)) "
+        "WHERE all(e IN relationships(p) WHERE " + EDGE_FILTER + ") "
+        "RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes, "
+        "[e IN relationships(p) | {type: type(e), props: properties(e), "
+        "start: startNode(e).uid, end: endNode(e).uid}] AS edges"
+    )
+
+
+# ----------------------------------------------------------------------------- maintenance
+
+@cache
+def delete_label(name: str) -> LiteralString:
+    if name not in ENTITY_TYPES and name not in META_LABELS:
+        raise ValueError(f"not a label: {name!r}")
+    return _q(f"MATCH (n:`{name}`) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n")

@@ -1,0 +1,62 @@
+"""Finding entities from what an analyst types: an identifier in any common spelling, or text.
+
+Each identifier kind is tried with the same normaliser the ingest uses, so ``06-12345678``,
+``+31 6 1234 5678`` and ``0031612345678`` all find the phone stored as ``+31612345678``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from emm.graph.model import Entity
+from emm.graph.store import GraphStore
+from emm.ingest import normalise
+from emm.ingest.normalise import InvalidValue
+
+_POSTCODE_NUMBER = re.compile(
+    r"^\s*(?P<pc>[1-9]\d{3}\s?[A-Za-z]{2})\s*[, ]\s*(?P<nr>\d{1,5})\s*(?P<add>[A-Za-z0-9-]{0,6})\s*$"
+)
+
+# (label, normaliser, how the normalised value becomes a key) — tried in this order.
+_IDENTIFIERS: tuple[tuple[str, Callable[[str], object], Callable[[str], str]], ...] = (
+    ("Person", normalise.bsn, lambda v: f"bsn:{v}"),
+    ("BankAccount", normalise.iban, str),
+    ("Phone", normalise.phone, str),
+    ("Email", normalise.email, str),
+    ("Vehicle", normalise.plate, str),
+    ("Company", normalise.kvk, lambda v: f"kvk:{v}"),
+)
+
+
+def find(store: GraphStore, query: str, *, limit: int = 25) -> list[Entity]:
+    """Entities matching an identifier (exact, normalised) or else a text fragment.
+
+    Identifiers: BSN, IBAN, phone, e-mail, plate, KvK number, ``postcode number [addition]``.
+    Text: a case- and accent-insensitive fragment of a name, address, title or id.
+    """
+    q = query.strip()
+    if not q:
+        return []
+    found: list[Entity] = []
+    for label, fn, to_key in _IDENTIFIERS:
+        try:
+            value = fn(q)
+        except InvalidValue:
+            continue
+        found.extend(store.by_keys(label, [to_key(str(value))]))
+    m = _POSTCODE_NUMBER.match(q)
+    if m:
+        try:
+            pc = normalise.postcode(m["pc"])
+            nr = normalise.house_number(m["nr"])
+            add = normalise.house_addition(m["add"]) if m["add"] else ""
+            found.extend(store.by_keys("Address", [f"{pc}|{nr}|{add}"]))
+        except InvalidValue:
+            pass
+    if found:
+        return found[:limit]
+    text = normalise.name_key(q) if any(c.isalpha() for c in q) else q.lower()
+    if len(text) < 2:
+        return []
+    return store.search_text(text, limit=limit)

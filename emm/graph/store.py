@@ -1,0 +1,221 @@
+"""The graph store: the one module that talks to the database, through a driver passed in.
+
+Works unchanged against Neo4j 5 and the local ArcadeDB. Every write is a managed transaction
+(``execute_write``); a batch either lands whole or not at all. Every read takes an
+:class:`~emm.graph.model.EdgeFilter` so access control can narrow it in one place.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction, RoutingControl
+
+from emm.graph import cypher
+from emm.graph.model import NO_FILTER, EdgeFilter, EdgeRow, Entity, Link, NodeRow, Subgraph
+from emm.graph.schema import ENTITY_TYPES, META_LABELS, uid_label
+
+
+class StoreError(RuntimeError):
+    """A write could not be completed; the transaction was rolled back."""
+
+
+@dataclass
+class BatchResult:
+    nodes_created: int = 0
+    nodes_merged: int = 0
+    edges_written: int = 0
+    per_label_created: dict[str, int] = field(default_factory=dict)
+
+
+def _entity(labels: Sequence[str], props: dict[str, Any]) -> Entity:
+    name = next((lb for lb in labels if lb in ENTITY_TYPES), labels[0] if labels else "?")
+    return Entity.from_props(name, props)
+
+
+class GraphStore:
+    """Reads and writes of the entity graph.
+
+    Parameters
+    ----------
+    driver : neo4j.Driver
+        Created by the caller (see :func:`emm.graph.connect.driver_from_settings`).
+    database : str
+        Database name (``EMM_NEO4J_DATABASE``).
+    """
+
+    def __init__(self, driver: Driver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+
+    # ------------------------------------------------------------------ helpers
+
+    def _read(self, query: Any, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = self.driver.execute_query(
+            query, params, database_=self.database, routing_=RoutingControl.READ
+        )
+        return [r.data() for r in records]
+
+    def _write(self, query: Any, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = self.driver.execute_query(query, params, database_=self.database)
+        return [r.data() for r in records]
+
+    # ------------------------------------------------------------------ schema
+
+    def ensure_schema(self) -> None:
+        """Create constraints and indexes if they do not exist (idempotent)."""
+        for statement in cypher.schema_statements():
+            self._write(statement)
+
+    # ------------------------------------------------------------------ writes
+
+    def write_batch(self, nodes: Sequence[NodeRow], edges: Sequence[EdgeRow]) -> BatchResult:
+        """Merge nodes, then relationships, in ONE transaction: all or nothing."""
+        node_groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for n in nodes:
+            node_groups[n.label].append(n.as_param())
+        edge_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for e in edges:
+            edge_groups[(e.source_label, e.type, e.target_label)].append(e.as_param())
+
+        def work(tx: ManagedTransaction) -> BatchResult:
+            result = BatchResult()
+            for name, rows in node_groups.items():
+                created = tx.run(cypher.merge_nodes(name), rows=rows).consume().counters.nodes_created
+                result.per_label_created[name] = created
+                result.nodes_created += created
+                result.nodes_merged += len(rows) - created
+            for (source, type_, target), rows in edge_groups.items():
+                record = tx.run(cypher.merge_edges(source, type_, target), rows=rows).single()
+                written = int(record["n"]) if record else 0
+                if written != len(rows):
+                    # An endpoint is missing: refuse the whole batch rather than lose facts.
+                    raise StoreError(
+                        f"{len(rows) - written} of {len(rows)} {type_} relationships "
+                        f"({source}->{target}) found no endpoint node; batch rolled back"
+                    )
+                result.edges_written += written
+            return result
+
+        return self.driver.session(database=self.database).execute_write(work)
+
+    def record_delivery(self, delivery_id: str, props: dict[str, Any]) -> None:
+        self._write(cypher.MERGE_DELIVERY, delivery_id=delivery_id, props=props)
+
+    def delivery_status(self, delivery_id: str) -> str | None:
+        rows = self._read(cypher.DELIVERY_STATUS, delivery_id=delivery_id)
+        return rows[0]["status"] if rows else None
+
+    def deliveries(self) -> list[dict[str, Any]]:
+        return [r["d"] for r in self._read(cypher.LIST_DELIVERIES)]
+
+    def clear(self) -> None:
+        """Delete everything (tests and ``emm db reset`` only), in bounded transactions."""
+        for name in (*ENTITY_TYPES, *META_LABELS):
+            while self._write(cypher.delete_label(name), limit=10_000)[0]["n"]:
+                pass
+
+    # ------------------------------------------------------------------ counts
+
+    def count_nodes(self) -> dict[str, int]:
+        return {name: int(self._read(cypher.count_nodes(name))[0]["n"]) for name in ENTITY_TYPES}
+
+    def count_edges(self, flt: EdgeFilter = NO_FILTER) -> list[dict[str, Any]]:
+        """Relationship counts per type, party and legal basis."""
+        return self._read(cypher.COUNT_EDGES, **flt.params())
+
+    def edges_missing_provenance(self) -> int:
+        return int(self._read(cypher.EDGES_MISSING_PROVENANCE)[0]["n"])
+
+    # ------------------------------------------------------------------ lookups
+
+    def get(self, uid: str) -> Entity | None:
+        rows = self._read(cypher.node_by_uid(uid_label(uid)), uid=uid)
+        return Entity.from_props(uid_label(uid), rows[0]["n"]) if rows else None
+
+    def by_keys(self, label: str, keys: Iterable[str]) -> list[Entity]:
+        rows = self._read(cypher.find_by_key(label), keys=list(keys))
+        return [Entity.from_props(label, r["n"]) for r in rows]
+
+    def by_property(self, label: str, prop: str, value: str, *, limit: int = 25) -> list[Entity]:
+        rows = self._read(cypher.find_by_property(label, prop), value=value, limit=limit)
+        return [Entity.from_props(label, r["n"]) for r in rows]
+
+    def search_text(self, text: str, *, labels: Iterable[str] | None = None,
+                    limit: int = 25) -> list[Entity]:
+        """Entities whose folded caption contains ``text`` (already folded by the caller)."""
+        out: list[Entity] = []
+        for name in labels or ENTITY_TYPES:
+            rows = self._read(cypher.search_text(name), text=text, limit=limit - len(out))
+            out.extend(Entity.from_props(name, r["n"]) for r in rows)
+            if len(out) >= limit:
+                break
+        return out
+
+    # ------------------------------------------------------------------ traversal
+
+    def neighbourhood(self, uids: Iterable[str], flt: EdgeFilter = NO_FILTER, *,
+                      limit: int = 5000) -> Subgraph:
+        """The given nodes, their filtered relationships and the nodes at the other end."""
+        sub = Subgraph()
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for uid in uids:
+            by_label[uid_label(uid)].append(uid)
+        for name, group in by_label.items():
+            for entity in self._read(cypher.node_by_uid_batch(name), uids=group):
+                sub.add(Entity.from_props(name, entity["n"]))
+            rows = self._read(cypher.neighbourhood(name), uids=group, limit=limit + 1,
+                              **flt.params())
+            if len(rows) > limit:
+                sub.truncated = True
+                rows = rows[:limit]
+            for row in rows:
+                other = _entity(row["m_labels"], row["m"])
+                sub.add(other)
+                src, dst = (row["uid"], other.uid) if row["outgoing"] else (other.uid, row["uid"])
+                sub.add_link(Link(row["type"], src, dst, row["e"]))
+        return sub
+
+    def ego(self, seeds: Iterable[str], flt: EdgeFilter = NO_FILTER, *, hops: int = 2,
+            max_nodes: int = 2000) -> Subgraph:
+        """The k-hop neighbourhood of the seeds over filtered relationships.
+
+        Expansion stops before the node cap is passed and marks the result ``truncated``.
+        """
+        sub = Subgraph()
+        frontier = list(dict.fromkeys(seeds))
+        seen: set[str] = set()
+        for _ in range(hops):
+            frontier = [u for u in frontier if u not in seen]
+            if not frontier:
+                break
+            step = self.neighbourhood(frontier, flt, limit=max_nodes * 4)
+            seen.update(frontier)
+            for entity in step.entities.values():
+                if entity.uid not in sub.entities and len(sub.entities) >= max_nodes:
+                    sub.truncated = True
+                    continue
+                sub.add(entity)
+            for link in step.links.values():
+                if link.source in sub.entities and link.target in sub.entities:
+                    sub.add_link(link)
+            sub.truncated = sub.truncated or step.truncated
+            frontier = [u for u in step.entities if u not in seen]
+        return sub
+
+    def shortest_path(self, a: str, b: str, flt: EdgeFilter = NO_FILTER, *,
+                      max_hops: int = 8) -> Subgraph | None:
+        """One shortest path between two entities over filtered relationships, or ``None``."""
+        rows = self._read(cypher.shortest_path(uid_label(a), uid_label(b), max_hops),
+                          a=a, b=b, **flt.params())
+        if not rows:
+            return None
+        sub = Subgraph()
+        for node in rows[0]["nodes"]:
+            sub.add(_entity(node["labels"], node["props"]))
+        for edge in rows[0]["edges"]:
+            sub.add_link(Link(edge["type"], edge["start"], edge["end"], edge["props"]))
+        return sub

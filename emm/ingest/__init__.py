@@ -1,0 +1,1 @@
+"""Reading, validating and loading party deliveries into the graph."""
