@@ -276,5 +276,108 @@ def app(ctx: click.Context, port: int, no_demo: bool, headless: bool) -> None:
     raise SystemExit(subprocess.call(cmd))
 
 
+# ----------------------------------------------------------------------------- products
+
+
+def _filter_options(fn: F) -> F:
+    for opt in reversed([
+        click.option("--party", "parties", multiple=True, help="Only facts of this party."),
+        click.option("--basis", "bases", multiple=True, help="Only facts on this legal basis."),
+        click.option("--type", "types", multiple=True, help="Only this relationship type."),
+        click.option("--from", "date_from", default=None, help="Registered on or after (ISO)."),
+        click.option("--to", "date_to", default=None, help="Registered on or before (ISO)."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+def _edge_filter(parties: tuple[str, ...], bases: tuple[str, ...], types: tuple[str, ...],
+                 date_from: str | None, date_to: str | None) -> Any:
+    from emm.graph.model import EdgeFilter
+
+    try:
+        return EdgeFilter(parties=frozenset(parties) or None, legal_bases=frozenset(bases) or None,
+                          rel_types=frozenset(types) or None, date_from=date_from,
+                          date_to=date_to)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _resolve_seeds(store: Any, queries: tuple[str, ...]) -> list[str]:
+    from emm.graph.search import find
+
+    uids: list[str] = []
+    for q in queries:
+        found = find(store, q, limit=2)
+        if not found:
+            raise click.ClickException(f"seed {q!r}: no entity found")
+        if len(found) > 1 and found[0].label == found[1].label:
+            raise click.ClickException(f"seed {q!r}: more than one entity matches; be specific")
+        uids.append(found[0].uid)
+    return uids
+
+
+@main.group()
+def oib() -> None:
+    """Operational intelligence pictures (OIB): build, and register their handover.
+
+    Example: emm oib create --seed "06-12345678" --hops 2
+    """
+
+
+@oib.command("create")
+@click.option("--seed", "seeds", multiple=True, required=True,
+              help="An identifier or name of a seed entity (repeatable).")
+@click.option("--hops", default=2, show_default=True, help="Radius of the network.")
+@click.option("--title", default=None, help="Title of the document.")
+@click.option("--revise", default=None, help="Product id to make a new version of.")
+@click.option("--max-nodes", default=400, show_default=True, help="Cap on entities.")
+@_filter_options
+@click.pass_context
+@clear_errors
+def oib_create(ctx: click.Context, seeds: tuple[str, ...], hops: int, title: str | None,
+               revise: str | None, max_nodes: int, **filters: Any) -> None:
+    """Build an OIB (HTML, PDF, JSON) of the network around the seeds and register it.
+
+    Example: emm oib create --seed "NL91ABNA0417164300" --hops 2 --party POL --party KMAR
+    """
+    from emm.graph.connect import open_store
+    from emm.products.oib import make_oib
+
+    s = _settings(ctx)
+    store = open_store(s)
+    doc, files = make_oib(store, _resolve_seeds(store, seeds), out_dir=s.data_dir / "products",
+                          created_by=s.user_name or "cli", title=title, hops=hops,
+                          flt=_edge_filter(**filters), max_nodes=max_nodes, revise=revise)
+    click.echo(f"{doc.product_id} v{doc.version}: {doc.summary['entities']} entities, "
+               f"{doc.summary['facts']} facts, {len(doc.indicators)} indicator hits")
+    for f in files:
+        click.echo(f"  {f}")
+
+
+@oib.command("handover")
+@click.argument("product_id")
+@click.option("--to", "recipient", required=True, help="The receiving party (POL, KMAR, ...).")
+@click.option("--purpose", default="", help="Case or request reference.")
+@click.pass_context
+@clear_errors
+def oib_handover(ctx: click.Context, product_id: str, recipient: str, purpose: str) -> None:
+    """Register the handover of an OIB to a party (starts its ten-year retention, art. 7.6).
+
+    Example: emm oib handover OIB-20261128-0001 --to POL --purpose "case 2026/123"
+    """
+    from emm.graph.connect import open_store
+    from emm.products.register import ProductRegister, RegisterError
+
+    s = _settings(ctx)
+    try:
+        d = ProductRegister(open_store(s)).record_disclosure(
+            product_id, recipient=recipient, by=s.user_name or "cli",
+            basis="covenant art. 3 (OIB)", purpose=purpose)
+    except RegisterError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{d.product_id} v{d.version} handed over to {d.recipient} at {d.at}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

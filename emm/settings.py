@@ -14,6 +14,7 @@ Functions elsewhere take explicit arguments and fall back to :func:`load`; tests
 | ``EMM_HTTP_PORT`` | ``2480`` | port of the managed local database (HTTP, loopback only) |
 | ``EMM_DB_HEAP`` | ``1g`` | Java heap of the managed local database |
 | ``EMM_BATCH_SIZE`` | ``5000`` | rows per write transaction during ingest |
+| ``EMM_USER`` | *(unset)* | the named user the CLI acts as (``--as`` overrides) |
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Settings:
     http_port: int = 2480
     db_heap: str = "1g"
     batch_size: int = 5000
+    user_name: str | None = None
 
     @property
     def managed_db(self) -> bool:
@@ -96,4 +98,5 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         http_port=int(get("HTTP_PORT") or defaults.http_port),
         db_heap=get("DB_HEAP") or defaults.db_heap,
         batch_size=int(get("BATCH_SIZE") or defaults.batch_size),
+        user_name=get("USER"),
     )

@@ -27,5 +27,11 @@ def open_store(settings: Settings, *, start_local: bool = True) -> GraphStore:
         from emm.graph import local_db
 
         local_db.start(settings)
-    store = GraphStore(driver_from_settings(settings), settings.neo4j_database)
-    return store
+    driver = driver_from_settings(settings)
+    try:
+        # Fail fast with a clear error instead of letting the first query retry for a minute.
+        driver.verify_connectivity()
+    except Exception:
+        driver.close()
+        raise
+    return GraphStore(driver, settings.neo4j_database)

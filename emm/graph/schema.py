@@ -291,7 +291,7 @@ def endpoint_pairs() -> tuple[tuple[str, str, str], ...]:
 
 
 # Labels of bookkeeping nodes that are not entities (never part of an analysis graph).
-META_LABELS = ("Delivery",)
+META_LABELS = ("Delivery", "Product", "Disclosure")
 
 
 def uid_label(uid: str) -> str:

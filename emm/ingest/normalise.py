@@ -31,6 +31,8 @@ from emm.graph.schema import DIRECTIONS, DOC_TYPES, PHENOMENA, ROLES
 
 __all__ = [
     "GENDERS",
+    "IBAN_LENGTHS",
+    "NAME_PARTICLES",
     "NORMALISERS",
     "PLATE_SIDE_CODES",
     "InvalidValue",
@@ -69,7 +71,7 @@ class InvalidValue(ValueError):
         self.reason = reason
 
 
-def _strip_chars(chars: str) -> dict[int, None]:
+def _strip_chars(chars: str) -> dict[int, int | None]:
     return str.maketrans("", "", chars)
 
 
@@ -433,7 +435,8 @@ def date(s: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 NAME_PARTICLES = frozenset(
-    "van de der den het ten ter te el al ben bin da dos le la".split()
+    {"van", "de", "der", "den", "het", "ten", "ter", "te", "el", "al", "ben", "bin", "da", "dos",
+     "le", "la"}
 )  # fmt: skip
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _NAME_MAX = 200

@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "Encoded", "as_frames", "encode", "to_frames"]
+__all__ = [
+    "EDGE_COLUMNS",
+    "NODE_COLUMNS",
+    "Encoded",
+    "as_frames",
+    "encode",
+    "present",
+    "to_frames",
+]
 
 EDGE_COLUMNS = ("src", "dst", "type", "party", "legal_basis", "source_ref", "registered_at")
 NODE_COLUMNS = ("uid", "label", "key", "caption", "parties")
@@ -108,11 +116,13 @@ def as_frames(data: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     import pandas as pd
 
     if isinstance(data, nx.Graph):
-        return to_frames(data)  # type: ignore[arg-type]
+        return to_frames(data)
     if not (isinstance(data, tuple) and len(data) == 2):
         raise InvalidFrames("expected a networkx graph or an (edges, nodes) pair of DataFrames")
     edges, nodes = data
-    if not isinstance(edges, pd.DataFrame) or not (nodes is None or isinstance(nodes, pd.DataFrame)):
+    if not isinstance(edges, pd.DataFrame) or not (
+        nodes is None or isinstance(nodes, pd.DataFrame)
+    ):
         raise InvalidFrames("edges and nodes must be pandas DataFrames")
     missing = [c for c in _REQUIRED_EDGE if c not in edges.columns]
     if missing:
@@ -121,7 +131,9 @@ def as_frames(data: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     if "source_ref" not in edges.columns:
         edges = edges.assign(source_ref=[f"row:{i}" for i in range(len(edges))])
     if nodes is None:
-        nodes = pd.DataFrame({"uid": pd.Series([], dtype=object), "label": pd.Series([], dtype=object)})
+        nodes = pd.DataFrame(
+            {"uid": pd.Series([], dtype=object), "label": pd.Series([], dtype=object)}
+        )
     missing = [c for c in _REQUIRED_NODE if c not in nodes.columns]
     if missing:
         raise InvalidFrames(f"node table lacks column(s): {', '.join(missing)}")
@@ -188,3 +200,16 @@ def encode(edges: pd.DataFrame, nodes: pd.DataFrame) -> Encoded:
         v=keys % max(n, 1),
         weight=counts.astype(np.float64),
     )
+
+
+def present(x: Any) -> bool:
+    """Whether a cell holds a value: not None, NaN, NA or empty text.
+
+    Examples
+    --------
+    >>> [present(x) for x in ("POL", "", None, float("nan"))]
+    [True, False, False, False]
+    """
+    import pandas as pd
+
+    return not (x is None or (isinstance(x, str) and not x) or bool(pd.isna(x)))

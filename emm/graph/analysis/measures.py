@@ -74,7 +74,9 @@ def weighted_simple_graph(G: nx.Graph) -> nx.Graph:
     return H
 
 
-def _arrays(H: nx.Graph, weight: str | None) -> tuple[list[Hashable], np.ndarray, np.ndarray, np.ndarray]:
+def _arrays(
+    H: nx.Graph, weight: str | None
+) -> tuple[list[Hashable], np.ndarray, np.ndarray, np.ndarray]:
     import numpy as np
 
     nodes = list(H)
@@ -91,8 +93,14 @@ def _arrays(H: nx.Graph, weight: str | None) -> tuple[list[Hashable], np.ndarray
 
 
 def pagerank_arrays(
-    n: int, u: np.ndarray, v: np.ndarray, w: np.ndarray, *, alpha: float = 0.85,
-    tol: float = 1.0e-12, max_iter: int = 1000,
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    w: np.ndarray,
+    *,
+    alpha: float = 0.85,
+    tol: float = 1.0e-12,
+    max_iter: int = 1000,
 ) -> np.ndarray:
     """Weighted PageRank of an undirected graph given as edge arrays (both directions)."""
     import numpy as np
@@ -115,7 +123,9 @@ def pagerank_arrays(
     return x / x.sum()
 
 
-def pagerank(G: nx.Graph, *, alpha: float = 0.85, weight: str | None = "weight") -> dict[Hashable, float]:
+def pagerank(
+    G: nx.Graph, *, alpha: float = 0.85, weight: str | None = "weight"
+) -> dict[Hashable, float]:
     """Weighted PageRank of the collapsed graph (same definition as ``networkx.pagerank``).
 
     ``G`` may be the projection multigraph (it is collapsed first) or an undirected simple
@@ -185,8 +195,8 @@ def _leading_vector(k: int, u: np.ndarray, v: np.ndarray, w: np.ndarray) -> np.n
         vec = np.full(k, 1.0 / np.sqrt(k))
         for _ in range(5000):
             nxt = vec + np.bincount(v, weights=vec[u] * w, minlength=k)
-            nxt += np.bincount(u, weights=vec[v] * w, minlength=k)
-            nxt /= np.linalg.norm(nxt)
+            nxt = nxt + np.bincount(u, weights=vec[v] * w, minlength=k)
+            nxt = nxt / np.linalg.norm(nxt)
             done = np.abs(nxt - vec).sum() < k * 1.0e-10
             vec = nxt
             if done:
@@ -342,7 +352,9 @@ def communities(
 
     H = _collapsed(G)
     if method == "louvain":
-        groups = nx.community.louvain_communities(H, weight="weight", resolution=resolution, seed=seed)
+        groups = nx.community.louvain_communities(
+            H, weight="weight", resolution=resolution, seed=seed
+        )
         return _sorted_sets(groups)
     if method == "leiden":
         from emm.graph.analysis import _igraph

@@ -56,7 +56,9 @@ def _as_date(value: DateLike, what: str) -> dt.date:
         raise InvalidFilter(f"{what} is not an ISO date (jjjj-mm-dd): {value!r}") from exc
 
 
-def _checked(values: Collection[str] | None, allowed: Collection[str], what: str) -> frozenset[str] | None:
+def _checked(
+    values: Collection[str] | None, allowed: Collection[str], what: str
+) -> frozenset[str] | None:
     if values is None:
         return None
     if isinstance(values, str):
@@ -181,10 +183,8 @@ def filter_graph(
     edges = [(u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True) if test(d)]
     touched = {u for u, _, _, _ in edges} | {v for _, v, _, _ in edges}
     for node, data in G.nodes(data=True):
-        was_isolated = G.degree(node) == 0
-        if node in touched or node in keep_set:
-            H.add_node(node, **_node_attrs(data, test.parties))
-        elif was_isolated and _asserted_by_allowed(data, test.parties):
+        wanted = node in touched or node in keep_set
+        if wanted or (G.degree(node) == 0 and _asserted_by_allowed(data, test.parties)):
             H.add_node(node, **_node_attrs(data, test.parties))
     H.add_edges_from(edges)
     return H

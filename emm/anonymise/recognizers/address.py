@@ -1,0 +1,77 @@
+"""Street name with house number (and addition): ``Kerkstraat 12a``, ``Dorpsweg 12-2``."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+__all__ = ["AddressRecognizer", "STREET_SUFFIXES"]
+
+#: Endings of Dutch street names (the last part of the compound, e.g. Kerk*straat*).
+STREET_SUFFIXES: tuple[str, ...] = (
+    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "hof",
+    "park", "steeg", "pad", "markt", "baan", "wal", "haven", "veld", "ring", "plantsoen",
+    "boulevard", "allee", "erf", "hoven", "kant", "oord", "pier", "rak", "tuin", "wijk",
+    "burgwal", "wetering", "vaart", "brug", "dam", "poort", "hoek", "akker", "berg", "bos",
+    "straatweg", "kwartier", "passage", "promenade", "zijde", "kamp", "eiland", "donk",
+    "horst", "hout", "kanaal", "lei", "meer", "schans", "stoep", "tol", "werf", "zoom",
+    "dwarsstraat", "gang", "hage", "heuvel", "heide", "lus", "molen", "stede", "terp",
+)
+
+# An optional run of capitalised (or interfix) words before the street word, e.g.
+# "Burgemeester de Vlugtlaan", "Van Heemstraat", "Korte Nieuwstraat", "Eerste Jan Steenstraat".
+_LEAD = (
+    r"(?:\d{1,2}e[ ])?"
+    r"(?:[A-Z][\p{L}'.-]*[ ](?:(?:van|de|der|den|het|'t|ter|ten|op|aan)[ ]){0,2}){0,3}"
+)
+_STREET = (
+    r"[A-Z][\p{L}'-]*(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")"
+)
+# House number with an optional addition: 12a, 12 A, 12-2, 12-II, 12 bis, 12 hs, 12-huis, 12 III
+_ADDITION = (
+    r"(?:[ -]?(?:bis|hs|huis|bg|boven|beneden|zw|rd|I{1,3}|IV|[A-Za-z])(?![\p{L}\d])"
+    r"|-\d{1,4}(?![\d])|[ ]?[A-Z](?![\p{L}\d]))?"
+)
+_NUMBER = r"(?!(?:19|20)\d\d(?!\d))[1-9]\d{0,3}(?![\d])" + _ADDITION
+
+
+class AddressRecognizer(PatternRecognizer):
+    """Recognise a street with house number: ``Kerkstraat 12``, ``Burgemeester de Vlugtlaan
+    12a``, ``Dorpsweg 12-2``, ``Oudegracht 12 bis``, ``Laan van Meerdervoort 12 hs``.
+
+    The house number is required; a street name alone is left to the deduce recogniser
+    (which knows the Dutch street list).
+    """
+
+    PATTERNS = [
+        Pattern(
+            "Street + number",
+            r"(?<![\p{L}\d])" + _LEAD + _STREET + r"[ ]" + _NUMBER,
+            0.6,
+        ),
+        Pattern(
+            "Laan/Plein/Hof van ... + number",
+            r"(?<![\p{L}\d])(?:Laan|Plein|Hof|Burgwal|Singel|Kade|Weg|Park) "
+            r"(?:van |der |de |den |het |ter |ten |op |aan |[A-Z][\p{L}'-]* ){1,4}" + _NUMBER,
+            0.6,
+        ),
+    ]
+
+    CONTEXT = ["adres", "woonachtig", "wonende", "woning", "straat", "address", "pand"]
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "NL_ADDRESS",
+        name: str | None = None,
+    ) -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=patterns if patterns else list(self.PATTERNS),
+            context=context if context else list(self.CONTEXT),
+            supported_language=supported_language,
+            global_regex_flags=re.DOTALL | re.MULTILINE,
+            name=name,
+        )

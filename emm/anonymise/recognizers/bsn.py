@@ -1,0 +1,55 @@
+"""Burgerservicenummer (BSN): 9 digits passing the 11-proof."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+__all__ = ["BsnRecognizer", "is_valid_bsn"]
+
+
+def is_valid_bsn(value: str) -> bool:
+    """True when ``value`` (digits, optionally with dots, spaces or dashes) passes the 11-proof.
+
+    The 11-proof: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 must be divisible by 11 (and not 0).
+    """
+    digits = [c for c in value if c.isdigit()]
+    if len(digits) != 9 or len(digits) != sum(c.isalnum() for c in value):
+        return False
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
+    return total != 0 and total % 11 == 0
+
+
+class BsnRecognizer(PatternRecognizer):
+    """Recognise a BSN: ``123456782``, ``1234.56.782``, ``123 456 782``, ``123-456-782``.
+
+    Every 9-digit candidate is checked with the 11-proof; a number failing it is never
+    reported as a BSN.
+    """
+
+    PATTERNS = [
+        Pattern("BSN (9 digits)", r"(?<![\d.,-])\d{9}(?![\d]|[.,-]\d)", 0.3),
+        Pattern("BSN (4.2.3)", r"(?<![\d.,-])\d{4}[. -]\d{2}[. -]\d{3}(?![\d]|[.,-]\d)", 0.3),
+        Pattern("BSN (3.3.3)", r"(?<![\d.,-])\d{3}[. -]\d{3}[. -]\d{3}(?![\d]|[.,-]\d)", 0.3),
+    ]
+
+    CONTEXT = ["bsn", "burgerservicenummer", "sofinummer", "sofi", "citizen service number"]
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "NL_BSN",
+        name: str | None = None,
+    ) -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=patterns if patterns else list(self.PATTERNS),
+            context=context if context else list(self.CONTEXT),
+            supported_language=supported_language,
+            name=name,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return is_valid_bsn(pattern_text)

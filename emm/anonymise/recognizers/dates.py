@@ -1,0 +1,75 @@
+"""Calendar dates: Dutch and English month names, and numeric day-month-year forms."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+__all__ = ["DateRecognizer"]
+
+_MONTHS = (
+    # Dutch, full and abbreviated (with optional period)
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec"
+    # English
+    r"|january|february|march|may|june|july|august|october|mar|oct"
+)
+_WEEKDAYS = (
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    r"|ma|di|wo|do|vr|za|zo"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:e|de|ste|st|nd|rd|th)?"
+_MONTH = rf"(?:{_MONTHS})\.?"
+_YEAR = r"(?:19|20)?\d{2}"
+_NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
+_NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+
+
+class DateRecognizer(PatternRecognizer):
+    """Recognise a calendar date: ``3 maart 2024``, ``3 mrt. 2024``, ``maandag 3 maart``,
+    ``March 3, 2024``, ``03-03-2024``, ``3/3/24``, ``2024-03-03``.
+
+    A day and a month are required; a year alone ("in 2024") or a month and year ("maart
+    2024") is not reported, because it does not point at a person.
+    """
+
+    PATTERNS = [
+        Pattern(
+            "Day month-name [year]",
+            rf"(?<![\w-])(?:(?:{_WEEKDAYS})\.?,?\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR}(?!\d))?(?![\w])",
+            0.6,
+        ),
+        Pattern(
+            "Month-name day[, year]",
+            rf"(?<![\w-]){_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}(?!\d))?(?![\w])",
+            0.5,
+        ),
+        Pattern(
+            "Numeric d-m-y",
+            rf"(?<![\w.,/-]){_NUM_DAY}([-/.]){_NUM_MONTH}\1(?:19|20)?\d{{2}}(?![\w]|[-/.]\d)",
+            0.6,
+        ),
+        Pattern(
+            "Numeric y-m-d",
+            rf"(?<![\w.,/-])(?:19|20)\d{{2}}([-/.]){_NUM_MONTH}\1{_NUM_DAY}(?![\w]|[-/.]\d)",
+            0.6,
+        ),
+    ]
+
+    CONTEXT = ["geboren", "geboortedatum", "datum", "date", "born", "birth"]
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "DATE_TIME",
+        name: str | None = None,
+    ) -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=patterns if patterns else list(self.PATTERNS),
+            context=context if context else list(self.CONTEXT),
+            supported_language=supported_language,
+            name=name,
+        )

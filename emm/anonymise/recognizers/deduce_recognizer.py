@@ -1,0 +1,149 @@
+"""``deduce`` (Dutch de-identification, LGPL-3.0) wrapped as a Presidio recogniser.
+
+Deduce knows Dutch first names, surnames, places, streets (BAG), institutions and Dutch date
+and phone formats. Its tags are mapped to Presidio entity types. Names in ALL CAPITALS, which
+the name lists miss, get a second pass over a copy of the text in which those words are
+title-cased (same length, so offsets stay valid).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from emm.anonymise.lexicon import not_names
+
+__all__ = ["DeduceRecognizer", "TAG_MAP", "title_case_capitals"]
+
+#: deduce tag -> Presidio entity type. Tags not listed (age, url, generic id, bsn) are
+#: dropped: our own recognisers handle identifiers with checksums.
+TAG_MAP: dict[str, str] = {
+    "persoon": "PERSON",
+    "patient": "PERSON",
+    "locatie": "LOCATION",
+    "ziekenhuis": "ORGANIZATION",
+    "zorginstelling": "ORGANIZATION",
+    "instelling": "ORGANIZATION",
+    "datum": "DATE_TIME",
+    "telefoonnummer": "PHONE_NUMBER",
+    "emailadres": "EMAIL_ADDRESS",
+}
+
+#: deduce processor groups we never need (saves time and avoids duplicate identifiers).
+DISABLED_PROCESSORS: frozenset[str] = frozenset(
+    {"ages", "identifiers", "urls", "merge_adjacent_annotations", "redactor"}
+)
+
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|de\s+heer|heer|mevrouw|meneer|juffrouw|"
+    r"patiënt|patient)\.?\s+)+",
+    re.IGNORECASE,
+)
+_POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Za-z]{2}")
+_CAPS_WORD = re.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}'’-]*\p{Lu}(?![\p{L}\d])")
+
+
+def title_case_capitals(text: str, keep: frozenset[str] | None = None) -> str | None:
+    """``text`` with words in ALL CAPITALS title-cased ("JAN DE VRIES" -> "Jan De Vries").
+
+    Words in ``keep`` (lower case; default: acronyms and other words that are never names)
+    are left alone. Returns None when nothing changed. The result has the same length.
+    """
+    keep = not_names() if keep is None else keep
+    changed = False
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal changed
+        word = m.group()
+        if word.lower() in keep or len(word) < 2:
+            return word
+        changed = True
+        titled = "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+        return titled if len(titled) == len(word) else word
+
+    out = _CAPS_WORD.sub(fix, text)
+    return out if changed else None
+
+
+class DeduceRecognizer(LocalRecognizer):
+    """Dutch names, places, streets, institutions, dates, phones and e-mail via deduce.
+
+    :param deduce: a ``deduce.Deduce`` instance (its first start builds lookup tables for
+        minutes; build it once, see :func:`emm.anonymise.engine.get_analyzer`).
+    :param score: score given to every deduce annotation.
+    :param caps_pass: run a second pass over title-cased ALL-CAPS words.
+    """
+
+    ENTITIES = sorted(set(TAG_MAP.values()) | {"NL_ADDRESS", "NL_POSTCODE"})
+
+    def __init__(
+        self,
+        deduce: Any,
+        supported_language: str = "nl",
+        score: float = 0.85,
+        caps_pass: bool = True,
+        name: str | None = None,
+    ) -> None:
+        self._deduce = deduce
+        self.score = score
+        self.caps_pass = caps_pass
+        super().__init__(
+            supported_entities=list(self.ENTITIES),
+            supported_language=supported_language,
+            name=name or f"DeduceRecognizer_{supported_language}",
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = self._run(text, self.score, None)
+        if self.caps_pass:
+            titled = title_case_capitals(text)
+            if titled is not None:
+                results.extend(self._run(titled, self.score - 0.1, {"PERSON", "LOCATION"}))
+        return results
+
+    def _run(self, text: str, score: float, only: set[str] | None) -> list[RecognizerResult]:
+        doc = self._deduce.deidentify(text, disabled=set(DISABLED_PROCESSORS))
+        out: list[RecognizerResult] = []
+        for ann in doc.annotations:
+            entity = _entity_for(ann.tag, ann.text)
+            if entity is None or (only is not None and entity not in only):
+                continue
+            start, end = ann.start_char, ann.end_char
+            if entity == "PERSON":
+                m = _TITLE_PREFIX.match(text, start, end)
+                if m and m.end() < end:
+                    start = m.end()
+            out.append(
+                RecognizerResult(
+                    entity_type=entity,
+                    start=start,
+                    end=end,
+                    score=score,
+                    analysis_explanation=AnalysisExplanation(
+                        recognizer=self.name,
+                        original_score=score,
+                        textual_explanation=f"deduce tag {ann.tag}",
+                    ),
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return out
+
+
+def _entity_for(tag: str, value: str) -> str | None:
+    base = tag.split("+")[0].split("-")[0].lower()
+    entity = TAG_MAP.get(base)
+    if entity == "LOCATION" and any(c.isdigit() for c in value):
+        return "NL_POSTCODE" if _POSTCODE.fullmatch(value.strip()) else "NL_ADDRESS"
+    return entity

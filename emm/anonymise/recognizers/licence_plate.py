@@ -1,0 +1,95 @@
+"""Dutch licence plates (kentekens) in the RDW side codes 1 to 14."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+__all__ = ["SIDECODES", "LicencePlateRecognizer", "sidecode_of"]
+
+#: RDW side codes (sidecodes) of Dutch plates: X = letter, 9 = digit.
+SIDECODES: dict[int, str] = {
+    1: "XX-99-99",
+    2: "99-99-XX",
+    3: "99-XX-99",
+    4: "XX-99-XX",
+    5: "XX-XX-99",
+    6: "99-XX-XX",
+    7: "99-XXX-9",
+    8: "9-XXX-99",
+    9: "XX-999-X",
+    10: "X-999-XX",
+    11: "XXX-99-X",
+    12: "X-99-XXX",
+    13: "9-XX-999",
+    14: "999-XX-9",
+}
+
+
+def _regex(shape: str, dashes: bool) -> str:
+    parts = []
+    for group in shape.split("-"):
+        parts.append("".join("[A-Z]" if c == "X" else r"\d" for c in group))
+    return ("-" if dashes else "").join(parts)
+
+
+def sidecode_of(plate: str) -> int | None:
+    """The side code of ``plate`` (with or without dashes, any case), or None."""
+    value = plate.strip().upper()
+    for code, shape in SIDECODES.items():
+        if re.fullmatch(_regex(shape, "-" in value), value):
+            return code
+    return None
+
+
+_BOUND_L = r"(?<![\w-])"
+_BOUND_R = r"(?![\w]|-\w)"
+
+
+class LicencePlateRecognizer(PatternRecognizer):
+    """Recognise a Dutch plate: ``12-ABC-3``, ``AB-12-CD``, also ``12ABC3`` (weaker).
+
+    Upper-case only (case-sensitive flags). With dashes the shape alone is convincing; without
+    dashes a context word ("kenteken", "auto", ...) is needed to reach the threshold.
+    """
+
+    PATTERNS = [
+        Pattern(
+            "Plate (side code, dashes)",
+            _BOUND_L + "(?:" + "|".join(_regex(s, True) for s in SIDECODES.values()) + ")"
+            + _BOUND_R,
+            0.6,
+        ),
+        Pattern(
+            "Plate (side code, no dashes)",
+            _BOUND_L
+            + r"(?=[A-Z0-9]{6}(?![\w-]))(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])(?:"
+            + "|".join(_regex(s, False) for s in SIDECODES.values())
+            + ")"
+            + _BOUND_R,
+            0.3,
+        ),
+    ]
+
+    CONTEXT = [
+        "kenteken", "kentekenplaat", "voertuig", "auto", "personenauto", "bestelbus", "busje",
+        "vrachtwagen", "rijdend", "plate", "licence", "license", "registration",
+        "vehicle", "car",
+    ]
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "nl",
+        supported_entity: str = "NL_LICENCE_PLATE",
+        name: str | None = None,
+    ) -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=patterns if patterns else list(self.PATTERNS),
+            context=context if context else list(self.CONTEXT),
+            supported_language=supported_language,
+            global_regex_flags=re.DOTALL | re.MULTILINE,
+            name=name,
+        )

@@ -1,0 +1,332 @@
+"""Names that no list knows: capitalised words where ordinary words would be lower case.
+
+Deduce finds names from Dutch name lists and title patterns ("dhr.", "mevrouw"). Names of
+Nigerian, Eritrean, Vietnamese, Chinese, Romanian or Bulgarian people are mostly not in those
+lists. This recogniser uses the shape of the text instead:
+
+* Dutch writes common nouns in lower case, so a capitalised word in the middle of a Dutch
+  sentence is a proper noun. In English a capitalised word that is not an ordinary English
+  word is one too.
+* At the start of a sentence a capitalised word counts only when it is not an ordinary word,
+  or when the same document writes it capitalised mid-sentence elsewhere.
+* Words in ALL CAPITALS count when they are not ordinary words (headings) or acronyms.
+* Neighbouring candidates, initials ("J.") and interfixes ("van der", "bin", "al") join into
+  one name. Countries, nationalities, months, authorities and platforms never count.
+* A title or role word before the name ("mevrouw", "verdachte", "victim") confirms it;
+  "in"/"te"/"uit" before it makes it a location; "B.V.", "Ltd", "&" make it an organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from emm.anonymise.lexicon import Lexicon, not_names
+
+__all__ = ["ProperNameRecognizer"]
+
+_TOKEN = re.compile(
+    r"(?P<word>\p{L}(?:\p{L}|\p{M}|['’](?=\p{L})|-(?=\p{L}))*)"
+    r"|(?P<num>\d+)"
+    r"|(?P<nl>\n)"
+    r"|(?P<space>[ \t\u00a0]+)"
+    r"|(?P<punct>\S)"
+)
+
+#: Lower-case particles inside names: "Anna de Wit", "Nguyen van Thanh", "Omar bin Laden".
+INTERFIXES = frozenset(
+    "van de der den het ter ten la le da das do dos del della di du von vom zu bin ben bint "
+    "ibn al el abu ould 't d'".split()
+)
+
+#: Words before a name that say it is a person.
+PERSON_CUES = frozenset(
+    """dhr dhr. heer mevrouw mevr mevr. mw mw. meneer mr mr. mrs mrs. ms ms. miss mister dr dr.
+    drs ing ir juffrouw madam sir verdachte verdachten slachtoffer slachtoffers betrokkene
+    getuige genaamd alias bijnaam zoon dochter broer zus zuster moeder vader oom tante neef
+    nicht echtgenoot echtgenote vriend vriendin partner eigenaar eigenaresse directeur
+    bestuurder chauffeur werkgever pooier souteneur ronselaar tolk aangever aangeefster
+    medewerker medewerkster suspect victim witness named called aka son daughter brother
+    sister mother father uncle aunt cousin wife husband girlfriend boyfriend owner director
+    driver employer pimp recruiter interpreter manager""".split()
+)
+#: Words before a name that say it is a place.
+LOCATION_CUES = frozenset(
+    "in te naar uit vanuit nabij richting from to near via".split()
+)
+#: Words before a name that say it is an organisation.
+ORGANISATION_CUES = frozenset(
+    """stichting firma bedrijf uitzendbureau bureau restaurant hotel salon nagelstudio
+    massagesalon club bar company firm agency""".split()
+)
+#: Legal forms after a name.
+LEGAL_FORMS = re.compile(
+    r"\s*(?:&\s*(?:Zonen|Zn|Co|Partners)\.?|B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|C\.?V\.?|Ltd\.?|LLC|"
+    r"GmbH|S\.?R\.?L\.?|EOOD|OOD|Holding|Groep|Group|Services|Uitzendbureau)(?![\p{L}])"
+)
+#: Short words followed by a period that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    """dhr mevr mw mr mrs ms dr drs ing ir prof st nr ca bijv evt o.a vgl zgn resp jl
+    jr sr etc vs ref tel inz""".split()
+)
+_SENTENCE_END = frozenset(".!?:;•*–—\"“”|")
+_VOWELS = frozenset("aeiouyAEIOUYàáâäèéêëìíîïòóôöùúûüÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ")
+
+NONE, WEAK, STRONG = 0, 1, 2
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    kind: str
+    sentence_start: bool = False
+    cls: int = NONE
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[0].isupper() and any(c.islower() for c in self.text)
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper() and len(self.text) >= 2
+
+
+def tokenize(text: str) -> list[_Tok]:
+    """Words, numbers, newlines and punctuation (spaces dropped), with sentence starts."""
+    toks: list[_Tok] = []
+    start_next = True
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "punct"
+        if kind == "space":
+            continue
+        tok = _Tok(m.group(), m.start(), m.end(), kind)
+        if kind == "word":
+            tok.sentence_start = start_next
+            start_next = False
+        elif kind == "nl":
+            start_next = True
+        elif kind == "punct":
+            if tok.text in _SENTENCE_END:
+                prev = toks[-1] if toks else None
+                is_abbrev = (
+                    tok.text == "."
+                    and prev is not None
+                    and prev.kind == "word"
+                    and (prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))
+                )
+                if not is_abbrev:
+                    start_next = True
+        else:
+            start_next = False
+        toks.append(tok)
+    return toks
+
+
+def _is_initial(toks: list[_Tok], i: int) -> bool:
+    """``J.`` (a single capital followed by a period)."""
+    t = toks[i]
+    return (
+        t.kind == "word"
+        and len(t.text) == 1
+        and t.text.isupper()
+        and i + 1 < len(toks)
+        and toks[i + 1].text == "."
+        and toks[i + 1].start == t.end
+    )
+
+
+class ProperNameRecognizer(LocalRecognizer):
+    """Recognise names no list knows, from capitalisation and context (see module doc)."""
+
+    ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION"]
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        supported_language: str = "nl",
+        never_names: Iterable[str] | None = None,
+        name: str | None = None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.never = frozenset(never_names) if never_names is not None else not_names()
+        super().__init__(
+            supported_entities=list(self.ENTITIES),
+            supported_language=supported_language,
+            name=name or f"ProperNameRecognizer_{supported_language}",
+        )
+
+    def load(self) -> None:
+        pass
+
+    # -- classification ------------------------------------------------------------------
+
+    def _classify(self, toks: list[_Tok], lower_in_doc: set[str], proper_in_doc: set[str]) -> None:
+        dutch = self.supported_language == "nl"
+        for i, t in enumerate(toks):
+            if t.kind != "word" or not t.text[0].isupper():
+                continue
+            low = t.lower
+            if low in self.never or low.rstrip("'’s") in self.never:
+                continue
+            if _is_initial(toks, i):
+                continue
+            known = low in self.lexicon or low in lower_in_doc
+            if t.is_upper:
+                if len(t.text) <= 3 and not (_VOWELS & set(t.text)):
+                    continue  # acronym such as SZW, KVK
+                t.cls = NONE if known else STRONG
+                continue
+            if not t.is_title:
+                continue
+            if _adjective_of_place(t, toks, i):
+                continue
+            if t.sentence_start:
+                if not known or (low in proper_in_doc):
+                    t.cls = STRONG
+                continue
+            if dutch:
+                t.cls = STRONG
+            else:
+                t.cls = WEAK if known else STRONG
+
+    # -- analysis --------------------------------------------------------------------------
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        toks = tokenize(text)
+        lower_in_doc = {t.text for t in toks if t.kind == "word" and t.text.islower()}
+        proper_in_doc = {
+            t.lower
+            for t in toks
+            if t.kind == "word" and not t.sentence_start and t.is_title
+        }
+        self._classify(toks, lower_in_doc, proper_in_doc)
+        results: list[RecognizerResult] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            run_start = i
+            j = i
+            parts: list[int] = []
+            while j < n:
+                t = toks[j]
+                if j > run_start and not _adjacent(toks[j - 1], t, text):
+                    break
+                if t.cls != NONE:
+                    parts.append(j)
+                    j += 1
+                elif _is_initial(toks, j):
+                    j += 2  # the letter and its period
+                elif (
+                    t.kind == "word"
+                    and t.lower in INTERFIXES
+                    and t.text.islower()
+                    and (j > run_start)
+                ):
+                    j += 1
+                elif t.text == "&" and parts and j + 1 < n and toks[j + 1].cls != NONE:
+                    j += 1
+                else:
+                    break
+            if not parts:
+                i = max(j, i + 1)
+                continue
+            last = parts[-1]
+            first = run_start
+            # drop interfixes/initials after the last real part
+            end_idx = last
+            result = self._result(text, toks, first, end_idx, parts)
+            if result is not None:
+                results.append(result)
+            i = end_idx + 1
+        return results
+
+    def _result(
+        self, text: str, toks: list[_Tok], first: int, last: int, parts: list[int]
+    ) -> RecognizerResult | None:
+        strong = [p for p in parts if toks[p].cls == STRONG]
+        before = _words_before(toks, first, 3)
+        person_cue = any(w in PERSON_CUES for w in before)
+        if not strong and not person_cue:
+            return None
+        start, end = toks[first].start, toks[last].end
+        has_initial = any(_is_initial(toks, k) for k in range(first, last))
+        span = text[start:end]
+        entity = "PERSON"
+        if "&" in span or (before and before[-1] in ORGANISATION_CUES):
+            entity = "ORGANIZATION"
+        legal = LEGAL_FORMS.match(text, end)
+        if legal:
+            entity = "ORGANIZATION"
+            end = legal.end()
+        elif not person_cue and before and before[-1] in LOCATION_CUES:
+            entity = "LOCATION"
+        if entity == "PERSON" and (person_cue or len(parts) >= 2 or has_initial):
+            score = 0.65
+        elif entity != "PERSON":
+            score = 0.5
+        elif toks[parts[0]].sentence_start and len(parts) == 1:
+            score = 0.4
+        else:
+            score = 0.5
+        return RecognizerResult(
+            entity_type=entity,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name,
+                original_score=score,
+                textual_explanation="capitalised words not known as ordinary words",
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def _adjacent(a: _Tok, b: _Tok, text: str) -> bool:
+    """Tokens belong to one name when only spaces (no line break) separate them."""
+    gap = text[a.end : b.start]
+    if a.text == "." :
+        return gap in (" ", "")
+    return gap == " " or (gap == "" and b.text == ".")
+
+
+def _words_before(toks: list[_Tok], i: int, n: int) -> list[str]:
+    """Up to ``n`` lower-case words before token ``i`` (skipping commas, colons, articles)."""
+    out: list[str] = []
+    k = i - 1
+    while k >= 0 and len(out) < n:
+        t = toks[k]
+        if t.kind == "nl":
+            break
+        if t.kind == "word":
+            out.append(t.lower)
+        elif t.text in ".!?;":
+            if not (t.text == "." and k > 0 and toks[k - 1].lower in ABBREVIATIONS):
+                break
+        k -= 1
+    out.reverse()
+    return [w for w in out if w not in ("de", "het", "the", "a", "een")] or out
+
+
+def _adjective_of_place(t: _Tok, toks: list[_Tok], i: int) -> bool:
+    """"Rotterdamse haven", "Nigeriaanse vrouwen": adjectives from places, not names."""
+    low = t.lower
+    if len(low) < 7 or not (low.endswith("se") or low.endswith("sche")):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and nxt.kind == "word" and nxt.text.islower()
