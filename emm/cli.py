@@ -29,13 +29,18 @@ def clear_errors(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
+        from emm.access import AccessDenied, AuthenticationFailed
         from emm.graph.local_db import LocalDbError
         from emm.ingest.delivery import DeliveryError
+        from emm.products.register import RegisterError
+        from emm.retention.subjects import SubjectError
 
         try:
             return fn(*args, **kwargs)
-        except (DeliveryError, LocalDbError) as exc:
+        except (DeliveryError, LocalDbError, SubjectError, RegisterError) as exc:
             raise click.ClickException(str(exc)) from None
+        except (AccessDenied, AuthenticationFailed) as exc:
+            raise click.ClickException(f"not allowed: {exc}") from None
         except ServiceUnavailable as exc:
             raise click.ClickException(
                 f"The graph database cannot be reached ({type(exc).__name__}); "
@@ -52,13 +57,39 @@ def _settings(ctx: click.Context) -> Settings:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--as", "as_user", default=None, help="The user you act as [default: $EMM_USER].")
+@click.option("--purpose", default="", help="Case or request reference, for the audit trail.")
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, as_user: str | None, purpose: str) -> None:
     """EMM Workbench: pooled signals of five parties as one graph, with provenance on every fact.
 
-    Example: emm demo && emm app
+    Commands that read or change case data act as a named user (--as or EMM_USER) whose role
+    must allow it; each is written to the audit trail with --purpose.
+
+    Example: emm demo && emm --as senior --purpose "case 2026/17" oib create --seed "de Vries"
     """
-    _settings(ctx)
+    s = _settings(ctx)
+    if as_user:
+        ctx.obj["settings"] = s.with_(user_name=as_user)
+    ctx.obj["purpose"] = purpose
+
+
+def _principal(ctx: click.Context, action: str) -> Any:
+    from emm.access.session import cli_principal
+
+    s = _settings(ctx)
+    principal = cli_principal(s, s.user_name, ctx.obj.get("purpose", ""))
+    principal.require(action)
+    return principal
+
+
+def _guarded(ctx: click.Context, action: str) -> Any:
+    from emm.access.session import guarded
+    from emm.graph.connect import open_store
+
+    principal = _principal(ctx, action)
+    s = _settings(ctx)
+    return guarded(open_store(s), s, principal)
 
 
 # ----------------------------------------------------------------------------- db
@@ -87,7 +118,9 @@ def db_start(ctx: click.Context) -> None:
     s = _settings(ctx)
     st = local_db.start(s)
     where = "managed locally" if s.managed_db else "external (EMM_NEO4J_URI), not started"
-    click.echo(f"database {st.database} at {st.uri}: {'ready' if st.ready else st.detail} ({where})")
+    click.echo(
+        f"database {st.database} at {st.uri}: {'ready' if st.ready else st.detail} ({where})"
+    )
 
 
 @db.command("stop")
@@ -112,8 +145,9 @@ def db_status(ctx: click.Context) -> None:
     from emm.graph import local_db
 
     st = local_db.status(_settings(ctx))
-    click.echo(f"{st.uri} database={st.database} running={st.running} ready={st.ready} "
-               f"pid={st.pid or '-'}")
+    click.echo(
+        f"{st.uri} database={st.database} running={st.running} ready={st.ready} pid={st.pid or '-'}"
+    )
     sys.exit(0 if st.ready else 3)
 
 
@@ -159,8 +193,10 @@ def schema() -> None:
     click.echo("Relationship types:")
     for r in REL_TYPES.values():
         extra = ", ".join(f.name + ("*" if f.required else "") for f in r.fields)
-        click.echo(f"  {r.type:16} {'|'.join(r.sources)} -> {'|'.join(r.targets)}"
-                   + (f"  [{extra}]" if extra else ""))
+        click.echo(
+            f"  {r.type:16} {'|'.join(r.sources)} -> {'|'.join(r.targets)}"
+            + (f"  [{extra}]" if extra else "")
+        )
 
 
 # ----------------------------------------------------------------------------- data
@@ -168,10 +204,19 @@ def schema() -> None:
 
 @main.command()
 @click.option("--seed", default=0, show_default=True, help="Random seed (same seed, same data).")
-@click.option("--size", default="small", show_default=True,
-              help="tiny, small, demo, 100k, 1m or a number of relationships.")
-@click.option("--out", "out", type=click.Path(path_type=Path), default=None,
-              help="Output folder [default: $EMM_DATA_DIR/generated/<size>-<seed>].")
+@click.option(
+    "--size",
+    default="small",
+    show_default=True,
+    help="tiny, small, demo, 100k, 1m or a number of relationships.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output folder [default: $EMM_DATA_DIR/generated/<size>-<seed>].",
+)
 @click.pass_context
 def generate(ctx: click.Context, seed: int, size: str, out: Path | None) -> None:
     """Write synthetic deliveries from all five parties, with planted networks and ground truth.
@@ -207,11 +252,12 @@ def ingest(ctx: click.Context, path: Path, check: bool, force: bool) -> None:
     store = None if check else open_store(s)
     if store is not None:
         store.ensure_schema()
-    reports = ingest_folder(path, store, out_dir=s.data_dir, batch_size=s.batch_size,
-                            force=force)
+    reports = ingest_folder(path, store, out_dir=s.data_dir, batch_size=s.batch_size, force=force)
     for r in reports:
-        line = (f"{r.delivery_id:28} {r.party:5} {r.status:14} read={r.read} loaded={r.loaded} "
-                f"merged={r.merged} quarantined={r.quarantined}")
+        line = (
+            f"{r.delivery_id:28} {r.party:5} {r.status:14} read={r.read} loaded={r.loaded} "
+            f"merged={r.merged} quarantined={r.quarantined}"
+        )
         click.echo(line + (f"  -> {r.quarantine_file}" if r.quarantine_file else ""))
 
 
@@ -269,10 +315,23 @@ def app(ctx: click.Context, port: int, no_demo: bool, headless: bool) -> None:
             click.echo(line)
     script = Path(__file__).parent / "app" / "main.py"
     click.echo(f"EMM Workbench on http://127.0.0.1:{port}")
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script),
-           "--server.address", "127.0.0.1", "--server.port", str(port),
-           "--server.headless", "true" if headless else "false",
-           "--browser.gatherUsageStats", "false", "--global.developmentMode", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true" if headless else "false",
+        "--browser.gatherUsageStats",
+        "false",
+        "--global.developmentMode",
+        "false",
+    ]
     raise SystemExit(subprocess.call(cmd))
 
 
@@ -280,35 +339,44 @@ def app(ctx: click.Context, port: int, no_demo: bool, headless: bool) -> None:
 
 
 def _filter_options(fn: F) -> F:
-    for opt in reversed([
-        click.option("--party", "parties", multiple=True, help="Only facts of this party."),
-        click.option("--basis", "bases", multiple=True, help="Only facts on this legal basis."),
-        click.option("--type", "types", multiple=True, help="Only this relationship type."),
-        click.option("--from", "date_from", default=None, help="Registered on or after (ISO)."),
-        click.option("--to", "date_to", default=None, help="Registered on or before (ISO)."),
-    ]):
+    for opt in reversed(
+        [
+            click.option("--party", "parties", multiple=True, help="Only facts of this party."),
+            click.option("--basis", "bases", multiple=True, help="Only facts on this legal basis."),
+            click.option("--type", "types", multiple=True, help="Only this relationship type."),
+            click.option("--from", "date_from", default=None, help="Registered on or after (ISO)."),
+            click.option("--to", "date_to", default=None, help="Registered on or before (ISO)."),
+        ]
+    ):
         fn = opt(fn)
     return fn
 
 
-def _edge_filter(parties: tuple[str, ...], bases: tuple[str, ...], types: tuple[str, ...],
-                 date_from: str | None, date_to: str | None) -> Any:
+def _edge_filter(
+    parties: tuple[str, ...],
+    bases: tuple[str, ...],
+    types: tuple[str, ...],
+    date_from: str | None,
+    date_to: str | None,
+) -> Any:
     from emm.graph.model import EdgeFilter
 
     try:
-        return EdgeFilter(parties=frozenset(parties) or None, legal_bases=frozenset(bases) or None,
-                          rel_types=frozenset(types) or None, date_from=date_from,
-                          date_to=date_to)
+        return EdgeFilter(
+            parties=frozenset(parties) or None,
+            legal_bases=frozenset(bases) or None,
+            rel_types=frozenset(types) or None,
+            date_from=date_from,
+            date_to=date_to,
+        )
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
 
 
 def _resolve_seeds(store: Any, queries: tuple[str, ...]) -> list[str]:
-    from emm.graph.search import find
-
     uids: list[str] = []
     for q in queries:
-        found = find(store, q, limit=2)
+        found = store.find(q, limit=2)
         if not found:
             raise click.ClickException(f"seed {q!r}: no entity found")
         if len(found) > 1 and found[0].label == found[1].label:
@@ -326,8 +394,13 @@ def oib() -> None:
 
 
 @oib.command("create")
-@click.option("--seed", "seeds", multiple=True, required=True,
-              help="An identifier or name of a seed entity (repeatable).")
+@click.option(
+    "--seed",
+    "seeds",
+    multiple=True,
+    required=True,
+    help="An identifier or name of a seed entity (repeatable).",
+)
 @click.option("--hops", default=2, show_default=True, help="Radius of the network.")
 @click.option("--title", default=None, help="Title of the document.")
 @click.option("--revise", default=None, help="Product id to make a new version of.")
@@ -335,22 +408,38 @@ def oib() -> None:
 @_filter_options
 @click.pass_context
 @clear_errors
-def oib_create(ctx: click.Context, seeds: tuple[str, ...], hops: int, title: str | None,
-               revise: str | None, max_nodes: int, **filters: Any) -> None:
+def oib_create(
+    ctx: click.Context,
+    seeds: tuple[str, ...],
+    hops: int,
+    title: str | None,
+    revise: str | None,
+    max_nodes: int,
+    **filters: Any,
+) -> None:
     """Build an OIB (HTML, PDF, JSON) of the network around the seeds and register it.
 
     Example: emm oib create --seed "NL91ABNA0417164300" --hops 2 --party POL --party KMAR
     """
-    from emm.graph.connect import open_store
     from emm.products.oib import make_oib
 
     s = _settings(ctx)
-    store = open_store(s)
-    doc, files = make_oib(store, _resolve_seeds(store, seeds), out_dir=s.data_dir / "products",
-                          created_by=s.user_name or "cli", title=title, hops=hops,
-                          flt=_edge_filter(**filters), max_nodes=max_nodes, revise=revise)
-    click.echo(f"{doc.product_id} v{doc.version}: {doc.summary['entities']} entities, "
-               f"{doc.summary['facts']} facts, {len(doc.indicators)} indicator hits")
+    store = _guarded(ctx, "create_oib")
+    doc, files = make_oib(
+        store,
+        _resolve_seeds(store, seeds),
+        out_dir=s.data_dir / "products",
+        created_by=store.principal.user,
+        title=title,
+        hops=hops,
+        flt=_edge_filter(**filters),
+        max_nodes=max_nodes,
+        revise=revise,
+    )
+    click.echo(
+        f"{doc.product_id} v{doc.version}: {doc.summary['entities']} entities, "
+        f"{doc.summary['facts']} facts, {len(doc.indicators)} indicator hits"
+    )
     for f in files:
         click.echo(f"  {f}")
 
@@ -366,17 +455,453 @@ def oib_handover(ctx: click.Context, product_id: str, recipient: str, purpose: s
 
     Example: emm oib handover OIB-20261128-0001 --to POL --purpose "case 2026/123"
     """
-    from emm.graph.connect import open_store
-    from emm.products.register import ProductRegister, RegisterError
+    from emm.products.register import ProductRegister
+
+    store = _guarded(ctx, "handover_oib")
+    d = ProductRegister(store.raw_for("handover_oib")).record_disclosure(
+        product_id,
+        recipient=recipient,
+        by=store.principal.user,
+        basis="covenant art. 3 (OIB)",
+        purpose=purpose or store.principal.purpose,
+    )
+    store._log(
+        "handover_oib", targets=[product_id], size=1, parties=[recipient], product_id=product_id
+    )
+    click.echo(f"{d.product_id} v{d.version} handed over to {d.recipient} at {d.at}")
+
+
+# ----------------------------------------------------------------------------- users
+
+
+@main.group()
+def user() -> None:
+    """Users of the workbench: name, role, affiliation (art. 8.1).
+
+    Example: emm user add jdevries --role analyst --affiliation ISZW
+    """
+
+
+@user.command("add")
+@click.argument("name")
+@click.option(
+    "--role", required=True, help="analyst, senior_analyst, privacy_officer, administrator"
+)
+@click.option("--affiliation", required=True, help="The party the user comes from.")
+@click.password_option(help="The password (asked for when not given).")
+@click.pass_context
+@clear_errors
+def user_add(ctx: click.Context, name: str, role: str, affiliation: str, password: str) -> None:
+    """Add (or replace) a user; the first user may be added without --as.
+
+    Example: emm --as admin user add jdevries --role analyst --affiliation ISZW
+    """
+    from emm.access.session import users
 
     s = _settings(ctx)
+    if users(s).list():
+        _principal(ctx, "manage_users")
     try:
-        d = ProductRegister(open_store(s)).record_disclosure(
-            product_id, recipient=recipient, by=s.user_name or "cli",
-            basis="covenant art. 3 (OIB)", purpose=purpose)
-    except RegisterError as exc:
+        u = users(s).add(name, role=role, affiliation=affiliation, password=password)
+    except ValueError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"{d.product_id} v{d.version} handed over to {d.recipient} at {d.at}")
+    click.echo(f"user {u.name}: {u.role} ({u.affiliation})")
+
+
+@user.command("list")
+@click.pass_context
+@clear_errors
+def user_list(ctx: click.Context) -> None:
+    """List users and their roles.
+
+    Example: emm --as admin user list
+    """
+    from emm.access.session import users
+
+    _principal(ctx, "manage_users")
+    for u in users(_settings(ctx)).list():
+        click.echo(f"{u.name:16} {u.role:16} {u.affiliation:5} {'disabled' if u.disabled else ''}")
+
+
+@user.command("disable")
+@click.argument("name")
+@click.pass_context
+@clear_errors
+def user_disable(ctx: click.Context, name: str) -> None:
+    """Disable a user (kept for the audit trail).
+
+    Example: emm --as admin user disable jdevries
+    """
+    from emm.access.session import users
+
+    _principal(ctx, "manage_users")
+    users(_settings(ctx)).disable(name)
+    click.echo(f"user {name} disabled")
+
+
+# ----------------------------------------------------------------------------- retention
+
+
+def _as_of(value: str | None) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError:
+        raise click.BadParameter("use an ISO date, e.g. 2027-01-31") from None
+
+
+@main.group()
+def retention() -> None:
+    """Retention of covenant art. 7: plan what expires, apply it, with a report.
+
+    Example: emm --as privacy retention plan --as-of 2027-01-01
+    """
+
+
+@retention.command("plan")
+@click.option("--as-of", default=None, help="Look ahead to this date [default: today].")
+@click.pass_context
+@clear_errors
+def retention_plan(ctx: click.Context, as_of: str | None) -> None:
+    """Show what retention would remove as of a date, per rule, party and type.
+
+    Example: emm --as privacy retention plan --as-of 2027-01-01
+    """
+    from emm.retention.engine import plan
+
+    store = _guarded(ctx, "retention_plan")
+    result = plan(store.raw_for("retention_plan"), _as_of(as_of))
+    store._log("retention_plan", size=result["party-facts"]["facts_total"], as_of=result["as_of"])
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+@retention.command("apply")
+@click.option("--as-of", default=None, help="Remove what expired by this date [default: today].")
+@click.option("--yes", is_flag=True, help="Really remove.")
+@click.pass_context
+@clear_errors
+def retention_apply(ctx: click.Context, as_of: str | None, yes: bool) -> None:
+    """Remove expired data in batches (idempotent) and write a report without personal data.
+
+    Example: emm --as privacy retention apply --yes
+    """
+    from emm.retention.engine import apply
+
+    if not yes:
+        raise click.ClickException("refusing without --yes (see `emm retention plan` first)")
+    store = _guarded(ctx, "retention_apply")
+    s = _settings(ctx)
+    report = apply(
+        store.raw_for("retention_apply"),
+        _as_of(as_of),
+        out_dir=s.data_dir / "retention",
+        run_by=store.principal.user,
+    )
+    facts = report["rules_applied"]["party-facts"]
+    store._log(
+        "retention_apply",
+        size=facts["facts_total"],
+        parties=list(facts["facts"]),
+        as_of=report["as_of"],
+    )
+    click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+# ----------------------------------------------------------------------------- subjects
+
+
+def _subject_options(fn: F) -> F:
+    for opt in reversed(
+        [
+            click.option("--bsn", default=None, help="BSN of the data subject."),
+            click.option("--name", default=None, help="Name (with --birth-date)."),
+            click.option("--birth-date", default=None, help="Date of birth (with --name)."),
+        ]
+    ):
+        fn = opt(fn)
+    return fn
+
+
+def _subjects(store: Any, bsn: str | None, name: str | None, birth_date: str | None) -> Any:
+    from emm.retention.subjects import locate
+
+    persons = locate(store, bsn=bsn, name=name, birth_date=birth_date)
+    if not persons:
+        raise click.ClickException("no person found with these identifiers")
+    return persons
+
+
+@main.group()
+def subject() -> None:
+    """Rights of the data subject (art. 10): access, rectify, erase, restrict, refuse.
+
+    Example: emm --as privacy --purpose "AVG-verzoek 12" subject access --bsn 111222333
+    """
+
+
+@subject.command("access")
+@_subject_options
+@click.option(
+    "--refuse",
+    "refusals",
+    multiple=True,
+    help="PARTY:GROUND to withhold a party's facts (e.g. OM:WJSG-39L).",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Write the answer here.")
+@click.pass_context
+@clear_errors
+def subject_access(
+    ctx: click.Context,
+    bsn: str | None,
+    name: str | None,
+    birth_date: str | None,
+    refusals: tuple[str, ...],
+    out: Path | None,
+) -> None:
+    """Everything held on a person, who supplied each fact, and who received data (10.2).
+
+    Example: emm --as privacy subject access --name "Jan de Vries" --birth-date 12-03-1985
+    """
+    from emm.retention.subjects import access
+
+    g = _guarded(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    refuse: dict[str, list[str]] = {}
+    for item in refusals:
+        party, _, ground = item.partition(":")
+        refuse.setdefault(party, []).append(ground)
+    persons = _subjects(store, bsn, name, birth_date)
+    outcome, answer = access(store, persons, by=g.principal.user, refuse=refuse)
+    g._log(
+        "subject_access",
+        targets=[p.uid for p in persons],
+        size=sum(len(p["facts"]) for p in answer["persons"]),
+        request_id=outcome.request_id,
+    )
+    text = json.dumps(answer, indent=2, ensure_ascii=False)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        out.chmod(0o600)
+        click.echo(f"{outcome.request_id}: answer written to {out}")
+    else:
+        click.echo(text)
+
+
+@subject.command("rectify")
+@_subject_options
+@click.option("--field", "field_name", required=True, help="The field to correct, e.g. name.")
+@click.option("--value", required=True, help="The corrected value.")
+@click.pass_context
+@clear_errors
+def subject_rectify(
+    ctx: click.Context,
+    bsn: str | None,
+    name: str | None,
+    birth_date: str | None,
+    field_name: str,
+    value: str,
+) -> None:
+    """Correct a field of the person (recorded as a request).
+
+    Example: emm --as privacy subject rectify --bsn 111222333 --field nationality --value NL
+    """
+    from emm.retention.subjects import rectify
+
+    g = _guarded(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    for p in _subjects(store, bsn, name, birth_date):
+        o = rectify(store, p, field_name, value, by=g.principal.user)
+        g._log("subject_rectify", targets=[p.uid], size=1, request_id=o.request_id)
+        click.echo(f"{o.request_id}: {field_name} rectified")
+
+
+@subject.command("erase")
+@_subject_options
+@click.option("--yes", is_flag=True, help="Really erase.")
+@click.pass_context
+@clear_errors
+def subject_erase(
+    ctx: click.Context, bsn: str | None, name: str | None, birth_date: str | None, yes: bool
+) -> None:
+    """Erase the person and every fact about them (with a report).
+
+    Example: emm --as privacy subject erase --bsn 111222333 --yes
+    """
+    from emm.retention.subjects import erase
+
+    if not yes:
+        raise click.ClickException("refusing without --yes")
+    g = _guarded(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    for p in _subjects(store, bsn, name, birth_date):
+        o = erase(store, p, by=g.principal.user, out_dir=_settings(ctx).data_dir / "retention")
+        g._log(
+            "subject_erase",
+            targets=[p.uid],
+            size=o.detail["facts_removed"],
+            request_id=o.request_id,
+        )
+        click.echo(f"{o.request_id}: erased, {o.detail['facts_removed']} facts removed")
+
+
+@subject.command("restrict")
+@_subject_options
+@click.option("--lift", is_flag=True, help="Lift an earlier restriction.")
+@click.pass_context
+@clear_errors
+def subject_restrict(
+    ctx: click.Context, bsn: str | None, name: str | None, birth_date: str | None, lift: bool
+) -> None:
+    """Restrict processing: the person is left out of every analysis and product until lifted.
+
+    Example: emm --as privacy subject restrict --bsn 111222333
+    """
+    from emm.retention.subjects import restrict
+
+    g = _guarded(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    for p in _subjects(store, bsn, name, birth_date):
+        o = restrict(store, p, by=g.principal.user, lift=lift)
+        g._log(o.kind, targets=[p.uid], size=1, request_id=o.request_id)
+        click.echo(f"{o.request_id}: {o.kind.replace('_', ' ')} done")
+
+
+@subject.command("refuse")
+@_subject_options
+@click.option("--kind", required=True, help="access, rectify, erase, restrict.")
+@click.option(
+    "--ground",
+    "grounds",
+    multiple=True,
+    required=True,
+    help="WPG-27, UAVG-41 or WJSG-39L (repeatable).",
+)
+@click.pass_context
+@clear_errors
+def subject_refuse(
+    ctx: click.Context,
+    bsn: str | None,
+    name: str | None,
+    birth_date: str | None,
+    kind: str,
+    grounds: tuple[str, ...],
+) -> None:
+    """Refuse a request in whole, recording the statutory grounds.
+
+    Example: emm --as privacy subject refuse --bsn 111222333 --kind access --ground WPG-27
+    """
+    from emm.retention.subjects import refuse
+
+    g = _guarded(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    persons = _subjects(store, bsn, name, birth_date)
+    o = refuse(store, persons, kind, by=g.principal.user, grounds=list(grounds))
+    g._log("subject_refuse", targets=[p.uid for p in persons], request_id=o.request_id)
+    click.echo(f"{o.request_id}: {kind} refused on {', '.join(grounds)}")
+
+
+# ----------------------------------------------------------------------------- parties
+
+
+@main.group()
+def party() -> None:
+    """A party's data as a whole (covenant art. 5.7, 14.3).
+
+    Example: emm --as privacy party exit IND --mode isolate
+    """
+
+
+@party.command("exit")
+@click.argument("code")
+@click.option(
+    "--mode",
+    type=click.Choice(["isolate", "remove", "reinstate"]),
+    required=True,
+    help="isolate: hide from every read; remove: delete; reinstate: undo isolate.",
+)
+@click.option("--reason", default="", help="E.g. 'notice of termination 2026-09-01'.")
+@click.option("--yes", is_flag=True, help="Really do it.")
+@click.pass_context
+@clear_errors
+def party_exit_cmd(ctx: click.Context, code: str, mode: str, reason: str, yes: bool) -> None:
+    """Isolate or remove all data supplied by one party, with a report.
+
+    Example: emm --as privacy party exit IND --mode remove --yes
+    """
+    from emm.retention.subjects import party_exit
+
+    if not yes:
+        raise click.ClickException("refusing without --yes")
+    g = _guarded(ctx, "party_exit")
+    report = party_exit(
+        g.raw_for("party_exit"),
+        code,
+        mode=mode,
+        by=g.principal.user,
+        out_dir=_settings(ctx).data_dir / "retention",
+        reason=reason,
+    )
+    g._log("party_exit", parties=[code], mode=mode)
+    click.echo(json.dumps(report, indent=2))
+
+
+# ----------------------------------------------------------------------------- audit
+
+
+@main.group()
+def audit() -> None:
+    """The audit trail: verify it, and answer breach questions (art. 8.3).
+
+    Example: emm --as privacy audit verify
+    """
+
+
+@audit.command("verify")
+@click.pass_context
+@clear_errors
+def audit_verify(ctx: click.Context) -> None:
+    """Check the hash chain: detects an edited, removed, inserted or reordered line.
+
+    Example: emm --as privacy audit verify
+    """
+    from emm.access.session import audit_log
+
+    _principal(ctx, "audit_verify")
+    result = audit_log(_settings(ctx)).verify()
+    for problem in result.problems:
+        click.echo(problem)
+    click.echo(f"{result.entries} entries: {'intact' if result.ok else 'TAMPERED'}")
+    sys.exit(0 if result.ok else 2)
+
+
+@audit.command("breach")
+@click.option("--from", "start", required=True, help="Start of the window (ISO date or time).")
+@click.option("--to", "end", required=True, help="End of the window (ISO date or time).")
+@click.option("--user", "user_name", default=None, help="Only what this user saw.")
+@click.option("--product", default=None, help="Only this export or handover.")
+@click.pass_context
+@clear_errors
+def audit_breach(
+    ctx: click.Context, start: str, end: str, user_name: str | None, product: str | None
+) -> None:
+    """Which parties' data a breach touched, so the police can inform them all at once.
+
+    Example: emm --as privacy audit breach --from 2026-11-01 --to 2026-11-28 --user analyst
+    """
+    from emm.access.session import audit_log
+
+    _principal(ctx, "breach_report")
+    s = _settings(ctx)
+    result = audit_log(s).touched_parties(start=start, end=end, user=user_name, product_id=product)
+    if product:
+        from emm.graph.connect import open_store
+        from emm.products.register import ProductRegister
+
+        p = ProductRegister(open_store(s)).get(product)
+        if p:
+            result["parties"] = sorted(set(result["parties"]) | set(p.parties))
+    click.echo(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover

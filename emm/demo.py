@@ -23,10 +23,18 @@ def prepare_demo(settings: Settings, *, seed: int = 1, size: str = "demo") -> It
     if not (target / "ground_truth.json").exists():
         yield f"generating synthetic deliveries ({size}, seed {seed}) in {target}"
         generate(target, seed=seed, size=size)
-    reports = ingest_folder(target / "deliveries", store, out_dir=settings.data_dir,
-                            batch_size=settings.batch_size)
+    reports = ingest_folder(
+        target / "deliveries", store, out_dir=settings.data_dir, batch_size=settings.batch_size
+    )
     done = [r for r in reports if r.status == "complete"]
     skipped = len(reports) - len(done)
-    yield (f"ingested {len(done)} deliveries ({sum(r.loaded for r in done)} rows loaded, "
-           f"{sum(r.quarantined for r in done)} quarantined); {skipped} already loaded")
+    yield (
+        f"ingested {len(done)} deliveries ({sum(r.loaded for r in done)} rows loaded, "
+        f"{sum(r.quarantined for r in done)} quarantined); {skipped} already loaded"
+    )
+    from emm.access.session import ensure_demo_users
+
+    created = ensure_demo_users(settings)
+    if created:
+        yield f"demo users created; their passwords are in {created}"
     store.driver.close()

@@ -19,12 +19,17 @@ from emm.graph.search import find
 from emm.graph.store import GraphStore, StoreError
 from emm.ingest.pipeline import ingest_delivery, ingest_folder
 
-
 pytestmark = pytest.mark.db
 
 DELIVERIES = Path(__file__).parent / "fixtures" / "deliveries"
-EXPECTED_NODES = {"Person": 4, "Address": 1, "Phone": 1, "BankAccount": 1, "Signal": 1,
-                  "IdentityDocument": 1}
+EXPECTED_NODES = {
+    "Person": 4,
+    "Address": 1,
+    "Phone": 1,
+    "BankAccount": 1,
+    "Signal": 1,
+    "IdentityDocument": 1,
+}
 
 
 def load_fixtures(store: GraphStore, out_dir: Path, **kw: object) -> list:
@@ -84,22 +89,40 @@ def test_merged_node_keeps_first_values_and_lists_both_parties(store, out_dir):
 def test_injection_strings_are_stored_as_data(store, out_dir):
     load_fixtures(store, out_dir)
     [robert] = [e for e in store.search_text("robert") if e.label == "Person"]
-    assert robert.props["name"] == 'Robert"); MATCH (n) DETACH DELETE n; //\\ \U0001F600 `x`'
+    assert robert.props["name"] == 'Robert"); MATCH (n) DETACH DELETE n; //\\ \U0001f600 `x`'
     assert nonzero(store.count_nodes()) == EXPECTED_NODES
 
 
 def test_large_and_hostile_text_round_trips(store, out_dir, tmp_path):
-    hostile = ("'; DROP \"x\" \\ \n RETURN 1 // }) MERGE (n) " + "\U0001F4A9" * 3) * 2000
+    hostile = ('\'; DROP "x" \\ \n RETURN 1 // }) MERGE (n) ' + "\U0001f4a9" * 3) * 2000
     hostile = hostile[:100_000]
     folder = tmp_path / "POL-BIG"
     folder.mkdir()
-    (folder / "manifest.json").write_text(json.dumps({
-        "delivery_id": "POL-BIG", "party": "POL", "legal_basis": "WPG-10",
-        "delivered_at": "2026-11-01T09:30:00+01:00",
-        "files": [{"path": "e.jsonl", "kind": "entities"}]}))
-    (folder / "e.jsonl").write_text(json.dumps({
-        "record_id": "S", "type": "Signal", "signal_id": "BIG-1", "phenomenon": "labour",
-        "reported_at": "2024-01-01", "summary": hostile}) + "\n", encoding="utf-8")
+    (folder / "manifest.json").write_text(
+        json.dumps(
+            {
+                "delivery_id": "POL-BIG",
+                "party": "POL",
+                "legal_basis": "WPG-10",
+                "delivered_at": "2026-11-01T09:30:00+01:00",
+                "files": [{"path": "e.jsonl", "kind": "entities"}],
+            }
+        )
+    )
+    (folder / "e.jsonl").write_text(
+        json.dumps(
+            {
+                "record_id": "S",
+                "type": "Signal",
+                "signal_id": "BIG-1",
+                "phenomenon": "labour",
+                "reported_at": "2024-01-01",
+                "summary": hostile,
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     report = ingest_delivery(folder, store, out_dir=out_dir)
     assert report.loaded == 1
     [signal] = store.by_keys("Signal", ["POL|BIG-1"])
@@ -108,9 +131,20 @@ def test_large_and_hostile_text_round_trips(store, out_dir, tmp_path):
 
 def test_failed_batch_leaves_the_graph_as_it_was(store):
     good = NodeRow("Phone", "+31611111111", "POL", {"number": "+31611111111"})
-    orphan = EdgeRow("USES_PHONE", "Person", "no-such-person", "Phone", "+31611111111",
-                     "X/1", {"party": "POL", "legal_basis": "WPG-10", "source_ref": "X/1",
-                             "registered_at": "2024-01-01"})
+    orphan = EdgeRow(
+        "USES_PHONE",
+        "Person",
+        "no-such-person",
+        "Phone",
+        "+31611111111",
+        "X/1",
+        {
+            "party": "POL",
+            "legal_basis": "WPG-10",
+            "source_ref": "X/1",
+            "registered_at": "2024-01-01",
+        },
+    )
     with pytest.raises(StoreError):
         store.write_batch([good], [orphan])
     assert sum(store.count_nodes().values()) == 0
@@ -138,8 +172,10 @@ def test_delivery_killed_midway_can_simply_be_run_again(store, out_dir, monkeypa
 
 def test_quarantine_names_file_row_field_and_reason(store, out_dir):
     load_fixtures(store, out_dir)
-    lines = [json.loads(x) for x in
-             (out_dir / "quarantine" / "POL-T1.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = [
+        json.loads(x)
+        for x in (out_dir / "quarantine" / "POL-T1.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     where = {(q["file"], q["row"], q["field"]) for q in lines}
     assert ("entities.csv", 8, "bsn") in where
     assert ("links.csv", 10, "legal_basis") in where
@@ -150,11 +186,19 @@ def test_quarantine_names_file_row_field_and_reason(store, out_dir):
     assert report["totals"] == {"read": 25, "loaded": 14, "merged": 3, "quarantined": 11}
 
 
-@pytest.mark.parametrize("query, label", [
-    ("06 12345678", "Phone"), ("+31612345678", "Phone"), ("111 222 333", "Person"),
-    ("NL91ABNA0417164300", "BankAccount"), ("1234 AB 12a", "Address"), ("de vries", "Person"),
-    ("popescu", "Person"), ("S-001", "Signal"),
-])
+@pytest.mark.parametrize(
+    "query, label",
+    [
+        ("06 12345678", "Phone"),
+        ("+31612345678", "Phone"),
+        ("111 222 333", "Person"),
+        ("NL91ABNA0417164300", "BankAccount"),
+        ("1234 AB 12a", "Address"),
+        ("de vries", "Person"),
+        ("popescu", "Person"),
+        ("S-001", "Signal"),
+    ],
+)
 def test_search_finds_identifiers_in_any_spelling(store, out_dir, query, label):
     load_fixtures(store, out_dir)
     assert label in {e.label for e in find(store, query)}

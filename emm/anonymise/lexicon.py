@@ -45,6 +45,7 @@ class Lexicon:
 
     tables: list[Any] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
+    stop_words: set[str] = field(default_factory=set)
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -65,27 +66,33 @@ class Lexicon:
             if table is not None:
                 lexicon.tables.append(table)
                 lexicon.words.update(str(v).lower() for v in table.values())
-            lexicon.words.update(w.lower() for w in nlp.Defaults.stop_words)
+            lexicon.stop_words.update(w.lower() for w in nlp.Defaults.stop_words)
+        common, stop = _deduce_whitelist()
+        lexicon.stop_words.update(stop)
+        lexicon.words.update(lexicon.stop_words)
         lexicon.words.update(extra)
         lexicon.words.update(load_word_list("common_words"))
-        lexicon.words.update(_deduce_common_words())
+        lexicon.words.update(common)
         return lexicon
 
 
-def _deduce_common_words() -> set[str]:
-    """deduce's whitelist of common Dutch words and stop words (shipped with the package)."""
-    try:
-        import importlib.util
+def _deduce_whitelist() -> tuple[set[str], set[str]]:
+    """deduce's lists of common Dutch words and stop words (shipped with the package).
 
+    Found without importing deduce (whose import reconfigures logging).
+    """
+    import importlib.util
+
+    try:
         spec = importlib.util.find_spec("deduce")
     except (ImportError, ValueError):
-        return set()
+        spec = None
     if spec is None or spec.origin is None:
-        return set()
+        return set(), set()
     base = Path(spec.origin).parent / "data" / "lookup" / "src" / "whitelist"
-    words: set[str] = set()
-    for sub in ("lst_common_word", "lst_stop_word"):
+
+    def read(sub: str) -> set[str]:
         path = base / sub / "items.txt"
-        if path.exists():
-            words.update(_lines(path.read_text("utf-8")))
-    return words
+        return set(_lines(path.read_text("utf-8"))) if path.exists() else set()
+
+    return read("lst_common_word"), read("lst_stop_word")

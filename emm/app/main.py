@@ -11,8 +11,12 @@ HERE = Path(__file__).parent
 st.set_page_config(page_title="EMM Workbench", page_icon=":material/hub:", layout="wide")
 
 pages = [
-    st.Page(str(HERE / "views" / "overview.py"), title="Overview", icon=":material/dashboard:",
-            default=True),
+    st.Page(
+        str(HERE / "views" / "overview.py"),
+        title="Overview",
+        icon=":material/dashboard:",
+        default=True,
+    ),
     st.Page(str(HERE / "views" / "search.py"), title="Search", icon=":material/search:"),
 ]
 st.navigation(pages).run()

@@ -30,15 +30,19 @@ def schema_statements() -> list[LiteralString]:
     out: list[LiteralString] = []
     for name in ENTITY_TYPES:
         lower = name.lower()
-        out.append(_q(
-            f"CREATE CONSTRAINT {lower}_key IF NOT EXISTS "
-            f"FOR (n:{label(name)}) REQUIRE n.key IS UNIQUE"
-        ))
+        out.append(
+            _q(
+                f"CREATE CONSTRAINT {lower}_key IF NOT EXISTS "
+                f"FOR (n:{label(name)}) REQUIRE n.key IS UNIQUE"
+            )
+        )
         out.append(_q(f"CREATE INDEX {lower}_uid IF NOT EXISTS FOR (n:{label(name)}) ON (n.uid)"))
-    out.append(_q(
-        "CREATE CONSTRAINT delivery_id IF NOT EXISTS "
-        "FOR (d:Delivery) REQUIRE d.delivery_id IS UNIQUE"
-    ))
+    out.append(
+        _q(
+            "CREATE CONSTRAINT delivery_id IF NOT EXISTS "
+            "FOR (d:Delivery) REQUIRE d.delivery_id IS UNIQUE"
+        )
+    )
     return out
 
 
@@ -82,6 +86,7 @@ MERGE_DELIVERY: LiteralString = (
 DELIVERY_STATUS: LiteralString = (
     "MATCH (d:Delivery {delivery_id: $delivery_id}) RETURN d.status AS status"
 )
+PARTY_STATUS: LiteralString = "MATCH (s:PartyStatus {party: $party}) RETURN s.status AS status"
 LIST_DELIVERIES: LiteralString = (
     "MATCH (d:Delivery) RETURN properties(d) AS d ORDER BY d.delivered_at, d.delivery_id"
 )
@@ -142,6 +147,15 @@ def node_by_uid(name: str) -> LiteralString:
 
 
 @cache
+def visible(name: str) -> LiteralString:
+    """Which of these nodes have at least one fact that passes the filter."""
+    return _q(
+        f"UNWIND $uids AS u MATCH (n:{label(name)} {{uid: u}}) "
+        "WHERE EXISTS { MATCH (n)-[e]-() WHERE " + EDGE_FILTER + " } RETURN n.uid AS uid"
+    )
+
+
+@cache
 def node_by_uid_batch(name: str) -> LiteralString:
     return _q(f"UNWIND $uids AS u MATCH (n:{label(name)} {{uid: u}}) RETURN properties(n) AS n")
 
@@ -152,6 +166,8 @@ def neighbourhood(name: str) -> LiteralString:
     other end. Returns one row per relationship."""
     return _q(
         f"UNWIND $uids AS u MATCH (n:{label(name)} {{uid: u}})-[e]-(m) WHERE " + EDGE_FILTER + " "
+        # A person whose processing is restricted (art. 10.1b) is not used in any analysis.
+        "AND NOT coalesce(m.restricted, false) "
         "RETURN n.uid AS uid, startNode(e) = n AS outgoing, type(e) AS type, "
         "properties(e) AS e, labels(m) AS m_labels, properties(m) AS m "
         "LIMIT $limit"
@@ -167,6 +183,7 @@ def shortest_path(source: str, target: str, max_hops: int) -> LiteralString:
         f"MATCH (a:{label(source)} {{uid: $a}}) MATCH (b:{label(target)} {{uid: $b}}) "
         f"MATCH p = shortestPath((a)-[*..{hops}]-(b)) "
         "WHERE all(e IN relationships(p) WHERE " + EDGE_FILTER + ") "
+        "AND all(n IN nodes(p) WHERE NOT coalesce(n.restricted, false)) "
         "RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes, "
         "[e IN relationships(p) | {type: type(e), props: properties(e), "
         "start: startNode(e).uid, end: endNode(e).uid}] AS edges"
@@ -174,6 +191,7 @@ def shortest_path(source: str, target: str, max_hops: int) -> LiteralString:
 
 
 # ----------------------------------------------------------------------------- maintenance
+
 
 @cache
 def delete_label(name: str) -> LiteralString:

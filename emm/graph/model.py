@@ -27,8 +27,12 @@ class NodeRow:
     props: dict[str, Any]
 
     def as_param(self) -> dict[str, Any]:
-        return {"key": self.key, "uid": new_uid(self.label), "party": self.party,
-                "props": self.props}
+        return {
+            "key": self.key,
+            "uid": new_uid(self.label),
+            "party": self.party,
+            "props": self.props,
+        }
 
 
 @dataclass(frozen=True)
@@ -44,8 +48,12 @@ class EdgeRow:
     props: dict[str, Any]  # includes party, legal_basis, registered_at
 
     def as_param(self) -> dict[str, Any]:
-        return {"from_key": self.source_key, "to_key": self.target_key,
-                "source_ref": self.source_ref, "props": self.props}
+        return {
+            "from_key": self.source_key,
+            "to_key": self.target_key,
+            "source_ref": self.source_ref,
+            "props": self.props,
+        }
 
 
 @dataclass(frozen=True)

@@ -80,9 +80,26 @@ def basis_problem(party: str, legal_basis: str) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 FieldKind = Literal[
-    "text", "name", "date", "bsn", "phone", "iban", "plate", "postcode", "house_number",
-    "house_addition", "kvk", "email", "country", "amount", "int", "phenomenon", "role",
-    "direction", "doc_type", "gender",
+    "text",
+    "name",
+    "date",
+    "bsn",
+    "phone",
+    "iban",
+    "plate",
+    "postcode",
+    "house_number",
+    "house_addition",
+    "kvk",
+    "email",
+    "country",
+    "amount",
+    "int",
+    "phenomenon",
+    "role",
+    "direction",
+    "doc_type",
+    "gender",
 ]
 
 
@@ -120,68 +137,130 @@ ENTITY_TYPES: dict[str, EntityType] = {
     e.label: e
     for e in [
         EntityType(
-            "Person", "A natural person (suspect, victim, witness, worker...).",
-            (F("name", "name", True, "full name as registered"), F("birth_date", "date"),
-             F("bsn", "bsn", description="burgerservicenummer, 11-proof checked"),
-             F("nationality", "country"), F("gender", "gender"), F("v_number", "text",
-             description="IND vreemdelingennummer")),
+            "Person",
+            "A natural person (suspect, victim, witness, worker...).",
+            (
+                F("name", "name", True, "full name as registered"),
+                F("birth_date", "date"),
+                F("bsn", "bsn", description="burgerservicenummer, 11-proof checked"),
+                F("nationality", "country"),
+                F("gender", "gender"),
+                F("v_number", "text", description="IND vreemdelingennummer"),
+            ),
             "BSN when present; else normalised name + date of birth; else the source record",
             personal=True,
         ),
         EntityType(
-            "Address", "A Dutch address (home, workplace, hotel, house of prostitution...).",
-            (F("postcode", "postcode", True), F("house_number", "house_number", True),
-             F("addition", "house_addition"), F("street", "text"), F("city", "text"),
-             F("kind", "text", description="e.g. woning, hotel, bedrijfspand")),
+            "Address",
+            "A Dutch address (home, workplace, hotel, house of prostitution...).",
+            (
+                F("postcode", "postcode", True),
+                F("house_number", "house_number", True),
+                F("addition", "house_addition"),
+                F("street", "text"),
+                F("city", "text"),
+                F("kind", "text", description="e.g. woning, hotel, bedrijfspand"),
+            ),
             "postcode + house number + addition",
             personal=True,
         ),
-        EntityType("Phone", "A telephone number.", (F("number", "phone", True),),
-                   "number in E.164", personal=True),
-        EntityType("Email", "An e-mail address.", (F("address", "email", True),),
-                   "lower-cased address", personal=True),
         EntityType(
-            "Vehicle", "A motor vehicle identified by its licence plate.",
-            (F("plate", "plate", True), F("country", "country"), F("make", "text"),
-             F("model", "text")),
-            "plate in canonical side-code form (NL) or country:plate", personal=True,
+            "Phone",
+            "A telephone number.",
+            (F("number", "phone", True),),
+            "number in E.164",
+            personal=True,
         ),
         EntityType(
-            "Company", "A legal entity (employment agency, hotel, massage parlour...).",
+            "Email",
+            "An e-mail address.",
+            (F("address", "email", True),),
+            "lower-cased address",
+            personal=True,
+        ),
+        EntityType(
+            "Vehicle",
+            "A motor vehicle identified by its licence plate.",
+            (
+                F("plate", "plate", True),
+                F("country", "country"),
+                F("make", "text"),
+                F("model", "text"),
+            ),
+            "plate in canonical side-code form (NL) or country:plate",
+            personal=True,
+        ),
+        EntityType(
+            "Company",
+            "A legal entity (employment agency, hotel, massage parlour...).",
             (F("name", "text", True), F("kvk", "kvk"), F("sector", "text")),
-            "KvK number; else the source record", personal=False,
-        ),
-        EntityType("BankAccount", "A bank account.", (F("iban", "iban", True), F("bank", "text")),
-                   "IBAN upper case without spaces, checksum validated", personal=True),
-        EntityType(
-            "IdentityDocument", "A passport, ID card or residence document.",
-            (F("doc_type", "doc_type", True), F("number", "text", True),
-             F("country", "country", True)),
-            "type + issuing country + upper-cased number", personal=True,
+            "KvK number; else the source record",
+            personal=False,
         ),
         EntityType(
-            "Advertisement", "An online sex or job advertisement.",
-            (F("platform", "text", True), F("ad_id", "text", True), F("title", "text"),
-             F("posted_at", "date"), F("kind", "text", description="sex or job")),
-            "platform + advertisement id", personal=False,
+            "BankAccount",
+            "A bank account.",
+            (F("iban", "iban", True), F("bank", "text")),
+            "IBAN upper case without spaces, checksum validated",
+            personal=True,
         ),
         EntityType(
-            "Signal", "A signal reported by an officer or inspector (Wpg art. 10).",
-            (F("signal_id", "text", True), F("phenomenon", "phenomenon", True),
-             F("reported_at", "date", True), F("region", "text"), F("sector", "text"),
-             F("summary", "text", description="free text; may contain personal data")),
-            "party + signal id", personal=False,
+            "IdentityDocument",
+            "A passport, ID card or residence document.",
+            (
+                F("doc_type", "doc_type", True),
+                F("number", "text", True),
+                F("country", "country", True),
+            ),
+            "type + issuing country + upper-cased number",
+            personal=True,
         ),
         EntityType(
-            "Investigation", "A criminal investigation (Wpg art. 9) or its prosecution status.",
-            (F("case_id", "text", True), F("name", "text"), F("phenomenon", "phenomenon"),
-             F("started_at", "date"), F("status", "text")),
-            "case id (parketnummer or team code)", personal=False,
+            "Advertisement",
+            "An online sex or job advertisement.",
+            (
+                F("platform", "text", True),
+                F("ad_id", "text", True),
+                F("title", "text"),
+                F("posted_at", "date"),
+                F("kind", "text", description="sex or job"),
+            ),
+            "platform + advertisement id",
+            personal=False,
         ),
         EntityType(
-            "BorderPost", "A border-crossing point (airport, port, road).",
+            "Signal",
+            "A signal reported by an officer or inspector (Wpg art. 10).",
+            (
+                F("signal_id", "text", True),
+                F("phenomenon", "phenomenon", True),
+                F("reported_at", "date", True),
+                F("region", "text"),
+                F("sector", "text"),
+                F("summary", "text", description="free text; may contain personal data"),
+            ),
+            "party + signal id",
+            personal=False,
+        ),
+        EntityType(
+            "Investigation",
+            "A criminal investigation (Wpg art. 9) or its prosecution status.",
+            (
+                F("case_id", "text", True),
+                F("name", "text"),
+                F("phenomenon", "phenomenon"),
+                F("started_at", "date"),
+                F("status", "text"),
+            ),
+            "case id (parketnummer or team code)",
+            personal=False,
+        ),
+        EntityType(
+            "BorderPost",
+            "A border-crossing point (airport, port, road).",
             (F("name", "text", True), F("country", "country")),
-            "upper-cased name", personal=False,
+            "upper-cased name",
+            personal=False,
         ),
     ]
 }
@@ -207,55 +286,116 @@ class RelType:
     fields: tuple[FieldSpec, ...] = ()
 
 
-_ANY_ENTITY = ("Person", "Address", "Phone", "Email", "Vehicle", "Company", "BankAccount",
-               "IdentityDocument", "Advertisement")
+_ANY_ENTITY = (
+    "Person",
+    "Address",
+    "Phone",
+    "Email",
+    "Vehicle",
+    "Company",
+    "BankAccount",
+    "IdentityDocument",
+    "Advertisement",
+)
 
 REL_TYPES: dict[str, RelType] = {
     r.type: r
     for r in [
         RelType("LIVES_AT", "lives or stays at (home address)", ("Person",), ("Address",)),
-        RelType("REGISTERED_AT", "registered at (BRP or trade register)",
-                ("Person", "Company"), ("Address",)),
-        RelType("STAYED_AT", "a short stay (hotel, room) at an address", ("Person",),
-                ("Address",), (F("date", "date"), F("nights", "int"))),
+        RelType(
+            "REGISTERED_AT",
+            "registered at (BRP or trade register)",
+            ("Person", "Company"),
+            ("Address",),
+        ),
+        RelType(
+            "STAYED_AT",
+            "a short stay (hotel, room) at an address",
+            ("Person",),
+            ("Address",),
+            (F("date", "date"), F("nights", "int")),
+        ),
         RelType("USES_PHONE", "uses this phone number", ("Person", "Company"), ("Phone",)),
         RelType("USES_EMAIL", "uses this e-mail address", ("Person", "Company"), ("Email",)),
-        RelType("OWNS_VEHICLE", "owns or leases the vehicle", ("Person", "Company"),
-                ("Vehicle",)),
-        RelType("DRIVES", "seen driving the vehicle", ("Person",), ("Vehicle",),
-                (F("date", "date"),)),
-        RelType("HOLDS_ACCOUNT", "holds or controls the account", ("Person", "Company"),
-                ("BankAccount",)),
-        RelType("EMPLOYED_BY", "works for", ("Person",), ("Company",),
-                (F("since", "date"), F("wage", "amount"))),
+        RelType("OWNS_VEHICLE", "owns or leases the vehicle", ("Person", "Company"), ("Vehicle",)),
+        RelType(
+            "DRIVES", "seen driving the vehicle", ("Person",), ("Vehicle",), (F("date", "date"),)
+        ),
+        RelType(
+            "HOLDS_ACCOUNT",
+            "holds or controls the account",
+            ("Person", "Company"),
+            ("BankAccount",),
+        ),
+        RelType(
+            "EMPLOYED_BY",
+            "works for",
+            ("Person",),
+            ("Company",),
+            (F("since", "date"), F("wage", "amount")),
+        ),
         RelType("DIRECTOR_OF", "director or owner of", ("Person",), ("Company",)),
         RelType("LANDLORD_OF", "rents out the address", ("Person", "Company"), ("Address",)),
-        RelType("PAYMENT", "a payment between accounts", ("BankAccount",), ("BankAccount",),
-                (F("amount", "amount", True), F("date", "date", True),
-                 F("description", "text"))),
-        RelType("PAID_FOR", "paid for an advertisement, room, travel or rent",
-                ("BankAccount",), ("Advertisement", "Address", "Person"),
-                (F("amount", "amount", True), F("date", "date", True),
-                 F("purpose", "text", description="advertisement, room, travel, rent"))),
-        RelType("ADVERTISED_WITH", "a phone or e-mail address given in the advertisement",
-                ("Advertisement",), ("Phone", "Email")),
-        RelType("ADVERTISES", "the person offered in the advertisement", ("Advertisement",),
-                ("Person",)),
-        RelType("HAS_DOCUMENT", "holds the identity document", ("Person",),
-                ("IdentityDocument",)),
-        RelType("CROSSED_BORDER", "crossed the border at this post", ("Person", "Vehicle"),
-                ("BorderPost",), (F("date", "date", True), F("direction", "direction"))),
-        RelType("PASSENGER_IN", "travelled as passenger in the vehicle", ("Person",),
-                ("Vehicle",), (F("date", "date", True),)),
-        RelType("TRAVELLED_WITH", "travelled together", ("Person",), ("Person",),
-                (F("date", "date"),)),
-        RelType("FAMILY_OF", "family relation", ("Person",), ("Person",),
-                (F("relation", "text"),)),
+        RelType(
+            "PAYMENT",
+            "a payment between accounts",
+            ("BankAccount",),
+            ("BankAccount",),
+            (F("amount", "amount", True), F("date", "date", True), F("description", "text")),
+        ),
+        RelType(
+            "PAID_FOR",
+            "paid for an advertisement, room, travel or rent",
+            ("BankAccount",),
+            ("Advertisement", "Address", "Person"),
+            (
+                F("amount", "amount", True),
+                F("date", "date", True),
+                F("purpose", "text", description="advertisement, room, travel, rent"),
+            ),
+        ),
+        RelType(
+            "ADVERTISED_WITH",
+            "a phone or e-mail address given in the advertisement",
+            ("Advertisement",),
+            ("Phone", "Email"),
+        ),
+        RelType(
+            "ADVERTISES", "the person offered in the advertisement", ("Advertisement",), ("Person",)
+        ),
+        RelType("HAS_DOCUMENT", "holds the identity document", ("Person",), ("IdentityDocument",)),
+        RelType(
+            "CROSSED_BORDER",
+            "crossed the border at this post",
+            ("Person", "Vehicle"),
+            ("BorderPost",),
+            (F("date", "date", True), F("direction", "direction")),
+        ),
+        RelType(
+            "PASSENGER_IN",
+            "travelled as passenger in the vehicle",
+            ("Person",),
+            ("Vehicle",),
+            (F("date", "date", True),),
+        ),
+        RelType(
+            "TRAVELLED_WITH", "travelled together", ("Person",), ("Person",), (F("date", "date"),)
+        ),
+        RelType("FAMILY_OF", "family relation", ("Person",), ("Person",), (F("relation", "text"),)),
         RelType("ASSOCIATE_OF", "known associate", ("Person",), ("Person",)),
-        RelType("INVOLVED_IN", "role of an entity in a signal or investigation", _ANY_ENTITY,
-                ("Signal", "Investigation"), (F("role", "role", True),)),
-        RelType("PART_OF", "a signal that became part of an investigation", ("Signal",),
-                ("Investigation",)),
+        RelType(
+            "INVOLVED_IN",
+            "role of an entity in a signal or investigation",
+            _ANY_ENTITY,
+            ("Signal", "Investigation"),
+            (F("role", "role", True),),
+        ),
+        RelType(
+            "PART_OF",
+            "a signal that became part of an investigation",
+            ("Signal",),
+            ("Investigation",),
+        ),
     ]
 }
 
@@ -285,13 +425,20 @@ def rel_type(name: str) -> str:
 @cache
 def endpoint_pairs() -> tuple[tuple[str, str, str], ...]:
     """All allowed (source label, relationship type, target label) triples."""
-    return tuple(
-        (s, r.type, t) for r in REL_TYPES.values() for s in r.sources for t in r.targets
-    )
+    return tuple((s, r.type, t) for r in REL_TYPES.values() for s in r.sources for t in r.targets)
 
 
 # Labels of bookkeeping nodes that are not entities (never part of an analysis graph).
-META_LABELS = ("Delivery", "Product", "Disclosure")
+META_LABELS = (
+    "Delivery",
+    "Product",
+    "Disclosure",
+    "PartyStatus",
+    "SubjectRequest",
+    "Judgement",
+    "WorkingSet",
+    "InfoRequest",
+)
 
 
 def uid_label(uid: str) -> str:

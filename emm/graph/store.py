@@ -84,7 +84,9 @@ class GraphStore:
         def work(tx: ManagedTransaction) -> BatchResult:
             result = BatchResult()
             for name, rows in node_groups.items():
-                created = tx.run(cypher.merge_nodes(name), rows=rows).consume().counters.nodes_created
+                created = (
+                    tx.run(cypher.merge_nodes(name), rows=rows).consume().counters.nodes_created
+                )
                 result.per_label_created[name] = created
                 result.nodes_created += created
                 result.nodes_merged += len(rows) - created
@@ -108,6 +110,11 @@ class GraphStore:
     def delivery_status(self, delivery_id: str) -> str | None:
         rows = self._read(cypher.DELIVERY_STATUS, delivery_id=delivery_id)
         return rows[0]["status"] if rows else None
+
+    def party_status(self, party: str) -> str:
+        """``active`` unless the party's data was isolated or removed (art. 5.7, 14.3)."""
+        rows = self._read(cypher.PARTY_STATUS, party=party)
+        return str(rows[0]["status"]) if rows else "active"
 
     def deliveries(self) -> list[dict[str, Any]]:
         return [r["d"] for r in self._read(cypher.LIST_DELIVERIES)]
@@ -144,8 +151,9 @@ class GraphStore:
         rows = self._read(cypher.find_by_property(label, prop), value=value, limit=limit)
         return [Entity.from_props(label, r["n"]) for r in rows]
 
-    def search_text(self, text: str, *, labels: Iterable[str] | None = None,
-                    limit: int = 25) -> list[Entity]:
+    def search_text(
+        self, text: str, *, labels: Iterable[str] | None = None, limit: int = 25
+    ) -> list[Entity]:
         """Entities whose folded caption contains ``text`` (already folded by the caller)."""
         out: list[Entity] = []
         for name in labels or ENTITY_TYPES:
@@ -155,10 +163,23 @@ class GraphStore:
                 break
         return out
 
+    def visible(self, uids: Iterable[str], flt: EdgeFilter = NO_FILTER) -> set[str]:
+        """The subset of ``uids`` that has at least one fact passing ``flt``."""
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for uid in uids:
+            by_label[uid_label(uid)].append(uid)
+        out: set[str] = set()
+        for name, group in by_label.items():
+            out.update(
+                r["uid"] for r in self._read(cypher.visible(name), uids=group, **flt.params())
+            )
+        return out
+
     # ------------------------------------------------------------------ traversal
 
-    def neighbourhood(self, uids: Iterable[str], flt: EdgeFilter = NO_FILTER, *,
-                      limit: int = 5000) -> Subgraph:
+    def neighbourhood(
+        self, uids: Iterable[str], flt: EdgeFilter = NO_FILTER, *, limit: int = 5000
+    ) -> Subgraph:
         """The given nodes, their filtered relationships and the nodes at the other end."""
         sub = Subgraph()
         by_label: dict[str, list[str]] = defaultdict(list)
@@ -167,8 +188,9 @@ class GraphStore:
         for name, group in by_label.items():
             for entity in self._read(cypher.node_by_uid_batch(name), uids=group):
                 sub.add(Entity.from_props(name, entity["n"]))
-            rows = self._read(cypher.neighbourhood(name), uids=group, limit=limit + 1,
-                              **flt.params())
+            rows = self._read(
+                cypher.neighbourhood(name), uids=group, limit=limit + 1, **flt.params()
+            )
             if len(rows) > limit:
                 sub.truncated = True
                 rows = rows[:limit]
@@ -179,8 +201,14 @@ class GraphStore:
                 sub.add_link(Link(row["type"], src, dst, row["e"]))
         return sub
 
-    def ego(self, seeds: Iterable[str], flt: EdgeFilter = NO_FILTER, *, hops: int = 2,
-            max_nodes: int = 2000) -> Subgraph:
+    def ego(
+        self,
+        seeds: Iterable[str],
+        flt: EdgeFilter = NO_FILTER,
+        *,
+        hops: int = 2,
+        max_nodes: int = 2000,
+    ) -> Subgraph:
         """The k-hop neighbourhood of the seeds over filtered relationships.
 
         Expansion stops before the node cap is passed and marks the result ``truncated``.
@@ -206,11 +234,13 @@ class GraphStore:
             frontier = [u for u in step.entities if u not in seen]
         return sub
 
-    def shortest_path(self, a: str, b: str, flt: EdgeFilter = NO_FILTER, *,
-                      max_hops: int = 8) -> Subgraph | None:
+    def shortest_path(
+        self, a: str, b: str, flt: EdgeFilter = NO_FILTER, *, max_hops: int = 8
+    ) -> Subgraph | None:
         """One shortest path between two entities over filtered relationships, or ``None``."""
-        rows = self._read(cypher.shortest_path(uid_label(a), uid_label(b), max_hops),
-                          a=a, b=b, **flt.params())
+        rows = self._read(
+            cypher.shortest_path(uid_label(a), uid_label(b), max_hops), a=a, b=b, **flt.params()
+        )
         if not rows:
             return None
         sub = Subgraph()

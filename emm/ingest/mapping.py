@@ -56,8 +56,13 @@ _LINK_PLANS: dict[str, tuple[_Plan, frozenset[str]]] = {
 }
 
 
-def _apply(plan: _Plan, allowed: frozenset[str], row: dict[str, str], what: str,
-           skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+def _apply(
+    plan: _Plan,
+    allowed: frozenset[str],
+    row: dict[str, str],
+    what: str,
+    skip: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
     for column, value in row.items():
         if column not in allowed and value.strip():
             raise RowError(column, f"is not a field of {what}")
@@ -92,15 +97,19 @@ def _vehicle(row: dict[str, str]) -> dict[str, Any]:
         raise RowError("plate", "is required and empty")
     country = props.get("country")
     try:
-        props["plate"] = (normalise.plate(raw) if country in (None, "NL")
-                          else normalise.foreign_plate(raw, str(country)))
+        props["plate"] = (
+            normalise.plate(raw)
+            if country in (None, "NL")
+            else normalise.foreign_plate(raw, str(country))
+        )
     except InvalidValue as exc:
         raise RowError("plate", str(exc)) from None
     return props
 
 
-def _identity(et: EntityType, p: dict[str, Any], ctx: DeliveryContext,
-              record_id: str) -> tuple[str, str, str]:
+def _identity(
+    et: EntityType, p: dict[str, Any], ctx: DeliveryContext, record_id: str
+) -> tuple[str, str, str]:
     """(key, caption, search text) for an entity, following docs/delivery-format.md."""
     scoped = f"rec:{ctx.delivery_id}/{record_id}"
     match et.label:
@@ -175,8 +184,9 @@ def link_type(row: dict[str, str]) -> str:
     return type_
 
 
-def map_link(row: dict[str, str], ctx: DeliveryContext, source: tuple[str, str],
-             target: tuple[str, str]) -> EdgeRow:
+def map_link(
+    row: dict[str, str], ctx: DeliveryContext, source: tuple[str, str], target: tuple[str, str]
+) -> EdgeRow:
     """Map a link row whose ``from``/``to`` resolved to ``(label, key)`` pairs."""
     type_ = link_type(row)
     rt = REL_TYPES[type_]

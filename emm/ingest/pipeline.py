@@ -76,8 +76,12 @@ class DeliveryReport:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["totals"] = {"read": self.read, "loaded": self.loaded, "merged": self.merged,
-                          "quarantined": self.quarantined}
+        data["totals"] = {
+            "read": self.read,
+            "loaded": self.loaded,
+            "merged": self.merged,
+            "quarantined": self.quarantined,
+        }
         return data
 
 
@@ -118,15 +122,27 @@ class _Quarantine:
         self.delivery_id = delivery_id
         self._fh: IO[str] | None = None
 
-    def add(self, file: str, row_number: int, field_name: str, reason: str,
-            record: dict[str, str] | None) -> None:
+    def add(
+        self,
+        file: str,
+        row_number: int,
+        field_name: str,
+        reason: str,
+        record: dict[str, str] | None,
+    ) -> None:
         if self._fh is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # The quarantined record may hold personal data: owner-only, never logged.
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             self._fh = os.fdopen(fd, "w", encoding="utf-8")
-        entry = {"delivery_id": self.delivery_id, "file": file, "row": row_number,
-                 "field": field_name, "reason": reason, "record": record}
+        entry = {
+            "delivery_id": self.delivery_id,
+            "file": file,
+            "row": row_number,
+            "field": field_name,
+            "reason": reason,
+            "record": record,
+        }
         self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
@@ -160,17 +176,23 @@ def ingest_delivery(
     and lets database errors through: in both cases no partial batch remains.
     """
     manifest = load_manifest(folder)
-    report = DeliveryReport(manifest.delivery_id, manifest.party, manifest.legal_basis,
-                            started_at=_now())
-    if store is not None and not force and store.delivery_status(manifest.delivery_id) == "complete":
+    report = DeliveryReport(
+        manifest.delivery_id, manifest.party, manifest.legal_basis, started_at=_now()
+    )
+    if (
+        store is not None
+        and not force
+        and store.delivery_status(manifest.delivery_id) == "complete"
+    ):
         report.status = "already loaded"
         return report
     for spec in manifest.files:
         if not (folder / spec.path).is_file():
             raise DeliveryError(f"{folder / spec.path}: listed in the manifest but missing")
     ctx = DeliveryContext(manifest.delivery_id, manifest.party, manifest.legal_basis)
-    quarantine = _Quarantine(out_dir / "quarantine" / f"{manifest.delivery_id}.jsonl",
-                             manifest.delivery_id)
+    quarantine = _Quarantine(
+        out_dir / "quarantine" / f"{manifest.delivery_id}.jsonl", manifest.delivery_id
+    )
     started = time.perf_counter()
     if store is not None:
         store.record_delivery(manifest.delivery_id, _delivery_props(manifest, "loading"))
@@ -180,8 +202,19 @@ def ingest_delivery(
             # Entities first, so every link can find its endpoints.
             ordered = sorted(manifest.files, key=lambda s: s.kind != "entities")
             for spec in ordered:
-                _ingest_file(folder, spec.path, spec.kind, spec.encoding, ctx, store, index,
-                             quarantine, report, batch_size, progress)
+                _ingest_file(
+                    folder,
+                    spec.path,
+                    spec.kind,
+                    spec.encoding,
+                    ctx,
+                    store,
+                    index,
+                    quarantine,
+                    report,
+                    batch_size,
+                    progress,
+                )
         finally:
             index.close()
             quarantine.close()
@@ -193,18 +226,27 @@ def ingest_delivery(
     if not report.balanced():  # pragma: no cover - a bug, not bad input
         raise AssertionError("delivery report does not balance: read != loaded + quarantined")
     if store is not None:
-        store.record_delivery(manifest.delivery_id, {
-            **_delivery_props(manifest, "complete"),
-            "rows_read": report.read, "rows_loaded": report.loaded,
-            "rows_quarantined": report.quarantined, "finished_at": report.finished_at,
-        })
+        store.record_delivery(
+            manifest.delivery_id,
+            {
+                **_delivery_props(manifest, "complete"),
+                "rows_read": report.read,
+                "rows_loaded": report.loaded,
+                "rows_quarantined": report.quarantined,
+                "finished_at": report.finished_at,
+            },
+        )
     _write_report(out_dir, report)
     return report
 
 
 def _delivery_props(manifest: Manifest, status: str) -> dict[str, Any]:
-    return {"party": manifest.party, "legal_basis": manifest.legal_basis,
-            "delivered_at": manifest.delivered_at.isoformat(), "status": status}
+    return {
+        "party": manifest.party,
+        "legal_basis": manifest.legal_basis,
+        "delivered_at": manifest.delivered_at.isoformat(),
+        "status": status,
+    }
 
 
 def _write_report(out_dir: Path, report: DeliveryReport) -> None:
@@ -213,10 +255,19 @@ def _write_report(out_dir: Path, report: DeliveryReport) -> None:
     path.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
 
 
-def _ingest_file(folder: Path, name: str, kind: str, encoding: str | None,
-                 ctx: DeliveryContext, store: GraphStore | None, index: _RecordIndex,
-                 quarantine: _Quarantine, report: DeliveryReport, batch_size: int,
-                 progress: Progress | None) -> None:
+def _ingest_file(
+    folder: Path,
+    name: str,
+    kind: str,
+    encoding: str | None,
+    ctx: DeliveryContext,
+    store: GraphStore | None,
+    index: _RecordIndex,
+    quarantine: _Quarantine,
+    report: DeliveryReport,
+    batch_size: int,
+    progress: Progress | None,
+) -> None:
     path = folder / name
     file_counts: Counter[str] = Counter()
     nodes: list[NodeRow] = []
@@ -270,8 +321,12 @@ def _ingest_file(folder: Path, name: str, kind: str, encoding: str | None,
                     ref = row.get(end, "").strip()
                     found = index.get(ref) if ref else None
                     if found is None:
-                        raise RowError(end, "refers to no loaded entity row of this delivery"
-                                       if ref else "is required and empty")
+                        raise RowError(
+                            end,
+                            "refers to no loaded entity row of this delivery"
+                            if ref
+                            else "is required and empty",
+                        )
                     ends.append(found)
                 edge = map_link(row, ctx, ends[0], ends[1])
                 if not index.claim(record_id):
@@ -287,12 +342,22 @@ def _ingest_file(folder: Path, name: str, kind: str, encoding: str | None,
     report.files.append({"path": name, "kind": kind, **file_counts})
 
 
-def ingest_folder(root: Path, store: GraphStore | None, *, out_dir: Path,
-                  batch_size: int = 5000, force: bool = False,
-                  progress: Progress | None = None) -> list[DeliveryReport]:
+def ingest_folder(
+    root: Path,
+    store: GraphStore | None,
+    *,
+    out_dir: Path,
+    batch_size: int = 5000,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> list[DeliveryReport]:
     """Ingest every delivery folder under ``root`` (sorted by name, so runs are repeatable)."""
     folders = sorted(p.parent for p in root.glob("**/manifest.json"))
     if not folders:
         raise DeliveryError(f"{root}: no delivery folders (no manifest.json found)")
-    return [ingest_delivery(f, store, out_dir=out_dir, batch_size=batch_size, force=force,
-                            progress=progress) for f in folders]
+    return [
+        ingest_delivery(
+            f, store, out_dir=out_dir, batch_size=batch_size, force=force, progress=progress
+        )
+        for f in folders
+    ]

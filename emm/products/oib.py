@@ -17,12 +17,12 @@ from typing import Any
 
 import networkx as nx
 
+from emm.access.guarded import GuardedStore
 from emm.graph.analysis import brokers, communities, key_players, run_indicators
 from emm.graph.analysis.indicators import indicator_table
 from emm.graph.model import NO_FILTER, EdgeFilter
 from emm.graph.projection import to_networkx
 from emm.graph.schema import LEGAL_BASES, PARTIES
-from emm.graph.store import GraphStore
 
 HANDLING_NOTICE = (
     "Handling notice (covenant EMM art. 6.3): this picture contains personal data supplied by "
@@ -47,8 +47,22 @@ _DATED_EDGES = {
     "STAYED_AT": "short stay",
     "DRIVES": "seen driving",
 }
-_SHOWN_PROPS = ("birth_date", "nationality", "gender", "bsn", "number", "iban", "plate",
-                "postcode", "city", "kvk", "phenomenon", "status", "doc_type", "country")
+_SHOWN_PROPS = (
+    "birth_date",
+    "nationality",
+    "gender",
+    "bsn",
+    "number",
+    "iban",
+    "plate",
+    "postcode",
+    "city",
+    "kvk",
+    "phenomenon",
+    "status",
+    "doc_type",
+    "country",
+)
 
 
 @dataclass
@@ -93,9 +107,13 @@ def _caption(G: nx.MultiDiGraph, uid: str) -> str:
 
 def _ref(data: dict[str, Any]) -> dict[str, Any]:
     basis = data.get("legal_basis", "")
-    return {"source_ref": data.get("source_ref"), "party": data.get("party"),
-            "legal_basis": basis, "registered_at": data.get("registered_at"),
-            "marked": MARKED_BASES.get(basis, "")}
+    return {
+        "source_ref": data.get("source_ref"),
+        "party": data.get("party"),
+        "legal_basis": basis,
+        "registered_at": data.get("registered_at"),
+        "marked": MARKED_BASES.get(basis, ""),
+    }
 
 
 def _timeline(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
@@ -103,21 +121,34 @@ def _timeline(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     for uid, data in G.nodes(data=True):
         if data.get("label") == "Signal" and data.get("reported_at"):
             parties = ", ".join(data.get("parties") or [])
-            events.append({"date": data["reported_at"], "what": "signal registered",
-                           "detail": f"{data.get('caption')} [{parties}]", "uid": uid,
-                           "source_ref": None})
+            events.append(
+                {
+                    "date": data["reported_at"],
+                    "what": "signal registered",
+                    "detail": f"{data.get('caption')} [{parties}]",
+                    "uid": uid,
+                    "source_ref": None,
+                }
+            )
         if data.get("label") == "Investigation" and data.get("started_at"):
-            events.append({"date": data["started_at"], "what": "investigation started",
-                           "detail": f"{data.get('caption')} {data.get('status', '')}".strip(),
-                           "uid": uid, "source_ref": None})
+            events.append(
+                {
+                    "date": data["started_at"],
+                    "what": "investigation started",
+                    "detail": f"{data.get('caption')} {data.get('status', '')}".strip(),
+                    "uid": uid,
+                    "source_ref": None,
+                }
+            )
     for u, v, data in G.edges(data=True):
         kind = _DATED_EDGES.get(data.get("type", ""))
         if kind and data.get("date"):
             detail = f"{_caption(G, u)} → {_caption(G, v)}"
             if data.get("amount") is not None:
                 detail += f" (€ {float(data['amount']):,.2f})"
-            events.append({"date": data["date"], "what": kind, "detail": detail, "uid": u,
-                           **_ref(data)})
+            events.append(
+                {"date": data["date"], "what": kind, "detail": detail, "uid": u, **_ref(data)}
+            )
     return sorted(events, key=lambda e: (str(e["date"]), e["what"]))
 
 
@@ -151,33 +182,53 @@ def build_oib(
     players = key_players(G, top=15, seed=seed) if G.number_of_nodes() else []
     comms = communities(G, seed=seed) if G.number_of_edges() else []
     comm_rows = [
-        {"id": i + 1, "size": len(c),
-         "members": sorted((_caption(G, u) for u in c), key=str.lower)[:25]}
+        {
+            "id": i + 1,
+            "size": len(c),
+            "members": sorted((_caption(G, str(u)) for u in c), key=str.lower)[:25],
+        }
         for i, c in enumerate(sorted(comms, key=len, reverse=True))
     ]
     broker_rows = brokers(G, comms, seed=seed)[:10] if len(comms) > 1 else []
     table = indicator_table()
     hits = run_indicators(G) if G.number_of_edges() else []
     indicator_rows = [
-        {"indicator": h.indicator_id, "title": table[h.indicator_id].title("en"),
-         "title_nl": table[h.indicator_id].title("nl"),
-         "explanation": table[h.indicator_id].explanation("en"),
-         "subject": _caption(G, h.subject) if h.subject in G else h.subject,
-         "value": h.value, "threshold": h.threshold, "parties": list(h.parties),
-         "evidence": list(h.evidence),
-         "related": [_caption(G, r) for r in h.related if r in G][:20]}
+        {
+            "indicator": h.indicator_id,
+            "title": table[h.indicator_id].title("en"),
+            "title_nl": table[h.indicator_id].title("nl"),
+            "explanation": table[h.indicator_id].explanation("en"),
+            "subject": _caption(G, h.subject) if h.subject in G else h.subject,
+            "value": h.value,
+            "threshold": h.threshold,
+            "parties": list(h.parties),
+            "evidence": list(h.evidence),
+            "related": [_caption(G, r) for r in h.related if r in G][:20],
+        }
         for h in hits
     ]
     entities = [
-        {"uid": uid, "label": d.get("label"), "caption": d.get("caption"),
-         "parties": list(d.get("parties") or []),
-         "details": {k: d[k] for k in _SHOWN_PROPS if d.get(k) not in (None, "")}}
-        for uid, d in sorted(G.nodes(data=True), key=lambda x: (x[1].get("label", ""),
-                                                                  str(x[1].get("caption", ""))))
+        {
+            "uid": uid,
+            "label": d.get("label"),
+            "caption": d.get("caption"),
+            "parties": list(d.get("parties") or []),
+            "details": {k: d[k] for k in _SHOWN_PROPS if d.get(k) not in (None, "")},
+        }
+        for uid, d in sorted(
+            G.nodes(data=True), key=lambda x: (x[1].get("label", ""), str(x[1].get("caption", "")))
+        )
     ]
     provenance = sorted(
-        ({"fact": f"{_caption(G, u)} —{d.get('type')}→ {_caption(G, v)}", "type": d.get("type"),
-          "role": d.get("role", ""), **_ref(d)} for u, v, d in G.edges(data=True)),
+        (
+            {
+                "fact": f"{_caption(G, u)} —{d.get('type')}→ {_caption(G, v)}",
+                "type": d.get("type"),
+                "role": d.get("role", ""),
+                **_ref(d),
+            }
+            for u, v, d in G.edges(data=True)
+        ),
         key=lambda p: str(p["source_ref"]),
     )
     labels = Counter(d.get("label") for _, d in G.nodes(data=True))
@@ -187,19 +238,36 @@ def build_oib(
         "facts": G.number_of_edges(),
         "persons": labels.get("Person", 0),
         "entities_per_type": dict(sorted(labels.items(), key=lambda kv: str(kv[0]))),
-        "facts_per_party": {p: {"n": n, "name": PARTIES[p].name} for p, n in sorted(parties.items())},
-        "legal_bases": {b: LEGAL_BASES[b].title for b in sorted({p["legal_basis"] for p in provenance})},
-        "indicators_fired": sorted({h["indicator"] for h in indicator_rows}),
+        "facts_per_party": {
+            p: {"n": n, "name": PARTIES[p].name} for p, n in sorted(parties.items())
+        },
+        "legal_bases": {
+            b: LEGAL_BASES[b].title for b in sorted({p["legal_basis"] for p in provenance})
+        },
+        "indicators_fired": sorted({str(h["indicator"]) for h in indicator_rows}),
         "communities": len(comm_rows),
-        "period": [min((p["registered_at"] for p in provenance), default=None),
-                   max((p["registered_at"] for p in provenance), default=None)],
+        "period": [
+            min((p["registered_at"] for p in provenance), default=None),
+            max((p["registered_at"] for p in provenance), default=None),
+        ],
     }
     doc = OibDocument(
-        product_id=product_id, version=version, title=title, subject=subject,
-        created_by=created_by, created_at=created, filter=flt.params(), summary=summary,
-        key_players=players, communities=comm_rows, brokers=broker_rows,
-        indicators=indicator_rows, timeline=_timeline(G), entities=entities,
-        provenance=provenance, truncated=bool(G.graph.get("truncated")),
+        product_id=product_id,
+        version=version,
+        title=title,
+        subject=subject,
+        created_by=created_by,
+        created_at=created,
+        filter=flt.params(),
+        summary=summary,
+        key_players=players,
+        communities=comm_rows,
+        brokers=broker_rows,
+        indicators=indicator_rows,
+        timeline=_timeline(G),
+        entities=entities,
+        provenance=provenance,
+        truncated=bool(G.graph.get("truncated")),
     )
     if picture:
         from emm.products.picture import network_png
@@ -209,7 +277,7 @@ def build_oib(
 
 
 def make_oib(
-    store: GraphStore,
+    store: GuardedStore,
     seeds: list[str],
     *,
     out_dir: Path,
@@ -227,21 +295,39 @@ def make_oib(
 
     if not seeds:
         raise ValueError("an OIB needs at least one seed entity")
-    register = ProductRegister(store)
+    store.principal.require("create_oib")
+    register = ProductRegister(store.raw_for("create_oib"))
     product_id = revise or register.new_id("OIB")
     version = register.next_version(product_id)
     sub = store.ego(seeds, flt, hops=hops, max_nodes=max_nodes)
     G = to_networkx(sub)
     seed_captions = [str(G.nodes[s].get("caption", s)) for s in seeds if s in G]
     subject = f"network around {', '.join(seed_captions)} ({hops} hops)"
-    doc = build_oib(G, product_id=product_id, version=version,
-                    title=title or f"Operational intelligence picture {product_id}",
-                    subject=subject, created_by=created_by, flt=flt, seed=seed)
+    doc = build_oib(
+        G,
+        product_id=product_id,
+        version=version,
+        title=title or f"Operational intelligence picture {product_id}",
+        subject=subject,
+        created_by=created_by,
+        flt=flt,
+        seed=seed,
+    )
     files = write_oib(doc, out_dir)
-    register.register(Product(
-        product_id=product_id, type="OIB", version=version, title=doc.title,
-        created_by=created_by, created_at=doc.created_at, subject=subject,
-        parties=doc.parties, legal_bases=doc.legal_bases, personal_data=True,
-        entity_uids=sorted(G.nodes), files=[str(f) for f in files],
-    ))
+    register.register(
+        Product(
+            product_id=product_id,
+            type="OIB",
+            version=version,
+            title=doc.title,
+            created_by=created_by,
+            created_at=doc.created_at,
+            subject=subject,
+            parties=doc.parties,
+            legal_bases=doc.legal_bases,
+            personal_data=True,
+            entity_uids=sorted(str(n) for n in G.nodes),
+            files=[str(f) for f in files],
+        )
+    )
     return doc, files

@@ -39,12 +39,8 @@ GET_PRODUCT: LiteralString = (
 LIST_PRODUCTS: LiteralString = (
     "MATCH (p:Product) RETURN properties(p) AS p ORDER BY p.created_at DESC LIMIT $limit"
 )
-NEXT_NUMBER: LiteralString = (
-    "MATCH (p:Product) WHERE p.product_id STARTS WITH $prefix RETURN count(DISTINCT p.product_id) AS n"
-)
-ADD_DISCLOSURE: LiteralString = (
-    "CREATE (d:Disclosure) SET d = $props"
-)
+NEXT_NUMBER: LiteralString = "MATCH (p:Product) WHERE p.product_id STARTS WITH $prefix RETURN count(DISTINCT p.product_id) AS n"
+ADD_DISCLOSURE: LiteralString = "CREATE (d:Disclosure) SET d = $props"
 SET_HANDOVER: LiteralString = (
     "MATCH (p:Product {product_id: $product_id, version: $version}) "
     "SET p.handed_over_at = coalesce(p.handed_over_at, $at), "
@@ -113,8 +109,9 @@ class ProductRegister:
         self.store = store
 
     def _run(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
-        records, _, _ = self.store.driver.execute_query(query, params,
-                                                         database_=self.store.database)
+        records, _, _ = self.store.driver.execute_query(
+            query, params, database_=self.store.database
+        )
         return [r.data() for r in records]
 
     def new_id(self, type_: str, *, now: datetime | None = None) -> str:
@@ -130,8 +127,12 @@ class ProductRegister:
             raise RegisterError(f"unknown product type {product.type!r}")
         if product.personal_data and product.type not in PERSONAL_TYPES:
             raise RegisterError(f"a {product.type} may not contain personal data (art. 3)")
-        self._run(UPSERT_PRODUCT, product_id=product.product_id, version=product.version,
-                  props=product.props())
+        self._run(
+            UPSERT_PRODUCT,
+            product_id=product.product_id,
+            version=product.version,
+            props=product.props(),
+        )
         return product
 
     def get(self, product_id: str) -> Product | None:
@@ -145,8 +146,16 @@ class ProductRegister:
         current = self.get(product_id)
         return 1 if current is None else current.version + 1
 
-    def record_disclosure(self, product_id: str, *, recipient: str, by: str, basis: str,
-                          purpose: str = "", at: datetime | None = None) -> Disclosure:
+    def record_disclosure(
+        self,
+        product_id: str,
+        *,
+        recipient: str,
+        by: str,
+        basis: str,
+        purpose: str = "",
+        at: datetime | None = None,
+    ) -> Disclosure:
         """Record a handover (to a party) or export (to a foreign partner) of a product.
 
         For an OIB the first handover starts its ten-year retention (art. 7.6).
@@ -160,12 +169,25 @@ class ProductRegister:
                 f"({', '.join(PARTIES)}), not to {recipient!r} (art. 6.3)"
             )
         when = at or _now()
-        disclosure = Disclosure(product_id, product.version, recipient,
-                                when.isoformat(timespec="seconds"), by, basis, purpose)
+        disclosure = Disclosure(
+            product_id,
+            product.version,
+            recipient,
+            when.isoformat(timespec="seconds"),
+            by,
+            basis,
+            purpose,
+        )
         self._run(ADD_DISCLOSURE, props=asdict(disclosure))
         until = ten_years_after(when.date()).isoformat() if product.type in ("OIB", "BI") else None
-        self._run(SET_HANDOVER, product_id=product_id, version=product.version,
-                  at=disclosure.at, retention_until=until, recipient=recipient)
+        self._run(
+            SET_HANDOVER,
+            product_id=product_id,
+            version=product.version,
+            at=disclosure.at,
+            retention_until=until,
+            recipient=recipient,
+        )
         return disclosure
 
     def disclosures(self, product_id: str) -> list[Disclosure]:

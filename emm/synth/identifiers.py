@@ -64,7 +64,7 @@ def bsn_is_valid(value: str) -> bool:
 
 
 def bsn_variant(rng: random.Random, value: str) -> str:
-    """The BSN as one system or another prints it: ``123456782``, ``1234.56.782``, ``123 456 782``."""
+    """The BSN as a system prints it: ``123456782``, ``1234.56.782`` or ``123 456 782``."""
     r = rng.random()
     if r < 0.85:
         return value
@@ -95,14 +95,33 @@ _BANK_WEIGHTS = tuple(b[2] for b in BANKS_NL)
 #: Foreign banks seen in exploitation cases: (country, bank code, name, BBAN layout).
 #: Layout letters: ``B`` bank code, ``9`` digit, ``A`` digit or upper-case letter.
 _FOREIGN_BANKS: dict[str, tuple[tuple[str, str], ...]] = {
-    "RO": (("BTRL", "Banca Transilvania"), ("RNCB", "BCR"), ("BRDE", "BRD"),
-           ("INGB", "ING Bank Romania"), ("RZBR", "Raiffeisen Bank Romania")),
-    "BG": (("UNCR", "UniCredit Bulbank"), ("STSA", "DSK Bank"), ("FINV", "First Investment Bank"),
-           ("UBBS", "UBB"), ("RZBB", "Raiffeisenbank Bulgaria")),
-    "PL": (("1020", "PKO BP"), ("1140", "mBank"), ("1050", "ING Bank Slaski"),
-           ("1090", "Santander Bank Polska"), ("1240", "Bank Pekao")),
+    "RO": (
+        ("BTRL", "Banca Transilvania"),
+        ("RNCB", "BCR"),
+        ("BRDE", "BRD"),
+        ("INGB", "ING Bank Romania"),
+        ("RZBR", "Raiffeisen Bank Romania"),
+    ),
+    "BG": (
+        ("UNCR", "UniCredit Bulbank"),
+        ("STSA", "DSK Bank"),
+        ("FINV", "First Investment Bank"),
+        ("UBBS", "UBB"),
+        ("RZBB", "Raiffeisenbank Bulgaria"),
+    ),
+    "PL": (
+        ("1020", "PKO BP"),
+        ("1140", "mBank"),
+        ("1050", "ING Bank Slaski"),
+        ("1090", "Santander Bank Polska"),
+        ("1240", "Bank Pekao"),
+    ),
 }
-_LAYOUT = {"RO": "BBBBAAAAAAAAAAAAAAAA", "BG": "BBBB999999AAAAAAAA", "PL": "BBBB99999999999999999999"}
+_LAYOUT = {
+    "RO": "BBBBAAAAAAAAAAAAAAAA",
+    "BG": "BBBB999999AAAAAAAA",
+    "PL": "BBBB99999999999999999999",
+}
 
 _LETTER_VALUES = str.maketrans({c: str(ord(c) - 55) for c in string.ascii_uppercase})
 
@@ -144,7 +163,7 @@ def foreign_iban(rng: random.Random, country: str | None = None) -> tuple[str, s
     country = country if country in _FOREIGN_BANKS else rng.choice(("RO", "BG", "PL"))
     code, name = rng.choice(_FOREIGN_BANKS[country])
     chars: list[str] = []
-    for slot in _LAYOUT[country][len(code):]:
+    for slot in _LAYOUT[country][len(code) :]:
         if slot == "A" and rng.random() < 0.15:
             chars.append(rng.choice(string.ascii_uppercase))
         else:
@@ -175,15 +194,35 @@ def nl_mobile(rng: random.Random) -> str:
     return f"+316{rng.randrange(10_000_000, 60_000_000)}"
 
 
-_AREA_CODES = ("10", "20", "30", "40", "43", "50", "70", "71", "73", "76", "77", "13", "24",
-               "26", "53", "55", "58", "172", "174", "412")
+_AREA_CODES = (
+    "10",
+    "20",
+    "30",
+    "40",
+    "43",
+    "50",
+    "70",
+    "71",
+    "73",
+    "76",
+    "77",
+    "13",
+    "24",
+    "26",
+    "53",
+    "55",
+    "58",
+    "172",
+    "174",
+    "412",
+)
 
 
 def landline(rng: random.Random) -> str:
     """A Dutch fixed-line number in E.164 (area code + subscriber number, 9 digits in all)."""
     area = rng.choice(_AREA_CODES)
     rest = 9 - len(area)
-    return f"+31{area}{rng.randrange(2 * 10 ** (rest - 1), 10 ** rest)}"
+    return f"+31{area}{rng.randrange(2 * 10 ** (rest - 1), 10**rest)}"
 
 
 #: Mobile number plans: country calling code -> (national significant number prefixes, length).
@@ -202,7 +241,7 @@ def foreign_mobile(rng: random.Random, country: str | None = None) -> str:
     cc, prefixes, length = _FOREIGN_MOBILE[country]
     prefix = rng.choice(prefixes)
     rest = length - len(prefix)
-    return f"+{cc}{prefix}{rng.randrange(10 ** (rest - 1), 10 ** rest)}"
+    return f"+{cc}{prefix}{rng.randrange(10 ** (rest - 1), 10**rest)}"
 
 
 def phone_variant(rng: random.Random, e164: str) -> str:
@@ -223,8 +262,30 @@ def phone_variant(rng: random.Random, e164: str) -> str:
         return f"06 {sub[:2]} {sub[2:4]} {sub[4:6]} {sub[6:]}"
     if e164.startswith("+31"):
         national = e164[3:]
-        area = 2 if national[:2] in ("10", "20", "30", "40", "43", "50", "70", "71", "73",
-                                     "76", "77", "13", "24", "26", "53", "55", "58") else 3
+        area = (
+            2
+            if national[:2]
+            in (
+                "10",
+                "20",
+                "30",
+                "40",
+                "43",
+                "50",
+                "70",
+                "71",
+                "73",
+                "76",
+                "77",
+                "13",
+                "24",
+                "26",
+                "53",
+                "55",
+                "58",
+            )
+            else 3
+        )
         if r < 0.6:
             return f"0{national[:area]}-{national[area:]}"
         if r < 0.8:
@@ -236,7 +297,7 @@ def phone_variant(rng: random.Random, e164: str) -> str:
         return "00" + e164[1:]
     digits = e164[1:]
     cc = next(c for c in ("359", "380", "234", "40", "48") if digits.startswith(c))
-    rest = digits[len(cc):]
+    rest = digits[len(cc) :]
     return f"+{cc} {rest[:3]} {rest[3:6]} {rest[6:]}"
 
 
@@ -250,10 +311,20 @@ _PLATE_LETTERS = "BDFGHJKLNPRSTVXZ"
 #: RDW side codes: pattern (``X`` letter, ``9`` digit, ``-`` dash) and relative frequency on
 #: the road today (older codes are rarer).
 _SIDE_CODES: tuple[tuple[str, float], ...] = (
-    ("XX-99-99", 0.5), ("99-99-XX", 0.5), ("99-XX-99", 0.7), ("XX-99-XX", 3.0),
-    ("XX-XX-99", 4.0), ("99-XX-XX", 6.0), ("99-XXX-9", 14.0), ("9-XXX-99", 14.0),
-    ("XX-999-X", 15.0), ("X-999-XX", 14.0), ("XXX-99-X", 12.0), ("X-99-XXX", 6.0),
-    ("9-XX-999", 5.0), ("999-XX-9", 4.0),
+    ("XX-99-99", 0.5),
+    ("99-99-XX", 0.5),
+    ("99-XX-99", 0.7),
+    ("XX-99-XX", 3.0),
+    ("XX-XX-99", 4.0),
+    ("99-XX-XX", 6.0),
+    ("99-XXX-9", 14.0),
+    ("9-XXX-99", 14.0),
+    ("XX-999-X", 15.0),
+    ("X-999-XX", 14.0),
+    ("XXX-99-X", 12.0),
+    ("X-99-XXX", 6.0),
+    ("9-XX-999", 5.0),
+    ("999-XX-9", 4.0),
 )
 _SIDE_PATTERNS = tuple(p for p, _ in _SIDE_CODES)
 _SIDE_WEIGHTS = tuple(w for _, w in _SIDE_CODES)

@@ -69,33 +69,85 @@ _PC_LETTERS = "ABCDEGHJKLMNPRSTVWXZ"
 _PC_EXCLUDED = frozenset({"SA", "SD", "SS"})
 
 _COMMON_STREETS = (
-    "Kerkstraat", "Dorpsstraat", "Schoolstraat", "Molenweg", "Stationsstraat", "Julianastraat",
-    "Wilhelminastraat", "Beatrixstraat", "Nieuwstraat", "Hoofdstraat", "Marktstraat",
-    "Industrieweg", "Havenstraat", "Parallelweg", "Lindenlaan", "Eikenlaan",
-    "Prins Hendrikstraat", "Oranjestraat", "Kanaalweg", "Voorstraat", "Breestraat",
-    "Spoorstraat", "Emmastraat", "Irenestraat", "Tulpstraat", "Rozenstraat", "Vondelstraat",
-    "Rembrandtstraat", "Van Goghstraat", "Mozartlaan", "Zuiderweg", "Noorderweg",
-    "Westerstraat", "Oosterstraat", "Burgemeester de Jonghstraat", "Koningin Julianaweg",
+    "Kerkstraat",
+    "Dorpsstraat",
+    "Schoolstraat",
+    "Molenweg",
+    "Stationsstraat",
+    "Julianastraat",
+    "Wilhelminastraat",
+    "Beatrixstraat",
+    "Nieuwstraat",
+    "Hoofdstraat",
+    "Marktstraat",
+    "Industrieweg",
+    "Havenstraat",
+    "Parallelweg",
+    "Lindenlaan",
+    "Eikenlaan",
+    "Prins Hendrikstraat",
+    "Oranjestraat",
+    "Kanaalweg",
+    "Voorstraat",
+    "Breestraat",
+    "Spoorstraat",
+    "Emmastraat",
+    "Irenestraat",
+    "Tulpstraat",
+    "Rozenstraat",
+    "Vondelstraat",
+    "Rembrandtstraat",
+    "Van Goghstraat",
+    "Mozartlaan",
+    "Zuiderweg",
+    "Noorderweg",
+    "Westerstraat",
+    "Oosterstraat",
+    "Burgemeester de Jonghstraat",
+    "Koningin Julianaweg",
 )
 _ADDITIONS = ("A", "B", "C", "1", "2", "3", "hs", "I", "II", "III", "bis", "-1", "-2", "rood")
 
 #: Asylum reception locations (central reception at Ter Apel plus some other AZCs).
 _COA_LOCATIONS = (
-    ("Ter Apel", 9561), ("Budel", 6021), ("Zevenaar", 6901), ("Gilze", 5126),
-    ("Assen", 9401), ("Dronten", 8251), ("Grave", 5361), ("Zweeloo", 7851),
+    ("Ter Apel", 9561),
+    ("Budel", 6021),
+    ("Zevenaar", 6901),
+    ("Gilze", 5126),
+    ("Assen", 9401),
+    ("Dronten", 8251),
+    ("Grave", 5361),
+    ("Zweeloo", 7851),
 )
 
 #: (name, country) of border-crossing points where KMAR checks: airports, ports, roads (MTV).
 BORDER_POSTS: tuple[tuple[str, str], ...] = (
-    ("Schiphol", "NL"), ("Rotterdam The Hague Airport", "NL"), ("Eindhoven Airport", "NL"),
-    ("Maastricht Aachen Airport", "NL"), ("Groningen Airport Eelde", "NL"),
-    ("Hoek van Holland", "NL"), ("IJmuiden", "NL"), ("Europoort", "NL"),
-    ("A16 Hazeldonk", "NL"), ("A12 Zevenaar", "NL"), ("A1 De Lutte", "NL"),
-    ("A67 Venlo", "NL"), ("A2 Maastricht", "NL"), ("A58 Rijsbergen", "NL"),
+    ("Schiphol", "NL"),
+    ("Rotterdam The Hague Airport", "NL"),
+    ("Eindhoven Airport", "NL"),
+    ("Maastricht Aachen Airport", "NL"),
+    ("Groningen Airport Eelde", "NL"),
+    ("Hoek van Holland", "NL"),
+    ("IJmuiden", "NL"),
+    ("Europoort", "NL"),
+    ("A16 Hazeldonk", "NL"),
+    ("A12 Zevenaar", "NL"),
+    ("A1 De Lutte", "NL"),
+    ("A67 Venlo", "NL"),
+    ("A2 Maastricht", "NL"),
+    ("A58 Rijsbergen", "NL"),
 )
 #: Road and sea posts used by smugglers arriving by car or van.
-ROAD_POSTS = ("A16 Hazeldonk", "A12 Zevenaar", "A1 De Lutte", "A67 Venlo", "A2 Maastricht",
-              "A58 Rijsbergen", "Hoek van Holland", "Europoort")
+ROAD_POSTS = (
+    "A16 Hazeldonk",
+    "A12 Zevenaar",
+    "A1 De Lutte",
+    "A67 Venlo",
+    "A2 Maastricht",
+    "A58 Rijsbergen",
+    "Hoek van Holland",
+    "Europoort",
+)
 
 
 @dataclass(frozen=True)
@@ -134,12 +186,17 @@ class Places:
         self.hotels: dict[str, list[Address]] = {}
         for city in CITIES:
             n = 1 + int(city.weight // 2)
-            self.hotels[city.name] = [
-self._make(city, "hotel") for _ in range(n)
-            ]
+            self.hotels[city.name] = [self._make(city, "hotel") for _ in range(n)]
         self.reception_centres: list[Address] = [
-            Address(self._postcode(pc, pc), rng.randrange(1, 120), "",
-                    rng.choice(_COMMON_STREETS), name, "azc", "Noord-Nederland")
+            Address(
+                self._postcode(pc, pc),
+                rng.randrange(1, 120),
+                "",
+                rng.choice(_COMMON_STREETS),
+                name,
+                "azc",
+                "Noord-Nederland",
+            )
             for name, pc in _COA_LOCATIONS
         ]
 
@@ -160,8 +217,15 @@ self._make(city, "hotel") for _ in range(n)
         r = rng.random()
         number = rng.randint(1, 40) if r < 0.6 else rng.randint(41, 250)
         addition = rng.choice(_ADDITIONS) if kind == "woning" and rng.random() < 0.18 else ""
-        return Address(self._postcode(city.postcode_from, city.postcode_to), number, addition,
-                       rng.choice(self._streets), city.name, kind, city.region)
+        return Address(
+            self._postcode(city.postcode_from, city.postcode_to),
+            number,
+            addition,
+            rng.choice(self._streets),
+            city.name,
+            kind,
+            city.region,
+        )
 
     def address(self, kind: str = "woning", city: str | None = None) -> Address:
         """A new random address of ``kind`` (woning, bedrijfspand, vakantiepark...)."""
@@ -172,8 +236,7 @@ self._make(city, "hotel") for _ in range(n)
         rng = self._rng
         number = max(1, base.house_number + rng.randint(-12, 12))
         addition = rng.choice(_ADDITIONS) if rng.random() < 0.25 else ""
-        return Address(base.postcode, number, addition, base.street, base.city, kind,
-                       base.region)
+        return Address(base.postcode, number, addition, base.street, base.city, kind, base.region)
 
     def hotel(self, city: str | None = None) -> Address:
         return self._rng.choice(self.hotels[self.city(city).name])

@@ -68,8 +68,9 @@ def _style(rng: random.Random, fmt: Format, encoding: Encoding | None = None) ->
     date_style: DateStyle = "dmy-dash" if rng.random() < 0.85 else "dmy-slash"
     r = rng.random()
     amount: AmountStyle = "comma" if r < 0.5 else ("comma-grouped" if r < 0.85 else "dot")
-    return DeliveryStyle("csv", encoding, rng.random() < 0.5, date_style, amount,
-                         crlf=encoding == "cp1252")
+    return DeliveryStyle(
+        "csv", encoding, rng.random() < 0.5, date_style, amount, crlf=encoding == "cp1252"
+    )
 
 
 def plan_deliveries(
@@ -111,7 +112,10 @@ def plan_deliveries(
         for d in everything:
             d.style = _style(rng, "csv" if rng.random() < 0.6 else "jsonl")
         forced: list[tuple[Format, Encoding]] = [
-            ("csv", "cp1252"), ("csv", "utf-8-sig"), ("jsonl", "utf-8"), ("csv", "utf-8"),
+            ("csv", "cp1252"),
+            ("csv", "utf-8-sig"),
+            ("jsonl", "utf-8"),
+            ("csv", "utf-8"),
         ]
         for d, (fmt, enc) in zip(rng.sample(everything, len(forced)), forced, strict=True):
             d.style = _style(rng, fmt, enc)

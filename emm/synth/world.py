@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import random
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from faker import Faker
@@ -28,29 +28,89 @@ __all__ = ["World"]
 
 #: Police units (eenheden) and the arrondissement code of their parketnummers.
 _ARRONDISSEMENT = {
-    "Amsterdam": 13, "Rotterdam": 10, "Den Haag": 9, "Midden-Nederland": 16,
-    "Noord-Holland": 15, "Oost-Nederland": 5, "Oost-Brabant": 1, "Zeeland-West-Brabant": 2,
-    "Limburg": 3, "Noord-Nederland": 18,
+    "Amsterdam": 13,
+    "Rotterdam": 10,
+    "Den Haag": 9,
+    "Midden-Nederland": 16,
+    "Noord-Holland": 15,
+    "Oost-Nederland": 5,
+    "Oost-Brabant": 1,
+    "Zeeland-West-Brabant": 2,
+    "Limburg": 3,
+    "Noord-Nederland": 18,
 }
 #: Police unit numbers as they appear in registration numbers (``PL1300-...``).
 _UNIT_CODE = {
-    "Amsterdam": "1300", "Rotterdam": "1700", "Den Haag": "1500", "Midden-Nederland": "0900",
-    "Noord-Holland": "1200", "Oost-Nederland": "0600", "Oost-Brabant": "2100",
-    "Zeeland-West-Brabant": "2000", "Limburg": "2300", "Noord-Nederland": "0100",
+    "Amsterdam": "1300",
+    "Rotterdam": "1700",
+    "Den Haag": "1500",
+    "Midden-Nederland": "0900",
+    "Noord-Holland": "1200",
+    "Oost-Nederland": "0600",
+    "Oost-Brabant": "2100",
+    "Zeeland-West-Brabant": "2000",
+    "Limburg": "2300",
+    "Noord-Nederland": "0100",
 }
 _CODE_NAMES = (
-    "Eik", "Beuk", "Wilg", "Linde", "Hazelaar", "Tulp", "Lotus", "Orchidee", "Iris", "Jasmijn",
-    "Lelie", "Reiger", "Valk", "Zwaluw", "Kievit", "Merel", "Ekster", "Meeuw", "Kraanvogel",
-    "Maas", "Waal", "IJssel", "Rijn", "Amstel", "Dommel", "Saffier", "Robijn", "Jade", "Topaas",
-    "Opaal", "Onyx", "Zilverspar", "Vlinder", "Komeet", "Poolster", "Noorderlicht",
+    "Eik",
+    "Beuk",
+    "Wilg",
+    "Linde",
+    "Hazelaar",
+    "Tulp",
+    "Lotus",
+    "Orchidee",
+    "Iris",
+    "Jasmijn",
+    "Lelie",
+    "Reiger",
+    "Valk",
+    "Zwaluw",
+    "Kievit",
+    "Merel",
+    "Ekster",
+    "Meeuw",
+    "Kraanvogel",
+    "Maas",
+    "Waal",
+    "IJssel",
+    "Rijn",
+    "Amstel",
+    "Dommel",
+    "Saffier",
+    "Robijn",
+    "Jade",
+    "Topaas",
+    "Opaal",
+    "Onyx",
+    "Zilverspar",
+    "Vlinder",
+    "Komeet",
+    "Poolster",
+    "Noorderlicht",
 )
 _OM_STATUS = (
-    ("lopend", 0.35), ("ingeschreven", 0.1), ("dagvaarding uitgebracht", 0.12),
-    ("ter zitting", 0.08), ("veroordeeld", 0.18), ("vrijgesproken", 0.05),
-    ("geseponeerd", 0.08), ("hoger beroep", 0.04),
+    ("lopend", 0.35),
+    ("ingeschreven", 0.1),
+    ("dagvaarding uitgebracht", 0.12),
+    ("ter zitting", 0.08),
+    ("veroordeeld", 0.18),
+    ("vrijgesproken", 0.05),
+    ("geseponeerd", 0.08),
+    ("hoger beroep", 0.04),
 )
-_EMAIL_DOMAINS = ("gmail.com", "hotmail.com", "outlook.com", "live.nl", "ziggo.nl",
-                  "kpnmail.nl", "yahoo.com", "protonmail.com", "icloud.com")
+_EMAIL_DOMAINS = (
+    "gmail.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.nl",
+    "ziggo.nl",
+    "kpnmail.nl",
+    "yahoo.com",
+    "protonmail.com",
+    "icloud.com",
+)
 #: Share of people of each origin who hold Dutch nationality (second generation, naturalised).
 _DUTCH_NATIONALS = {"NL": 1.0, "MA": 0.7, "TR": 0.65, "SR": 0.85}
 
@@ -58,8 +118,9 @@ _DUTCH_NATIONALS = {"NL": 1.0, "MA": 0.7, "TR": 0.65, "SR": 0.85}
 class World:
     """One run: random source, pools, deliveries by party, ground truth, counters."""
 
-    def __init__(self, out_dir: Path, seed: int, size: str | int, target: int,
-                 fmt_mix: bool) -> None:
+    def __init__(
+        self, out_dir: Path, seed: int, size: str | int, target: int, fmt_mix: bool
+    ) -> None:
         self.rng = random.Random(seed)
         fake = Faker("nl_NL")
         fake.seed_instance(seed)
@@ -68,8 +129,9 @@ class World:
         self.target = target
         self.compact = target < 1500
         self.tally = Tally()
-        self.deliveries = plan_deliveries(out_dir / "deliveries", self.rng, target, fmt_mix,
-                                          self.tally)
+        self.deliveries = plan_deliveries(
+            out_dir / "deliveries", self.rng, target, fmt_mix, self.tally
+        )
         self._starts = {
             party: [d.period[0].toordinal() for d in ds] for party, ds in self.deliveries.items()
         }
@@ -140,8 +202,9 @@ class World:
         bsn = ids.bsn(rng) if rng.random() < bsn_share else None
         return Person(first, last, birth, gender, origin, nationality, bsn)
 
-    def write_person(self, d: Delivery, p: Person, *, with_bsn: bool = True,
-                     with_v_number: bool = False) -> str:
+    def write_person(
+        self, d: Delivery, p: Person, *, with_bsn: bool = True, with_v_number: bool = False
+    ) -> str:
         """Write ``p`` into ``d``; a later appearance gets a party's typical differences and the
         pair (first appearance, this one) goes into the ground truth."""
         rng = self.rng
@@ -207,8 +270,9 @@ class World:
     def email(self, d: Delivery, address: str) -> str:
         return d.entity("Email", {"address": address})
 
-    def new_account(self, foreign_share: float = 0.0, country: str | None = None
-                    ) -> tuple[str, str]:
+    def new_account(
+        self, foreign_share: float = 0.0, country: str | None = None
+    ) -> tuple[str, str]:
         if self.rng.random() < foreign_share:
             return ids.foreign_iban(self.rng, country)
         return ids.nl_iban(self.rng)
@@ -231,11 +295,14 @@ class World:
         return d.entity("Vehicle", fields)
 
     def document(self, d: Delivery, doc_type: str, country: str) -> str:
-        return d.entity("IdentityDocument", {
-            "doc_type": doc_type,
-            "number": ids.document_number(self.rng, country),
-            "country": country,
-        })
+        return d.entity(
+            "IdentityDocument",
+            {
+                "doc_type": doc_type,
+                "number": ids.document_number(self.rng, country),
+                "country": country,
+            },
+        )
 
     def border_post(self, d: Delivery, name: str) -> str:
         key = ("GP", name)
@@ -245,8 +312,15 @@ class World:
             rid = d.cache[key] = d.entity("BorderPost", {"name": name, "country": country})
         return rid
 
-    def signal(self, d: Delivery, phenomenon: str, day: date, region: str,
-               summary: str | None = None, sector: str | None = None) -> str:
+    def signal(
+        self,
+        d: Delivery,
+        phenomenon: str,
+        day: date,
+        region: str,
+        summary: str | None = None,
+        sector: str | None = None,
+    ) -> str:
         """A Signal with the party's own style of registration number."""
         self._seq[d.party] += 1
         n = self._seq[d.party]
@@ -259,7 +333,9 @@ class World:
         else:
             signal_id = f"{d.party}-SIG-{day.year}-{n:05d}"
         fields: dict[str, object] = {
-            "signal_id": signal_id, "phenomenon": phenomenon, "reported_at": day,
+            "signal_id": signal_id,
+            "phenomenon": phenomenon,
+            "reported_at": day,
             "region": region,
         }
         if summary:
@@ -276,30 +352,51 @@ class World:
 
     def code_name(self) -> str:
         name = self.rng.choice(_CODE_NAMES)
-        return f"Onderzoek {name}" if self.rng.random() < 0.7 else f"{name}-{self.rng.randint(2, 9)}"
+        return (
+            f"Onderzoek {name}" if self.rng.random() < 0.7 else f"{name}-{self.rng.randint(2, 9)}"
+        )
 
     def om_status(self) -> str:
         return self.rng.choices([s for s, _ in _OM_STATUS], [w for _, w in _OM_STATUS])[0]
 
     # -- investigations ------------------------------------------------------------------------
 
-    def police_case(self, d: Delivery, signals: list[str], suspects: list[str],
-                    phenomenon: str, start: date, region: str) -> str:
+    def police_case(
+        self,
+        d: Delivery,
+        signals: list[str],
+        suspects: list[str],
+        phenomenon: str,
+        start: date,
+        region: str,
+    ) -> str:
         """An investigation in the party's own delivery that its signals became part of
         (Wpg art. 9 information, so those links carry ``WPG-9``). Returns the case id."""
         case = self.case_id(region, start)
-        inv = d.entity("Investigation", {
-            "case_id": case, "name": self.code_name(), "phenomenon": phenomenon,
-            "started_at": start, "status": "lopend",
-        })
+        inv = d.entity(
+            "Investigation",
+            {
+                "case_id": case,
+                "name": self.code_name(),
+                "phenomenon": phenomenon,
+                "started_at": start,
+                "status": "lopend",
+            },
+        )
         for s in signals:
             d.link("PART_OF", s, inv, start, legal_basis="WPG-9")
         for p in suspects:
             d.link("INVOLVED_IN", p, inv, start, {"role": "suspect"}, legal_basis="WPG-9")
         return case
 
-    def om_case(self, suspects: list[Person], phenomenon: str, start: date,
-                case: str | None = None, region: str = "Amsterdam") -> None:
+    def om_case(
+        self,
+        suspects: list[Person],
+        phenomenon: str,
+        start: date,
+        case: str | None = None,
+        region: str = "Amsterdam",
+    ) -> None:
         """The Public Prosecution Service's status record of an investigation and its suspects."""
         rng = self.rng
         start = min(start, END)

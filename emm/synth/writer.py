@@ -30,20 +30,60 @@ AmountStyle = Literal["comma", "comma-grouped", "dot", "json"]
 
 #: Entity labels each party delivers; also fixes the columns of its CSV entity files.
 PARTY_LABELS: dict[str, tuple[str, ...]] = {
-    "POL": ("Person", "Address", "Phone", "Email", "Vehicle", "Company", "BankAccount",
-            "IdentityDocument", "Advertisement", "Signal", "Investigation"),
-    "KMAR": ("Person", "Address", "Phone", "Vehicle", "Company", "BankAccount",
-             "IdentityDocument", "Signal", "Investigation", "BorderPost"),
-    "ISZW": ("Person", "Address", "Phone", "Email", "Company", "BankAccount",
-             "IdentityDocument", "Advertisement", "Signal", "Investigation"),
+    "POL": (
+        "Person",
+        "Address",
+        "Phone",
+        "Email",
+        "Vehicle",
+        "Company",
+        "BankAccount",
+        "IdentityDocument",
+        "Advertisement",
+        "Signal",
+        "Investigation",
+    ),
+    "KMAR": (
+        "Person",
+        "Address",
+        "Phone",
+        "Vehicle",
+        "Company",
+        "BankAccount",
+        "IdentityDocument",
+        "Signal",
+        "Investigation",
+        "BorderPost",
+    ),
+    "ISZW": (
+        "Person",
+        "Address",
+        "Phone",
+        "Email",
+        "Company",
+        "BankAccount",
+        "IdentityDocument",
+        "Advertisement",
+        "Signal",
+        "Investigation",
+    ),
     "IND": ("Person", "Address", "Phone", "IdentityDocument", "Signal"),
     "OM": ("Person", "Company", "Investigation"),
 }
 
 _ID_PREFIX = {
-    "Person": "P", "Address": "A", "Phone": "T", "Email": "E", "Vehicle": "V", "Company": "C",
-    "BankAccount": "B", "IdentityDocument": "D", "Advertisement": "AD", "Signal": "S",
-    "Investigation": "O", "BorderPost": "GP",
+    "Person": "P",
+    "Address": "A",
+    "Phone": "T",
+    "Email": "E",
+    "Vehicle": "V",
+    "Company": "C",
+    "BankAccount": "B",
+    "IdentityDocument": "D",
+    "Advertisement": "AD",
+    "Signal": "S",
+    "Investigation": "O",
+    "BorderPost": "GP",
 }
 
 _ENTITY_FIELDS = {label: frozenset(f.name for f in e.fields) for label, e in ENTITY_TYPES.items()}
@@ -266,13 +306,19 @@ class Delivery:
         if legal_basis is not None:
             row["legal_basis"] = legal_basis
         row.update(extra)
-        self._write(self._link_csv, self._link_out, self._link_index, self._next_id("L"), rel,
-                    row)
+        self._write(self._link_csv, self._link_out, self._link_index, self._next_id("L"), rel, row)
         self.links += 1
         self.tally.links += 1
 
-    def _write(self, writer: Any, out: IO[str] | None, index: dict[str, int], record_id: str,
-               type_: str, fields: dict[str, object]) -> None:
+    def _write(
+        self,
+        writer: Any,
+        out: IO[str] | None,
+        index: dict[str, int],
+        record_id: str,
+        type_: str,
+        fields: dict[str, object],
+    ) -> None:
         if writer is not None:
             row: list[object] = [""] * len(index)
             row[0] = record_id

@@ -38,16 +38,19 @@ DISABLED_PROCESSORS: frozenset[str] = frozenset(
 )
 
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|de\s+heer|heer|mevrouw|meneer|juffrouw|"
+    r"(?:(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|de\s+heer|heer|mevrouw|meneer|juffrouw|"
     r"patiënt|patient)\.?\s+)+",
     re.IGNORECASE,
 )
+_LEGAL_FORM = re.compile(r"(?:B\.?V|N\.?V|V\.?O\.?F|C\.?V)\.?(?![\p{L}])")
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Za-z]{2}")
+# "JAN DE VRIES" -> "Jan de Vries", so deduce sees the interfix.
+_INTERFIXES = frozenset({"de", "van", "der", "den", "ter", "ten", "het"})
 _CAPS_WORD = re.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}'’-]*\p{Lu}(?![\p{L}\d])")
 
 
 def title_case_capitals(text: str, keep: frozenset[str] | None = None) -> str | None:
-    """``text`` with words in ALL CAPITALS title-cased ("JAN DE VRIES" -> "Jan De Vries").
+    """``text`` with words in ALL CAPITALS title-cased ("JAN DE VRIES" -> "Jan de Vries").
 
     Words in ``keep`` (lower case; default: acronyms and other words that are never names)
     are left alone. Returns None when nothing changed. The result has the same length.
@@ -58,6 +61,8 @@ def title_case_capitals(text: str, keep: frozenset[str] | None = None) -> str | 
     def fix(m: re.Match[str]) -> str:
         nonlocal changed
         word = m.group()
+        if word.lower() in _INTERFIXES:
+            return word.lower()
         if word.lower() in keep or len(word) < 2:
             return word
         changed = True
@@ -72,7 +77,7 @@ class DeduceRecognizer(LocalRecognizer):
     """Dutch names, places, streets, institutions, dates, phones and e-mail via deduce.
 
     :param deduce: a ``deduce.Deduce`` instance (its first start builds lookup tables for
-        minutes; build it once, see :func:`emm.anonymise.engine.get_analyzer`).
+        minutes; build it once, see :func:`emm.anonymise.engine.get_engine`).
     :param score: score given to every deduce annotation.
     :param caps_pass: run a second pass over title-cased ALL-CAPS words.
     """
@@ -106,7 +111,9 @@ class DeduceRecognizer(LocalRecognizer):
         if self.caps_pass:
             titled = title_case_capitals(text)
             if titled is not None:
-                results.extend(self._run(titled, self.score - 0.1, {"PERSON", "LOCATION"}))
+                caps = self._run(_only_changed_lines(text, titled), self.score, {"PERSON"})
+                # a capitals word the first pass read as a place ("VRIES") is a name part
+                results = [r for r in results if not _overlaps_caps(r, caps, text)] + caps
         return results
 
     def _run(self, text: str, score: float, only: set[str] | None) -> list[RecognizerResult]:
@@ -118,6 +125,8 @@ class DeduceRecognizer(LocalRecognizer):
                 continue
             start, end = ann.start_char, ann.end_char
             if entity == "PERSON":
+                if _LEGAL_FORM.match(text, start, end):
+                    continue  # "B.V. te Rotterdam": deduce reads a legal form as initials
                 m = _TITLE_PREFIX.match(text, start, end)
                 if m and m.end() < end:
                     start = m.end()
@@ -139,6 +148,23 @@ class DeduceRecognizer(LocalRecognizer):
                 )
             )
         return out
+
+
+def _only_changed_lines(text: str, titled: str) -> str:
+    """``titled`` with every line that has no title-cased capitals blanked (same length)."""
+    out: list[str] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        new = titled[pos : pos + len(line)]
+        out.append(new if new != line else "".join(c if c == "\n" else " " for c in line))
+        pos += len(line)
+    return "".join(out)
+
+
+def _overlaps_caps(r: RecognizerResult, caps: list[RecognizerResult], text: str) -> bool:
+    if any(c.islower() for c in text[r.start : r.end]):
+        return False
+    return any(c.start < r.end and r.start < c.end for c in caps)
 
 
 def _entity_for(tag: str, value: str) -> str | None:

@@ -22,7 +22,8 @@ class PhoneRecognizer(_PresidioPhone):
         "telefoon", "telefoonnummer", "tel", "mobiel", "mobiele", "gsm", "nummer", "belde",
         "gebeld", "whatsapp", "phone", "telephone", "mobile", "cell", "call", "called",
     ]
-    DEFAULT_SUPPORTED_REGIONS = ("NL", "BE", "DE", "GB", "FR")
+    #: national formats recognised; numbers written with + or 00 are found in any region
+    DEFAULT_SUPPORTED_REGIONS = ("NL", "BE")
 
     def __init__(
         self,

@@ -193,6 +193,8 @@ class ProperNameRecognizer(LocalRecognizer):
             if t.sentence_start:
                 if not known or (low in proper_in_doc):
                     t.cls = STRONG
+                elif low not in self.lexicon.stop_words:
+                    t.cls = WEAK  # joins a following name: "Wang Fang", "Blessing Okafor"
                 continue
             if dutch:
                 t.cls = STRONG

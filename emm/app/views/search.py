@@ -14,8 +14,10 @@ query = st.text_input(
     placeholder="e.g. 06-12345678, NL91 ABNA 0417 1643 00, 1234AB 12, de Vries",
 )
 if not query.strip():
-    st.caption("Identifiers are matched in any common spelling; text matches names, "
-               "addresses and titles regardless of case and accents.")
+    st.caption(
+        "Identifiers are matched in any common spelling; text matches names, "
+        "addresses and titles regardless of case and accents."
+    )
     st.stop()
 
 store = store_or_stop()
@@ -37,15 +39,17 @@ rows = []
 for link in sub.links.values():
     outgoing = link.source == entity.uid
     other = sub.entities[link.target if outgoing else link.source]
-    rows.append({
-        "relationship": link.type if outgoing else f"← {link.type}",
-        "other": f"{other.label}: {other.caption}",
-        "party": link.props.get("party"),
-        "legal basis": link.props.get("legal_basis"),
-        "registered": link.props.get("registered_at"),
-        "role": link.props.get("role", ""),
-        "source": link.props.get("source_ref"),
-    })
+    rows.append(
+        {
+            "relationship": link.type if outgoing else f"← {link.type}",
+            "other": f"{other.label}: {other.caption}",
+            "party": link.props.get("party"),
+            "legal basis": link.props.get("legal_basis"),
+            "registered": link.props.get("registered_at"),
+            "role": link.props.get("role", ""),
+            "source": link.props.get("source_ref"),
+        }
+    )
 st.subheader(f"Direct links ({len(rows)})")
 if sub.truncated:
     st.info("Only the first links are shown; narrow the search.")

@@ -1,0 +1,62 @@
+"""Opening a guarded session: the only way pages, commands and notebooks read case data."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from emm.access.guarded import GuardedStore
+from emm.access.policy import AccessDenied, Principal
+from emm.access.users import User, UserStore
+from emm.audit import AuditLog
+from emm.graph.store import GraphStore
+from emm.settings import Settings
+
+DEMO_USERS = (
+    ("analyst", "analyst", "POL"),
+    ("senior", "senior_analyst", "POL"),
+    ("privacy", "privacy_officer", "POL"),
+    ("admin", "administrator", "POL"),
+)
+
+
+def users(settings: Settings) -> UserStore:
+    return UserStore(settings.data_dir / "users.json")
+
+
+def audit_log(settings: Settings) -> AuditLog:
+    return AuditLog(settings.data_dir / "audit" / "audit.jsonl")
+
+
+def guarded(store: GraphStore, settings: Settings, principal: Principal) -> GuardedStore:
+    return GuardedStore(store, principal, audit_log(settings))
+
+
+def cli_principal(settings: Settings, name: str | None, purpose: str = "") -> Principal:
+    """The named user the CLI acts as (``--as`` or ``EMM_USER``)."""
+    if not name:
+        raise AccessDenied("name the user you act as: --as NAME or EMM_USER")
+    user = users(settings).get(name)
+    if user is None:
+        raise AccessDenied(f"no active user {name!r}; add one with `emm user add`")
+    return user.principal(purpose)
+
+
+def ensure_demo_users(settings: Settings) -> Path | None:
+    """On a fresh demo install, create one user per role with random passwords, written to an
+    owner-only file. Returns that file when it created users."""
+    store = users(settings)
+    if store.list():
+        return None
+    path = settings.data_dir / "demo-credentials.txt"
+    lines = ["# Demo users of this installation (synthetic data only). user role password"]
+    created: list[User] = []
+    for name, role, affiliation in DEMO_USERS:
+        password = secrets.token_urlsafe(12)
+        created.append(store.add(name, role=role, affiliation=affiliation, password=password))
+        lines.append(f"{name} {role} {password}")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+    return path

@@ -1,0 +1,70 @@
+"""De-identification and disclosure control for products without personal data.
+
+Quick Scans, tactical and strategic pictures (TIB/SIB) and answers to foreign partners must
+never be traceable to persons (covenant art. 3). This package is the stage they pass:
+
+* :func:`scan` / :func:`deidentify`: find identifiers (Presidio configured for Dutch and
+  English offline, deduce, Dutch pattern recognisers, a name heuristic, and
+  :class:`KnownValues` from the graph) and replace them by typed placeholders;
+* :func:`protect_table`: statistical disclosure control for aggregate tables.
+
+Heavy dependencies (Presidio, spaCy, deduce) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from emm.anonymise.entities import ENTITY_TYPES, PLACEHOLDERS, placeholder
+from emm.anonymise.findings import Finding, resolve_overlaps
+
+if TYPE_CHECKING:
+    from emm.anonymise.deidentify import (
+        DeidResult,
+        UnsupportedLanguageError,
+        deidentify,
+        scan,
+    )
+    from emm.anonymise.disclosure import ProtectedTable, protect_table
+    from emm.anonymise.engine import Engine, get_engine
+    from emm.anonymise.known import KnownValues, UnknownKindError
+
+__all__ = [
+    "ENTITY_TYPES",
+    "PLACEHOLDERS",
+    "DeidResult",
+    "Engine",
+    "Finding",
+    "KnownValues",
+    "ProtectedTable",
+    "UnknownKindError",
+    "UnsupportedLanguageError",
+    "deidentify",
+    "get_engine",
+    "placeholder",
+    "protect_table",
+    "resolve_overlaps",
+    "scan",
+]
+
+_LAZY = {
+    "DeidResult": "emm.anonymise.deidentify",
+    "UnsupportedLanguageError": "emm.anonymise.deidentify",
+    "deidentify": "emm.anonymise.deidentify",
+    "scan": "emm.anonymise.deidentify",
+    "ProtectedTable": "emm.anonymise.disclosure",
+    "protect_table": "emm.anonymise.disclosure",
+    "Engine": "emm.anonymise.engine",
+    "get_engine": "emm.anonymise.engine",
+    "KnownValues": "emm.anonymise.known",
+    "UnknownKindError": "emm.anonymise.known",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'emm.anonymise' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
