@@ -471,6 +471,44 @@ def oib_handover(ctx: click.Context, product_id: str, recipient: str, purpose: s
     click.echo(f"{d.product_id} v{d.version} handed over to {d.recipient} at {d.at}")
 
 
+# ----------------------------------------------------------------------------- analysis
+
+
+@main.command()
+@click.option("--for-role", default=None,
+              help="Compute for a narrower role's scope (e.g. analyst) so its users see it.")
+@click.option("--seed", default=0, show_default=True, help="Seed for communities and sampling.")
+@_filter_options
+@click.pass_context
+@clear_errors
+def analyse(ctx: click.Context, for_role: str | None, seed: int, **filters: Any) -> None:
+    """Whole-graph analysis: components, PageRank, communities, indicators, ranked networks.
+
+    Example: emm --as senior analyse && emm --as senior analyse --for-role analyst
+    """
+    from emm.access.policy import load_policy
+    from emm.graph.model import EdgeFilter
+    from emm.graph.runs import analyse as run_analysis
+    from emm.graph.runs import save
+
+    g = _guarded(ctx, "analyse")
+    flt = _edge_filter(**filters)
+    if for_role:
+        roles = load_policy().roles
+        if for_role not in roles:
+            raise click.BadParameter(f"unknown role {for_role!r}")
+        flt = flt.narrow(EdgeFilter(legal_bases=roles[for_role].legal_bases))
+    run = run_analysis(g, seed=seed, flt=flt)
+    path = save(run, _settings(ctx).data_dir)
+    st = run.stats
+    click.echo(f"{run.run_id}: {st['facts']} facts, {st['components']} components, "
+               f"{st['communities']} communities, {st['indicator_hits']} indicator hits, "
+               f"{st['networks']} networks, {len(run.candidates)} same-person candidates")
+    for n in run.networks[:5]:
+        click.echo(f"  #{n['rank']} {n['id']} score {n['score']:.2f}: {'; '.join(n['explanation'])}")
+    click.echo(f"saved to {path}")
+
+
 # ----------------------------------------------------------------------------- users
 
 

@@ -32,7 +32,20 @@ def prepare_demo(settings: Settings, *, seed: int = 1, size: str = "demo") -> It
         f"ingested {len(done)} deliveries ({sum(r.loaded for r in done)} rows loaded, "
         f"{sum(r.quarantined for r in done)} quarantined); {skipped} already loaded"
     )
-    from emm.access.session import ensure_demo_users
+    from emm.access.policy import Principal, load_policy
+    from emm.access.session import ensure_demo_users, guarded
+    from emm.graph.model import EdgeFilter
+    from emm.graph.runs import analyse, latest_for, save
+
+    # The whole-graph analysis the home page shows: one run per access scope of the roles.
+    system = guarded(store, settings, Principal("system", "senior_analyst", "POL", "demo setup"))
+    if done or latest_for(system, settings.data_dir) is None:
+        for role in ("senior_analyst", "analyst"):
+            bases = load_policy().roles[role].legal_bases
+            run = analyse(system, flt=EdgeFilter(legal_bases=bases))
+            save(run, settings.data_dir)
+            yield (f"analysed for {role}s: {run.stats['networks']} networks, "
+                   f"{run.stats['indicator_hits']} indicator hits")
 
     created = ensure_demo_users(settings)
     if created:

@@ -184,6 +184,14 @@ def test_isolated_party_is_invisible_and_can_be_reinstated(loaded, out_dir, tmp_
     assert "IND" in {link.props["party"] for link in g.ego([jan.uid], hops=3).links.values()}
 
 
+def test_isolated_party_delivers_nothing_more(loaded, out_dir):
+    from emm.ingest.delivery import DeliveryError
+
+    subjects.party_exit(loaded, "POL", mode="isolate", by="p", out_dir=out_dir)
+    with pytest.raises(DeliveryError, match="no longer supplies"):
+        ingest_delivery(DELIVERIES / "POL-T1", loaded, out_dir=out_dir, force=True)
+
+
 def test_removed_party_leaves_no_fact_behind(loaded, out_dir):
     report = subjects.party_exit(loaded, "IND", mode="remove", by="p", out_dir=out_dir)
     assert report["facts_total"] == 3

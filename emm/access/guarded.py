@@ -154,6 +154,13 @@ class GuardedStore:
         )
         return sub
 
+    def frames(self, flt: EdgeFilter = NO_FILTER) -> tuple[Any, Any]:
+        """The whole filtered graph as tables, for whole-graph analysis (role: analyse)."""
+        self.principal.require("analyse")
+        edges, nodes = self._store.frames(self.scope(flt))
+        self._log("analyse_whole_graph", size=len(edges), parties=set(edges["party"]))
+        return edges, nodes
+
     def shortest_path(
         self, a: str, b: str, flt: EdgeFilter = NO_FILTER, *, max_hops: int = 8
     ) -> Subgraph | None:

@@ -190,6 +190,30 @@ def shortest_path(source: str, target: str, max_hops: int) -> LiteralString:
     )
 
 
+# ----------------------------------------------------------------------------- whole-graph export
+
+# Attributes of facts that analyses use, beyond provenance.
+EDGE_EXTRA = ("role", "date", "amount", "purpose", "relation", "direction", "nights")
+
+EXPORT_EDGES: LiteralString = _q(
+    "MATCH (a)-[e]->(b) WHERE " + EDGE_FILTER + " "
+    "AND NOT coalesce(a.restricted, false) AND NOT coalesce(b.restricted, false) "
+    "RETURN a.uid AS src, b.uid AS dst, type(e) AS type, e.party AS party, "
+    "e.legal_basis AS legal_basis, e.source_ref AS source_ref, e.registered_at AS registered_at, "
+    + ", ".join(f"e.{name} AS {name}" for name in EDGE_EXTRA)
+)
+
+
+@cache
+def export_nodes(name: str) -> LiteralString:
+    fields = [f.name for f in ENTITY_TYPES[name].fields]
+    return _q(
+        f"MATCH (n:{label(name)}) WHERE NOT coalesce(n.restricted, false) "
+        "RETURN n.uid AS uid, n.key AS key, n.caption AS caption, n.parties AS parties"
+        + "".join(f", n.{f} AS {f}" for f in fields)
+    )
+
+
 # ----------------------------------------------------------------------------- maintenance
 
 

@@ -175,6 +175,36 @@ class GraphStore:
             )
         return out
 
+    # ------------------------------------------------------------------ whole graph
+
+    def frames(self, flt: EdgeFilter = NO_FILTER) -> tuple[Any, Any]:
+        """The filtered graph as an edge table and a node table (pandas), streamed.
+
+        Nodes without any fact that passes the filter are left out, so what the filter
+        excludes is not used by any whole-graph analysis.
+        """
+        import pandas as pd
+
+        columns: dict[str, list[Any]] = defaultdict(list)
+        with self.driver.session(database=self.database, default_access_mode="READ") as s:
+            for record in s.run(cypher.EXPORT_EDGES, flt.params()):
+                for key, value in record.items():
+                    columns[key].append(value)
+            edges = pd.DataFrame(columns) if columns else pd.DataFrame(
+                columns=["src", "dst", "type", "party", "legal_basis", "source_ref",
+                         "registered_at", *cypher.EDGE_EXTRA])
+            used = set(edges["src"]).union(edges["dst"])
+            parts = []
+            for name in ENTITY_TYPES:
+                rows = [r.data() for r in s.run(cypher.export_nodes(name)) if r["uid"] in used]
+                if rows:
+                    frame = pd.DataFrame(rows)
+                    frame.insert(1, "label", name)
+                    parts.append(frame)
+        nodes = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+            columns=["uid", "label", "key", "caption", "parties"])
+        return edges, nodes
+
     # ------------------------------------------------------------------ traversal
 
     def neighbourhood(

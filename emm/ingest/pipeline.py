@@ -179,6 +179,11 @@ def ingest_delivery(
     report = DeliveryReport(
         manifest.delivery_id, manifest.party, manifest.legal_basis, started_at=_now()
     )
+    if store is not None and store.party_status(manifest.party) != "active":
+        raise DeliveryError(
+            f"{folder}: {manifest.party} no longer supplies data to the EMM "
+            f"(status {store.party_status(manifest.party)}); the delivery is not processed"
+        )
     if (
         store is not None
         and not force

@@ -116,7 +116,8 @@ def _ref(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _timeline(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def timeline(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Dated events of a network: signals, investigations, crossings, payments, stays."""
     events: list[dict[str, Any]] = []
     for uid, data in G.nodes(data=True):
         if data.get("label") == "Signal" and data.get("reported_at"):
@@ -264,7 +265,7 @@ def build_oib(
         communities=comm_rows,
         brokers=broker_rows,
         indicators=indicator_rows,
-        timeline=_timeline(G),
+        timeline=timeline(G),
         entities=entities,
         provenance=provenance,
         truncated=bool(G.graph.get("truncated")),

@@ -10,11 +10,15 @@ not part of this module). Confirmed pairs are contracted in an analysis copy wit
 Scoring is a table of features (:data:`FEATURES`) and penalties (:data:`PENALTIES`):
 ``score = sum(weight * feature) * product(penalties)``, each feature between 0 and 1.
 
-Blocking keeps this near-linear: only persons sharing a block key are compared, where the keys
-are (first initial, surname with at most one letter deleted), the birth date with day and month
-sorted, the exact surname, and each shared phone, e-mail, account or identity document. Blocks
-larger than ``max_block`` (a common surname, a placeholder birth date such as 1 January) are
-skipped; the other keys still catch most of their pairs.
+Blocking keeps this near-linear: only persons sharing a block key are compared. A name key is
+the core surname with at most one letter deleted (catches every one-edit typo) or any other name
+part (catches reordered names). Block keys are a name key together with the birth year, a name
+key together with the birth month-day (a typo or a day/month swap keeps one of the two), each
+shared phone, e-mail, account, document, address or vehicle, and the BSN. A pair that shares no
+such key has no birth-date and no identifier feature, so it scores at most the name weight
+(0.5); below that ``min_score`` we also block on the name key alone. Blocks larger than
+``max_block`` (a hotel address, a placeholder birth date such as 1 January with a common
+surname) are skipped.
 """
 
 from __future__ import annotations
@@ -313,16 +317,33 @@ def _deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _block_keys(p: _Person) -> set[tuple[str, ...]]:
+def _name_keys(p: _Person) -> set[str]:
+    """Surname with at most one letter deleted, plus every other name part (reordered names)."""
+    if not p.name.surname:
+        return set()
+    keys = _deletions(p.name.surname)
+    keys.update(t for t in p.name.given if len(t) >= 2)
+    return keys
+
+
+def _block_keys(p: _Person, *, name_only: bool) -> set[tuple[str, ...]]:
+    """Conjunctive keys: a name key AND (birth year OR birth month-day), or a shared identifier.
+
+    A one-character typo in an ISO date keeps either the year or the month-day, and a day/month
+    transposition keeps the year, so every pair with a positive birth-date feature shares a key.
+    """
     keys: set[tuple[str, ...]] = set()
-    if p.name.surname:
-        initial = p.name.given[0][0] if p.name.given else "?"
-        keys.update(("n", initial, v) for v in _deletions(p.name.surname))
-        keys.add(("s", p.name.surname))
+    names = _name_keys(p)
     if p.birth and len(p.birth) >= 10:
-        day, month = sorted((p.birth[8:10], p.birth[5:7]))
-        keys.add(("d", p.birth[:4], day, month))
-    keys.update(("i", str(n)) for n, (w, _) in p.ids.items() if w >= 1.0)
+        year, month_day = p.birth[:4], p.birth[5:10]
+        for k in names:
+            keys.add(("y", k, year))
+            keys.add(("md", k, month_day))
+    if name_only:
+        keys.update(("n", k) for k in names)
+    keys.update(("i", str(n)) for n in p.ids)
+    if p.bsn:
+        keys.add(("b", p.bsn))
     return keys
 
 
@@ -405,9 +426,12 @@ def same_person_candidates(
     day and month of birth transposed (1990-03-04 / 1990-04-03)
     """
     persons = _persons(G)
+    # Without a birth-date or identifier feature a pair scores at most the name weight; only
+    # when that can reach min_score do we need blocks on the name alone (much larger).
+    name_only = min_score <= FEATURES["name"][0]
     blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for uid, p in persons.items():
-        for key in _block_keys(p):
+        for key in _block_keys(p, name_only=name_only):
             blocks[key].append(uid)
     pairs: set[tuple[str, str]] = set()
     for members in blocks.values():

@@ -1,0 +1,61 @@
+"""Named working sets: the entities an analyst pinned for a case (covenant art. 7.2 applies:
+once the product they were made for is handed over, retention removes them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import LiteralString
+
+from emm.graph.store import GraphStore
+
+SAVE: LiteralString = "MERGE (w:WorkingSet {name: $name}) SET w += $props"
+GET: LiteralString = "MATCH (w:WorkingSet {name: $name}) RETURN properties(w) AS w"
+LIST: LiteralString = (
+    "MATCH (w:WorkingSet) WHERE $owner IS NULL OR w.owner = $owner "
+    "RETURN properties(w) AS w ORDER BY w.saved_at DESC"
+)
+
+
+@dataclass
+class WorkingSet:
+    name: str
+    owner: str
+    case_ref: str
+    uids: list[str]
+    saved_at: str = ""
+    hops: int = 1
+    filter: dict[str, list[str] | str | None] = field(default_factory=dict)
+    product_id: str | None = None
+
+
+def save(store: GraphStore, ws: WorkingSet) -> WorkingSet:
+    if not ws.name.strip():
+        raise ValueError("a working set needs a name")
+    ws.saved_at = datetime.now(UTC).isoformat(timespec="seconds")
+    props = {"owner": ws.owner, "case_ref": ws.case_ref, "uids": ws.uids, "saved_at": ws.saved_at,
+             "hops": ws.hops, "product_id": ws.product_id,
+             "filter_json": __import__("json").dumps(ws.filter)}
+    store._write(SAVE, name=ws.name, props={k: v for k, v in props.items() if v is not None})
+    return ws
+
+
+def _from(props: dict[str, object]) -> WorkingSet:
+    import json
+
+    return WorkingSet(name=str(props["name"]), owner=str(props.get("owner", "")),
+                      case_ref=str(props.get("case_ref", "")),
+                      uids=list(props.get("uids") or []),  # type: ignore[call-overload]
+                      saved_at=str(props.get("saved_at", "")),
+                      hops=int(props.get("hops", 1)),  # type: ignore[call-overload]
+                      filter=json.loads(str(props.get("filter_json") or "{}")),
+                      product_id=props.get("product_id"))  # type: ignore[arg-type]
+
+
+def get(store: GraphStore, name: str) -> WorkingSet | None:
+    rows = store._read(GET, name=name)
+    return _from(rows[0]["w"]) if rows else None
+
+
+def list_sets(store: GraphStore, owner: str | None = None) -> list[WorkingSet]:
+    return [_from(r["w"]) for r in store._read(LIST, owner=owner)]
