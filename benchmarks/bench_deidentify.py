@@ -148,7 +148,12 @@ WORD_SURNAME_LIST = [
     "Bakker", "Visser", "de Wit", "Koning", "de Jong", "Smit", "Mulder", "de Groot", "Boer",
     "Schipper", "Kok", "Dekker", "de Vos", "Brouwer", "Timmerman", "Koster",
 ]
-PARTICLES = frozenset("van de der den het ter ten te la le da el al bin ben".split())
+PARTICLES = frozenset("van de der den het ter ten te la le da el al bin ben die".split())
+#: generic words of organisation names; "Stichting [ORGANISATIE]" identifies nobody
+ORG_WORDS = frozenset(
+    "stichting koninklijke royal holding b.v. b.v.. v.o.f. v.o.f.. groep group uitzendbureau "
+    "& en".split()
+)
 
 # --------------------------------------------------------------------------------------------
 # Identifier generators
@@ -640,12 +645,14 @@ def generate_corpus(
 # --------------------------------------------------------------------------------------------
 
 
-def _significant(text: str, start: int, end: int) -> list[int]:
-    """Character positions that must be masked: letters/digits outside particle words."""
+def _significant(text: str, start: int, end: int, entity_type: str = "") -> list[int]:
+    """Character positions that must be masked: letters/digits outside particle words
+    (and, for organisations, outside generic words such as "Stichting" or "B.V.")."""
+    skip = PARTICLES | ORG_WORDS if entity_type == "ORGANIZATION" else PARTICLES
     out: list[int] = []
     i = start
     for word in text[start:end].split(" "):
-        if word.lower() not in PARTICLES:
+        if word.lower() not in skip:
             out.extend(i + k for k, c in enumerate(word) if c.isalnum())
         i += len(word) + 1
     return out
@@ -720,7 +727,7 @@ def evaluate(
         inside = _covered(findings)
         for a in doc.annotations:
             gold_total[a.entity_type] += 1
-            if all(inside(p) for p in _significant(doc.text, a.start, a.end)):
+            if all(inside(p) for p in _significant(doc.text, a.start, a.end, a.entity_type)):
                 gold_hit[a.entity_type] += 1
         gold_spans = [(a.start, a.end) for a in doc.annotations]
         for f in findings:
@@ -737,7 +744,7 @@ def evaluate(
             kinside = _covered(kfind)
             for a in doc.known_spans:
                 known_total += 1
-                if all(kinside(p) for p in _significant(doc.text, a.start, a.end)):
+                if all(kinside(p) for p in _significant(doc.text, a.start, a.end, a.entity_type)):
                     known_hit += 1
     per_type: dict[str, dict[str, float]] = {}
     for t in sorted(set(gold_total) | set(pred_total)):
@@ -821,7 +828,7 @@ def _show_misses(docs: Sequence[Document], engine: Any, limit: int) -> None:
         inside = _covered(findings)
         gold = [(a.start, a.end) for a in doc.annotations]
         for a in doc.annotations:
-            if not all(inside(p) for p in _significant(doc.text, a.start, a.end)):
+            if not all(inside(p) for p in _significant(doc.text, a.start, a.end, a.entity_type)):
                 ctx = doc.text[max(0, a.start - 40) : a.end + 20].replace("\n", " ")
                 print(f"MISS {a.entity_type:<18} {doc.text[a.start:a.end]!r:<32} ...{ctx}...")
                 shown += 1
@@ -830,6 +837,15 @@ def _show_misses(docs: Sequence[Document], engine: Any, limit: int) -> None:
                 ctx = doc.text[max(0, f.start - 30) : f.end + 20].replace("\n", " ")
                 print(f"FP   {f.entity_type:<18} {doc.text[f.start:f.end]!r:<32} ...{ctx}...")
                 shown += 1
+        if doc.known_pairs:
+            from emm.anonymise.known import KnownValues
+
+            kinside = _covered(KnownValues(doc.known_pairs).find(doc.text))
+            for a in doc.known_spans:
+                if not all(kinside(p) for p in _significant(doc.text, a.start, a.end, a.entity_type)):
+                    ctx = doc.text[max(0, a.start - 30) : a.end + 20].replace("\n", " ")
+                    print(f"KMISS {a.entity_type:<17} {doc.text[a.start:a.end]!r:<32} ...{ctx}...")
+                    shown += 1
         if shown >= limit:
             return
 

@@ -471,12 +471,127 @@ def oib_handover(ctx: click.Context, product_id: str, recipient: str, purpose: s
     click.echo(f"{d.product_id} v{d.version} handed over to {d.recipient} at {d.at}")
 
 
+# ----------------------------------------------------------------------------- non-personal
+
+
+@main.command("export")
+@click.argument("kind", type=click.Choice(["qs", "tib", "sib", "ncp"], case_sensitive=False))
+@click.option(
+    "--to",
+    "recipient",
+    required=True,
+    help="A party (QS/TIB/SIB) or a foreign partner (NCP), e.g. POL or 'BKA (DE)'.",
+)
+@click.option("--title", required=True, help="Title of the picture.")
+@click.option(
+    "--narrative-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="The analyst's text (UTF-8).",
+)
+@click.option(
+    "--recommendations-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Recommendations (SIB/TIB).",
+)
+@click.option("--phenomenon", default=None, help="sexual, labour, criminal, smuggling...")
+@click.option("--from", "date_from", default=None, help="Period start (ISO date).")
+@click.option("--to-date", "date_to", default=None, help="Period end (ISO date).")
+@click.option("--language", default="nl", type=click.Choice(["nl", "en"]))
+@click.option("--min-count", default=10, show_default=True, help="Smallest count shown.")
+@click.option(
+    "--table",
+    "extra_tables",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An extra count table (CSV, ';', first column = row labels).",
+)
+@click.option(
+    "--as-is",
+    is_flag=True,
+    help="Send the text exactly as written (no automatic de-identification): "
+    "the gate refuses it if anything identifying remains.",
+)
+@click.pass_context
+@clear_errors
+def export_cmd(
+    ctx: click.Context,
+    kind: str,
+    recipient: str,
+    title: str,
+    narrative_file: Path,
+    recommendations_file: Path | None,
+    phenomenon: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    language: str,
+    min_count: int,
+    extra_tables: tuple[Path, ...],
+    as_is: bool,
+) -> None:
+    """Build a QS, TIB, SIB or NCP answer and export it through the gate (no personal data).
+
+    Example: emm --as senior export tib --to POL --title "Arbeidsuitbuiting 2025"
+    --phenomenon labour --narrative-file text.txt
+    """
+    from dataclasses import replace
+
+    from emm.products.trends import ExportBlocked, build_trend, export, prepare
+
+    s = _settings(ctx)
+    action = "export_foreign" if kind.lower() == "ncp" else "export_trend"
+    g = _guarded(ctx, action)
+    draft = build_trend(
+        g,
+        kind.upper(),
+        title=title,
+        phenomenon=phenomenon,
+        narrative=narrative_file.read_text(encoding="utf-8"),
+        recommendations=(
+            recommendations_file.read_text(encoding="utf-8") if recommendations_file else ""
+        ),
+        date_from=date_from,
+        date_to=date_to,
+        language=language,
+        min_count=min_count,
+    )
+    import pandas as pd
+
+    from emm.products.trends import TrendTable, _protect
+
+    extra = [TrendTable(p.stem, pd.read_csv(p, sep=";", index_col=0)) for p in extra_tables]
+    if as_is:
+        # Built tables get disclosure control; the analyst's own tables go exactly as given.
+        draft = replace(
+            draft,
+            tables=[_protect(t, min_count, None) for t in draft.tables]
+            + [replace(t, protected=True) for t in extra],
+        )
+    else:
+        draft = prepare(g, replace(draft, tables=draft.tables + extra))
+        for r in draft.replacements:
+            click.echo(f"replaced in {r['field']}: {r['type']} -> {r['placeholder']}")
+    try:
+        product_id, paths = export(g, draft, recipient=recipient, out_dir=s.data_dir / "exports")
+    except ExportBlocked as exc:
+        for p in exc.problems:
+            click.echo(f"REFUSED  {p['where']}: {p['what']}", err=True)
+        raise click.ClickException(f"export refused: {len(exc.problems)} problem(s)") from None
+    click.echo(f"{product_id} exported to {recipient}:")
+    for p in paths:
+        click.echo(f"  {p}")
+
+
 # ----------------------------------------------------------------------------- analysis
 
 
 @main.command()
-@click.option("--for-role", default=None,
-              help="Compute for a narrower role's scope (e.g. analyst) so its users see it.")
+@click.option(
+    "--for-role",
+    default=None,
+    help="Compute for a narrower role's scope (e.g. analyst) so its users see it.",
+)
 @click.option("--seed", default=0, show_default=True, help="Seed for communities and sampling.")
 @_filter_options
 @click.pass_context
@@ -501,11 +616,15 @@ def analyse(ctx: click.Context, for_role: str | None, seed: int, **filters: Any)
     run = run_analysis(g, seed=seed, flt=flt)
     path = save(run, _settings(ctx).data_dir)
     st = run.stats
-    click.echo(f"{run.run_id}: {st['facts']} facts, {st['components']} components, "
-               f"{st['communities']} communities, {st['indicator_hits']} indicator hits, "
-               f"{st['networks']} networks, {len(run.candidates)} same-person candidates")
+    click.echo(
+        f"{run.run_id}: {st['facts']} facts, {st['components']} components, "
+        f"{st['communities']} communities, {st['indicator_hits']} indicator hits, "
+        f"{st['networks']} networks, {len(run.candidates)} same-person candidates"
+    )
     for n in run.networks[:5]:
-        click.echo(f"  #{n['rank']} {n['id']} score {n['score']:.2f}: {'; '.join(n['explanation'])}")
+        click.echo(
+            f"  #{n['rank']} {n['id']} score {n['score']:.2f}: {'; '.join(n['explanation'])}"
+        )
     click.echo(f"saved to {path}")
 
 

@@ -44,8 +44,10 @@ def prepare_demo(settings: Settings, *, seed: int = 1, size: str = "demo") -> It
             bases = load_policy().roles[role].legal_bases
             run = analyse(system, flt=EdgeFilter(legal_bases=bases))
             save(run, settings.data_dir)
-            yield (f"analysed for {role}s: {run.stats['networks']} networks, "
-                   f"{run.stats['indicator_hits']} indicator hits")
+            yield (
+                f"analysed for {role}s: {run.stats['networks']} networks, "
+                f"{run.stats['indicator_hits']} indicator hits"
+            )
 
     created = ensure_demo_users(settings)
     if created:

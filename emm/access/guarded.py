@@ -154,6 +154,29 @@ class GuardedStore:
         )
         return sub
 
+    def signal_rows(self, flt: EdgeFilter = NO_FILTER) -> list[dict[str, Any]]:
+        """Category rows (no identifiers) for trend tables (role: create_trend)."""
+        from emm.graph import cypher
+
+        self.principal.require("create_trend")
+        rows = self._store._read(cypher.SIGNAL_ROWS, **self.scope(flt).params())
+        for r in rows:
+            r["kind"] = next((lb for lb in r["kind"] if lb != "Entity"), r["kind"][0])
+        self._log("create_trend", size=len(rows), parties={r["party"] for r in rows})
+        return rows
+
+    def known_values(self) -> list[tuple[str, str]]:
+        """Every name and identifier the graph holds, for the export gate's known-value check.
+
+        Deliberately not narrowed by the principal's scope: an export must not carry any value
+        the EMM holds, whoever makes it. The values never leave this process.
+        """
+        from emm.graph import cypher
+
+        return [
+            (r["kind"], r["value"]) for r in self._store._read(cypher.KNOWN_VALUES) if r["value"]
+        ]
+
     def frames(self, flt: EdgeFilter = NO_FILTER) -> tuple[Any, Any]:
         """The whole filtered graph as tables, for whole-graph analysis (role: analyse)."""
         self.principal.require("analyse")

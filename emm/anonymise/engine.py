@@ -151,7 +151,9 @@ def build_engine(
             registry.add_recognizer(recognizer)
         registry.add_recognizer(ProperNameRecognizer(lexicon, supported_language=language))
         if deduce_instance is not None:
-            registry.add_recognizer(DeduceRecognizer(deduce_instance, supported_language=language))
+            registry.add_recognizer(
+                DeduceRecognizer(deduce_instance, supported_language=language, lexicon=lexicon)
+            )
 
     analyzer = AnalyzerEngine(
         registry=registry,

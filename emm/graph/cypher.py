@@ -214,6 +214,32 @@ def export_nodes(name: str) -> LiteralString:
     )
 
 
+# ----------------------------------------------------------------------------- trend input
+
+# One row per (signal, involved entity): the microdata trend tables are counted from. Names and
+# identifiers are not returned: only categories (phenomenon, region, sector, nationality...).
+SIGNAL_ROWS: LiteralString = _q(
+    "MATCH (p)-[e:INVOLVED_IN]->(s:Signal) WHERE " + EDGE_FILTER + " "
+    "AND NOT coalesce(p.restricted, false) "
+    "RETURN s.uid AS signal, s.phenomenon AS phenomenon, s.reported_at AS reported_at, "
+    "s.region AS region, s.sector AS sector, e.party AS party, e.legal_basis AS legal_basis, "
+    "e.role AS role, "
+    "labels(p) AS kind, p.nationality AS nationality, p.gender AS gender"
+)
+
+
+KNOWN_VALUES: LiteralString = (
+    "MATCH (n:Person) RETURN 'person' AS kind, n.name AS value "
+    "UNION ALL MATCH (n:Person) WHERE n.bsn IS NOT NULL RETURN 'bsn' AS kind, n.bsn AS value "
+    "UNION ALL MATCH (n:Phone) RETURN 'phone' AS kind, n.number AS value "
+    "UNION ALL MATCH (n:Email) RETURN 'email' AS kind, n.address AS value "
+    "UNION ALL MATCH (n:BankAccount) RETURN 'iban' AS kind, n.iban AS value "
+    "UNION ALL MATCH (n:Vehicle) RETURN 'plate' AS kind, n.plate AS value "
+    "UNION ALL MATCH (n:Address) RETURN 'address' AS kind, n.caption AS value "
+    "UNION ALL MATCH (n:IdentityDocument) RETURN 'document' AS kind, n.number AS value"
+)
+
+
 # ----------------------------------------------------------------------------- maintenance
 
 

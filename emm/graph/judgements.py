@@ -35,20 +35,21 @@ def pair_key(a: str, b: str) -> str:
     return f"{x}|{y}"
 
 
-def record(store: GraphStore, a: str, b: str, decision: str, *, by: str,
-           score: float | None = None) -> Judgement:
+def record(
+    store: GraphStore, a: str, b: str, decision: str, *, by: str, score: float | None = None
+) -> Judgement:
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {DECISIONS}")
     x, y = sorted((a, b))
     at = datetime.now(UTC).isoformat(timespec="seconds")
-    store._write(RECORD, pair=pair_key(x, y), a=x, b=y, decision=decision, by=by, at=at,
-                 score=score)
+    store._write(
+        RECORD, pair=pair_key(x, y), a=x, b=y, decision=decision, by=by, at=at, score=score
+    )
     return Judgement(x, y, decision, by, at, score)
 
 
 def all_judgements(store: GraphStore) -> list[Judgement]:
-    return [Judgement(**{k: v for k, v in r["j"].items() if k != "pair"})
-            for r in store._read(ALL)]
+    return [Judgement(**{k: v for k, v in r["j"].items() if k != "pair"}) for r in store._read(ALL)]
 
 
 def confirmed_pairs(store: GraphStore) -> list[tuple[str, str]]:

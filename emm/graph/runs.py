@@ -54,8 +54,14 @@ def _scope_tag(scope: EdgeFilter) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
-def analyse(guarded: GuardedStore, *, seed: int = 0, now: date | None = None,
-            flt: EdgeFilter = NO_FILTER, top_networks: int = 300) -> AnalysisRun:
+def analyse(
+    guarded: GuardedStore,
+    *,
+    seed: int = 0,
+    now: date | None = None,
+    flt: EdgeFilter = NO_FILTER,
+    top_networks: int = 300,
+) -> AnalysisRun:
     """Run the whole-graph pass, indicators, network detection and ranking for this scope."""
     import networkx as nx
 
@@ -73,8 +79,12 @@ def analyse(guarded: GuardedStore, *, seed: int = 0, now: date | None = None,
         for row in nodes.to_dict("records"):
             G.add_node(row["uid"], **{k: v for k, v in row.items() if v == v and v is not None})
         for row in edges.to_dict("records"):
-            G.add_edge(row["src"], row["dst"], key=row["source_ref"],
-                       **{k: v for k, v in row.items() if v == v and v is not None})
+            G.add_edge(
+                row["src"],
+                row["dst"],
+                key=row["source_ref"],
+                **{k: v for k, v in row.items() if v == v and v is not None},
+            )
         candidates = [
             {"a": c.a, "b": c.b, "score": round(float(c.score), 3), "reasons": list(c.reasons)}
             for c in same_person_candidates(G)
@@ -87,21 +97,37 @@ def analyse(guarded: GuardedStore, *, seed: int = 0, now: date | None = None,
         legal_bases=sorted(scope.legal_bases or []),
         parties=sorted(scope.parties) if scope.parties else None,
         seed=seed,
-        stats={"facts": len(edges), "entities": len(nodes),
-               "components": result.n_components, "communities": result.n_communities,
-               "modularity": round(result.modularity, 4), "networks": len(networks),
-               "indicator_hits": len(hits), "seconds": result.seconds},
-        networks=[{
-            "id": n.id, "rank": scores[n.id].rank, "score": round(scores[n.id].score, 4),
-            "explanation": scores[n.id].explanation, "components": dict(scores[n.id].components),
-            "indicators": dict(scores[n.id].indicators), "size": n.size,
-            "members": sorted(n.members), "persons": sorted(n.persons),
-            "parties": sorted(n.parties), "latest": n.latest,
-        } for n in ranked],
+        stats={
+            "facts": len(edges),
+            "entities": len(nodes),
+            "components": result.n_components,
+            "communities": result.n_communities,
+            "modularity": round(result.modularity, 4),
+            "networks": len(networks),
+            "indicator_hits": len(hits),
+            "seconds": result.seconds,
+        },
+        networks=[
+            {
+                "id": n.id,
+                "rank": scores[n.id].rank,
+                "score": round(scores[n.id].score, 4),
+                "explanation": scores[n.id].explanation,
+                "components": dict(scores[n.id].components),
+                "indicators": dict(scores[n.id].indicators),
+                "size": n.size,
+                "members": sorted(n.members),
+                "persons": sorted(n.persons),
+                "parties": sorted(n.parties),
+                "latest": n.latest,
+            }
+            for n in ranked
+        ],
         hits=[{**asdict(h), "details": dict(h.details)} for h in hits],
         candidates=candidates,
-        key_players=result.top("pagerank", 25)[["uid", "label", "pagerank", "betweenness",
-                                                "degree"]].to_dict("records"),
+        key_players=result.top("pagerank", 25)[
+            ["uid", "label", "pagerank", "betweenness", "degree"]
+        ].to_dict("records"),
     )
     return run
 

@@ -31,9 +31,64 @@ ALL: LiteralString = (
 
 # Words that say nothing about what a question is about (Dutch and English).
 STOPWORDS = frozenset(
-    "de het een en van in op te is dat die voor met zijn er aan als bij of om ook door naar"
-    " wat wie welke hoe worden wordt zijn kan over uit the a an and of in on to is that for with"
-    " are be by or as at from what which who how".split()
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "in",
+        "op",
+        "te",
+        "is",
+        "dat",
+        "die",
+        "voor",
+        "met",
+        "zijn",
+        "er",
+        "aan",
+        "als",
+        "bij",
+        "of",
+        "om",
+        "ook",
+        "door",
+        "naar",
+        "wat",
+        "wie",
+        "welke",
+        "hoe",
+        "worden",
+        "wordt",
+        "zijn",
+        "kan",
+        "over",
+        "uit",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "on",
+        "to",
+        "is",
+        "that",
+        "for",
+        "with",
+        "are",
+        "be",
+        "by",
+        "or",
+        "as",
+        "at",
+        "from",
+        "what",
+        "which",
+        "who",
+        "how",
+    ]
 )
 
 
@@ -62,15 +117,22 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return num / den if den else 0.0
 
 
-def register(store: GraphStore, *, requester: str, question: str, by: str,
-             case_ref: str = "") -> InfoRequest:
+def register(
+    store: GraphStore, *, requester: str, question: str, by: str, case_ref: str = ""
+) -> InfoRequest:
     if requester not in PARTIES:
         raise ValueError(f"a BI is requested by a party ({', '.join(PARTIES)})")
     if not question.strip():
         raise ValueError("the question is empty")
     now = datetime.now(UTC)
-    req = InfoRequest(f"BI-{now:%Y%m%d}-{uuid.uuid4().hex[:6]}", requester, question.strip(),
-                      now.isoformat(timespec="seconds"), by, case_ref)
+    req = InfoRequest(
+        f"BI-{now:%Y%m%d}-{uuid.uuid4().hex[:6]}",
+        requester,
+        question.strip(),
+        now.isoformat(timespec="seconds"),
+        by,
+        case_ref,
+    )
     store._write(REGISTER, props={k: v for k, v in req.__dict__.items() if v is not None})
     return req
 
@@ -84,18 +146,34 @@ def all_requests(store: GraphStore, *, limit: int = 200) -> list[InfoRequest]:
     return [InfoRequest(**r["r"]) for r in store._read(ALL, limit=limit)]
 
 
-def similar(store: GraphStore, question: str, *, top: int = 5, minimum: float = 0.2,
-            exclude: str | None = None) -> list[tuple[float, InfoRequest]]:
+def similar(
+    store: GraphStore,
+    question: str,
+    *,
+    top: int = 5,
+    minimum: float = 0.2,
+    exclude: str | None = None,
+) -> list[tuple[float, InfoRequest]]:
     """Earlier requests most like ``question`` (cosine over content words), best first."""
     q = _words(question)
-    scored = [(_cosine(q, _words(r.question)), r) for r in all_requests(store, limit=5000)
-              if r.request_id != exclude]
+    scored = [
+        (_cosine(q, _words(r.question)), r)
+        for r in all_requests(store, limit=5000)
+        if r.request_id != exclude
+    ]
     return sorted([s for s in scored if s[0] >= minimum], key=lambda s: -s[0])[:top]
 
 
-def answer(store: GraphStore, request_id: str, *, text: str, by: str,
-           entity_uids: list[str] | None = None, parties: list[str] | None = None,
-           legal_bases: list[str] | None = None) -> InfoRequest:
+def answer(
+    store: GraphStore,
+    request_id: str,
+    *,
+    text: str,
+    by: str,
+    entity_uids: list[str] | None = None,
+    parties: list[str] | None = None,
+    legal_bases: list[str] | None = None,
+) -> InfoRequest:
     """Answer a request: registered as a BI product and disclosed to the requesting party."""
     req = get(store, request_id)
     if req is None:
@@ -105,20 +183,38 @@ def answer(store: GraphStore, request_id: str, *, text: str, by: str,
     reg = ProductRegister(store)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     product_id = reg.new_id("BI")
-    reg.register(Product(product_id=product_id, type="BI", version=1,
-                         title=f"Answer to {request_id}", created_by=by, created_at=now,
-                         subject=f"information request {request_id} of {req.requester}",
-                         parties=sorted(parties or []), legal_bases=sorted(legal_bases or []),
-                         personal_data=True, entity_uids=sorted(entity_uids or [])))
-    reg.record_disclosure(product_id, recipient=req.requester, by=by,
-                          basis="covenant art. 3 (BI)", purpose=request_id)
-    store._write(ANSWER, request_id=request_id, answer=text.strip(), at=now, by=by,
-                 product_id=product_id)
+    reg.register(
+        Product(
+            product_id=product_id,
+            type="BI",
+            version=1,
+            title=f"Answer to {request_id}",
+            created_by=by,
+            created_at=now,
+            subject=f"information request {request_id} of {req.requester}",
+            parties=sorted(parties or []),
+            legal_bases=sorted(legal_bases or []),
+            personal_data=True,
+            entity_uids=sorted(entity_uids or []),
+        )
+    )
+    reg.record_disclosure(
+        product_id, recipient=req.requester, by=by, basis="covenant art. 3 (BI)", purpose=request_id
+    )
+    store._write(
+        ANSWER, request_id=request_id, answer=text.strip(), at=now, by=by, product_id=product_id
+    )
     answered = get(store, request_id)
     assert answered is not None
     return answered
 
 
 def as_row(req: InfoRequest) -> dict[str, Any]:
-    return {"request": req.request_id, "from": req.requester, "registered": req.registered_at,
-            "question": req.question, "answered": req.answered_at or "", "answer": req.answer or ""}
+    return {
+        "request": req.request_id,
+        "from": req.requester,
+        "registered": req.registered_at,
+        "question": req.question,
+        "answered": req.answered_at or "",
+        "answer": req.answer or "",
+    }

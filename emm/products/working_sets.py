@@ -33,9 +33,15 @@ def save(store: GraphStore, ws: WorkingSet) -> WorkingSet:
     if not ws.name.strip():
         raise ValueError("a working set needs a name")
     ws.saved_at = datetime.now(UTC).isoformat(timespec="seconds")
-    props = {"owner": ws.owner, "case_ref": ws.case_ref, "uids": ws.uids, "saved_at": ws.saved_at,
-             "hops": ws.hops, "product_id": ws.product_id,
-             "filter_json": __import__("json").dumps(ws.filter)}
+    props = {
+        "owner": ws.owner,
+        "case_ref": ws.case_ref,
+        "uids": ws.uids,
+        "saved_at": ws.saved_at,
+        "hops": ws.hops,
+        "product_id": ws.product_id,
+        "filter_json": __import__("json").dumps(ws.filter),
+    }
     store._write(SAVE, name=ws.name, props={k: v for k, v in props.items() if v is not None})
     return ws
 
@@ -43,13 +49,16 @@ def save(store: GraphStore, ws: WorkingSet) -> WorkingSet:
 def _from(props: dict[str, object]) -> WorkingSet:
     import json
 
-    return WorkingSet(name=str(props["name"]), owner=str(props.get("owner", "")),
-                      case_ref=str(props.get("case_ref", "")),
-                      uids=list(props.get("uids") or []),  # type: ignore[call-overload]
-                      saved_at=str(props.get("saved_at", "")),
-                      hops=int(props.get("hops", 1)),  # type: ignore[call-overload]
-                      filter=json.loads(str(props.get("filter_json") or "{}")),
-                      product_id=props.get("product_id"))  # type: ignore[arg-type]
+    return WorkingSet(
+        name=str(props["name"]),
+        owner=str(props.get("owner", "")),
+        case_ref=str(props.get("case_ref", "")),
+        uids=list(props.get("uids") or []),  # type: ignore[call-overload]
+        saved_at=str(props.get("saved_at", "")),
+        hops=int(props.get("hops", 1)),  # type: ignore[call-overload]
+        filter=json.loads(str(props.get("filter_json") or "{}")),
+        product_id=props.get("product_id"),
+    )  # type: ignore[arg-type]
 
 
 def get(store: GraphStore, name: str) -> WorkingSet | None:

@@ -80,6 +80,10 @@ class DeduceRecognizer(LocalRecognizer):
         minutes; build it once, see :func:`emm.anonymise.engine.get_engine`).
     :param score: score given to every deduce annotation.
     :param caps_pass: run a second pass over title-cased ALL-CAPS words.
+    :param lexicon: ordinary words; a single ordinary word that deduce reads as a name or
+        place at the start of a sentence ("Boom", "Heuvel", "Visser") is dropped. A real
+        name written that way is still masked when it occurs in a detected name elsewhere
+        (the later-mention pass of :func:`emm.anonymise.deidentify`).
     """
 
     ENTITIES = sorted(set(TAG_MAP.values()) | {"NL_ADDRESS", "NL_POSTCODE"})
@@ -90,9 +94,11 @@ class DeduceRecognizer(LocalRecognizer):
         supported_language: str = "nl",
         score: float = 0.85,
         caps_pass: bool = True,
+        lexicon: Any = None,
         name: str | None = None,
     ) -> None:
         self._deduce = deduce
+        self.lexicon = lexicon
         self.score = score
         self.caps_pass = caps_pass
         super().__init__(
@@ -116,6 +122,14 @@ class DeduceRecognizer(LocalRecognizer):
                 results = [r for r in results if not _overlaps_caps(r, caps, text)] + caps
         return results
 
+    def _ordinary_word_at_sentence_start(self, text: str, start: int, end: int) -> bool:
+        if self.lexicon is None:
+            return False
+        word = text[start:end]
+        if not word.isalpha() or not word[:1].isupper() or word.isupper():
+            return False
+        return word.lower() in self.lexicon and _at_sentence_start(text, start)
+
     def _run(self, text: str, score: float, only: set[str] | None) -> list[RecognizerResult]:
         doc = self._deduce.deidentify(text, disabled=set(DISABLED_PROCESSORS))
         out: list[RecognizerResult] = []
@@ -130,6 +144,10 @@ class DeduceRecognizer(LocalRecognizer):
                 m = _TITLE_PREFIX.match(text, start, end)
                 if m and m.end() < end:
                     start = m.end()
+                elif self._ordinary_word_at_sentence_start(text, start, end):
+                    continue
+            elif entity == "LOCATION" and self._ordinary_word_at_sentence_start(text, start, end):
+                continue
             out.append(
                 RecognizerResult(
                     entity_type=entity,
@@ -148,6 +166,28 @@ class DeduceRecognizer(LocalRecognizer):
                 )
             )
         return out
+
+
+_SENTENCE_END = frozenset(".!?:;\n•")
+_ABBREVIATIONS = frozenset("dhr mevr mw mr mrs ms dr drs ing ir prof st nr ca bijv".split())
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'“‘(-":
+        i -= 1
+    if i < 0:
+        return True
+    if text[i] not in _SENTENCE_END:
+        return False
+    if text[i] == ".":
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:i].lower()
+        if word in _ABBREVIATIONS or (len(word) == 1 and text[j].isupper()):
+            return False
+    return True
 
 
 def _only_changed_lines(text: str, titled: str) -> str:

@@ -12,9 +12,10 @@ __all__ = ["PhoneRecognizer"]
 class PhoneRecognizer(_PresidioPhone):
     """Presidio's ``PhoneRecognizer`` with ``NL`` (and neighbours) among the regions.
 
-    Presidio's default regions leave out NL. Dutch numbers are always written with the trunk
-    prefix 0 or with an international prefix (+, 00), so a bare 9-digit run such as a BSN is
-    not reported as a phone number.
+    Presidio's default regions leave out NL. Leniency 0 ("possible") also finds numbers in
+    unallocated ranges or with a typo, which still identify someone. Because Dutch numbers are
+    always written with the trunk prefix 0 or an international prefix (+, 00), a digit run
+    without one (a BSN, a file number) is not reported as a phone number.
     """
 
     SCORE = 0.6
@@ -31,7 +32,7 @@ class PhoneRecognizer(_PresidioPhone):
         supported_language: str = "nl",
         supported_entity: str = "PHONE_NUMBER",
         supported_regions: tuple[str, ...] = DEFAULT_SUPPORTED_REGIONS,
-        leniency: int = 1,
+        leniency: int = 0,
         name: str | None = None,
     ) -> None:
         super().__init__(

@@ -65,8 +65,18 @@ ORGANISATION_CUES = frozenset(
 )
 #: Legal forms after a name.
 LEGAL_FORMS = re.compile(
-    r"\s*(?:&\s*(?:Zonen|Zn|Co|Partners)\.?|B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|C\.?V\.?|Ltd\.?|LLC|"
-    r"GmbH|S\.?R\.?L\.?|EOOD|OOD|Holding|Groep|Group|Services|Uitzendbureau)(?![\p{L}])"
+    r"(?:\s*(?:&\s*(?:Zonen|Zn|Co|Partners)\.?|B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|B\.?V|N\.?V|"
+    r"V\.?O\.?F|Ltd\.?|LLC|GmbH|S\.?R\.?L\.?|EOOD|OOD|Holding|Groep|Group|Services|"
+    r"Uitzendbureau)(?![\p{L}]))+"
+)
+#: Capitalised words before a name that belong to an organisation's name.
+ORGANISATION_PREFIXES = frozenset(
+    "stichting koninklijke royal uitzendbureau vereniging firma holding".split()
+)
+#: Words that start sentences and are never part of a name.
+_FUNCTION_STARTERS = frozenset(
+    """in op de het een van voor na om als en of met bij uit aan tot door naar te
+    the a an on at to for by of and or as from with""".split()
 )
 #: Short words followed by a period that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -176,10 +186,10 @@ class ProperNameRecognizer(LocalRecognizer):
             if t.kind != "word" or not t.text[0].isupper():
                 continue
             low = t.lower
-            if low in self.never or low.rstrip("'’s") in self.never:
+            if low in self.never or low.rstrip("'’s") in self.never or low in PERSON_CUES:
                 continue
-            if _is_initial(toks, i):
-                continue
+            if _is_initial(toks, i) or (len(low) > 2 and low[1] == "-"):
+                continue  # "J." is handled by the run; "V-nummer", "E-mail" are not names
             known = low in self.lexicon or low in lower_in_doc
             if t.is_upper:
                 if len(t.text) <= 3 and not (_VOWELS & set(t.text)):
@@ -193,8 +203,12 @@ class ProperNameRecognizer(LocalRecognizer):
             if t.sentence_start:
                 if not known or (low in proper_in_doc):
                     t.cls = STRONG
-                elif low not in self.lexicon.stop_words:
-                    t.cls = WEAK  # joins a following name: "Wang Fang", "Blessing Okafor"
+                elif low not in self.lexicon.words or (
+                    len(low) <= 3 and low not in _FUNCTION_STARTERS
+                ):
+                    # an ordinary word that may start a name: "Wang Fang", "Blessing Okafor",
+                    # "Do Van Linh"; it only counts when a real candidate follows
+                    t.cls = WEAK
                 continue
             if dutch:
                 t.cls = STRONG
@@ -257,6 +271,19 @@ class ProperNameRecognizer(LocalRecognizer):
     def _result(
         self, text: str, toks: list[_Tok], first: int, last: int, parts: list[int]
     ) -> RecognizerResult | None:
+        # a leading ordinary word at the start of a sentence needs a real name after it
+        while (
+            parts
+            and toks[parts[0]].cls == WEAK
+            and toks[parts[0]].sentence_start
+            and not (len(parts) > 1 and toks[parts[1]].cls == STRONG)
+        ):
+            parts = parts[1:]
+            first = parts[0] if parts else first
+        if not parts:
+            return None
+        if toks[first].cls == NONE and not _is_initial(toks, first):
+            first = parts[0]
         strong = [p for p in parts if toks[p].cls == STRONG]
         before = _words_before(toks, first, 3)
         person_cue = any(w in PERSON_CUES for w in before)
@@ -272,10 +299,17 @@ class ProperNameRecognizer(LocalRecognizer):
         if legal:
             entity = "ORGANIZATION"
             end = legal.end()
+        if first > 0 and toks[first - 1].lower in ORGANISATION_PREFIXES and (
+            toks[first - 1].text[0].isupper()
+        ):
+            entity = "ORGANIZATION"
+            start = toks[first - 1].start
         elif not person_cue and before and before[-1] in LOCATION_CUES:
             entity = "LOCATION"
         if entity == "PERSON" and (person_cue or len(parts) >= 2 or has_initial):
             score = 0.65
+        elif entity == "ORGANIZATION" and legal:
+            score = 0.9
         elif entity != "PERSON":
             score = 0.5
         elif toks[parts[0]].sentence_start and len(parts) == 1:

@@ -11,8 +11,8 @@ Scoring is a table of features (:data:`FEATURES`) and penalties (:data:`PENALTIE
 ``score = sum(weight * feature) * product(penalties)``, each feature between 0 and 1.
 
 Blocking keeps this near-linear: only persons sharing a block key are compared. A name key is
-the core surname with at most one letter deleted (catches every one-edit typo) or any other name
-part (catches reordered names). Block keys are a name key together with the birth year, a name
+the core surname with at most one letter deleted (catches every one-edit typo) or the sorted
+name parts (catches reordered names). Block keys are a name key together with the birth year, a name
 key together with the birth month-day (a typo or a day/month swap keeps one of the two), each
 shared phone, e-mail, account, document, address or vehicle, and the BSN. A pair that shares no
 such key has no birth-date and no identifier feature, so it scores at most the name weight
@@ -221,6 +221,17 @@ def _name_feature(ra: str, rb: str, a: ParsedName, b: ParsedName) -> tuple[float
     return 0.0, None
 
 
+def _one_typo(a: str, b: str) -> bool:
+    """Equal-length strings that differ by one substitution or one adjacent transposition."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) == 1:
+        return True
+    i = diff[0] if len(diff) == 2 else -1
+    return i >= 0 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+
+
 def _date_feature(da: str | None, db: str | None) -> tuple[float, str | None, bool]:
     """(feature, reason, conflict) for two ISO dates of birth."""
     if not da or not db:
@@ -232,7 +243,7 @@ def _date_feature(da: str | None, db: str | None) -> tuple[float, str | None, bo
     yb, mb, ddb = db[:4], db[5:7], db[8:10]
     if ya == yb and ma == ddb and dda == mb:
         return 0.8, f"day and month of birth transposed ({da} / {db})", False
-    if damerau(da.replace("-", ""), db.replace("-", "")) == 1:
+    if _one_typo(da.replace("-", ""), db.replace("-", "")):
         return 0.5, f"date of birth differs by one typo ({da} / {db})", False
     return 0.0, f"different dates of birth ({da} / {db})", True
 
@@ -318,11 +329,11 @@ def _deletions(word: str) -> set[str]:
 
 
 def _name_keys(p: _Person) -> set[str]:
-    """Surname with at most one letter deleted, plus every other name part (reordered names)."""
+    """Surname with at most one letter deleted, plus the sorted name parts (reordered names)."""
     if not p.name.surname:
         return set()
     keys = _deletions(p.name.surname)
-    keys.update(t for t in p.name.given if len(t) >= 2)
+    keys.add("~" + " ".join(sorted(p.name.full.split())))
     return keys
 
 
@@ -347,9 +358,13 @@ def _block_keys(p: _Person, *, name_only: bool) -> set[tuple[str, ...]]:
     return keys
 
 
-def _score(a: _Person, b: _Person) -> Candidate:
+def _score(a: _Person, b: _Person, min_score: float = 0.0) -> Candidate | None:
+    """Score a pair; ``None`` when it cannot reach ``min_score`` (checked after the name)."""
     reasons: list[str] = []
     name, why = _name_feature(a.raw, b.raw, a.name, b.name)
+    best = FEATURES["name"][0] * name + FEATURES["birth_date"][0] + FEATURES["identifiers"][0]
+    if best < min_score and not (a.bsn and a.bsn == b.bsn):
+        return None
     if why:
         reasons.append(why)
     birth, why, date_conflict = _date_feature(a.birth, b.birth)
@@ -429,23 +444,23 @@ def same_person_candidates(
     # Without a birth-date or identifier feature a pair scores at most the name weight; only
     # when that can reach min_score do we need blocks on the name alone (much larger).
     name_only = min_score <= FEATURES["name"][0]
-    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for uid, p in persons.items():
+    people = list(persons.values())
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, p in enumerate(people):
         for key in _block_keys(p, name_only=name_only):
-            blocks[key].append(uid)
-    pairs: set[tuple[str, str]] = set()
+            blocks[key].append(i)
+    n = len(people)
+    pairs: set[int] = set()
     for members in blocks.values():
-        if len(members) < 2 or len(members) > max_block:
-            continue
-        for x, y in combinations(members, 2):
-            pairs.add((x, y) if str(x) <= str(y) else (y, x))
+        if 1 < len(members) <= max_block:
+            pairs.update(x * n + y for x, y in combinations(members, 2))  # members ascending
     out = []
-    for x, y in pairs:
-        a, b = persons[x], persons[y]
+    for code in pairs:
+        a, b = people[code // n], people[code % n]
         if across_parties and len(a.parties | b.parties) < 2:
             continue
-        cand = _score(a, b)
-        if cand.score >= min_score:
+        cand = _score(a, b, min_score)
+        if cand is not None and cand.score >= min_score:
             out.append(cand)
     out.sort(key=lambda c: (-c.score, str(c.a), str(c.b)))
     return out

@@ -1,0 +1,221 @@
+"""same_person_candidates and merge_confirmed."""
+
+from __future__ import annotations
+
+import copy
+import random
+import time
+
+import networkx as nx
+import pytest
+from analysis_builder import Builder
+
+from emm.graph.analysis import (
+    InvalidMerge,
+    NodeNotFound,
+    merge_confirmed,
+    same_person_candidates,
+)
+from emm.graph.analysis.same_person import damerau, fold, parse_name
+
+
+def people(*rows: tuple[str, str, str | None, str], **extra: dict) -> nx.MultiDiGraph:
+    b = Builder()
+    for uid, name, birth, party in rows:
+        b.node(uid, "Person", name=name, birth_date=birth, parties=[party], **extra.get(uid, {}))
+    return b.G
+
+
+def pairs(G: nx.MultiDiGraph, **kw) -> dict[tuple[str, str], list[str]]:
+    return {c.pair: c.reasons for c in same_person_candidates(G, **kw)}
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "d"),
+    [("vries", "vries", 0), ("vries", "vires", 1), ("vries", "vrie", 1), ("vries", "fries", 1),
+     ("jansen", "janssen", 1), ("abc", "cba", 2), ("bakker", "visser", 2), ("", "ab", 2)],
+)  # fmt: skip
+def test_damerau(a, b, d) -> None:
+    assert damerau(a, b) == d == damerau(b, a)
+
+
+def test_fold_and_parse() -> None:
+    assert fold("Şükrü Çelik") == "sukru celik"
+    assert fold("Łukasz Wójcik") == "lukasz wojcik"
+    assert parse_name("Jan van der Berg").surname == "berg"
+    assert parse_name("Jan van der Berg").particles == ("van", "der")
+    assert parse_name("Berg, J.P. van der").given == ("j", "p")
+    assert parse_name("Madonna").given == () and parse_name("Madonna").surname == "madonna"
+    assert parse_name("").surname == ""
+
+
+# --- positive cases --------------------------------------------------------------------------
+
+
+def test_initials_and_transposed_birth_date() -> None:
+    G = people(("u1", "J. de Vries", "1990-03-04", "POL"),
+               ("u2", "Jan de Vries", "1990-04-03", "IND"))  # fmt: skip
+    [c] = same_person_candidates(G)
+    assert c.pair == ("u1", "u2") and c.score == pytest.approx(0.5 * 0.85 + 0.3 * 0.8)
+    assert c.reasons == ["initials match given names (J. de Vries / Jan de Vries)",
+                         "day and month of birth transposed (1990-03-04 / 1990-04-03)"]  # fmt: skip
+
+
+def test_one_edit_typo_in_surname() -> None:
+    G = people(("u1", "Jan de Vries", "1990-03-04", "POL"),
+               ("u2", "Jan de Vires", "1990-03-04", "KMAR"))  # fmt: skip
+    assert pairs(G) == {("u1", "u2"): ["one-edit typo in surname (Jan de Vries / Jan de Vires)",
+                                       "same date of birth (1990-03-04)"]}  # fmt: skip
+
+
+def test_accents_are_folded() -> None:
+    G = people(("u1", "José Martínez", "1985-12-01", "IND"),
+               ("u2", "Jose Martinez", "1985-12-01", "POL"))  # fmt: skip
+    [c] = same_person_candidates(G)
+    assert c.score == pytest.approx(0.8)
+    assert c.reasons[0] == "same name up to accents (José Martínez / Jose Martinez)"
+
+
+def test_reordered_name_and_year_typo() -> None:
+    G = people(("u1", "Vries, Jan de", "1986-07-08", "IND"),
+               ("u2", "Jan de Vries", "1968-07-08", "POL"))  # fmt: skip
+    [c] = same_person_candidates(G)
+    assert c.features["name"] == 1.0  # "Vries, Jan de" parses to the same name
+    assert "date of birth differs by one typo (1986-07-08 / 1968-07-08)" in c.reasons
+
+
+def test_shared_identifiers_without_birth_date() -> None:
+    b = Builder()
+    b.node("u1", "Person", name="Anna Kowalska", parties=["ISZW"])
+    b.node("u2", "Person", name="Anna Kowalska", parties=["IND"])
+    b.node("PH", "Phone", number="+48600100200")
+    b.fact("u1", "USES_PHONE", "PH", party="ISZW")
+    b.fact("u2", "USES_PHONE", "PH", party="IND")
+    [c] = same_person_candidates(b.G)
+    assert c.score == pytest.approx(0.7)
+    assert c.reasons == ["same name (Anna Kowalska)", "shared Phone +48600100200"]
+
+
+def test_same_bsn_is_certain() -> None:
+    G = people(("u1", "A. Yilmaz", None, "POL"), ("u2", "Ahmet Yılmaz", None, "IND"),
+               u1={"bsn": "111222333"}, u2={"bsn": "111222333"})  # fmt: skip
+    [c] = same_person_candidates(G)
+    assert c.score == 1.0 and c.reasons[0] == "same BSN"
+
+
+# --- negative cases --------------------------------------------------------------------------
+
+
+def test_different_people_with_the_same_surname() -> None:
+    G = people(("u1", "Jan de Vries", "1990-03-04", "POL"),
+               ("u2", "Piet de Vries", "1990-03-04", "IND"),  # brother? same birthday: twins
+               ("u3", "Jan de Vries", "1955-11-30", "KMAR"))  # father: dates conflict
+    found = same_person_candidates(G)
+    assert found == []
+    low = {c.pair: c for c in same_person_candidates(G, min_score=0.0)}
+    assert low[("u1", "u3")].features["penalty_birth_date"] == 0.4
+    assert "different dates of birth (1990-03-04 / 1955-11-30)" in low[("u1", "u3")].reasons
+
+
+def test_same_party_pairs_are_left_to_the_party() -> None:
+    G = people(("u1", "J. de Vries", "1990-03-04", "POL"),
+               ("u2", "Jan de Vries", "1990-03-04", "POL"))  # fmt: skip
+    assert same_person_candidates(G) == []
+    assert len(same_person_candidates(G, across_parties=False)) == 1
+
+
+def test_bsn_and_gender_conflicts_penalise() -> None:
+    G = people(("u1", "Jan de Vries", "1990-03-04", "POL"),
+               ("u2", "Jan de Vries", "1990-03-04", "IND"),
+               u1={"bsn": "111222333", "gender": "M"}, u2={"bsn": "999888777", "gender": "F"})
+    [c] = same_person_candidates(G, min_score=0.0)
+    assert c.score == pytest.approx(0.8 * 0.1 * 0.7)
+    assert c.reasons[-2:] == ["different BSN", "different gender"]
+
+
+def test_hub_blocks_are_skipped() -> None:
+    b = Builder()
+    b.node("HOTEL", "Address", city="X")
+    for i in range(20):
+        name = f"{chr(65 + i) * 4} {chr(97 + i) * 6}"  # "AAAA aaaaaa", ...: no name overlap
+        b.node(f"g{i}", "Person", name=name, parties=["POL" if i % 2 else "IND"])
+        b.fact(f"g{i}", "LIVES_AT", "HOTEL")
+    assert same_person_candidates(b.G, min_score=0.0, max_block=10) == []
+    assert same_person_candidates(b.G, min_score=0.0, max_block=100)
+
+
+def test_scales_with_blocking() -> None:
+    """20k persons with 400 surnames: blocking keeps it to seconds, and planted pairs are found."""
+    rng = random.Random(3)
+    firsts = [f"Given{i}" for i in range(300)]
+    lasts = [f"Surname{i}x" for i in range(400)]
+    b = Builder()
+    for i in range(20_000):
+        b.node(f"u{i}", "Person", name=f"{rng.choice(firsts)} {rng.choice(lasts)}",
+               birth_date=f"{rng.randint(1950, 2005)}-{rng.randint(1, 12):02d}-"
+                          f"{rng.randint(13, 28):02d}",
+               parties=[rng.choice(["POL", "KMAR", "IND"])])  # fmt: skip
+    G = b.G
+    G.add_node("twin", label="Person", name="G. Surname7x", parties=["OM"],
+               birth_date=G.nodes["u7"]["birth_date"])  # fmt: skip
+    G.nodes["u7"]["name"] = "Given1 Surname7x"
+    t = time.perf_counter()
+    found = same_person_candidates(G)
+    assert time.perf_counter() - t < 30
+    assert ("twin", "u7") in {c.pair for c in found} or ("u7", "twin") in {c.pair for c in found}
+
+
+# --- merge_confirmed -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def three_records() -> nx.MultiDiGraph:
+    b = Builder()
+    b.node("u1", "Person", name="J. de Vries", parties=["POL"])
+    b.node("u2", "Person", name="Jan de Vries", parties=["IND"], bsn="111222333")
+    b.node("u3", "Person", name="Jan de Vires", parties=["KMAR"], gender="M")
+    b.node("A", "Address", city="Breda")
+    b.node("x", "Person", name="Other")
+    b.fact("u1", "LIVES_AT", "A", ref="POL-1")
+    b.fact("u2", "LIVES_AT", "A", ref="POL-1")  # same ref on another pair: must survive
+    b.fact("u3", "ASSOCIATE_OF", "x", party="KMAR", ref="KMAR-1")
+    b.fact("x", "ASSOCIATE_OF", "u2", party="POL", ref="POL-2")
+    b.fact("u1", "FAMILY_OF", "u3", ref="POL-3")
+    return b.G
+
+
+def test_merge_chains_pairs_keeps_facts_and_leaves_input_alone(three_records) -> None:
+    before = copy.deepcopy(three_records)
+    H = merge_confirmed(three_records, [("u1", "u2"), ("u3", "u2")])
+    assert nx.utils.graphs_equal(before, three_records)
+    assert sorted(H) == ["A", "u1", "x"]
+    node = H.nodes["u1"]
+    assert node["merged_from"] == ["u1", "u2", "u3"]
+    assert node["parties"] == ["IND", "KMAR", "POL"]
+    assert node["bsn"] == "111222333" and node["gender"] == "M" and node["name"] == "J. de Vries"
+    assert node["aliases"] == ["Jan de Vires", "Jan de Vries"]
+    assert H.number_of_edges() == three_records.number_of_edges()
+    assert sorted((u, v) for u, v in H.edges()) == sorted(
+        [("u1", "A"), ("u1", "A"), ("u1", "x"), ("x", "u1"), ("u1", "u1")]
+    )
+    refs = sorted(d["source_ref"] for *_, d in H.edges(data=True))
+    assert refs == ["KMAR-1", "POL-1", "POL-1", "POL-2", "POL-3"]
+
+
+def test_merge_accepts_candidates(three_records) -> None:
+    found = same_person_candidates(three_records, min_score=0.3)
+    H = merge_confirmed(three_records, found[:1])
+    assert len(H) == len(three_records) - 1
+
+
+def test_merge_errors(three_records) -> None:
+    with pytest.raises(NodeNotFound):
+        merge_confirmed(three_records, [("u1", "nobody")])
+    with pytest.raises(InvalidMerge):
+        merge_confirmed(three_records, [("u1", "A")])
+    with pytest.raises(InvalidMerge):
+        merge_confirmed(three_records, [("u1", "u1")])
+    assert nx.utils.graphs_equal(merge_confirmed(three_records, []), three_records)
