@@ -15,6 +15,7 @@ Functions elsewhere take explicit arguments and fall back to :func:`load`; tests
 | ``EMM_DB_HEAP`` | ``1g`` | Java heap of the managed local database |
 | ``EMM_BATCH_SIZE`` | ``5000`` | rows per write transaction during ingest |
 | ``EMM_USER`` | *(unset)* | the named user the CLI acts as (``--as`` overrides) |
+| ``EMM_CACHE_DIR`` | ``$EMM_DATA_DIR/cache`` | caches without personal data (deduce lookup tables, suffix list) |
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ class Settings:
     db_heap: str = "1g"
     batch_size: int = 5000
     user_name: str | None = None
+    cache_dir_override: Path | None = None
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.cache_dir_override or self.data_dir / "cache"
 
     @property
     def managed_db(self) -> bool:
@@ -99,4 +105,5 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         db_heap=get("DB_HEAP") or defaults.db_heap,
         batch_size=int(get("BATCH_SIZE") or defaults.batch_size),
         user_name=get("USER"),
+        cache_dir_override=Path(c) if (c := get("CACHE_DIR")) else None,
     )

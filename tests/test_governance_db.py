@@ -32,21 +32,65 @@ DELIVERIES = Path(__file__).parent / "fixtures" / "deliveries"
 def om_delivery(tmp_path: Path) -> Path:
     folder = tmp_path / "OM-T1"
     folder.mkdir()
-    (folder / "manifest.json").write_text(json.dumps({
-        "delivery_id": "OM-T1", "party": "OM", "legal_basis": "WJSG-15-39G",
-        "delivered_at": "2026-11-03T10:00:00+01:00",
-        "files": [{"path": "e.jsonl", "kind": "entities"}, {"path": "l.jsonl", "kind": "links"}]}))
-    (folder / "e.jsonl").write_text("\n".join(json.dumps(r) for r in [
-        {"record_id": "I1", "type": "Investigation", "case_id": "ZEUS-2024", "status": "vervolging"},
-        {"record_id": "P", "type": "Person", "name": "Jan de Vries", "bsn": "111222333"},
-        {"record_id": "Q", "type": "Person", "name": "Karel Geheim", "birth_date": "1970-01-01"},
-    ]) + "\n")
-    (folder / "l.jsonl").write_text("\n".join(json.dumps(r) for r in [
-        {"record_id": "R1", "type": "INVOLVED_IN", "from": "P", "to": "I1", "role": "verdachte",
-         "registered_at": "2024-02-01"},
-        {"record_id": "R2", "type": "INVOLVED_IN", "from": "Q", "to": "I1", "role": "verdachte",
-         "registered_at": "2024-02-01"},
-    ]) + "\n")
+    (folder / "manifest.json").write_text(
+        json.dumps(
+            {
+                "delivery_id": "OM-T1",
+                "party": "OM",
+                "legal_basis": "WJSG-15-39G",
+                "delivered_at": "2026-11-03T10:00:00+01:00",
+                "files": [
+                    {"path": "e.jsonl", "kind": "entities"},
+                    {"path": "l.jsonl", "kind": "links"},
+                ],
+            }
+        )
+    )
+    (folder / "e.jsonl").write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {
+                    "record_id": "I1",
+                    "type": "Investigation",
+                    "case_id": "ZEUS-2024",
+                    "status": "vervolging",
+                },
+                {"record_id": "P", "type": "Person", "name": "Jan de Vries", "bsn": "111222333"},
+                {
+                    "record_id": "Q",
+                    "type": "Person",
+                    "name": "Karel Geheim",
+                    "birth_date": "1970-01-01",
+                },
+            ]
+        )
+        + "\n"
+    )
+    (folder / "l.jsonl").write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {
+                    "record_id": "R1",
+                    "type": "INVOLVED_IN",
+                    "from": "P",
+                    "to": "I1",
+                    "role": "verdachte",
+                    "registered_at": "2024-02-01",
+                },
+                {
+                    "record_id": "R2",
+                    "type": "INVOLVED_IN",
+                    "from": "Q",
+                    "to": "I1",
+                    "role": "verdachte",
+                    "registered_at": "2024-02-01",
+                },
+            ]
+        )
+        + "\n"
+    )
     return folder
 
 
@@ -58,8 +102,11 @@ def loaded(store, out_dir, tmp_path):
 
 
 def guard(store, tmp_path, role="senior_analyst", affiliation="POL", user="u1"):
-    return GuardedStore(store, Principal(user, role, affiliation, "test case"),
-                        AuditLog(tmp_path / "audit" / "audit.jsonl"))
+    return GuardedStore(
+        store,
+        Principal(user, role, affiliation, "test case"),
+        AuditLog(tmp_path / "audit" / "audit.jsonl"),
+    )
 
 
 # ------------------------------------------------------------------------------- retention
@@ -102,8 +149,13 @@ def test_oib_retention_runs_from_handover(loaded, out_dir, tmp_path):
     doc, _ = make_oib(g, [jan.uid], out_dir=out_dir / "products", created_by="u1")
     register = ProductRegister(loaded)
     assert engine.plan(loaded, date(2040, 1, 1))["oib"]["products"] == []  # not handed over
-    register.record_disclosure(doc.product_id, recipient="POL", by="u1", basis="art. 3",
-                               at=__import__("datetime").datetime(2026, 1, 15))
+    register.record_disclosure(
+        doc.product_id,
+        recipient="POL",
+        by="u1",
+        basis="art. 3",
+        at=__import__("datetime").datetime(2026, 1, 15),
+    )
     assert register.get(doc.product_id).retention_until == "2036-01-15"
     assert engine.plan(loaded, date(2036, 1, 15))["oib"]["products"] == []
     due = engine.plan(loaded, date(2036, 1, 16))["oib"]["products"]
@@ -117,23 +169,24 @@ def test_subject_access_lists_facts_suppliers_and_recipients(loaded, out_dir, tm
     g = guard(loaded, tmp_path)
     [jan] = g.find("111222333")
     doc, _ = make_oib(g, [jan.uid], out_dir=out_dir / "products", created_by="u1")
-    ProductRegister(loaded).record_disclosure(doc.product_id, recipient="KMAR", by="u1",
-                                              basis="art. 3")
+    ProductRegister(loaded).record_disclosure(
+        doc.product_id, recipient="KMAR", by="u1", basis="art. 3"
+    )
     persons = subjects.locate(loaded, bsn="111 222 333")
     outcome, answer = subjects.access(loaded, persons, by="privacy")
     [person] = answer["persons"]
     assert {f["party"] for f in person["facts"]} == {"POL", "IND", "OM"}
     assert len(person["facts"]) == 7  # POL 4, IND 2, OM 1
     assert [(r["product"], r["recipient"]) for r in person["recipients"]] == [
-        (doc.product_id, "KMAR")]
+        (doc.product_id, "KMAR")
+    ]
     assert outcome.status == "done"
 
 
 def test_partial_refusal_withholds_a_partys_facts_and_records_the_ground(loaded):
     persons = subjects.locate(loaded, name="Jan de Vries", birth_date="12-03-1985")
     assert len(persons) == 1
-    outcome, answer = subjects.access(loaded, persons, by="privacy",
-                                      refuse={"OM": ["WJSG-39L"]})
+    outcome, answer = subjects.access(loaded, persons, by="privacy", refuse={"OM": ["WJSG-39L"]})
     assert {f["party"] for f in answer["persons"][0]["facts"]} == {"POL", "IND"}
     assert outcome.status == "partly_refused" and outcome.detail["withheld_facts"] == 1
     with pytest.raises(subjects.SubjectError):
@@ -202,12 +255,18 @@ def test_removed_party_leaves_no_fact_behind(loaded, out_dir):
 # ------------------------------------------------------------------------------- access
 
 
-@pytest.mark.parametrize("role, affiliation, sees_om", [
-    ("analyst", "POL", False), ("senior_analyst", "POL", True),
-    ("senior_analyst", "IND", False), ("privacy_officer", "OM", True),
-])
-def test_legal_basis_outside_the_role_is_never_returned(loaded, tmp_path, role, affiliation,
-                                                       sees_om):
+@pytest.mark.parametrize(
+    "role, affiliation, sees_om",
+    [
+        ("analyst", "POL", False),
+        ("senior_analyst", "POL", True),
+        ("senior_analyst", "IND", False),
+        ("privacy_officer", "OM", True),
+    ],
+)
+def test_legal_basis_outside_the_role_is_never_returned(
+    loaded, tmp_path, role, affiliation, sees_om
+):
     g = guard(loaded, tmp_path, role=role, affiliation=affiliation)
     [jan] = g.find("111222333")
     seen = {link.props["legal_basis"] for link in g.neighbourhood([jan.uid]).links.values()}
@@ -241,8 +300,9 @@ def test_personal_product_cannot_go_to_a_foreign_partner(loaded, out_dir, tmp_pa
     [jan] = g.find("111222333")
     doc, _ = make_oib(g, [jan.uid], out_dir=out_dir / "p", created_by="u1")
     with pytest.raises(RegisterError, match="art. 6.3"):
-        ProductRegister(loaded).record_disclosure(doc.product_id, recipient="Europol",
-                                                  by="u1", basis="x")
+        ProductRegister(loaded).record_disclosure(
+            doc.product_id, recipient="Europol", by="u1", basis="x"
+        )
 
 
 # ------------------------------------------------------------------------------- audit
@@ -298,11 +358,17 @@ def test_breach_report_lists_parties_a_user_saw(loaded, tmp_path):
 
 
 def cli(settings, *args: str, user: str | None = None) -> object:
-    env = {"EMM_DATA_DIR": str(settings.data_dir), "EMM_BOLT_PORT": str(settings.bolt_port),
-           "EMM_NEO4J_DATABASE": settings.neo4j_database}
+    env = {
+        "EMM_DATA_DIR": str(settings.data_dir),
+        "EMM_BOLT_PORT": str(settings.bolt_port),
+        "EMM_NEO4J_DATABASE": settings.neo4j_database,
+    }
     if settings.neo4j_uri:
-        env.update(EMM_NEO4J_URI=settings.neo4j_uri, EMM_NEO4J_USER=settings.user,
-                   EMM_NEO4J_PASSWORD=settings.password())
+        env.update(
+            EMM_NEO4J_URI=settings.neo4j_uri,
+            EMM_NEO4J_USER=settings.user,
+            EMM_NEO4J_PASSWORD=settings.password(),
+        )
     pre = ["--as", user] if user else []
     return CliRunner().invoke(main, [*pre, *args], env=env)
 

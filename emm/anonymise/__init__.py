@@ -19,7 +19,7 @@ from emm.anonymise.entities import ENTITY_TYPES, PLACEHOLDERS, placeholder
 from emm.anonymise.findings import Finding, resolve_overlaps
 
 if TYPE_CHECKING:
-    from emm.anonymise.deidentify import (
+    from emm.anonymise.deid import (
         DeidResult,
         UnsupportedLanguageError,
         deidentify,
@@ -48,10 +48,10 @@ __all__ = [
 ]
 
 _LAZY = {
-    "DeidResult": "emm.anonymise.deidentify",
-    "UnsupportedLanguageError": "emm.anonymise.deidentify",
-    "deidentify": "emm.anonymise.deidentify",
-    "scan": "emm.anonymise.deidentify",
+    "DeidResult": "emm.anonymise.deid",
+    "UnsupportedLanguageError": "emm.anonymise.deid",
+    "deidentify": "emm.anonymise.deid",
+    "scan": "emm.anonymise.deid",
     "ProtectedTable": "emm.anonymise.disclosure",
     "protect_table": "emm.anonymise.disclosure",
     "Engine": "emm.anonymise.engine",

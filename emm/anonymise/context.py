@@ -72,7 +72,7 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
         return list(out)
 
 
-def _cached(nlp_artifacts: NlpArtifacts) -> tuple[list[int], set[str], list[str]]:
+def _cached(nlp_artifacts: NlpArtifacts) -> Any:
     cached: Any = getattr(nlp_artifacts, _CACHE_ATTR, None)
     if cached is None:
         ends = [t.idx + len(t.text) for t in nlp_artifacts.tokens]
@@ -80,4 +80,4 @@ def _cached(nlp_artifacts: NlpArtifacts) -> tuple[list[int], set[str], list[str]
         lemmas = [lemma.lower() for lemma in nlp_artifacts.lemmas]
         cached = (ends, keywords, lemmas)
         setattr(nlp_artifacts, _CACHE_ATTR, cached)
-    return cached  # type: ignore[no-any-return]
+    return cached

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +56,8 @@ def quiet_logging() -> None:
 
 
 def default_cache_dir() -> Path:
-    """``$EMM_DATA_DIR/cache`` (``var/cache`` by default)."""
-    return emm_settings.load().data_dir / "cache"
+    """``$EMM_CACHE_DIR`` (default ``$EMM_DATA_DIR/cache``, i.e. ``var/cache``)."""
+    return emm_settings.load().cache_dir
 
 
 def _import_deduce() -> Any:
@@ -85,8 +85,8 @@ def _import_deduce() -> Any:
 class Engine:
     """What the de-identification functions need: the analyzer and the name lexicon."""
 
-    analyzer: Any  # presidio_analyzer.AnalyzerEngine
-    lexicon: Any  # emm.anonymise.lexicon.Lexicon
+    analyzer: Any = field(repr=False)  # presidio_analyzer.AnalyzerEngine
+    lexicon: Any = field(repr=False)  # emm.anonymise.lexicon.Lexicon
     languages: tuple[str, ...]
     uses_deduce: bool
 

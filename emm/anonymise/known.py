@@ -31,7 +31,8 @@ import ahocorasick
 import phonenumbers
 import regex as re
 
-from emm.anonymise.findings import Finding
+from emm.anonymise.findings import Finding, resolve_overlaps
+from emm.anonymise.lexicon import NAME_PARTICLES, TITLES
 
 __all__ = ["KIND_ALIASES", "KnownValues", "UnknownKindError"]
 
@@ -80,18 +81,23 @@ KIND_ALIASES: dict[str, str] = {
 }
 
 _WORD_KINDS = frozenset({"PERSON", "ORGANIZATION", "NL_ADDRESS", "LOCATION"})
-_NAME_PARTICLES = frozenset(
-    "van de der den het ter ten te la le da das do dos del di du von bin ben al el abu ibn "
-    "dhr mevr mw mr mrs ms dr".split()
-)
+# "do" is also a Vietnamese family name; titles are not part of a name
+_NAME_PARTICLES = (NAME_PARTICLES - {"do"}) | TITLES
 _POSTCODE_IN_ADDRESS = re.compile(r"(?<!\d)[1-9]\d{3}\s?[A-Za-z]{2}(?![A-Za-z])")
 _PHONE_SEPARATORS = frozenset(" -.()/\u00a0")
 _MIN_KEY = 3
+_MIN_PART = 2  # two-letter family names: Wu, Li, Do, Ly
+
+
+#: letters that Unicode decomposition does not reduce to a base letter
+_LETTER_MAP = str.maketrans(
+    {"ı": "i", "ł": "l", "đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ħ": "h", "þ": "th"}
+)
 
 
 def _fold(ch: str) -> str:
     """Case- and accent-folded form of one character (may be empty or several chars)."""
-    decomposed = unicodedata.normalize("NFKD", ch.casefold())
+    decomposed = unicodedata.normalize("NFKD", ch.casefold().translate(_LETTER_MAP))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -201,8 +207,8 @@ class KnownValues:
             if entity == "NL_BSN" and _alnum_key(value).isdigit() and len(_alnum_key(value)) == 8:
                 self._put("alnum", "0" + _alnum_key(value), _Entry(entity, "alnum"))
 
-    def _put(self, stream: str, key: str, entry: _Entry) -> None:
-        if len(key.strip()) >= _MIN_KEY:
+    def _put(self, stream: str, key: str, entry: _Entry, min_len: int = _MIN_KEY) -> None:
+        if len(key.strip()) >= min_len:
             self._entries[stream][key].add(entry)
 
     def _add_phone(self, value: str) -> None:
@@ -219,18 +225,33 @@ class KnownValues:
         self._put("alnum", nsn, _Entry("PHONE_NUMBER", "phone", prefixes))
 
     def _add_person(self, value: str) -> None:
-        key = _word_key(value)
-        self._put("word", key, _Entry("PERSON", "word"))
-        words = key.split()
-        if len(words) >= 2:
-            # "Okonkwo, Chukwuemeka" / "de Vries Jan"
-            self._put("word", " " + " ".join(words[1:] + words[:1]) + " ", _Entry("PERSON", "word"))
-            core = [w for w in words if w not in _NAME_PARTICLES]
-            if len(core) >= 2 and core != words:
-                self._put("word", " " + " ".join(core) + " ", _Entry("PERSON", "word"))
+        # "Okonkwo, Chukwuemeka" is "Chukwuemeka Okonkwo"
+        if value.count(",") == 1:
+            surname, given = (p.strip() for p in value.split(","))
+            if surname and given:
+                self._add_person_words(f"{given} {surname}")
+        self._add_person_words(value.replace(",", " "))
+
+    def _add_person_words(self, value: str) -> None:
+        words = _word_key(value).split()
+        if not words:
+            return
+        variants = {tuple(words)}
+        # every rotation ("de Vries Jan", "Vries Jan de") and the name without particles
+        variants.update(tuple(words[i:] + words[:i]) for i in range(1, len(words)))
+        core = [w for w in words if w not in _NAME_PARTICLES]
+        if len(core) >= 2:
+            variants.add(tuple(core))
+        for variant in variants:
+            self._put("word", " " + " ".join(variant) + " ", _Entry("PERSON", "word"))
+        # each part on its own when capitalised: "Okonkwo", "Al-Hassan", "Hassan", "Wu"
+        for token in value.split():
+            key = _word_key(token)
+            if key.strip() not in _NAME_PARTICLES and len(key.strip()) >= _MIN_PART:
+                self._put("word", key, _Entry("PERSON", "part"), _MIN_PART)
         for word in words:
-            if len(word) >= _MIN_KEY and word not in _NAME_PARTICLES and not word.isdigit():
-                self._put("word", f" {word} ", _Entry("PERSON", "part"))
+            if len(word) >= _MIN_PART and word not in _NAME_PARTICLES and not word.isdigit():
+                self._put("word", f" {word} ", _Entry("PERSON", "part"), _MIN_PART)
 
     def _add_address(self, value: str) -> None:
         for m in _POSTCODE_IN_ADDRESS.finditer(value):
@@ -269,10 +290,13 @@ class KnownValues:
     # -- matching --------------------------------------------------------------------------
 
     def find(self, text: str) -> list[Finding]:
-        """All occurrences of known values in ``text`` (overlaps not resolved)."""
+        """All occurrences of known values in ``text``, overlapping matches merged.
+
+        (A full name and its parts match at the same place; the merged finding covers both.)
+        """
         if self._automata is None:
             self._automata = self._build()
-        return sorted(set(self._iter_findings(text)), key=lambda f: (f.start, f.end))
+        return resolve_overlaps(self._iter_findings(text))
 
     def _iter_findings(self, text: str) -> Iterator[Finding]:
         automata = self._automata or {}
@@ -295,10 +319,16 @@ class KnownValues:
                     continue
                 s, e = inner[0], inner[-1] + 1
                 for entry in entries:
-                    if entry.mode == "part" and not text[s].isupper():
+                    if entry.mode == "part" and not _capitalised(text[s:e]):
                         continue
                     score = 0.9 if entry.mode == "part" else 1.0
                     yield Finding(entry.entity_type, s, e, "known", score)
+
+
+def _capitalised(word: str) -> bool:
+    """ "Okonkwo", "OKONKWO", "O'Connor" (a name part starts with a capital), not "okonkwo"."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper()
 
 
 def _boundary_ok(text: str, start: int, end: int) -> bool:
@@ -339,10 +369,8 @@ def _phone_start(text: str, start: int, end: int, prefixes: tuple[str, ...]) -> 
             continue
         first = before[len(digits) - len(prefix)][1] if prefix else start
         prev = text[first - 1] if first > 0 else " "
-        if len(prefix) == len(digits):
-            ok = not prev.isalnum()
-        else:  # other digits precede: they must be clearly separated
-            ok = prev.isspace() or prev in "/("
+        # the prefix opens the number, or other digits precede it, clearly separated
+        ok = not prev.isalnum() if len(prefix) == len(digits) else prev.isspace() or prev in "/("
         if not ok:
             continue
         if prev in "+(":

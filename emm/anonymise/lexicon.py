@@ -13,7 +13,33 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Lexicon", "load_word_list", "not_names"]
+__all__ = [
+    "ABBREVIATIONS",
+    "NAME_PARTICLES",
+    "TITLES",
+    "Lexicon",
+    "load_word_list",
+    "not_names",
+    "words",
+]
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words from a whitespace-separated literal."""
+    return frozenset(text.split())
+
+
+#: Lower-case particles inside names: "Anna de Wit", "Nguyen van Thanh", "Omar bin Laden".
+NAME_PARTICLES = words(
+    """
+    van de der den het ter ten te la le da das do dos del della di du von vom zu und bin
+    ben bint ibn al el abu ould
+    """
+)
+#: Titles before names.
+TITLES = words("dhr mevr mw mr mrs ms dr drs ing ir prof")
+#: Short words followed by a period that do not end a sentence.
+ABBREVIATIONS = TITLES | words("st nr ca bijv evt o.a vgl zgn resp jl jr sr etc vs ref tel inz")
 
 
 def load_word_list(name: str) -> frozenset[str]:
@@ -46,6 +72,8 @@ class Lexicon:
     tables: list[Any] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
     stop_words: set[str] = field(default_factory=set)
+    #: words of case reports (``data/common_words.txt``) that start sentences
+    domain_words: set[str] = field(default_factory=set)
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -71,7 +99,8 @@ class Lexicon:
         lexicon.stop_words.update(stop)
         lexicon.words.update(lexicon.stop_words)
         lexicon.words.update(extra)
-        lexicon.words.update(load_word_list("common_words"))
+        lexicon.domain_words.update(load_word_list("common_words"))
+        lexicon.words.update(lexicon.domain_words)
         lexicon.words.update(common)
         return lexicon
 

@@ -50,33 +50,51 @@ def schema_statements() -> list[LiteralString]:
 
 
 @cache
-def merge_nodes(name: str) -> LiteralString:
+def merge_nodes(name: str, properties: tuple[str, ...]) -> LiteralString:
     """Merge a batch of nodes of one label on ``key``.
 
     A new node takes every property of the row; an existing one only fills properties it
     lacks (the first party's values stand, later ones add what is missing) and adds the row's
     party to ``parties``. Re-running the same rows changes nothing.
+
+    Parameters are column lists with one entry per row (the driver encodes a few lists much
+    faster than a map per row): ``$keys``, ``$uids``, ``$parties``, and ``$p_<property>`` for
+    each of ``properties`` (``None`` where a row has no value: setting null stores nothing).
     """
-    fields = [f.name for f in ENTITY_TYPES[name].fields] + ["caption", "search"]
-    fill = ", ".join(f"n.{f} = coalesce(n.{f}, r.props.{f})" for f in fields)
+    allowed = {f.name for f in ENTITY_TYPES[name].fields} | {"caption", "search"}
+    if not set(properties) <= allowed:
+        raise ValueError(f"not properties of {name}: {sorted(set(properties) - allowed)}")
+    create = "".join(f", n.{p} = $p_{p}[i]" for p in properties)
+    fill = "".join(f"n.{p} = coalesce(n.{p}, $p_{p}[i]), " for p in properties)
     return _q(
-        f"UNWIND $rows AS r MERGE (n:{label(name)} {{key: r.key}}) "
-        "ON CREATE SET n += r.props, n.uid = r.uid, n.parties = [r.party] "
-        f"ON MATCH SET {fill}, "
-        "n.parties = CASE WHEN r.party IN n.parties THEN n.parties ELSE n.parties + r.party END "
+        f"UNWIND range(0, size($keys) - 1) AS i MERGE (n:{label(name)} {{key: $keys[i]}}) "
+        f"ON CREATE SET n.uid = $uids[i], n.parties = [$parties[i]]{create} "
+        f"ON MATCH SET {fill}n.parties = CASE WHEN $parties[i] IN n.parties "
+        "THEN n.parties ELSE n.parties + $parties[i] END "
         "RETURN count(n) AS n"
     )
 
 
 @cache
-def merge_edges(source: str, type_: str, target: str) -> LiteralString:
-    """Merge a batch of relationships of one type between two labels, on ``source_ref``."""
+def merge_edges(source: str, type_: str, target: str, properties: tuple[str, ...]) -> LiteralString:
+    """Merge a batch of relationships of one type between two labels, on ``source_ref``.
+
+    Column-list parameters as in :func:`merge_nodes`: ``$from_keys``, ``$to_keys``,
+    ``$source_refs`` and ``$p_<property>`` for each of ``properties``.
+    """
+    from emm.graph.schema import REL_TYPES  # here, to keep this change inside the function
+
+    allowed = {f.name for f in REL_TYPES[type_].fields} | {"party", "legal_basis", "registered_at"}
+    if not set(properties) <= allowed:
+        raise ValueError(f"not properties of {type_}: {sorted(set(properties) - allowed)}")
+    assign = ", ".join(f"e.{p} = $p_{p}[i]" for p in properties)
     return _q(
-        f"UNWIND $rows AS r "
-        f"MATCH (a:{label(source)} {{key: r.from_key}}) "
-        f"MATCH (b:{label(target)} {{key: r.to_key}}) "
-        f"MERGE (a)-[e:{rel_type(type_)} {{source_ref: r.source_ref}}]->(b) "
-        "SET e += r.props RETURN count(e) AS n"
+        "UNWIND range(0, size($source_refs) - 1) AS i "
+        f"MATCH (a:{label(source)} {{key: $from_keys[i]}}) "
+        f"MATCH (b:{label(target)} {{key: $to_keys[i]}}) "
+        f"MERGE (a)-[e:{rel_type(type_)} {{source_ref: $source_refs[i]}}]->(b) "
+        + (f"SET {assign} " if assign else "")
+        + "RETURN count(e) AS n"
     )
 
 

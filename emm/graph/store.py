@@ -73,36 +73,70 @@ class GraphStore:
     # ------------------------------------------------------------------ writes
 
     def write_batch(self, nodes: Sequence[NodeRow], edges: Sequence[EdgeRow]) -> BatchResult:
-        """Merge nodes, then relationships, in ONE transaction: all or nothing."""
-        node_groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        """Merge nodes, then relationships, in ONE transaction: all or nothing.
+
+        One statement per label (nodes) and per source label, type and target label
+        (relationships), with the rows as column lists (see :func:`cypher.merge_nodes`).
+        """
+        # Imported here so that this method holds the whole change.
+        from emm.graph.model import new_uid
+        from emm.graph.schema import REL_TYPES
+
+        def columns(
+            props: list[dict[str, Any]], names: tuple[str, ...], what: str
+        ) -> dict[str, list[Any]]:
+            unknown = set().union(*props) - set(names) - {"source_ref"}
+            if unknown:  # never drop a value silently
+                raise StoreError(f"{what} rows have properties outside the schema: {unknown}")
+            return {f"p_{name}": [p.get(name) for p in props] for name in names}
+
+        node_groups: dict[str, list[NodeRow]] = defaultdict(list)
         for n in nodes:
-            node_groups[n.label].append(n.as_param())
-        edge_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+            node_groups[n.label].append(n)
+        node_statements = []
+        for name, group in node_groups.items():
+            names = (*(f.name for f in ENTITY_TYPES[name].fields), "caption", "search")
+            params = columns([n.props for n in group], names, name)
+            params["keys"] = [n.key for n in group]
+            params["uids"] = [new_uid(name) for _ in group]
+            params["parties"] = [n.party for n in group]
+            node_statements.append((name, cypher.merge_nodes(name, names), params, len(group)))
+
+        edge_groups: dict[tuple[str, str, str], list[EdgeRow]] = defaultdict(list)
         for e in edges:
-            edge_groups[(e.source_label, e.type, e.target_label)].append(e.as_param())
+            edge_groups[(e.source_label, e.type, e.target_label)].append(e)
+        edge_statements = []
+        provenance = ("registered_at", "party", "legal_basis")  # source_ref is the merge key
+        for (source, type_, target), egroup in edge_groups.items():
+            names = (*(f.name for f in REL_TYPES[type_].fields), *provenance)
+            params = columns([e.props for e in egroup], names, type_)
+            params["from_keys"] = [e.source_key for e in egroup]
+            params["to_keys"] = [e.target_key for e in egroup]
+            params["source_refs"] = [e.source_ref for e in egroup]
+            query = cypher.merge_edges(source, type_, target, names)
+            edge_statements.append((f"{type_} ({source}->{target})", query, params, len(egroup)))
 
         def work(tx: ManagedTransaction) -> BatchResult:
             result = BatchResult()
-            for name, rows in node_groups.items():
-                created = (
-                    tx.run(cypher.merge_nodes(name), rows=rows).consume().counters.nodes_created
-                )
+            for name, query, params, size in node_statements:
+                created = tx.run(query, params).consume().counters.nodes_created
                 result.per_label_created[name] = created
                 result.nodes_created += created
-                result.nodes_merged += len(rows) - created
-            for (source, type_, target), rows in edge_groups.items():
-                record = tx.run(cypher.merge_edges(source, type_, target), rows=rows).single()
+                result.nodes_merged += size - created
+            for what, query, params, size in edge_statements:
+                record = tx.run(query, params).single()
                 written = int(record["n"]) if record else 0
-                if written != len(rows):
+                if written != size:
                     # An endpoint is missing: refuse the whole batch rather than lose facts.
                     raise StoreError(
-                        f"{len(rows) - written} of {len(rows)} {type_} relationships "
-                        f"({source}->{target}) found no endpoint node; batch rolled back"
+                        f"{size - written} of {size} {what} relationships found no endpoint "
+                        "node; batch rolled back"
                     )
                 result.edges_written += written
             return result
 
-        return self.driver.session(database=self.database).execute_write(work)
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
 
     def record_delivery(self, delivery_id: str, props: dict[str, Any]) -> None:
         self._write(cypher.MERGE_DELIVERY, delivery_id=delivery_id, props=props)

@@ -141,7 +141,9 @@ def _iter_jsonl(path: Path, encoding: str) -> Iterator[tuple[int, Row | str]]:
             if not isinstance(data, dict):
                 yield number, "a JSON Lines record must be an object"
                 continue
-            yield number, {str(k): _cell(v) for k, v in data.items()}
+            # JSON keys are always strings; most values are too, so only the others go
+            # through _cell (this comprehension runs once per row).
+            yield number, {k: v if type(v) is str else _cell(v) for k, v in data.items()}
 
 
 def _iter_csv(path: Path, encoding: str) -> Iterator[tuple[int, Row | str]]:

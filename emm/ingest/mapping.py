@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from emm.graph.model import EdgeRow, NodeRow
@@ -40,9 +41,40 @@ class DeliveryContext:
 Normaliser = Callable[[str], Any]
 _Plan = tuple[tuple[str, Normaliser, bool], ...]
 
+# Kinds whose values repeat across rows (a few thousand dates, a handful of codes): each distinct
+# spelling is normalised once and remembered. Normalisers are pure functions returning immutable
+# values, so a remembered result is exactly what a new call would return; a value that fails is
+# never remembered, so its error is raised again. Each memo is cleared when full: bounded memory.
+_MEMO_KINDS = frozenset(
+    {"date", "country", "phenomenon", "role", "direction", "doc_type", "gender"}
+)
+_MEMO_LIMIT = 50_000
+_NOT_SEEN = object()
+
+
+def _memoised(fn: Normaliser) -> Normaliser:
+    memo: dict[str, Any] = {}
+
+    def normalise_once(raw: str) -> Any:
+        value = memo.get(raw, _NOT_SEEN)  # .get, not try/except: a miss must stay cheap too
+        if value is _NOT_SEEN:
+            value = fn(raw)  # may raise InvalidValue: nothing is remembered then
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[raw] = value
+        return value
+
+    return normalise_once
+
+
+_NORMALISE: dict[str, Normaliser] = {
+    kind: _memoised(fn) if kind in _MEMO_KINDS else fn for kind, fn in NORMALISERS.items()
+}
+_date = _NORMALISE["date"]
+
 
 def _plan(fields: tuple[FieldSpec, ...]) -> _Plan:
-    return tuple((f.name, NORMALISERS[f.kind], f.required) for f in fields)
+    return tuple((f.name, _NORMALISE[f.kind], f.required) for f in fields)
 
 
 # Per-type validation plans, computed once: the hot loop only looks them up.
@@ -56,21 +88,14 @@ _LINK_PLANS: dict[str, tuple[_Plan, frozenset[str]]] = {
 }
 
 
-def _apply(
-    plan: _Plan,
-    allowed: frozenset[str],
-    row: dict[str, str],
-    what: str,
-    skip: frozenset[str] = frozenset(),
-) -> dict[str, Any]:
-    for column, value in row.items():
-        if column not in allowed and value.strip():
-            raise RowError(column, f"is not a field of {what}")
+def _apply(plan: _Plan, allowed: frozenset[str], row: dict[str, str], what: str) -> dict[str, Any]:
+    if not allowed.issuperset(row):  # one C call; true for rows holding only their fields
+        _refuse_foreign_values(row, allowed, what)
     props: dict[str, Any] = {}
     for name, fn, required in plan:
-        if name in skip:
-            continue
-        raw = row.get(name, "").strip()
+        raw = row.get(name)  # None when absent (JSON Lines), "" for an empty CSV cell
+        if raw:
+            raw = raw.strip()
         if not raw:
             if required:
                 raise RowError(name, "is required and empty")
@@ -82,16 +107,53 @@ def _apply(
     return props
 
 
+# (allowed columns, the row's columns) -> the row's other columns, in row order. Rows of one CSV
+# file all have the same columns, so this is computed once per file and type. Bounded.
+_FOREIGN: dict[tuple[frozenset[str], tuple[str, ...]], tuple[str, ...]] = {}
+
+
+def _refuse_foreign_values(row: dict[str, str], allowed: frozenset[str], what: str) -> None:
+    """Raise for the first column (in row order) outside the type's fields that holds a value.
+
+    In a CSV holding several types every row has the other types' columns, empty: one join
+    and strip tells that they all are, without a loop per column.
+    """
+    key = (allowed, tuple(row))
+    foreign = _FOREIGN.get(key)
+    if foreign is None:
+        if len(_FOREIGN) >= 4096:
+            _FOREIGN.clear()
+        foreign = _FOREIGN[key] = tuple(c for c in row if c not in allowed)
+    if not "".join(map(row.__getitem__, foreign)).strip():
+        return
+    for column in foreign:
+        if row[column].strip():
+            raise RowError(column, f"is not a field of {what}")
+
+
 def _fold(*parts: object) -> str:
-    return " ".join(normalise.name_key(str(p)) for p in parts if p not in (None, ""))
+    """The search text of an entity: its parts folded like names and joined by spaces.
+
+    Folding works character by character and turns every run of punctuation and spaces into
+    one space, so folding the joined parts once gives the same text as folding each part (and
+    is faster). A part with nothing searchable in it (``"---"``) adds nothing; it is not an
+    error: the row's values were already validated.
+    """
+    try:
+        return normalise.name_key(" ".join([str(p) for p in parts if p not in (None, "")]))
+    except InvalidValue:
+        return ""
 
 
 # ----------------------------------------------------------------------------- entities
 
 
+# A plate is checked after the other fields: how depends on the vehicle's country.
+_VEHICLE_PLAN = tuple(step for step in _ENTITY_PLANS["Vehicle"][0] if step[0] != "plate")
+
+
 def _vehicle(row: dict[str, str]) -> dict[str, Any]:
-    plan, allowed = _ENTITY_PLANS["Vehicle"]
-    props = _apply(plan, allowed, row, "Vehicle", skip=frozenset({"plate"}))
+    props = _apply(_VEHICLE_PLAN, _ENTITY_PLANS["Vehicle"][1], row, "Vehicle")
     raw = row.get("plate", "").strip()
     if not raw:
         raise RowError("plate", "is required and empty")
@@ -107,11 +169,15 @@ def _vehicle(row: dict[str, str]) -> dict[str, Any]:
     return props
 
 
+def _scoped(ctx: DeliveryContext, record_id: str) -> str:
+    """The key of an entity that never merges with another: its own source record."""
+    return f"rec:{ctx.delivery_id}/{record_id}"
+
+
 def _identity(
     et: EntityType, p: dict[str, Any], ctx: DeliveryContext, record_id: str
 ) -> tuple[str, str, str]:
     """(key, caption, search text) for an entity, following docs/delivery-format.md."""
-    scoped = f"rec:{ctx.delivery_id}/{record_id}"
     match et.label:
         case "Person":
             if "bsn" in p:
@@ -119,7 +185,7 @@ def _identity(
             elif "birth_date" in p:
                 key = f"nd:{normalise.name_key(p['name'])}|{p['birth_date']}"
             else:
-                key = scoped
+                key = _scoped(ctx, record_id)
             return key, p["name"], _fold(p["name"], p.get("bsn"), p.get("v_number"))
         case "Address":
             key = f"{p['postcode']}|{p['house_number']}|{p.get('addition', '')}"
@@ -134,7 +200,7 @@ def _identity(
         case "Vehicle":
             return p["plate"], p["plate"], _fold(p["plate"], p["plate"].replace("-", ""))
         case "Company":
-            key = f"kvk:{p['kvk']}" if "kvk" in p else scoped
+            key = f"kvk:{p['kvk']}" if "kvk" in p else _scoped(ctx, record_id)
             return key, p["name"], _fold(p["name"], p.get("kvk"))
         case "BankAccount":
             return p["iban"], p["iban"], p["iban"].lower()
@@ -176,6 +242,10 @@ def map_entity(row: dict[str, str], ctx: DeliveryContext) -> NodeRow:
 
 # ----------------------------------------------------------------------------- links
 
+# Checked for every link row, almost always with the same few (party, basis) pairs; bounded
+# because the basis comes from the delivery.
+_basis_problem = lru_cache(maxsize=256)(basis_problem)
+
 
 def link_type(row: dict[str, str]) -> str:
     type_ = row.get("type", "").strip()
@@ -184,11 +254,28 @@ def link_type(row: dict[str, str]) -> str:
     return type_
 
 
+Resolve = Callable[[str], "tuple[str, str] | None"]
+
+
+def _end(row: dict[str, str], end: str, resolve: Resolve) -> tuple[str, str]:
+    ref = row.get(end, "").strip()
+    found = resolve(ref) if ref else None
+    if found is None:
+        raise RowError(
+            end,
+            "refers to no loaded entity row of this delivery" if ref else "is required and empty",
+        )
+    return found
+
+
 def map_link(
-    row: dict[str, str], ctx: DeliveryContext, source: tuple[str, str], target: tuple[str, str]
+    row: dict[str, str], ctx: DeliveryContext, record_id: str, resolve: Resolve
 ) -> EdgeRow:
-    """Map a link row whose ``from``/``to`` resolved to ``(label, key)`` pairs."""
+    """Map a link row; ``resolve`` turns a ``from``/``to`` record id into ``(label, key)``
+    (``None`` when the delivery has no loaded entity row with that id)."""
     type_ = link_type(row)
+    source = _end(row, "from", resolve)
+    target = _end(row, "to", resolve)
     rt = REL_TYPES[type_]
     if source[0] not in rt.sources:
         raise RowError("from", f"a {type_} cannot start at a {source[0]}")
@@ -200,14 +287,15 @@ def map_link(
     if not registered:
         raise RowError("registered_at", "is required and empty (retention clock, art. 7.3)")
     try:
-        props["registered_at"] = normalise.date(registered)
+        props["registered_at"] = _date(registered)
     except InvalidValue as exc:
         raise RowError("registered_at", str(exc)) from None
     basis = row.get("legal_basis", "").strip() or ctx.legal_basis
-    problem = basis_problem(ctx.party, basis)
+    problem = _basis_problem(ctx.party, basis)
     if problem:
         raise RowError("legal_basis", problem)
-    record_id = row["record_id"].strip()
     source_ref = f"{ctx.delivery_id}/{record_id}"
-    props.update(party=ctx.party, legal_basis=basis, source_ref=source_ref)
+    props["party"] = ctx.party
+    props["legal_basis"] = basis
+    props["source_ref"] = source_ref
     return EdgeRow(type_, source[0], source[1], target[0], target[1], source_ref, props)

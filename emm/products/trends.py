@@ -213,7 +213,14 @@ def _protect(t: TrendTable, min_count: int, rounding: int | None) -> TrendTable:
     from emm.anonymise import protect_table
 
     result = protect_table(t.table, min_count=min_count, rounding=rounding)
-    return replace(t, table=result.display, suppressed=list(result.suppressed), protected=True)
+    note = f"{t.note} {result.summary()}".strip()
+    return replace(
+        t,
+        table=result.table,
+        note=note,
+        protected=True,
+        suppressed=[(str(c.row), str(c.column)) for c in result.suppressed],
+    )
 
 
 def table_problems(t: TrendTable, min_count: int) -> list[str]:
@@ -229,7 +236,9 @@ def table_problems(t: TrendTable, min_count: int) -> list[str]:
             if (str(r), str(c)) in hidden:
                 continue
             v = t.table.loc[r, c]
-            if isinstance(v, int | float) and not pd.isna(v) and 0 < v < min_count:
+            if pd.isna(v):
+                continue
+            if 0 < float(v) < min_count:
                 problems.append(f"cell ({r}, {c}) shows a count below {min_count}")
     for axis, labels in (("row", t.table.index), ("column", t.table.columns)):
         for label in labels:
@@ -283,20 +292,19 @@ def prepare(
 # ------------------------------------------------------------------------------------ render
 
 
+SUPPRESSED_MARKER = "x"  # one marker for every suppressed cell, primary or secondary
+
+
 def _table_text(t: TrendTable) -> list[list[str]]:
     hidden = set(t.suppressed)
-    header = [""] + [str(c) for c in t.table.columns]
-    rows = [header]
+    rows = [["", *[str(c) for c in t.table.columns]]]
     for r in t.table.index:
-        rows.append(
-            [str(r)]
-            + [
-                "<" + str(DEFAULT_MIN_COUNT)
-                if (str(r), str(c)) in hidden
-                else str(t.table.loc[r, c])
-                for c in t.table.columns
-            ]
-        )
+        cells = []
+        for c in t.table.columns:
+            v = t.table.loc[r, c]
+            hide = (str(r), str(c)) in hidden or pd.isna(v)
+            cells.append(SUPPRESSED_MARKER if hide else str(int(v)))
+        rows.append([str(r), *cells])
     return rows
 
 
@@ -331,7 +339,8 @@ def render(draft: TrendDraft, product_id: str) -> dict[str, bytes]:
         f"<title>{escape(draft.title)}</title><body style='font-family:sans-serif'>",
         f"<h1>{escape(draft.title)}</h1>",
         f"<p><i>{escape(KINDS[draft.kind])}. {product_id}. Contains no personal data; "
-        f"cells below {draft.min_count} are suppressed.</i></p>",
+        f"cells below {draft.min_count}, and cells from which they could be derived, show "
+        f"{SUPPRESSED_MARKER}.</i></p>",
         f"<div>{escape(draft.narrative).replace(chr(10), '<br>')}</div>",
     ]
     if draft.recommendations:
@@ -395,20 +404,61 @@ def _pdf(draft: TrendDraft, product_id: str) -> bytes:
 # ------------------------------------------------------------------------------------ gate
 
 
+# Table labels are categories from controlled vocabularies (regions, sectors, nationalities),
+# where names of places are the point; there, and over whole rendered artefacts, the gate looks
+# for identifiers and for every value the graph knows, not for place or organisation names.
+IDENTIFIER_TYPES = [
+    "PHONE_NUMBER",
+    "NL_BSN",
+    "IBAN_CODE",
+    "NL_LICENCE_PLATE",
+    "NL_POSTCODE",
+    "NL_ADDRESS",
+    "EMAIL_ADDRESS",
+    "NL_DOCUMENT_NUMBER",
+    "NL_V_NUMBER",
+    "NL_KVK",
+]
+
+
+def _problem(where: str, f: Any) -> dict[str, Any]:
+    return {
+        "where": where,
+        "what": f"{f.entity_type} found at characters {f.start}-{f.end}",
+        "start": f.start,
+        "end": f.end,
+        "type": f.entity_type,
+        "source": f.source,
+    }
+
+
 def _scan_problems(where: str, text: str, language: str, known: Any) -> list[dict[str, Any]]:
+    """Everything the de-identification stage would replace in free text."""
     from emm.anonymise import scan
 
-    return [
-        {
-            "where": where,
-            "what": f"{f.entity_type} found at characters {f.start}-{f.end}",
-            "start": f.start,
-            "end": f.end,
-            "type": f.entity_type,
-            "source": f.source,
-        }
-        for f in scan(text, language=language, known=known)
+    return [_problem(where, f) for f in scan(text, language=language, known=known)]
+
+
+def _scan_identifiers(where: str, text: str, language: str, known: Any) -> list[dict[str, Any]]:
+    """Identifiers (pattern recognisers with checksums) and known values, in any text."""
+    from emm.anonymise import get_engine
+    from emm.anonymise.findings import Finding, resolve_overlaps
+
+    results = get_engine().analyzer.analyze(text, language=language, entities=IDENTIFIER_TYPES)
+    # Some recognisers (deduce) answer with every type they know: keep only identifiers.
+    findings = [
+        Finding(r.entity_type, r.start, r.end, "presidio", float(r.score))
+        for r in results
+        if r.entity_type in IDENTIFIER_TYPES
     ]
+    # A lone known surname in a category vocabulary is a collision ("Den Haag", party "POL" vs
+    # a person named Pol); full known names are still refused. Free text is scanned in full.
+    findings += [
+        f
+        for f in (known.find(text) if known else [])
+        if f.entity_type != "PERSON" or " " in text[f.start : f.end].strip()
+    ]
+    return [_problem(where, f) for f in resolve_overlaps(findings)]
 
 
 def export(
@@ -453,8 +503,8 @@ def export(
             {"where": f"table {i} ({t.title})", "what": p}
             for p in table_problems(t, draft.min_count)
         ]
-        for label in [*map(str, t.table.index), *map(str, t.table.columns)]:
-            problems += _scan_problems(f"table {i} label", label, draft.language, known)
+        labels = "\n".join([*map(str, t.table.index), *map(str, t.table.columns)])
+        problems += _scan_identifiers(f"table {i} labels", labels, draft.language, known)
     register = ProductRegister(guarded.raw_for(action))
     product_id = register.new_id(draft.kind)
     if not problems:
@@ -482,7 +532,7 @@ def export(
             }
         )
         for name, text in rendered.items():
-            problems += _scan_problems(name, text, draft.language, known)
+            problems += _scan_identifiers(name, text, draft.language, known)
     if problems:
         guarded._log(action, size=0, refused=True, problems=len(problems), kind=draft.kind)
         raise ExportBlocked(problems)

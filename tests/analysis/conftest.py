@@ -8,6 +8,7 @@ indicators must (and must not) find in it.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -121,7 +122,7 @@ def account_pays_rooms() -> nx.MultiDiGraph:
     b.fact(r2, "STAYED_AT", "ROOM", nights=2, date="2026-01-03")
     b.node("HOME", "Address", postcode="1011BB", house_number=6, city="Amsterdam")
     b.fact("boss", "LIVES_AT", "HOME")
-    pay = {"party": "POL", "amount": 100.0, "date": "2026-01-02"}
+    pay: dict[str, Any] = {"party": "POL", "amount": 100.0, "date": "2026-01-02"}
     b.fact("B1", "PAID_FOR", "AD5", purpose="advertisement", **pay)
     b.fact("B1", "PAID_FOR", "ROOM", purpose="room", **pay)
     b.fact("B1", "PAID_FOR", r3, purpose="travel", **pay)

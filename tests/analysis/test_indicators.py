@@ -251,7 +251,8 @@ def test_unknown_indicator_and_threshold_are_refused(six_workers_one_house) -> N
     with pytest.raises(InvalidThreshold):
         run_indicators(six_workers_one_house, thresholds={"multi_agency": {"min_persons": 1}})
     with pytest.raises(InvalidThreshold):
-        run_indicators(six_workers_one_house, thresholds={"multi_agency": {"min_parties": "2"}})
+        bad = {"multi_agency": {"min_parties": "2"}}
+        run_indicators(six_workers_one_house, thresholds=bad)  # type: ignore[arg-type]
 
 
 def test_bad_frames_are_refused() -> None:

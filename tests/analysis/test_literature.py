@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -46,7 +48,7 @@ def test_florentine_medici_top_by_betweenness_and_degree() -> None:
     assert by_deg[0]["uid"] == "Medici" and by_deg[0]["degree"] == 6
 
 
-def faction_errors(found: list[set[str]], club: dict[str, str]) -> int:
+def faction_errors(found: list[set[Any]], club: dict[str, str]) -> int:
     assert len(found) == 2
     hi = {n for n, c in club.items() if c == "Mr. Hi"}
     return min(len(found[0] ^ hi), len(found[1] ^ hi))

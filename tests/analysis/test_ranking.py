@@ -17,7 +17,9 @@ from emm.graph.analysis import (
 
 def net(id_: str, members: set[str], parties: set[str], latest: str | None,
         persons: set[str] | None = None) -> Network:  # fmt: skip
-    persons = persons if persons is not None else {m for m in members if m[0] == "p" and m[1:].isdigit()}
+    persons = (
+        persons if persons is not None else {m for m in members if m[0] == "p" and m[1:].isdigit()}
+    )
     return Network(id_, frozenset(members), frozenset(persons), frozenset(), frozenset(parties),
                    latest, n_facts=len(members))  # fmt: skip
 

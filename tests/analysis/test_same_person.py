@@ -110,9 +110,11 @@ def test_same_bsn_is_certain() -> None:
 
 
 def test_different_people_with_the_same_surname() -> None:
-    G = people(("u1", "Jan de Vries", "1990-03-04", "POL"),
-               ("u2", "Piet de Vries", "1990-03-04", "IND"),  # brother? same birthday: twins
-               ("u3", "Jan de Vries", "1955-11-30", "KMAR"))  # father: dates conflict
+    G = people(
+        ("u1", "Jan de Vries", "1990-03-04", "POL"),
+        ("u2", "Piet de Vries", "1990-03-04", "IND"),  # brother? same birthday: twins
+        ("u3", "Jan de Vries", "1955-11-30", "KMAR"),
+    )  # father: dates conflict
     found = same_person_candidates(G)
     assert found == []
     low = {c.pair: c for c in same_person_candidates(G, min_score=0.0)}
@@ -128,9 +130,12 @@ def test_same_party_pairs_are_left_to_the_party() -> None:
 
 
 def test_bsn_and_gender_conflicts_penalise() -> None:
-    G = people(("u1", "Jan de Vries", "1990-03-04", "POL"),
-               ("u2", "Jan de Vries", "1990-03-04", "IND"),
-               u1={"bsn": "111222333", "gender": "M"}, u2={"bsn": "999888777", "gender": "F"})
+    G = people(
+        ("u1", "Jan de Vries", "1990-03-04", "POL"),
+        ("u2", "Jan de Vries", "1990-03-04", "IND"),
+        u1={"bsn": "111222333", "gender": "M"},
+        u2={"bsn": "999888777", "gender": "F"},
+    )
     [c] = same_person_candidates(G, min_score=0.0)
     assert c.score == pytest.approx(0.8 * 0.1 * 0.7)
     assert c.reasons[-2:] == ["different BSN", "different gender"]
@@ -147,6 +152,7 @@ def test_hub_blocks_are_skipped() -> None:
     assert same_person_candidates(b.G, min_score=0.0, max_block=100)
 
 
+@pytest.mark.slow
 def test_scales_with_blocking() -> None:
     """20k persons with 400 surnames: blocking keeps it to seconds, and planted pairs are found."""
     rng = random.Random(3)

@@ -9,13 +9,73 @@ __all__ = ["AddressRecognizer", "STREET_SUFFIXES"]
 
 #: Endings of Dutch street names (the last part of the compound, e.g. Kerk*straat*).
 STREET_SUFFIXES: tuple[str, ...] = (
-    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "hof",
-    "park", "steeg", "pad", "markt", "baan", "wal", "haven", "veld", "ring", "plantsoen",
-    "boulevard", "allee", "erf", "hoven", "kant", "oord", "pier", "rak", "tuin", "wijk",
-    "burgwal", "wetering", "vaart", "brug", "dam", "poort", "hoek", "akker", "berg", "bos",
-    "straatweg", "kwartier", "passage", "promenade", "zijde", "kamp", "eiland", "donk",
-    "horst", "hout", "kanaal", "lei", "meer", "schans", "stoep", "tol", "werf", "zoom",
-    "dwarsstraat", "gang", "hage", "heuvel", "heide", "lus", "molen", "stede", "terp",
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dijk",
+    "dreef",
+    "hof",
+    "park",
+    "steeg",
+    "pad",
+    "markt",
+    "baan",
+    "wal",
+    "haven",
+    "veld",
+    "ring",
+    "plantsoen",
+    "boulevard",
+    "allee",
+    "erf",
+    "hoven",
+    "kant",
+    "oord",
+    "pier",
+    "rak",
+    "tuin",
+    "wijk",
+    "burgwal",
+    "wetering",
+    "vaart",
+    "brug",
+    "dam",
+    "poort",
+    "hoek",
+    "akker",
+    "berg",
+    "bos",
+    "straatweg",
+    "kwartier",
+    "passage",
+    "promenade",
+    "zijde",
+    "kamp",
+    "eiland",
+    "donk",
+    "horst",
+    "hout",
+    "kanaal",
+    "lei",
+    "meer",
+    "schans",
+    "stoep",
+    "tol",
+    "werf",
+    "zoom",
+    "dwarsstraat",
+    "gang",
+    "hage",
+    "heuvel",
+    "heide",
+    "lus",
+    "molen",
+    "stede",
+    "terp",
 )
 
 # An optional run of capitalised (or interfix) words before the street word, e.g.
@@ -24,8 +84,26 @@ _LEAD = (
     r"(?:\d{1,2}e[ ])?"
     r"(?:[A-Z][\p{L}'.-]*[ ](?:(?:van|de|der|den|het|'t|ter|ten|op|aan)[ ]){0,2}){0,3}"
 )
+_SUFFIXES = sorted(STREET_SUFFIXES, key=len, reverse=True)
+#: suffixes that are also a street name on their own (not "Meer 20 procent", "Wijk 2")
+_STANDALONE = (
+    "singel",
+    "markt",
+    "dam",
+    "kade",
+    "dreef",
+    "steeg",
+    "boulevard",
+    "haven",
+    "wal",
+    "plantsoen",
+    "promenade",
+    "gracht",
+)
+# "Kerkstraat", "Van Heemstraat" or a street that is only the suffix: "Singel", "Markt", "Dam"
 _STREET = (
-    r"[A-Z][\p{L}'-]*(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")"
+    r"(?:[A-Z][\p{L}'-]*(?:" + "|".join(_SUFFIXES) + r")"
+    r"|(?:" + "|".join(s.capitalize() for s in _STANDALONE) + r"))"
 )
 # House number with an optional addition: 12a, 12 A, 12-2, 12-II, 12 bis, 12 hs, 12-huis, 12 III
 _ADDITION = (
@@ -73,5 +151,5 @@ class AddressRecognizer(PatternRecognizer):
             context=context if context else list(self.CONTEXT),
             supported_language=supported_language,
             global_regex_flags=re.DOTALL | re.MULTILINE,
-            name=name,
+            name=name or type(self).__name__,
         )

@@ -48,7 +48,7 @@ class BsnRecognizer(PatternRecognizer):
             patterns=patterns if patterns else list(self.PATTERNS),
             context=context if context else list(self.CONTEXT),
             supported_language=supported_language,
-            name=name,
+            name=name or type(self).__name__,
         )
 
     def validate_result(self, pattern_text: str) -> bool:

@@ -71,5 +71,5 @@ class DateRecognizer(PatternRecognizer):
             patterns=patterns if patterns else list(self.PATTERNS),
             context=context if context else list(self.CONTEXT),
             supported_language=supported_language,
-            name=name,
+            name=name or type(self).__name__,
         )

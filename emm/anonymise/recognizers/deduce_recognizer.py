@@ -14,7 +14,7 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from emm.anonymise.lexicon import not_names
+from emm.anonymise.lexicon import ABBREVIATIONS, not_names
 
 __all__ = ["DeduceRecognizer", "TAG_MAP", "title_case_capitals"]
 
@@ -39,7 +39,7 @@ DISABLED_PROCESSORS: frozenset[str] = frozenset(
 
 _TITLE_PREFIX = re.compile(
     r"(?:(?:dhr|mevr|mw|mr|dr|drs|ir|ing|prof|de\s+heer|heer|mevrouw|meneer|juffrouw|"
-    r"patiënt|patient)\.?\s+)+",
+    r"patiënt|patient|betrokkene|verdachte|slachtoffer|getuige|aangever|aangeefster)\.?\s+)+",
     re.IGNORECASE,
 )
 _LEGAL_FORM = re.compile(r"(?:B\.?V|N\.?V|V\.?O\.?F|C\.?V)\.?(?![\p{L}])")
@@ -80,10 +80,10 @@ class DeduceRecognizer(LocalRecognizer):
         minutes; build it once, see :func:`emm.anonymise.engine.get_engine`).
     :param score: score given to every deduce annotation.
     :param caps_pass: run a second pass over title-cased ALL-CAPS words.
-    :param lexicon: ordinary words; a single ordinary word that deduce reads as a name or
-        place at the start of a sentence ("Boom", "Heuvel", "Visser") is dropped. A real
-        name written that way is still masked when it occurs in a detected name elsewhere
-        (the later-mention pass of :func:`emm.anonymise.deidentify`).
+    :param lexicon: ordinary words; a single ordinary word that deduce reads as a place at
+        the start of a sentence ("Heuvel ...") is dropped, and so is a function word or report
+        word read as a name ("Betrokkene"). A surname that is also a noun ("Visser
+        verklaarde") is kept: Dutch does not open a sentence with a bare noun.
     """
 
     ENTITIES = sorted(set(TAG_MAP.values()) | {"NL_ADDRESS", "NL_POSTCODE"})
@@ -101,10 +101,11 @@ class DeduceRecognizer(LocalRecognizer):
         self.lexicon = lexicon
         self.score = score
         self.caps_pass = caps_pass
+        self._label: str = name or f"DeduceRecognizer_{supported_language}"
         super().__init__(
             supported_entities=list(self.ENTITIES),
             supported_language=supported_language,
-            name=name or f"DeduceRecognizer_{supported_language}",
+            name=self._label,
         )
 
     def load(self) -> None:
@@ -122,13 +123,25 @@ class DeduceRecognizer(LocalRecognizer):
                 results = [r for r in results if not _overlaps_caps(r, caps, text)] + caps
         return results
 
-    def _ordinary_word_at_sentence_start(self, text: str, start: int, end: int) -> bool:
+    def _ordinary_word_at_sentence_start(
+        self, text: str, start: int, end: int, strict: bool = False
+    ) -> bool:
+        """A single capitalised ordinary word opening a sentence ("Heuvel ...", "Betrokkene").
+
+        With ``strict`` only function words and report vocabulary count: a bare noun that is
+        also a surname ("Visser verklaarde ...") opens a Dutch sentence only as a name.
+        """
         if self.lexicon is None:
             return False
         word = text[start:end]
         if not word.isalpha() or not word[:1].isupper() or word.isupper():
             return False
-        return word.lower() in self.lexicon and _at_sentence_start(text, start)
+        low = word.lower()
+        if strict:
+            known = low in self.lexicon.stop_words or low in self.lexicon.domain_words
+        else:
+            known = low in self.lexicon
+        return known and _at_sentence_start(text, start)
 
     def _run(self, text: str, score: float, only: set[str] | None) -> list[RecognizerResult]:
         doc = self._deduce.deidentify(text, disabled=set(DISABLED_PROCESSORS))
@@ -144,7 +157,7 @@ class DeduceRecognizer(LocalRecognizer):
                 m = _TITLE_PREFIX.match(text, start, end)
                 if m and m.end() < end:
                     start = m.end()
-                elif self._ordinary_word_at_sentence_start(text, start, end):
+                elif self._ordinary_word_at_sentence_start(text, start, end, strict=True):
                     continue
             elif entity == "LOCATION" and self._ordinary_word_at_sentence_start(text, start, end):
                 continue
@@ -155,12 +168,12 @@ class DeduceRecognizer(LocalRecognizer):
                     end=end,
                     score=score,
                     analysis_explanation=AnalysisExplanation(
-                        recognizer=self.name,
+                        recognizer=self._label,
                         original_score=score,
                         textual_explanation=f"deduce tag {ann.tag}",
                     ),
                     recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self._label,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                     },
                 )
@@ -169,7 +182,6 @@ class DeduceRecognizer(LocalRecognizer):
 
 
 _SENTENCE_END = frozenset(".!?:;\n•")
-_ABBREVIATIONS = frozenset("dhr mevr mw mr mrs ms dr drs ing ir prof st nr ca bijv".split())
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -185,7 +197,7 @@ def _at_sentence_start(text: str, start: int) -> bool:
         while j > 0 and text[j - 1].isalpha():
             j -= 1
         word = text[j:i].lower()
-        if word in _ABBREVIATIONS or (len(word) == 1 and text[j].isupper()):
+        if word in ABBREVIATIONS or (len(word) == 1 and text[j].isupper()):
             return False
     return True
 

@@ -32,8 +32,18 @@ class DocumentNumberRecognizer(PatternRecognizer):
     ]
 
     CONTEXT = [
-        "paspoort", "paspoortnummer", "identiteitskaart", "id-kaart", "idkaart", "identiteitsbewijs",
-        "reisdocument", "documentnummer", "legitimatie", "passport", "identity", "document",
+        "paspoort",
+        "paspoortnummer",
+        "identiteitskaart",
+        "id-kaart",
+        "idkaart",
+        "identiteitsbewijs",
+        "reisdocument",
+        "documentnummer",
+        "legitimatie",
+        "passport",
+        "identity",
+        "document",
     ]
 
     def __init__(
@@ -50,5 +60,5 @@ class DocumentNumberRecognizer(PatternRecognizer):
             context=context if context else list(self.CONTEXT),
             supported_language=supported_language,
             global_regex_flags=re.DOTALL | re.MULTILINE,
-            name=name,
+            name=name or type(self).__name__,
         )

@@ -49,14 +49,18 @@ _BOUND_R = r"(?![\w]|-\w)"
 class LicencePlateRecognizer(PatternRecognizer):
     """Recognise a Dutch plate: ``12-ABC-3``, ``AB-12-CD``, also ``12ABC3`` (weaker).
 
-    Upper-case only (case-sensitive flags). With dashes the shape alone is convincing; without
-    dashes a context word ("kenteken", "auto", ...) is needed to reach the threshold.
+    Upper-case only (case-sensitive flags). Without dashes the shape is less convincing
+    (a postcode "1234AB" has side code 2's shape; the postcode recogniser scores higher) and
+    a context word ("kenteken", "auto", ...) adds to the score.
     """
 
     PATTERNS = [
         Pattern(
             "Plate (side code, dashes)",
-            _BOUND_L + "(?:" + "|".join(_regex(s, True) for s in SIDECODES.values()) + ")"
+            _BOUND_L
+            + "(?:"
+            + "|".join(_regex(s, True) for s in SIDECODES.values())
+            + ")"
             + _BOUND_R,
             0.6,
         ),
@@ -67,14 +71,26 @@ class LicencePlateRecognizer(PatternRecognizer):
             + "|".join(_regex(s, False) for s in SIDECODES.values())
             + ")"
             + _BOUND_R,
-            0.3,
+            0.4,
         ),
     ]
 
     CONTEXT = [
-        "kenteken", "kentekenplaat", "voertuig", "auto", "personenauto", "bestelbus", "busje",
-        "vrachtwagen", "rijdend", "plate", "licence", "license", "registration",
-        "vehicle", "car",
+        "kenteken",
+        "kentekenplaat",
+        "voertuig",
+        "auto",
+        "personenauto",
+        "bestelbus",
+        "busje",
+        "vrachtwagen",
+        "rijdend",
+        "plate",
+        "licence",
+        "license",
+        "registration",
+        "vehicle",
+        "car",
     ]
 
     def __init__(
@@ -91,5 +107,5 @@ class LicencePlateRecognizer(PatternRecognizer):
             context=context if context else list(self.CONTEXT),
             supported_language=supported_language,
             global_regex_flags=re.DOTALL | re.MULTILINE,
-            name=name,
+            name=name or type(self).__name__,
         )

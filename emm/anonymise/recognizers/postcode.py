@@ -39,5 +39,5 @@ class PostcodeRecognizer(PatternRecognizer):
             context=context if context else list(self.CONTEXT),
             supported_language=supported_language,
             global_regex_flags=re.DOTALL | re.MULTILINE,
-            name=name,
+            name=name or type(self).__name__,
         )

@@ -4,12 +4,14 @@ Deduce finds names from Dutch name lists and title patterns ("dhr.", "mevrouw").
 Nigerian, Eritrean, Vietnamese, Chinese, Romanian or Bulgarian people are mostly not in those
 lists. This recogniser uses the shape of the text instead:
 
-* Dutch writes common nouns in lower case, so a capitalised word in the middle of a Dutch
-  sentence is a proper noun. In English a capitalised word that is not an ordinary English
-  word is one too.
-* At the start of a sentence a capitalised word counts only when it is not an ordinary word,
-  or when the same document writes it capitalised mid-sentence elsewhere.
-* Words in ALL CAPITALS count when they are not ordinary words (headings) or acronyms.
+* Dutch and English write common nouns in lower case, so a capitalised word in the middle of
+  a sentence is a proper noun (unless it is on the list of words that are never names).
+* At the start of a sentence a capitalised word counts when it is not an ordinary word, or
+  when the same document writes it capitalised mid-sentence elsewhere; an ordinary word
+  there ("Blessing", "Wang") counts only when a real candidate follows it.
+* Words in ALL CAPITALS count when they are not ordinary words or acronyms; ordinary words in
+  capitals count next to another candidate, or as two or more words in a line of prose
+  ("De melding betrof WANG FANG"), not in a heading.
 * Neighbouring candidates, initials ("J.") and interfixes ("van der", "bin", "al") join into
   one name. Countries, nationalities, months, authorities and platforms never count.
 * A title or role word before the name ("mevrouw", "verdachte", "victim") confirms it;
@@ -18,6 +20,7 @@ lists. This recogniser uses the shape of the text instead:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,9 +28,11 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from emm.anonymise.lexicon import Lexicon, not_names
+from emm.anonymise.lexicon import ABBREVIATIONS, NAME_PARTICLES, Lexicon, not_names
+from emm.anonymise.lexicon import words as _words
 
 __all__ = ["ProperNameRecognizer"]
+
 
 _TOKEN = re.compile(
     r"(?P<word>\p{L}(?:\p{L}|\p{M}|['’](?=\p{L})|-(?=\p{L}))*)"
@@ -37,31 +42,30 @@ _TOKEN = re.compile(
     r"|(?P<punct>\S)"
 )
 
-#: Lower-case particles inside names: "Anna de Wit", "Nguyen van Thanh", "Omar bin Laden".
-INTERFIXES = frozenset(
-    "van de der den het ter ten la le da das do dos del della di du von vom zu bin ben bint "
-    "ibn al el abu ould 't d'".split()
-)
+#: Lower-case particles inside names ("te" is left out: "Okonkwo te Zwolle" is two things).
+INTERFIXES = (NAME_PARTICLES - {"te"}) | {"'t", "d'"}
 
 #: Words before a name that say it is a person.
-PERSON_CUES = frozenset(
-    """dhr dhr. heer mevrouw mevr mevr. mw mw. meneer mr mr. mrs mrs. ms ms. miss mister dr dr.
-    drs ing ir juffrouw madam sir verdachte verdachten slachtoffer slachtoffers betrokkene
-    getuige genaamd alias bijnaam zoon dochter broer zus zuster moeder vader oom tante neef
-    nicht echtgenoot echtgenote vriend vriendin partner eigenaar eigenaresse directeur
-    bestuurder chauffeur werkgever pooier souteneur ronselaar tolk aangever aangeefster
-    medewerker medewerkster suspect victim witness named called aka son daughter brother
-    sister mother father uncle aunt cousin wife husband girlfriend boyfriend owner director
-    driver employer pimp recruiter interpreter manager""".split()
+PERSON_CUES = _words(
+    """
+    dhr dhr. heer mevrouw mevr mevr. mw mw. meneer mr mr. mrs mrs. ms ms. miss mister dr
+    dr. drs ing ir juffrouw madam sir verdachte verdachten slachtoffer slachtoffers
+    betrokkene getuige genaamd alias bijnaam zoon dochter broer zus zuster moeder vader
+    oom tante neef nicht echtgenoot echtgenote vriend vriendin partner eigenaar
+    eigenaresse directeur bestuurder chauffeur werkgever pooier souteneur ronselaar tolk
+    aangever aangeefster medewerker medewerkster suspect victim witness named called aka
+    son daughter brother sister mother father uncle aunt cousin wife husband girlfriend
+    boyfriend owner director driver employer pimp recruiter interpreter manager
+    """
 )
 #: Words before a name that say it is a place.
-LOCATION_CUES = frozenset(
-    "in te naar uit vanuit nabij richting from to near via".split()
-)
+LOCATION_CUES = _words("in te naar uit vanuit nabij richting from to near via")
 #: Words before a name that say it is an organisation.
-ORGANISATION_CUES = frozenset(
-    """stichting firma bedrijf uitzendbureau bureau restaurant hotel salon nagelstudio
-    massagesalon club bar company firm agency""".split()
+ORGANISATION_CUES = _words(
+    """
+    stichting firma bedrijf uitzendbureau bureau restaurant hotel salon nagelstudio
+    massagesalon club bar company firm agency
+    """
 )
 #: Legal forms after a name.
 LEGAL_FORMS = re.compile(
@@ -70,21 +74,16 @@ LEGAL_FORMS = re.compile(
     r"Uitzendbureau)(?![\p{L}]))+"
 )
 #: Capitalised words before a name that belong to an organisation's name.
-ORGANISATION_PREFIXES = frozenset(
-    "stichting koninklijke royal uitzendbureau vereniging firma holding".split()
-)
+ORGANISATION_PREFIXES = _words("stichting koninklijke royal uitzendbureau vereniging firma holding")
 #: Words that start sentences and are never part of a name.
-_FUNCTION_STARTERS = frozenset(
-    """in op de het een van voor na om als en of met bij uit aan tot door naar te
-    the a an on at to for by of and or as from with""".split()
+_FUNCTION_STARTERS = _words(
+    """
+    in op de het een van voor na om als en of met bij uit aan tot door naar te the a an on
+    at to for by of and or as from with
+    """
 )
-#: Short words followed by a period that do not end a sentence.
-ABBREVIATIONS = frozenset(
-    """dhr mevr mw mr mrs ms dr drs ing ir prof st nr ca bijv evt o.a vgl zgn resp jl
-    jr sr etc vs ref tel inz""".split()
-)
-_SENTENCE_END = frozenset(".!?:;•*–—\"“”|")
-_VOWELS = frozenset("aeiouyAEIOUYàáâäèéêëìíîïòóôöùúûüÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ")
+_SENTENCE_END = frozenset('.!?:;•*–—"“”|')
+_VOWELS = frozenset("aeiouy")
 
 NONE, WEAK, STRONG = 0, 1, 2
 
@@ -132,7 +131,14 @@ def tokenize(text: str) -> list[_Tok]:
                     tok.text == "."
                     and prev is not None
                     and prev.kind == "word"
-                    and (prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))
+                    and (
+                        prev.lower in ABBREVIATIONS
+                        or (
+                            len(prev.text) == 1
+                            and prev.text.isupper()
+                            and not (len(toks) > 1 and toks[-2].end == prev.start)  # "165B."
+                        )
+                    )
                 )
                 if not is_abbrev:
                     start_next = True
@@ -143,10 +149,11 @@ def tokenize(text: str) -> list[_Tok]:
 
 
 def _is_initial(toks: list[_Tok], i: int) -> bool:
-    """``J.`` (a single capital followed by a period)."""
+    """``J.`` (a single capital followed by a period, not glued to a number as in "12B.")."""
     t = toks[i]
     return (
         t.kind == "word"
+        and not (i > 0 and toks[i - 1].end == t.start)
         and len(t.text) == 1
         and t.text.isupper()
         and i + 1 < len(toks)
@@ -169,10 +176,11 @@ class ProperNameRecognizer(LocalRecognizer):
     ) -> None:
         self.lexicon = lexicon
         self.never = frozenset(never_names) if never_names is not None else not_names()
+        self._label: str = name or f"ProperNameRecognizer_{supported_language}"
         super().__init__(
             supported_entities=list(self.ENTITIES),
             supported_language=supported_language,
-            name=name or f"ProperNameRecognizer_{supported_language}",
+            name=self._label,
         )
 
     def load(self) -> None:
@@ -181,39 +189,41 @@ class ProperNameRecognizer(LocalRecognizer):
     # -- classification ------------------------------------------------------------------
 
     def _classify(self, toks: list[_Tok], lower_in_doc: set[str], proper_in_doc: set[str]) -> None:
-        dutch = self.supported_language == "nl"
         for i, t in enumerate(toks):
             if t.kind != "word" or not t.text[0].isupper():
                 continue
             low = t.lower
-            if low in self.never or low.rstrip("'’s") in self.never or low in PERSON_CUES:
+            if low in self.never or _possessive_base(low) in self.never or low in PERSON_CUES:
                 continue
             if _is_initial(toks, i) or (len(low) > 2 and low[1] == "-"):
                 continue  # "J." is handled by the run; "V-nummer", "E-mail" are not names
             known = low in self.lexicon or low in lower_in_doc
             if t.is_upper:
-                if len(t.text) <= 3 and not (_VOWELS & set(t.text)):
+                if len(t.text) <= 3 and not _has_vowel(t.text):
                     continue  # acronym such as SZW, KVK
-                t.cls = NONE if known else STRONG
+                if not known:
+                    t.cls = STRONG
+                elif (
+                    low not in self.lexicon.stop_words and low not in self.lexicon.domain_words
+                ) or (len(low) <= 3 and low not in _FUNCTION_STARTERS):
+                    t.cls = WEAK  # "FAVOUR BALOGUN", "WANG FANG", "DO MINH": see _result
                 continue
             if not t.is_title:
                 continue
-            if _adjective_of_place(t, toks, i):
+            if _adjective_of_place(t, toks, i) and not _cue_before(toks, i):
                 continue
             if t.sentence_start:
-                if not known or (low in proper_in_doc):
+                if not known or (low in proper_in_doc and low not in self.lexicon.stop_words):
                     t.cls = STRONG
-                elif low not in self.lexicon.words or (
-                    len(low) <= 3 and low not in _FUNCTION_STARTERS
-                ):
+                elif (
+                    low not in self.lexicon.stop_words and low not in self.lexicon.domain_words
+                ) or (len(low) <= 3 and low not in _FUNCTION_STARTERS):
                     # an ordinary word that may start a name: "Wang Fang", "Blessing Okafor",
                     # "Do Van Linh"; it only counts when a real candidate follows
                     t.cls = WEAK
                 continue
-            if dutch:
-                t.cls = STRONG
-            else:
-                t.cls = WEAK if known else STRONG
+            # mid-sentence capitals mark a proper noun, in Dutch and in English
+            t.cls = STRONG
 
     # -- analysis --------------------------------------------------------------------------
 
@@ -223,9 +233,7 @@ class ProperNameRecognizer(LocalRecognizer):
         toks = tokenize(text)
         lower_in_doc = {t.text for t in toks if t.kind == "word" and t.text.islower()}
         proper_in_doc = {
-            t.lower
-            for t in toks
-            if t.kind == "word" and not t.sentence_start and t.is_title
+            t.lower for t in toks if t.kind == "word" and not t.sentence_start and t.is_title
         }
         self._classify(toks, lower_in_doc, proper_in_doc)
         results: list[RecognizerResult] = []
@@ -248,21 +256,17 @@ class ProperNameRecognizer(LocalRecognizer):
                     t.kind == "word"
                     and t.lower in INTERFIXES
                     and t.text.islower()
-                    and (j > run_start)
-                ):
-                    j += 1
-                elif t.text == "&" and parts and j + 1 < n and toks[j + 1].cls != NONE:
-                    j += 1
+                    and j > run_start
+                ) or (t.text == "&" and parts and j + 1 < n and toks[j + 1].cls != NONE):
+                    j += 1  # "Anna de Wit", "Jansen & Zonen"
                 else:
                     break
             if not parts:
                 i = max(j, i + 1)
                 continue
-            last = parts[-1]
-            first = run_start
-            # drop interfixes/initials after the last real part
-            end_idx = last
-            result = self._result(text, toks, first, end_idx, parts)
+            # the name ends at its last real part (no trailing interfix or initial)
+            end_idx = parts[-1]
+            result = self._result(text, toks, run_start, end_idx, parts)
             if result is not None:
                 results.append(result)
             i = end_idx + 1
@@ -287,7 +291,12 @@ class ProperNameRecognizer(LocalRecognizer):
         strong = [p for p in parts if toks[p].cls == STRONG]
         before = _words_before(toks, first, 3)
         person_cue = any(w in PERSON_CUES for w in before)
-        if not strong and not person_cue:
+        caps_in_prose = (
+            len(parts) >= 2
+            and all(toks[p].is_upper for p in parts)
+            and _line_has_lower(text, toks[first].start)
+        )
+        if not strong and not person_cue and not caps_in_prose:
             return None
         start, end = toks[first].start, toks[last].end
         has_initial = any(_is_initial(toks, k) for k in range(first, last))
@@ -299,8 +308,10 @@ class ProperNameRecognizer(LocalRecognizer):
         if legal:
             entity = "ORGANIZATION"
             end = legal.end()
-        if first > 0 and toks[first - 1].lower in ORGANISATION_PREFIXES and (
-            toks[first - 1].text[0].isupper()
+        if (
+            first > 0
+            and toks[first - 1].lower in ORGANISATION_PREFIXES
+            and (toks[first - 1].text[0].isupper())
         ):
             entity = "ORGANIZATION"
             start = toks[first - 1].start
@@ -308,7 +319,7 @@ class ProperNameRecognizer(LocalRecognizer):
             entity = "LOCATION"
         if entity == "PERSON" and (person_cue or len(parts) >= 2 or has_initial):
             score = 0.65
-        elif entity == "ORGANIZATION" and legal:
+        elif entity == "ORGANIZATION" and (legal or "&" in span):
             score = 0.9
         elif entity != "PERSON":
             score = 0.5
@@ -322,21 +333,50 @@ class ProperNameRecognizer(LocalRecognizer):
             end=end,
             score=score,
             analysis_explanation=AnalysisExplanation(
-                recognizer=self.name,
+                recognizer=self._label,
                 original_score=score,
                 textual_explanation="capitalised words not known as ordinary words",
             ),
             recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_NAME_KEY: self._label,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
 
 
+def _has_vowel(word: str) -> bool:
+    """Whether ``word`` has a vowel, accents ignored ("THỊ" has one, "SZW" has none)."""
+    base = unicodedata.normalize("NFKD", word.lower())
+    return any(c in _VOWELS for c in base)
+
+
+def _possessive_base(word: str) -> str:
+    """``"okonkwo's"`` -> ``"okonkwo"``; other words unchanged ("arts" stays "arts")."""
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _cue_before(toks: list[_Tok], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and toks[k].kind == "punct" and toks[k].text in ".,:":
+        k -= 1
+    return k >= 0 and toks[k].lower in PERSON_CUES
+
+
+def _line_has_lower(text: str, pos: int) -> bool:
+    """True when the line around ``pos`` has lower-case words (prose, not a heading)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    return any(w.islower() for w in line.split())
+
+
 def _adjacent(a: _Tok, b: _Tok, text: str) -> bool:
     """Tokens belong to one name when only spaces (no line break) separate them."""
     gap = text[a.end : b.start]
-    if a.text == "." :
+    if a.text == ".":
         return gap in (" ", "")
     return gap == " " or (gap == "" and b.text == ".")
 
@@ -351,16 +391,17 @@ def _words_before(toks: list[_Tok], i: int, n: int) -> list[str]:
             break
         if t.kind == "word":
             out.append(t.lower)
-        elif t.text in ".!?;":
-            if not (t.text == "." and k > 0 and toks[k - 1].lower in ABBREVIATIONS):
-                break
+        elif t.text in ".!?;" and not (
+            t.text == "." and k > 0 and toks[k - 1].lower in ABBREVIATIONS
+        ):
+            break
         k -= 1
     out.reverse()
     return [w for w in out if w not in ("de", "het", "the", "a", "een")] or out
 
 
 def _adjective_of_place(t: _Tok, toks: list[_Tok], i: int) -> bool:
-    """"Rotterdamse haven", "Nigeriaanse vrouwen": adjectives from places, not names."""
+    """ "Rotterdamse haven", "Nigeriaanse vrouwen": adjectives from places, not names."""
     low = t.lower
     if len(low) < 7 or not (low.endswith("se") or low.endswith("sche")):
         return False

@@ -35,5 +35,5 @@ class VNumberRecognizer(PatternRecognizer):
             patterns=patterns if patterns else list(self.PATTERNS),
             context=context if context else list(self.CONTEXT),
             supported_language=supported_language,
-            name=name,
+            name=name or type(self).__name__,
         )

@@ -13,6 +13,7 @@ Typical OIB flow::
     hits = run_indicators(H)
     nets = detect_networks(H, hits=hits)
     ranking = rank_networks(nets, hits, now="2026-11-28")
+    leads = organisers(nets[0], H, top=3)    # likely organisers, with reasons
 
 Whole graph: ``whole_graph_pass(*to_frames(G_filtered))`` (igraph).
 """
@@ -44,6 +45,7 @@ from emm.graph.analysis.measures import (
     pagerank,
     weighted_simple_graph,
 )
+from emm.graph.analysis.organisers import OrganiserScore, organiser_table, organisers
 from emm.graph.analysis.ranking import NetworkScore, rank_networks, ranking_table
 from emm.graph.analysis.same_person import Candidate, merge_confirmed, same_person_candidates
 from emm.graph.analysis.subgraph import GraphFilter, edge_passes, expand, filter_graph
@@ -51,6 +53,8 @@ from emm.graph.analysis.wholegraph import (
     Network,
     WholeGraphResult,
     detect_networks,
+    detection_table,
+    find_hubs,
     whole_graph_pass,
 )
 
@@ -68,6 +72,7 @@ __all__ = [
     "Network",
     "NetworkScore",
     "NodeNotFound",
+    "OrganiserScore",
     "UnknownIndicator",
     "UnknownMethod",
     "WholeGraphResult",
@@ -76,14 +81,18 @@ __all__ = [
     "communities",
     "components",
     "detect_networks",
+    "detection_table",
     "edge_passes",
     "eigenvector",
     "encode",
     "expand",
     "filter_graph",
+    "find_hubs",
     "indicator_table",
     "key_players",
     "merge_confirmed",
+    "organiser_table",
+    "organisers",
     "pagerank",
     "rank_networks",
     "ranking_table",

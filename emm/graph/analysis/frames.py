@@ -13,6 +13,7 @@ arrays that igraph (and our own numpy code) build from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -154,7 +155,8 @@ class Encoded:
 
     ``uids[i]`` is the node with code ``i`` (node-table order first, so isolated nodes get
     codes too). ``u``, ``v``, ``weight`` are the undirected simple graph: ``u < v``, no
-    self-loops, ``weight`` = number of facts between the two nodes (any type, any direction).
+    self-loops, ``weight`` = number of facts between the two nodes (any type, any direction),
+    or the sum of their type weights when :func:`encode` is given ``weights``.
     """
 
     uids: np.ndarray
@@ -167,8 +169,18 @@ class Encoded:
         return len(self.uids)
 
 
-def encode(edges: pd.DataFrame, nodes: pd.DataFrame) -> Encoded:
+def encode(
+    edges: pd.DataFrame,
+    nodes: pd.DataFrame,
+    *,
+    weights: Mapping[str, float] | None = None,
+    default_weight: float = 1.0,
+) -> Encoded:
     """Factorise node ids to ``0..n-1`` and collapse parallel facts into weights.
+
+    Without ``weights`` every fact counts 1. With ``weights`` (relationship type -> weight;
+    types not listed weigh ``default_weight``) a fact counts the weight of its ``type``, and
+    pairs whose facts add up to 0 are dropped.
 
     Examples
     --------
@@ -178,6 +190,9 @@ def encode(edges: pd.DataFrame, nodes: pd.DataFrame) -> Encoded:
     >>> enc = encode(e, n)
     >>> enc.n, enc.u.tolist(), enc.v.tolist(), enc.weight.tolist()
     (4, [0, 0], [1, 2], [2.0, 1.0])
+    >>> e["type"] = ["CALLS", "STAYED_AT", "CALLS", "CALLS"]
+    >>> encode(e, n, weights={"STAYED_AT": 0.2}).weight.tolist()
+    [1.2, 1.0]
     """
     import numpy as np
     import pandas as pd
@@ -193,12 +208,20 @@ def encode(edges: pd.DataFrame, nodes: pd.DataFrame) -> Encoded:
     b = np.maximum(src, dst)
     mask = a != b
     key = a[mask] * max(n, 1) + b[mask]
-    keys, counts = np.unique(key, return_counts=True)
+    if weights is None:
+        keys, counts = np.unique(key, return_counts=True)
+        total = counts.astype(np.float64)
+    else:
+        w = edges["type"].map(dict(weights)).astype(float).fillna(default_weight).to_numpy()
+        keys, inverse = np.unique(key, return_inverse=True)
+        total = np.bincount(inverse, weights=w[mask], minlength=len(keys)).astype(np.float64)
+        positive = total > 0
+        keys, total = keys[positive], total[positive]
     return Encoded(
         uids=np.asarray(uniques, dtype=object),
         u=keys // max(n, 1),
         v=keys % max(n, 1),
-        weight=counts.astype(np.float64),
+        weight=total,
     )
 
 

@@ -357,13 +357,13 @@ def communities(
         )
         return _sorted_sets(groups)
     if method == "leiden":
+        import numpy as np
+
         from emm.graph.analysis import _igraph
         from emm.graph.analysis.frames import Encoded
 
         nodes, u, v, w = _arrays(H, "weight")
-        import numpy as np
-
-        enc = Encoded(uids=np.asarray(nodes, dtype=object), u=u, v=v, weight=w)
+        enc = Encoded(uids=np.arange(len(nodes)), u=u, v=v, weight=w)  # codes index `nodes`
         membership = _igraph.leiden(_igraph.build(enc), resolution=resolution, seed=seed)
         grouped: dict[int, list[Hashable]] = {}
         for node, c in zip(nodes, membership.tolist(), strict=True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -176,14 +176,17 @@ def rank_networks(
     text = _TEXT[lang]
     titles = {k: ind.title(lang) for k, ind in indicator_table().items()}
     hit_list = list(hits)
+    by_node: dict[str, list[int]] = defaultdict(list)  # entity -> hits about or involving it
+    for i, h in enumerate(hit_list):
+        for node in {h.subject, *h.related}:
+            by_node[node].append(i)
 
     scores = []
     for net in networks:
-        fired: Counter[str] = Counter(
-            h.indicator_id
-            for h in hit_list
-            if h.subject in net.members or any(r in net.members for r in h.related)
-        )
+        found: set[int] = set()
+        for member in net.members:
+            found.update(by_node.get(member, ()))
+        fired: Counter[str] = Counter(hit_list[i].indicator_id for i in found)
         comp = {
             "size": min(1.0, math.log1p(net.size) / math.log1p(table["size"]["saturation"])),
             "indicators": min(1.0, len(fired) / table["indicators"]["saturation"]),

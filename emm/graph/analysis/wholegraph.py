@@ -24,9 +24,10 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from emm.graph.analysis.exceptions import UnknownMethod
+from emm.graph.analysis.exceptions import IndicatorTableError, UnknownMethod
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,7 +35,14 @@ if TYPE_CHECKING:
 
     from emm.graph.analysis.indicators import IndicatorHit
 
-__all__ = ["Network", "WholeGraphResult", "detect_networks", "whole_graph_pass"]
+__all__ = [
+    "Network",
+    "WholeGraphResult",
+    "detection_table",
+    "detect_networks",
+    "find_hubs",
+    "whole_graph_pass",
+]
 
 
 @dataclass(frozen=True)
@@ -319,31 +327,221 @@ class Network:
         return len(self.members)
 
 
+@cache
+def detection_table() -> dict[str, Any]:
+    """The settings of :func:`detect_networks` from ``detection.yaml``.
+
+    Returns ``{"communities": {...}, "hubs": {...}, "edge_weights": {type: weight},
+    "default_weight": float}``.
+
+    Examples
+    --------
+    >>> t = detection_table()
+    >>> t["communities"]["objective"], t["edge_weights"]["STAYED_AT"], t["default_weight"]
+    ('CPM', 0.2, 0.5)
+    """
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("emm.graph.analysis").joinpath("detection.yaml").read_text("utf-8")
+    try:
+        raw = yaml.safe_load(text)
+        communities = dict(raw["communities"])
+        hubs = dict(raw["hubs"])
+        weights = {str(k): float(v["weight"]) for k, v in raw["edge_weights"]["types"].items()}
+        default = float(raw["edge_weights"]["default"])
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise IndicatorTableError(f"detection.yaml is malformed: {exc!r}") from exc
+    missing = [k for k in ("objective", "resolution") if k not in communities]
+    missing += [k for k in _HUB_KEYS if k not in hubs]
+    if missing:
+        raise IndicatorTableError(f"detection.yaml lacks: {', '.join(missing)}")
+    if communities["objective"] not in ("CPM", "modularity"):
+        raise IndicatorTableError("detection.yaml: objective must be CPM or modularity")
+    return {
+        "communities": communities,
+        "hubs": hubs,
+        "edge_weights": weights,
+        "default_weight": default,
+    }
+
+
+_HUB_KEYS = (
+    "labels",
+    "degree",
+    "venue_min_guests",
+    "place_min_groups",
+    "place_group_min_persons",
+)
+_LIVE = ("LIVES_AT", "REGISTERED_AT")
+_STAY = "STAYED_AT"
+
+
+def find_hubs(
+    data: Any,
+    *,
+    hub_degree: int | None = None,
+    hub_labels: Sequence[str] | None = None,
+    venue_min_guests: int | None = None,
+    place_min_groups: int | None = None,
+    place_group_min_persons: int | None = None,
+) -> dict[str, str]:
+    """Shared infrastructure that :func:`detect_networks` leaves out, with the reason.
+
+    The rules and their defaults are in ``detection.yaml`` (``hubs``); ``None`` takes the
+    table's value. Persons are never hubs. The reasons are:
+
+    * ``"label"``: the node has a label in ``hub_labels`` (border posts);
+    * ``"degree"``: a non-Person node with more than ``hub_degree`` distinct neighbours;
+    * ``"venue"``: an Address where at least ``venue_min_guests`` persons stayed
+      (``STAYED_AT``) and more persons stayed than live or are registered there;
+    * ``"shared place"``: an Address whose occupants (persons who live, are registered or
+      stayed there) belong to at least ``place_min_groups`` separate groups, where a group is a
+      connected component of the graph without all such addresses and the other hubs that
+      holds at least ``place_group_min_persons`` persons. All candidate addresses (at least
+      ``place_min_groups`` occupants) are taken out together, so the test costs one
+      connected-components run.
+
+    Parameters
+    ----------
+    data : networkx.MultiDiGraph or (edges, nodes) pair of DataFrames
+
+    Returns
+    -------
+    dict
+        uid -> reason, sorted by uid.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for n, lab in [("h", "Address"), ("bp", "BorderPost"), ("x1", "Person"),
+    ...                ("x2", "Person"), ("y1", "Person"), ("y2", "Person")]:
+    ...     G.add_node(n, label=lab)
+    >>> for i, (u, t, v) in enumerate([("x1", "STAYED_AT", "h"), ("y1", "STAYED_AT", "h"),
+    ...                                 ("x1", "FAMILY_OF", "x2"), ("y1", "FAMILY_OF", "y2"),
+    ...                                 ("x2", "CROSSED_BORDER", "bp")]):
+    ...     _ = G.add_edge(u, v, key=i, type=t, party="POL", legal_basis="WPG-10",
+    ...                    registered_at="2026-01-01")
+    >>> find_hubs(G)
+    {'bp': 'label', 'h': 'venue'}
+    """
+    import pandas as pd
+
+    from emm.graph.analysis.frames import as_frames
+
+    edges, nodes = as_frames(data)
+    cfg = detection_table()["hubs"]
+    degree_limit = int(cfg["degree"] if hub_degree is None else hub_degree)
+    labels = list(cfg["labels"] if hub_labels is None else hub_labels)
+    min_guests = int(cfg["venue_min_guests"] if venue_min_guests is None else venue_min_guests)
+    min_groups = int(cfg["place_min_groups"] if place_min_groups is None else place_min_groups)
+    min_persons = int(
+        cfg["place_group_min_persons"]
+        if place_group_min_persons is None
+        else place_group_min_persons
+    )
+    label = _labels(nodes)
+    hubs: dict[str, str] = {}
+    for uid in label[label.isin(labels)].index:
+        hubs[uid] = "label"
+
+    pairs = pd.concat(
+        [edges[["src", "dst"]], edges[["dst", "src"]].set_axis(["src", "dst"], axis=1)],
+        ignore_index=True,
+    )
+    pairs = pairs[pairs["src"] != pairs["dst"]].drop_duplicates()
+    degree = pairs.groupby("src").size()
+    is_person = degree.index.to_series().map(label).eq("Person").to_numpy()
+    big = degree.index[(degree > degree_limit).to_numpy() & ~is_person]
+    for uid in big:
+        hubs.setdefault(uid, "degree")
+
+    src_label = edges["src"].map(label)
+    dst_label = edges["dst"].map(label)
+    place = edges[
+        edges["type"].isin([*_LIVE, _STAY]) & (src_label == "Person") & (dst_label == "Address")
+    ]
+    residents = place[place["type"].isin(_LIVE)].groupby("dst")["src"].nunique()
+    guests = place[place["type"] == _STAY].groupby("dst")["src"].nunique()
+    guests = guests[guests >= min_guests]
+    venues = guests[guests > residents.reindex(guests.index).fillna(0)].index
+    for uid in venues:
+        hubs.setdefault(uid, "venue")
+
+    occupants = place[["dst", "src"]].drop_duplicates()
+    n_occ = occupants.groupby("dst").size()
+    candidates = set(n_occ[n_occ >= max(min_groups, 1)].index) - set(hubs)
+    if candidates and min_groups > 0:
+        out = set(hubs) | candidates
+        comp = _components(edges[~edges["src"].isin(out) & ~edges["dst"].isin(out)])
+        persons = comp[comp.index.to_series().map(label).eq("Person").to_numpy()].value_counts()
+        occ = occupants[occupants["dst"].isin(candidates)]
+        group = occ["src"].map(comp)
+        size = group.map(persons).fillna(0)
+        if min_persons <= 1:  # a person without other facts is a group of one
+            group = group.where(group.notna(), "solo:" + occ["src"].astype(str))
+            size = size.where(size > 0, 1)
+        occ = occ.assign(group=group)[(size >= min_persons).to_numpy()]
+        n_groups = occ.groupby("dst")["group"].nunique()
+        for uid in n_groups[n_groups >= min_groups].index:
+            hubs.setdefault(uid, "shared place")
+    return dict(sorted(hubs.items(), key=lambda kv: str(kv[0])))
+
+
+def _labels(nodes: pd.DataFrame) -> pd.Series:
+    import pandas as pd
+
+    label = pd.Series(nodes["label"].to_numpy(), index=nodes["uid"].to_numpy())
+    return label[~label.index.duplicated()]
+
+
+def _components(edges: pd.DataFrame) -> pd.Series:
+    """Connected component id per node uid of an edge table (igraph)."""
+    import igraph as ig
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(pd.concat([edges["src"], edges["dst"]], ignore_index=True))
+    m = len(edges)
+    g = ig.Graph(n=len(uniques), edges=np.column_stack([codes[:m], codes[m:]]), directed=False)
+    membership = np.asarray(g.connected_components().membership, dtype=np.int64)
+    return pd.Series(membership, index=pd.Index(uniques, dtype=object))
+
+
 def detect_networks(
     data: Any,
     *,
     hits: Iterable[IndicatorHit] | None = None,
     seed: int | None = 0,
-    resolution: float = 1.0,
-    hub_degree: int = 50,
-    hub_labels: Sequence[str] = ("BorderPost",),
+    resolution: float | None = None,
+    objective: Literal["CPM", "modularity"] | None = None,
+    hub_degree: int | None = None,
+    hub_labels: Sequence[str] | None = None,
+    weights: dict[str, float] | None = None,
     min_size: int = 3,
 ) -> list[Network]:
-    """Candidate networks: Leiden communities that contain a flagged entity.
+    """Candidate networks: communities of the entity graph that contain a flagged entity.
 
-    Procedure (documented choices):
+    The settings and the reasons behind them are in ``detection.yaml``; arguments left at
+    ``None`` take the table's value. Procedure:
 
-    1. **Remove hubs.** Nodes with a label in ``hub_labels`` (by default every BorderPost: that
-       two people crossed at Schiphol says nothing about a relation between them) and any
-       non-Person node with more than ``hub_degree`` distinct neighbours (a hotel, a large
-       Signal or Investigation, a platform's phone) would glue unrelated groups into one
-       community. They are left out of community detection; the facts linking members to them
-       still count for parties and recency. Persons are never removed: a person with many
-       contacts is a key player, not infrastructure.
-    2. **Communities.** Leiden (igraph, modularity, seeded) on the remaining entity graph,
-       collapsed to weighted simple form (weight = number of facts). We keep the entities
-       rather than projecting persons onto each other: the shared address, phone or account
-       *is* the evidence, and the bipartite projection grows quadratically at busy addresses.
+    1. **Remove hubs** (:func:`find_hubs`): border posts, non-Person nodes with more than
+       ``hub_degree`` distinct neighbours, hotels (addresses with more guests than residents)
+       and shared places (addresses whose occupants belong to several otherwise unconnected
+       groups: reception centres, hostels). They would glue unrelated groups into one
+       community. The facts linking members to them still count for parties and recency.
+       Persons are never removed: a person with many contacts is a key player.
+    2. **Communities.** Leiden (igraph, seeded) on the remaining entity graph, collapsed to a
+       weighted simple graph whose weight between two entities is the sum of the type weights
+       of the facts between them (``edge_weights``: a shared phone or a payment says more than
+       a hotel stay). The objective is the constant Potts model (CPM) at ``resolution``: two
+       groups are merged only when the facts between them weigh more than ``resolution`` per
+       pair of entities, so the result does not depend on the size of the rest of the graph
+       (modularity's resolution limit would glue ever larger sets of small networks as more
+       data is loaded). We keep the entities rather than projecting persons onto each other:
+       the shared phone or account *is* the evidence, and a projection grows quadratically.
     3. **Keep flagged communities** of at least ``min_size`` members that contain a person
        involved in a Signal or Investigation (in any role, also via a removed hub) or the
        subject or a related person of an indicator hit.
@@ -356,12 +554,16 @@ def detect_networks(
         Indicator hits; when ``None`` all indicators are run on ``data``.
     seed : int or None, default 0
         Leiden seed.
-    resolution : float, default 1.0
-        Modularity resolution.
-    hub_degree : int, default 50
+    resolution : float, optional
+        CPM resolution (weight per pair of entities) or modularity resolution.
+    objective : {"CPM", "modularity"}, optional
+        The Leiden objective (table: CPM).
+    hub_degree : int, optional
         Non-Person nodes with more distinct neighbours than this are hubs.
-    hub_labels : sequence of str, default ("BorderPost",)
+    hub_labels : sequence of str, optional
         Labels that are always hubs.
+    weights : dict, optional
+        Edge-type weights that override the table's, e.g. ``{"EMPLOYED_BY": 1.0}``.
     min_size : int, default 3
         Smallest community reported.
 
@@ -395,28 +597,32 @@ def detect_networks(
     from emm.graph.analysis.frames import present as _present
     from emm.graph.analysis.indicators import run_indicators
 
+    table = detection_table()
+    objective = objective or table["communities"]["objective"]
+    if objective not in ("CPM", "modularity"):
+        raise UnknownMethod(f"unknown objective {objective!r} (known: CPM, modularity)")
+    if resolution is None:
+        resolution = float(table["communities"]["resolution"]) if objective == "CPM" else 1.0
+    type_weights = {**table["edge_weights"], **(weights or {})}
+
     edges, nodes = as_frames(data)
     if hits is None:
         hits = run_indicators((edges, nodes))
-    label = pd.Series(nodes["label"].to_numpy(), index=nodes["uid"].to_numpy())
-    label = label[~label.index.duplicated()]
+    label = _labels(nodes)
 
     # 1. hubs
-    pairs = pd.concat(
-        [edges[["src", "dst"]], edges[["dst", "src"]].set_axis(["src", "dst"], axis=1)],
-        ignore_index=True,
-    )
-    pairs = pairs[pairs["src"] != pairs["dst"]].drop_duplicates()
-    degree = pairs.groupby("src").size()
-    lab_of_deg = degree.index.to_series().map(label)
-    big = degree[(degree > hub_degree) & (lab_of_deg != "Person")].index
-    hubs = set(big.tolist()) | set(label[label.isin(list(hub_labels))].index.tolist())
+    hubs = set(find_hubs((edges, nodes), hub_degree=hub_degree, hub_labels=hub_labels))
 
     # 2. communities on the rest
     core_edges = edges[~edges["src"].isin(hubs) & ~edges["dst"].isin(hubs)]
     core_nodes = nodes[~nodes["uid"].isin(hubs)]
-    enc = encode(core_edges, core_nodes)
-    membership = _igraph.leiden(_igraph.build(enc), resolution=resolution, seed=seed)
+    enc = encode(
+        core_edges, core_nodes, weights=type_weights, default_weight=table["default_weight"]
+    )
+    warm = float(table["communities"].get("warm_start") or 0) if objective == "CPM" else None
+    membership = _igraph.leiden(
+        _igraph.build(enc), resolution=resolution, seed=seed, objective=objective, warm_start=warm
+    )
     community = pd.Series(membership, index=enc.uids)
 
     # 3. flags

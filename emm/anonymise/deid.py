@@ -24,7 +24,7 @@ import regex as re
 from emm.anonymise.engine import Engine, get_engine
 from emm.anonymise.findings import Finding, resolve_overlaps
 from emm.anonymise.known import KnownValues
-from emm.anonymise.lexicon import not_names
+from emm.anonymise.lexicon import NAME_PARTICLES, not_names
 
 __all__ = [
     "DEFAULT_SCORE_THRESHOLD",
@@ -41,10 +41,6 @@ DEFAULT_SCORE_THRESHOLD = 0.35
 
 _LATER_MENTION_SCORE = 0.6
 _NAME_WORD = re.compile(r"\p{L}[\p{L}\p{M}'’-]*")
-_PARTICLES = frozenset(
-    "van de der den het ter ten te la le da das do dos del di du von bin ben bint ibn al el "
-    "abu ould".split()
-)
 
 
 class UnsupportedLanguageError(ValueError):
@@ -94,9 +90,7 @@ def scan(
     if not text:
         return []
     results = engine.analyzer.analyze(text, language=language, score_threshold=score_threshold)
-    findings = [
-        Finding(r.entity_type, r.start, r.end, "presidio", float(r.score)) for r in results
-    ]
+    findings = [Finding(r.entity_type, r.start, r.end, "presidio", float(r.score)) for r in results]
     if known:
         findings.extend(known.find(text))
     resolved = resolve_overlaps(findings)
@@ -151,7 +145,7 @@ def later_mentions(
     After "Chukwuemeka Okonkwo" was found, a later "Okonkwo" or "OKONKWO" is a person too.
     Particles ("van", "de", "bin") and words that are never names are skipped.
     """
-    skip = set(stop_words) | _PARTICLES | not_names()
+    skip = set(stop_words) | NAME_PARTICLES | not_names()
     words: set[str] = set()
     for f in findings:
         if f.entity_type != "PERSON":

@@ -1,0 +1,80 @@
+"""``write_batch`` sends rows as column lists: the same graph as one map per row would give."""
+
+from __future__ import annotations
+
+import pytest
+
+from emm.graph.model import EdgeRow, NodeRow
+from emm.graph.store import GraphStore, StoreError
+
+pytestmark = pytest.mark.db
+
+
+def person(key: str, party: str, **props: str) -> NodeRow:
+    return NodeRow("Person", key, party, {"caption": props.get("name", "?"), **props})
+
+
+def stayed_at(ref: str, person_key: str, address_key: str, **props: str) -> EdgeRow:
+    base = {"party": "POL", "legal_basis": "WPG-10", "registered_at": "2024-01-01"}
+    return EdgeRow(
+        "STAYED_AT", "Person", person_key, "Address", address_key, ref, {**base, **props}
+    )
+
+
+ADDRESS = NodeRow(
+    "Address",
+    "1234AB|1|",
+    "POL",
+    {"postcode": "1234AB", "house_number": "1", "caption": "1, 1234AB"},
+)
+
+
+def test_missing_values_store_nothing_and_merges_fill_gaps(store: GraphStore):
+    first = store.write_batch(
+        [
+            person("bsn:111222333", "POL", name="Jan", bsn="111222333"),
+            person("bsn:111222333", "IND", name="J. Other", birth_date="1990-02-01"),
+            person("nd:x", "POL", name="X"),
+        ],
+        [],
+    )
+    assert first.per_label_created == {"Person": 2}
+    assert (first.nodes_created, first.nodes_merged) == (2, 1)
+    [jan] = store.by_keys("Person", ["bsn:111222333"])
+    assert jan.props["name"] == "Jan"  # the first row's value stands
+    assert jan.props["birth_date"] == "1990-02-01"  # a later row fills what was missing
+    assert sorted(jan.parties) == ["IND", "POL"]
+    [x] = store.by_keys("Person", ["nd:x"])
+    assert "bsn" not in x.props and "birth_date" not in x.props  # no null properties
+    again = store.write_batch([person("nd:x", "POL", name="X")], [])
+    assert again.per_label_created == {"Person": 0}
+    [x2] = store.by_keys("Person", ["nd:x"])
+    assert x2.parties == ["POL"] and x2.uid == x.uid
+
+
+def test_edges_merge_on_source_ref_and_rewrite_is_idempotent(store: GraphStore):
+    nodes = [ADDRESS, person("bsn:111222333", "POL", name="Jan", bsn="111222333")]
+    edges = [
+        stayed_at("D/1", "bsn:111222333", "1234AB|1|"),
+        stayed_at("D/2", "bsn:111222333", "1234AB|1|", date="2020-01-01"),
+    ]
+    assert store.write_batch(nodes, edges).edges_written == 2
+    assert store.write_batch(nodes, edges).edges_written == 2
+    counts = store.count_edges()
+    assert [(c["type"], c["n"]) for c in counts] == [("STAYED_AT", 2)]
+    [jan] = store.by_keys("Person", ["bsn:111222333"])
+    sub = store.neighbourhood([jan.uid])
+    props = {link.source_ref: link.props for link in sub.links.values()}
+    assert props["D/2"]["date"] == "2020-01-01"
+    assert "date" not in props["D/1"]
+    assert store.edges_missing_provenance() == 0
+
+
+def test_properties_outside_the_schema_are_refused_before_writing(store: GraphStore):
+    bad = NodeRow("Phone", "+31611111111", "POL", {"number": "+31611111111", "uid": "mine"})
+    with pytest.raises(StoreError, match="outside the schema"):
+        store.write_batch([bad], [])
+    edge = stayed_at("D/1", "k", "1234AB|1|", colour="red")
+    with pytest.raises(StoreError, match="outside the schema"):
+        store.write_batch([ADDRESS], [edge])
+    assert sum(store.count_nodes().values()) == 0
