@@ -41,13 +41,14 @@ def network_png(
     height: float = 7,
 ) -> bytes:
     """Render ``G`` with a seeded spring layout; ``highlight`` nodes are labelled and enlarged."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    # A bare Figure with the Agg canvas: no pyplot state, no global backend switch.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    fig, ax = plt.subplots(figsize=(width, height), dpi=110)
+    fig = Figure(figsize=(width, height), dpi=110)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
     ax.axis("off")
     if G.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "empty network", ha="center", va="center")
@@ -89,5 +90,4 @@ def network_png(
     buf = io.BytesIO()
     fig.tight_layout()
     fig.savefig(buf, format="png")
-    plt.close(fig)
     return buf.getvalue()

@@ -61,7 +61,7 @@ else:
             left, right = st.columns(2)
             for col, e in ((left, a), (right, b)):
                 col.markdown(f"**{e.caption}** · known to {', '.join(e.parties)}")
-                col.json(entity_properties(e.props), expanded=False)
+                col.json(entity_properties(e.props), expanded=True)
             k1, k2, _ = st.columns([1, 1, 4])
             decision = None
             if k1.button(

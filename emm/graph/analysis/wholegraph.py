@@ -16,6 +16,16 @@ paths (hop count, unweighted) are counted only from those sources, and the sums 
 error is small for high-betweenness nodes (the brokers we look for) and large for low ones, so
 use it to *rank*, not to compare small values. When ``samples >= n`` the value is exact.
 We do not use a path-length cutoff: a cutoff systematically undervalues long-range brokers.
+
+Candidate networks
+------------------
+:func:`detect_networks` is configured by ``detection.yaml`` (hub rules, edge-type weights,
+the community objective and resolution, each with its reason). It uses the constant Potts
+model rather than modularity, so a network found in one region of the graph does not change
+when unrelated data is added elsewhere (modularity's resolution limit glues ever more small
+groups as the graph grows). :func:`find_hubs` lists the shared infrastructure it leaves out,
+with the reason per node; :func:`emm.graph.analysis.organisers` ranks a network's persons as
+likely organisers.
 """
 
 from __future__ import annotations
