@@ -16,7 +16,7 @@ from emm.app import services
 from emm.app.graphview import app_icon
 from emm.app.helpers import idle_expired
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent
 VIEWS = HERE / "views"
 PERSISTENT_WIDGETS = (
     "ex_hops",

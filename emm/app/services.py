@@ -80,16 +80,19 @@ def warm_deidentification() -> threading.Thread:
     """Load the de-identification engine (half a minute) in the background, once per process,
     so the first trend preview does not wait for it."""
 
+    cache = get_settings().data_dir / "cache"
+
     def load() -> None:
         try:
             from emm.anonymise import get_engine
 
-            get_engine()
+            get_engine(cache)
         except Exception:  # noqa: BLE001 - the trend page shows the same error when used
             return
 
     thread = threading.Thread(target=load, name="warm-deidentification", daemon=True)
-    thread.start()
+    if (cache / "deduce").exists():  # only when its lookup tables are built (minutes otherwise)
+        thread.start()
     return thread
 
 

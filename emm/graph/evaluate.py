@@ -211,7 +211,7 @@ def score_networks(truth: ResolvedTruth, networks: list[Any], data: Any) -> dict
     ``None``) or the projection graph; it is read for the organiser ranking.
     """
     from emm.graph.analysis.frames import as_frames
-    from emm.graph.analysis.organisers import organisers
+    from emm.graph.analysis.organiser_scores import organisers
 
     frames = as_frames(data)
     labels = dict(zip(frames[1]["uid"], frames[1]["label"], strict=True))

@@ -12,6 +12,7 @@ import csv
 import json
 from collections.abc import Iterator
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 
@@ -98,6 +99,7 @@ def detect_encoding(path: Path, *, chunk: int = 1 << 20) -> str:
 
 
 Row = dict[str, str]
+_FILLED = itemgetter(1)  # (column, cell) -> cell: true when the cell is not empty
 
 
 def _cell(value: object) -> str:
@@ -112,18 +114,25 @@ def _cell(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def iter_rows(path: Path, encoding: str | None = None) -> Iterator[tuple[int, Row | str]]:
+def iter_rows(
+    path: Path, encoding: str | None = None, *, skip_empty: bool = False
+) -> Iterator[tuple[int, Row | str]]:
     """Yield ``(row_number, row)`` for a CSV (``;`` or ``,``) or JSON Lines file.
 
     A row that cannot be parsed at all is yielded as a string explaining why, so the caller
     can quarantine it and go on. Blank lines are skipped and not counted.
+
+    With ``skip_empty`` a CSV row leaves out its empty cells, as a JSON Lines record leaves
+    out absent fields. A CSV holding several types has every other type's columns, empty,
+    in every row: the ingest pipeline, which treats an empty and an absent value alike,
+    reads a quarter as many cells that way.
     """
     enc = encoding or detect_encoding(path)
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         yield from _iter_jsonl(path, enc)
     elif suffix in (".csv", ".txt"):
-        yield from _iter_csv(path, enc)
+        yield from _iter_csv(path, enc, skip_empty)
     else:
         raise DeliveryError(f"{path}: unknown file type {suffix!r} (use .csv or .jsonl)")
 
@@ -146,7 +155,7 @@ def _iter_jsonl(path: Path, encoding: str) -> Iterator[tuple[int, Row | str]]:
             yield number, {k: v if type(v) is str else _cell(v) for k, v in data.items()}
 
 
-def _iter_csv(path: Path, encoding: str) -> Iterator[tuple[int, Row | str]]:
+def _iter_csv(path: Path, encoding: str, skip_empty: bool) -> Iterator[tuple[int, Row | str]]:
     with path.open("r", encoding=encoding, newline="") as fh:
         first = fh.readline()
         delimiter = ";" if first.count(";") >= first.count(",") else ","
@@ -164,4 +173,7 @@ def _iter_csv(path: Path, encoding: str) -> Iterator[tuple[int, Row | str]]:
             if len(cells) != width:
                 yield number, f"has {len(cells)} fields where the header has {width}"
                 continue
-            yield number, dict(zip(header, cells, strict=True))
+            if skip_empty:
+                yield number, dict(filter(_FILLED, zip(header, cells, strict=True)))
+            else:
+                yield number, dict(zip(header, cells, strict=True))

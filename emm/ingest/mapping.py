@@ -169,13 +169,13 @@ def _vehicle(row: dict[str, str]) -> dict[str, Any]:
     return props
 
 
-def _scoped(ctx: DeliveryContext, record_id: str) -> str:
+def _scoped(ctx: DeliveryContext, row: dict[str, str]) -> str:
     """The key of an entity that never merges with another: its own source record."""
-    return f"rec:{ctx.delivery_id}/{record_id}"
+    return f"rec:{ctx.delivery_id}/{row['record_id'].strip()}"
 
 
 def _identity(
-    et: EntityType, p: dict[str, Any], ctx: DeliveryContext, record_id: str
+    et: EntityType, p: dict[str, Any], ctx: DeliveryContext, row: dict[str, str]
 ) -> tuple[str, str, str]:
     """(key, caption, search text) for an entity, following docs/delivery-format.md."""
     match et.label:
@@ -185,7 +185,7 @@ def _identity(
             elif "birth_date" in p:
                 key = f"nd:{normalise.name_key(p['name'])}|{p['birth_date']}"
             else:
-                key = _scoped(ctx, record_id)
+                key = _scoped(ctx, row)
             return key, p["name"], _fold(p["name"], p.get("bsn"), p.get("v_number"))
         case "Address":
             key = f"{p['postcode']}|{p['house_number']}|{p.get('addition', '')}"
@@ -200,7 +200,7 @@ def _identity(
         case "Vehicle":
             return p["plate"], p["plate"], _fold(p["plate"], p["plate"].replace("-", ""))
         case "Company":
-            key = f"kvk:{p['kvk']}" if "kvk" in p else _scoped(ctx, record_id)
+            key = f"kvk:{p['kvk']}" if "kvk" in p else _scoped(ctx, row)
             return key, p["name"], _fold(p["name"], p.get("kvk"))
         case "BankAccount":
             return p["iban"], p["iban"], p["iban"].lower()
@@ -234,7 +234,7 @@ def map_entity(row: dict[str, str], ctx: DeliveryContext) -> NodeRow:
     else:
         plan, allowed = _ENTITY_PLANS[type_]
         props = _apply(plan, allowed, row, type_)
-    key, caption, search = _identity(et, props, ctx, row["record_id"].strip())
+    key, caption, search = _identity(et, props, ctx, row)
     props["caption"] = caption
     props["search"] = search
     return NodeRow(label=type_, key=key, party=ctx.party, props=props)

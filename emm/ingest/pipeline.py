@@ -332,7 +332,7 @@ class _Batch:
     file_counts: dict[str, int]
     nodes: list[NodeRow] = field(default_factory=list)
     edges: list[EdgeRow] = field(default_factory=list)
-    types: list[str] = field(default_factory=list)  # row type per row, counted once committed
+    loaded: Counter[str] = field(default_factory=Counter)  # rows per type, counted once committed
 
 
 class _Writer:
@@ -374,9 +374,9 @@ def _count_loaded(batch: _Batch, result: BatchResult | None, report: DeliveryRep
                 created[node.label] -= 1
             else:
                 report.counts(node.label).merged += 1
-    for type_, n in Counter(batch.types).items():
+    for type_, n in batch.loaded.items():
         report.counts(type_).loaded += n
-    batch.file_counts["loaded"] += len(batch.types)
+    batch.file_counts["loaded"] += batch.loaded.total()
 
 
 def _ingest_file(
@@ -393,7 +393,7 @@ def _ingest_file(
     progress: Progress | None,
 ) -> None:
     file_counts = {"read": 0, "loaded": 0, "quarantined": 0}
-    rows = iter_rows(folder / name, encoding)
+    rows = iter_rows(folder / name, encoding, skip_empty=True)  # empty = absent here
     entities = kind == "entities"
     # Rows go in chunks of batch_size: one chunk is one batch (one transaction), and its
     # per-type counters are added to the report once, not row by row.
@@ -428,15 +428,14 @@ def _ingest_file(
             except RowError as exc:
                 rejected[type_] += 1
                 quarantine.add(name, number, exc.field, exc.reason, row)
-                continue
-            batch.types.append(type_)
         index.end_chunk()
+        batch.loaded = read - rejected  # every other row of the chunk is in the batch
         _add_counts(report, read, rejected)
         file_counts["read"] += len(chunk)
         file_counts["quarantined"] += rejected.total()
         if writer is None:
             _count_loaded(batch, None, report)
-        elif batch.types:
+        elif batch.nodes or batch.edges:
             writer.submit(batch)
         if progress:
             progress(name, file_counts["read"])

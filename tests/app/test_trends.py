@@ -74,3 +74,13 @@ def test_a_picture_without_a_title_is_refused(app_env):
     at = build(title="")
     assert any("title" in e for e in texts(at, "error"))
     assert "trend_prepared" not in at.session_state
+
+
+def test_the_preview_survives_a_visit_to_another_page(app_env):
+    at = build()
+    goto(at, "home")
+    goto(at, "trends")
+    assert at.text_area(key="trend_text").value == at.session_state["trend_prepared"].narrative
+    button(at, "Export").click()
+    at.run()
+    assert not at.exception

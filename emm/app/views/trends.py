@@ -124,6 +124,9 @@ with t_text:
     else:
         st.caption("De-identification replaced nothing.")
     st.caption("You may edit the de-identified text; the export gate checks it again.")
+    # (Streamlit forgets widget values on other pages: start again from the prepared text.)
+    ss.setdefault("trend_text", prepared.narrative)
+    ss.setdefault("trend_recs", prepared.recommendations)
     st.text_area("Narrative as it will leave", key="trend_text", height=180)
     st.text_area("Recommendations as they will leave", key="trend_recs", height=80)
 with t_tables:

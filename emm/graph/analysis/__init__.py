@@ -45,7 +45,7 @@ from emm.graph.analysis.measures import (
     pagerank,
     weighted_simple_graph,
 )
-from emm.graph.analysis.organisers import OrganiserScore, organiser_table, organisers
+from emm.graph.analysis.organiser_scores import OrganiserScore, organiser_table, organisers
 from emm.graph.analysis.ranking import NetworkScore, rank_networks, ranking_table
 from emm.graph.analysis.same_person import Candidate, merge_confirmed, same_person_candidates
 from emm.graph.analysis.subgraph import GraphFilter, edge_passes, expand, filter_graph
