@@ -331,6 +331,8 @@ def app(ctx: click.Context, port: int, no_demo: bool, headless: bool) -> None:
         "false",
         "--global.developmentMode",
         "false",
+        "--client.toolbarMode",
+        "viewer",
     ]
     raise SystemExit(subprocess.call(cmd))
 
@@ -579,8 +581,8 @@ def export_cmd(
             click.echo(f"REFUSED  {p['where']}: {p['what']}", err=True)
         raise click.ClickException(f"export refused: {len(exc.problems)} problem(s)") from None
     click.echo(f"{product_id} exported to {recipient}:")
-    for p in paths:
-        click.echo(f"  {p}")
+    for path in paths:
+        click.echo(f"  {path}")
 
 
 # ----------------------------------------------------------------------------- analysis

@@ -49,6 +49,10 @@ def prepare_demo(settings: Settings, *, seed: int = 1, size: str = "demo") -> It
                 f"{run.stats['indicator_hits']} indicator hits"
             )
 
+    from emm.anonymise import get_engine
+
+    yield "preparing the de-identification engine (the first time takes a few minutes)"
+    get_engine()  # builds deduce's lookup cache once, so the app's export gate starts fast
     created = ensure_demo_users(settings)
     if created:
         yield f"demo users created; their passwords are in {created}"

@@ -125,6 +125,17 @@ class GuardedStore:
         self._log("view_entity", targets=[uid], size=1, parties=entity.parties)
         return entity
 
+    def get_many(self, uids: Iterable[str]) -> dict[str, Entity]:
+        """Entities by uid that this principal may see (one audit entry for the batch)."""
+        self.principal.require("view_entity")
+        wanted = list(dict.fromkeys(uids))
+        found = {u: e for u, e in self._store.get_many(wanted).items() if not _restricted(e)}
+        visible = self._store.visible(list(found), self.scope()) if found else set()
+        result = {u: e for u, e in found.items() if u in visible}
+        self._log("view_entity", targets=list(result), size=len(result),
+                  parties={p for e in result.values() for p in e.parties})
+        return result
+
     def neighbourhood(
         self, uids: Iterable[str], flt: EdgeFilter = NO_FILTER, *, limit: int = 5000
     ) -> Subgraph:

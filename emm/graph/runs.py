@@ -125,9 +125,12 @@ def analyse(
         ],
         hits=[{**asdict(h), "details": dict(h.details)} for h in hits],
         candidates=candidates,
-        key_players=result.top("pagerank", 25)[
-            ["uid", "label", "pagerank", "betweenness", "degree"]
-        ].to_dict("records"),
+        key_players=[
+            {str(k): v for k, v in row.items()}
+            for row in result.top("pagerank", 25)[
+                ["uid", "label", "pagerank", "betweenness", "degree"]
+            ].to_dict("records")
+        ],
     )
     return run
 

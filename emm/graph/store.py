@@ -177,6 +177,17 @@ class GraphStore:
         rows = self._read(cypher.node_by_uid(uid_label(uid)), uid=uid)
         return Entity.from_props(uid_label(uid), rows[0]["n"]) if rows else None
 
+    def get_many(self, uids: Iterable[str]) -> dict[str, Entity]:
+        """Entities by uid, one query per label."""
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for uid in uids:
+            by_label[uid_label(uid)].append(uid)
+        out: dict[str, Entity] = {}
+        for name, group in by_label.items():
+            for row in self._read(cypher.node_by_uid_batch(name), uids=group):
+                out[row["n"]["uid"]] = Entity.from_props(name, row["n"])
+        return out
+
     def by_keys(self, label: str, keys: Iterable[str]) -> list[Entity]:
         rows = self._read(cypher.find_by_key(label), keys=list(keys))
         return [Entity.from_props(label, r["n"]) for r in rows]

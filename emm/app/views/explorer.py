@@ -436,10 +436,6 @@ with t_save:
         else:
             with services.shown_errors("saving"):
                 raw = g.raw_for("expand_network")
-                existing = working_sets.get(raw, name.strip())
-                if existing is not None and existing.owner != p.user:
-                    st.error("That name is taken by another analyst's working set; choose another.")
-                    st.stop()
                 working_sets.save(
                     raw,
                     working_sets.WorkingSet(

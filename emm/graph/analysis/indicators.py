@@ -24,7 +24,6 @@ from emm.graph.analysis.exceptions import (
     InvalidThreshold,
     UnknownIndicator,
 )
-from emm.graph.analysis.frames import present as _present
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -229,12 +228,17 @@ def _hits(
     refs: dict[Any, set[str]] = defaultdict(set)
     parties: dict[Any, set[str]] = defaultdict(set)
     related: dict[Any, set[str]] = defaultdict(set)
-    rows = zip(sub["subject"], sub["ref"], sub["party"], sub["related"], strict=True)
-    for subject, ref, party, rel in rows:
+    party_ok = (sub["party"].notna() & sub["party"].astype(str).ne("")).tolist()
+    rel_ok = (sub["related"].notna() & sub["related"].astype(str).ne("")).tolist()
+    rows = zip(
+        sub["subject"].tolist(), sub["ref"].tolist(), sub["party"].tolist(),
+        sub["related"].tolist(), party_ok, rel_ok, strict=True,
+    )  # fmt: skip
+    for subject, ref, party, rel, has_party, has_rel in rows:
         refs[subject].add(str(ref))
-        if _present(party):
+        if has_party:
             parties[subject].add(str(party))
-        if _present(rel) and rel != subject:
+        if has_rel and rel != subject:
             related[subject].add(str(rel))
     out = []
     for subject, value in values.items():
@@ -295,6 +299,7 @@ def _address_many_unrelated(
         households[address] = _count_groups(members, edges)
     values = pd.Series(households, dtype=float)
     values = values[values >= th["min_persons"]]
+    persons_at = counts.to_dict()
     long = _evidence(_part(res, "dst", "src", "source_ref", "party"))
     return _hits(
         ind,
@@ -302,7 +307,7 @@ def _address_many_unrelated(
         values,
         "min_persons",
         th,
-        details=lambda a: {"persons": int(counts[a]), "households": int(households[a])},
+        details=lambda a: {"persons": int(persons_at[a]), "households": int(households[a])},
     )
 
 
@@ -343,6 +348,7 @@ def _shared_ad_contact(t: Tables, th: Mapping[str, float], ind: Indicator) -> li
     j = contact.merge(offered, on="src", suffixes=("_c", "_p"))
     values = j.groupby("dst_c")["dst_p"].nunique()
     values = values[values >= th["min_persons"]]
+    n_ads = j[j["dst_c"].isin(values.index)].groupby("dst_c")["src"].nunique().to_dict()
     long = _evidence(
         _part(j, "dst_c", "dst_p", "source_ref_c", "party_c"),
         _part(j, "dst_c", "dst_p", "source_ref_p", "party_p"),
@@ -353,7 +359,7 @@ def _shared_ad_contact(t: Tables, th: Mapping[str, float], ind: Indicator) -> li
         values,
         "min_persons",
         th,
-        details=lambda s: {"advertisements": int(j.loc[j["dst_c"] == s, "src"].nunique())},
+        details=lambda s: {"advertisements": int(n_ads[s])},
     )
 
 
@@ -471,6 +477,7 @@ def _repeated_border_crossing(
     companions = companions[companions["subject"] != companions["related"]]
     n_pass = companions.groupby("subject")["related"].nunique()
     subjects = n_pass[n_pass >= th["min_passengers"]].index
+    n_pass_of = n_pass.to_dict()
     values = n_cross[n_cross.index.isin(subjects)]
     crossing_part = cross.assign(related=None)
     long = _evidence(_part(crossing_part, "src", "related", "source_ref", "party"), companions)
@@ -480,7 +487,7 @@ def _repeated_border_crossing(
         values,
         "min_crossings",
         th,
-        details=lambda s: {"passengers": int(n_pass[s]), "min_passengers": th["min_passengers"]},
+        details=lambda s: {"passengers": int(n_pass_of[s]), "min_passengers": th["min_passengers"]},
     )
 
 
@@ -499,6 +506,8 @@ def _short_stays_many_cities(
     stays = stays[stays["city"] != ""]
     values = stays.groupby("src")["city"].nunique()
     values = values[values >= th["min_cities"]]
+    picked = stays[stays["src"].isin(values.index)]
+    cities = {s: sorted(set(g)) for s, g in picked.groupby("src")["city"]}
     long = _evidence(_part(stays, "src", "dst", "source_ref", "party"))
     return _hits(
         ind,
@@ -506,7 +515,7 @@ def _short_stays_many_cities(
         values,
         "min_cities",
         th,
-        details=lambda s: {"cities": sorted(set(stays.loc[stays["src"] == s, "city"]))},
+        details=lambda s: {"cities": cities[s]},
     )
 
 
@@ -549,6 +558,8 @@ def _victim_many_suspects(t: Tables, th: Mapping[str, float], ind: Indicator) ->
     j = j[j["src_v"] != j["src_s"]]
     values = j.groupby("src_v")["src_s"].nunique()
     values = values[values >= th["min_suspects"]]
+    picked = j[j["src_v"].isin(values.index)]
+    cases = {s: sorted(map(str, set(g))) for s, g in picked.groupby("src_v")["case"]}
     long = _evidence(
         _part(j, "src_v", "src_s", "source_ref_v", "party_v"),
         _part(j, "src_v", "src_s", "source_ref_s", "party_s"),
@@ -561,7 +572,7 @@ def _victim_many_suspects(t: Tables, th: Mapping[str, float], ind: Indicator) ->
         values,
         "min_suspects",
         th,
-        details=lambda s: {"cases": sorted(map(str, set(j.loc[j["src_v"] == s, "case"])))},
+        details=lambda s: {"cases": cases[s]},
     )
 
 

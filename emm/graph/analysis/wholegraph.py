@@ -515,7 +515,8 @@ def _components(edges: pd.DataFrame) -> pd.Series:
 
     codes, uniques = pd.factorize(pd.concat([edges["src"], edges["dst"]], ignore_index=True))
     m = len(edges)
-    g = ig.Graph(n=len(uniques), edges=np.column_stack([codes[:m], codes[m:]]), directed=False)
+    pairs = list(zip(codes[:m].tolist(), codes[m:].tolist(), strict=True))
+    g = ig.Graph(n=len(uniques), edges=pairs, directed=False)
     membership = np.asarray(g.connected_components().membership, dtype=np.int64)
     return pd.Series(membership, index=pd.Index(uniques, dtype=object))
 
@@ -619,6 +620,7 @@ def detect_networks(
     if hits is None:
         hits = run_indicators((edges, nodes))
     label = _labels(nodes)
+    label_of = label.to_dict()
 
     # 1. hubs
     hubs = set(find_hubs((edges, nodes), hub_degree=hub_degree, hub_labels=hub_labels))
@@ -641,7 +643,7 @@ def detect_networks(
     flags = set(involved.loc[involved["src"].map(label) == "Person", "src"].tolist())
     for h in hits:
         flags.add(h.subject)
-        flags.update(r for r in h.related if label.get(r) == "Person")
+        flags.update(r for r in h.related if label_of.get(r) == "Person")
     flagged_comms = set(community[community.index.isin(list(flags))].tolist())
     sizes = community.value_counts()
     keep = sorted(c for c in flagged_comms if sizes[c] >= min_size)
@@ -681,7 +683,7 @@ def detect_networks(
         Network(
             id="",
             members=frozenset(members[c]),
-            persons=frozenset(m for m in members[c] if label.get(m) == "Person"),
+            persons=frozenset(m for m in members[c] if label_of.get(m) == "Person"),
             flagged=frozenset(m for m in members[c] if m in flags),
             parties=frozenset(parties[c]),
             latest=latest.get(c),
