@@ -400,3 +400,20 @@ def test_cli_governance_round_trip(loaded, db_settings):
     assert r.exit_code == 1 and "no entity found" in r.output
     r = cli(db_settings, "retention", "apply", "--as-of", "2026-04-02", "--yes", user="pri")
     assert r.exit_code == 0 and '"facts_total": 1' in r.output
+
+
+def test_working_data_of_a_product_goes_at_handover(loaded, out_dir, tmp_path):
+    from emm.products import working_sets
+    from emm.products.working_sets import WorkingSet
+
+    g = guard(loaded, tmp_path)
+    [jan] = g.find("111222333")
+    doc, _ = make_oib(g, [jan.uid], out_dir=out_dir / "p", created_by="u1")
+    working_sets.save(loaded, WorkingSet("zaak 1", "u1", "c", [jan.uid], product_id=doc.product_id))
+    working_sets.save(loaded, WorkingSet("zaak 1", "u2", "c", [jan.uid]))
+    assert engine.plan(loaded, date(2026, 1, 1))["product-work-data"]["working_sets"] == []
+    ProductRegister(loaded).record_disclosure(doc.product_id, recipient="POL", by="u1", basis="x")
+    assert engine.plan(loaded, date(2026, 1, 1))["product-work-data"]["working_sets"] == ["zaak 1"]
+    engine.apply(loaded, date(2026, 1, 1), out_dir=out_dir, run_by="t")
+    assert working_sets.get(loaded, "zaak 1", "u1") is None
+    assert working_sets.get(loaded, "zaak 1", "u2") is not None  # another analyst's set stays

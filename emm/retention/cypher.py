@@ -81,9 +81,11 @@ DELETE_INFO_REQUEST: LiteralString = "MATCH (r:InfoRequest {request_id: $request
 WORKING_SETS_DUE: LiteralString = (
     "MATCH (w:WorkingSet) WHERE w.product_id IS NOT NULL "
     "MATCH (p:Product {product_id: w.product_id}) WHERE p.handed_over_at IS NOT NULL "
-    "RETURN DISTINCT w.name AS name, w.product_id AS product_id"
+    "RETURN DISTINCT w.owner AS owner, w.name AS name, w.product_id AS product_id"
 )
-DELETE_WORKING_SET: LiteralString = "MATCH (w:WorkingSet {name: $name}) DELETE w"
+DELETE_WORKING_SET: LiteralString = (
+    "MATCH (w:WorkingSet {owner: $owner, name: $name}) DELETE w"
+)
 
 # ----------------------------------------------------------------------------- subjects
 

@@ -165,7 +165,7 @@ def apply(
         _write(store, cypher.DELETE_INFO_REQUEST, request_id=r["request_id"])
     working = _read(store, cypher.WORKING_SETS_DUE)
     for w in working:
-        _write(store, cypher.DELETE_WORKING_SET, name=w["name"])
+        _write(store, cypher.DELETE_WORKING_SET, owner=w["owner"], name=w["name"])
         shutil.rmtree(out_dir.parent / "work" / str(w["product_id"]), ignore_errors=True)
     report = {
         "kind": "retention",
