@@ -742,7 +742,8 @@ def evaluate_ground_truth() -> list[Cell]:
               network holding most of its members; *recall* = share of its members found there,
               *precision* = share of that network's persons and companies that are members,
               *organiser identification* = share of organisers among that network's top persons
-              by betweenness;
+              by the organiser score (`organisers`: suspect roles, money flows, paying for
+              others, directorships, shared phones, betweenness; weights in `organisers.yaml`);
             * **same-person candidates** (`same_person_candidates`, as the whole-graph run makes
               them): pairs of person records that may be one person, across parties.
 
@@ -801,7 +802,8 @@ def evaluate_ground_truth() -> list[Cell]:
             outside the plant (often background noise linked through a shared address or a
             phone); that is where the analyst's filter and judgement come in. Smuggling
             networks are hard by design: the passengers change from trip to trip, and the
-            organiser need not be the best connected person in the data.
+            organiser need not be the best connected person in the data, which is why
+            organisers are scored on roles and money flows, not on connections alone.
             """
         ),
         code(

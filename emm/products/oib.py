@@ -101,6 +101,14 @@ class OibDocument:
         return sorted({p["legal_basis"] for p in self.provenance})
 
 
+EVIDENCE_SHOWN = 25  # per indicator row in HTML/PDF; the JSON keeps every source_ref
+
+
+def _shorten(refs: list[str], n: int) -> str:
+    shown = ", ".join(refs[:n])
+    return shown + (f" … and {len(refs) - n} more (all in the JSON)" if len(refs) > n else "")
+
+
 def _caption(G: nx.MultiDiGraph, uid: str) -> str:
     return str(G.nodes[uid].get("caption") or uid)
 
@@ -204,6 +212,7 @@ def build_oib(
             "threshold": h.threshold,
             "parties": list(h.parties),
             "evidence": list(h.evidence),
+                "evidence_shown": _shorten(list(h.evidence), EVIDENCE_SHOWN),
             "related": [_caption(G, r) for r in h.related if r in G][:20],
         }
         for h in hits

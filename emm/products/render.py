@@ -147,7 +147,7 @@ def oib_pdf(doc: OibDocument) -> bytes:
                     h["subject"],
                     f"{h['value']}/{h['threshold']}",
                     h["explanation"],
-                    ", ".join(h["evidence"]) + f" ({', '.join(h['parties'])})",
+                    h["evidence_shown"] + f" ({', '.join(h['parties'])})",
                 ]
                 for h in doc.indicators
             ]

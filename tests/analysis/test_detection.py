@@ -9,6 +9,7 @@ from analysis_builder import Builder
 from emm.graph.analysis import (
     UnknownMethod,
     detect_networks,
+    detection_explanation,
     detection_table,
     encode,
     find_hubs,
@@ -150,3 +151,10 @@ def test_modularity_glues_them_once_the_graph_is_big() -> None:
 def test_unknown_objective_is_refused() -> None:
     with pytest.raises(UnknownMethod):
         detect_networks(nx.MultiDiGraph(), hits=[], objective="infomap")  # type: ignore[arg-type]
+
+
+def test_the_explanations_fill_in_the_table_values() -> None:
+    en, hubs_en = detection_explanation("en")
+    nl, hubs_nl = detection_explanation("nl")
+    assert "0.002" in en and "0.002" in nl
+    assert "BorderPost" in hubs_en and "100" in hubs_en and "BorderPost" in hubs_nl

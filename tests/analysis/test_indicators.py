@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 import pytest
+from analysis_builder import Builder
 
 from emm.graph.analysis import (
     IndicatorHit,
@@ -260,3 +261,18 @@ def test_bad_frames_are_refused() -> None:
         run_indicators((pd.DataFrame({"src": [], "dst": [], "type": [], "party": []}), None))
     with pytest.raises(InvalidFrames):
         run_indicators("not a graph")
+
+
+def test_a_room_payment_concerns_the_guests_of_that_week_only() -> None:
+    """B pays for one night at a busy hotel: the guests of other weeks are not its concern."""
+    b = Builder()
+    b.node("boss", "Person", name="Boss")
+    b.node("B", "BankAccount", iban="NL91ABNA0417164300")
+    b.fact("boss", "HOLDS_ACCOUNT", "B")
+    b.node("HOTEL", "Address", postcode="3011AA", house_number=1, city="Rotterdam")
+    b.fact("B", "PAID_FOR", "HOTEL", purpose="room", date="2026-03-10", amount=90.0)
+    for i, g in enumerate(b.persons("g", 6)):
+        day = "2026-03-11" if i < 2 else f"2026-0{4 + i % 5}-01"  # two that week, four later
+        b.fact(g, "STAYED_AT", "HOTEL", nights=1, date=day)
+    assert "B" in hits_of(b.G, "account_pays_for_others", min_persons=2)
+    assert "B" not in hits_of(b.G, "account_pays_for_others", min_persons=3)

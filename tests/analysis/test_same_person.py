@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import random
-import time
 
 import networkx as nx
 import pytest
@@ -154,7 +153,7 @@ def test_hub_blocks_are_skipped() -> None:
 
 @pytest.mark.slow
 def test_scales_with_blocking() -> None:
-    """20k persons with 400 surnames: blocking keeps it to seconds, and planted pairs are found."""
+    """20k persons with 400 surnames: blocking finds the planted pair (speed: bench_analysis)."""
     rng = random.Random(3)
     firsts = [f"Given{i}" for i in range(300)]
     lasts = [f"Surname{i}x" for i in range(400)]
@@ -168,9 +167,7 @@ def test_scales_with_blocking() -> None:
     G.add_node("twin", label="Person", name="G. Surname7x", parties=["OM"],
                birth_date=G.nodes["u7"]["birth_date"])  # fmt: skip
     G.nodes["u7"]["name"] = "Given1 Surname7x"
-    t = time.perf_counter()
     found = same_person_candidates(G)
-    assert time.perf_counter() - t < 30
     assert ("twin", "u7") in {c.pair for c in found} or ("u7", "twin") in {c.pair for c in found}
 
 

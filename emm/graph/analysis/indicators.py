@@ -222,24 +222,27 @@ def _hits(
     details: Callable[[Any], dict[str, Any]] | None = None,
 ) -> list[IndicatorHit]:
     """Build hits for the subjects in ``values`` (already filtered), evidence from ``long``."""
+    import pandas as pd
+
     if values.empty:
         return []
     sub = long[long["subject"].isin(values.index)]
     refs: dict[Any, set[str]] = defaultdict(set)
     parties: dict[Any, set[str]] = defaultdict(set)
     related: dict[Any, set[str]] = defaultdict(set)
-    party_ok = (sub["party"].notna() & sub["party"].astype(str).ne("")).tolist()
-    rel_ok = (sub["related"].notna() & sub["related"].astype(str).ne("")).tolist()
-    rows = zip(
-        sub["subject"].tolist(), sub["ref"].tolist(), sub["party"].tolist(),
-        sub["related"].tolist(), party_ok, rel_ok, strict=True,
-    )  # fmt: skip
-    for subject, ref, party, rel, has_party, has_rel in rows:
-        refs[subject].add(str(ref))
-        if has_party:
-            parties[subject].add(str(party))
-        if has_rel and rel != subject:
-            related[subject].add(str(rel))
+    # de-duplicate in pandas first: the Python loops then see each distinct value once
+    subj = sub["subject"]
+    for target, column, ok in (
+        (refs, "ref", sub["ref"].notna()),
+        (parties, "party", sub["party"].notna() & sub["party"].astype(str).ne("")),
+        (related, "related", sub["related"].notna() & sub["related"].astype(str).ne("")),
+    ):
+        pairs = pd.DataFrame({"s": subj[ok], "v": sub.loc[ok, column].astype(str)})
+        if column == "related":
+            pairs = pairs[pairs["v"] != pairs["s"].astype(str)]
+        pairs = pairs.drop_duplicates()
+        for subject, value in zip(pairs["s"].tolist(), pairs["v"].tolist(), strict=True):
+            target[subject].add(value)
     out = []
     for subject, value in values.items():
         out.append(
@@ -382,11 +385,10 @@ def _account_pays_for_others(
     ads = ads[["src", "dst_l", "source_ref", "party", "source_ref_l", "party_l"]].set_axis(
         cols, axis=1
     )
-    homes = paid[paid["dst_label"] == "Address"].merge(
+    homes = _paid_stays(
+        paid[paid["dst_label"] == "Address"],
         t.facts(HOUSING, "Person", "Address"),
-        left_on="dst",
-        right_on="dst",
-        suffixes=("", "_l"),
+        int(ind.params.get("room_window_days", 7)),
     )
     homes = homes[["src", "src_l", "source_ref", "party", "source_ref_l", "party_l"]].set_axis(
         cols, axis=1
@@ -404,6 +406,44 @@ def _account_pays_for_others(
         _part(links, "account", "person", "ref2", "party2"),
     )
     return _hits(ind, long, values, "min_persons", th)
+
+
+def _paid_stays(paid: pd.DataFrame, housing: pd.DataFrame, window: int) -> pd.DataFrame:
+    """Payments for an address joined to the persons they concern.
+
+    A dated payment concerns the dated stays at that address within ``window`` days of it (a
+    room paid for on the 2nd, stayed in on the 3rd), not every guest a hotel ever had; an
+    undated payment, or an undated residence (rent), concerns everyone housed there. Dated
+    pairs are joined on (address, week) so a busy hotel does not multiply every payment by
+    every stay.
+    """
+    import pandas as pd
+
+    p_day = pd.to_datetime(paid["date"].astype(str).str[:10], errors="coerce")
+    h_day = pd.to_datetime(housing["date"].astype(str).str[:10], errors="coerce")
+    p = paid.assign(_day=p_day)
+    h = housing.assign(_day=h_day)
+    parts = []
+    # undated housing (residents, registrations): every payment for that address
+    parts.append(p.merge(h[h["_day"].isna()], on="dst", suffixes=("", "_l")))
+    # undated payments: every dated stay there
+    parts.append(p[p["_day"].isna()].merge(h[h["_day"].notna()], on="dst", suffixes=("", "_l")))
+    # dated payment and dated stay within the window
+    pd_, hd = p[p["_day"].notna()], h[h["_day"].notna()]
+    if len(pd_) and len(hd):
+        step = max(window, 1)
+        p_bucket = (pd_["_day"] - pd.Timestamp("1970-01-01")).dt.days // step
+        h_bucket = (hd["_day"] - pd.Timestamp("1970-01-01")).dt.days // step
+        hd = hd.assign(_b=h_bucket)
+        for shift in (-1, 0, 1):
+            j = pd_.assign(_b=p_bucket + shift).merge(hd, on=["dst", "_b"], suffixes=("", "_l"))
+            gap = (j["_day_l"] - j["_day"]).dt.days.abs()
+            parts.append(j[gap.to_numpy() <= window].drop(columns="_b"))
+    parts = [x for x in parts if len(x)]
+    if not parts:  # keep the columns of a join
+        return p.iloc[0:0].merge(h.iloc[0:0], on="dst", suffixes=("", "_l"))
+    out = pd.concat(parts, ignore_index=True).drop_duplicates(["source_ref", "source_ref_l"])
+    return out.drop(columns=[c for c in out.columns if c.startswith("_")])
 
 
 @rule("employer_is_landlord")

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Network",
     "WholeGraphResult",
+    "detection_explanation",
     "detection_table",
     "detect_networks",
     "find_hubs",
@@ -100,6 +101,10 @@ class WholeGraphResult:
         for uid, group in zip(self.table["uid"], self.table[column], strict=True):
             out[int(group)].add(uid)
         return out
+
+
+#: Leiden iterations in whole-graph passes (see :func:`emm.graph.analysis._igraph.leiden`).
+WHOLE_GRAPH_ITERATIONS = 2
 
 
 def _relabel(membership: np.ndarray, uids: np.ndarray) -> np.ndarray:
@@ -235,7 +240,7 @@ def _igraph_pass(
     pr = np.asarray(g.pagerank(weights=weights, damping=0.85), dtype=np.float64)
     seconds["pagerank"] = time.perf_counter() - t
     t = time.perf_counter()
-    comm = _igraph.leiden(g, resolution=resolution, seed=seed)
+    comm = _igraph.leiden(g, resolution=resolution, seed=seed, n_iterations=WHOLE_GRAPH_ITERATIONS)
     modularity = (
         float(g.modularity(comm.tolist(), weights=weights, resolution=resolution))
         if g.ecount()
@@ -377,6 +382,22 @@ def detection_table() -> dict[str, Any]:
     }
 
 
+def detection_explanation(lang: Literal["en", "nl"] = "en") -> list[str]:
+    """How candidate networks are found, in plain language, with the table's values filled in.
+
+    Examples
+    --------
+    >>> print(detection_explanation()[1][:60])
+    Left out as shared infrastructure: every BorderPost; any oth
+    """
+    t = detection_table()
+    hubs = {**t["hubs"], "labels": ", ".join(t["hubs"]["labels"])}
+    return [
+        str(t["communities"][f"explanation_{lang}"]).format(**t["communities"]),
+        str(t["hubs"][f"explanation_{lang}"]).format(**hubs),
+    ]
+
+
 _HUB_KEYS = (
     "labels",
     "degree",
@@ -437,6 +458,8 @@ def find_hubs(
     >>> find_hubs(G)
     {'bp': 'label', 'h': 'venue'}
     """
+    import igraph as ig
+    import numpy as np
     import pandas as pd
 
     from emm.graph.analysis.frames import as_frames
@@ -453,50 +476,56 @@ def find_hubs(
         else place_group_min_persons
     )
     label = _labels(nodes)
-    hubs: dict[str, str] = {}
-    for uid in label[label.isin(labels)].index:
-        hubs[uid] = "label"
+    hubs: dict[Any, str] = dict.fromkeys(label[label.isin(labels)].index, "label")
 
-    pairs = pd.concat(
-        [edges[["src", "dst"]], edges[["dst", "src"]].set_axis(["src", "dst"], axis=1)],
-        ignore_index=True,
-    )
-    pairs = pairs[pairs["src"] != pairs["dst"]].drop_duplicates()
-    degree = pairs.groupby("src").size()
-    is_person = degree.index.to_series().map(label).eq("Person").to_numpy()
-    big = degree.index[(degree > degree_limit).to_numpy() & ~is_person]
-    for uid in big:
-        hubs.setdefault(uid, "degree")
+    # integer codes: all counting below is numpy on int64 arrays
+    codes, uniques = pd.factorize(pd.concat([edges["src"], edges["dst"]], ignore_index=True))
+    m, n = len(edges), len(uniques)
+    src, dst = codes[:m].astype(np.int64), codes[m:].astype(np.int64)
+    lab = pd.Series(uniques).map(label).to_numpy(dtype=object)
+    is_person = lab == "Person"
+    is_address = lab == "Address"
 
-    src_label = edges["src"].map(label)
-    dst_label = edges["dst"].map(label)
-    place = edges[
-        edges["type"].isin([*_LIVE, _STAY]) & (src_label == "Person") & (dst_label == "Address")
-    ]
-    residents = place[place["type"].isin(_LIVE)].groupby("dst")["src"].nunique()
-    guests = place[place["type"] == _STAY].groupby("dst")["src"].nunique()
-    guests = guests[guests >= min_guests]
-    venues = guests[guests > residents.reindex(guests.index).fillna(0)].index
-    for uid in venues:
-        hubs.setdefault(uid, "venue")
+    def distinct_count(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Per code in ``a``: the number of distinct partners in ``b``."""
+        key = np.unique(a * n + b)
+        return np.bincount(key // n, minlength=n)
 
-    occupants = place[["dst", "src"]].drop_duplicates()
-    n_occ = occupants.groupby("dst").size()
-    candidates = set(n_occ[n_occ >= max(min_groups, 1)].index) - set(hubs)
-    if candidates and min_groups > 0:
-        out = set(hubs) | candidates
-        comp = _components(edges[~edges["src"].isin(out) & ~edges["dst"].isin(out)])
-        persons = comp[comp.index.to_series().map(label).eq("Person").to_numpy()].value_counts()
-        occ = occupants[occupants["dst"].isin(candidates)]
-        group = occ["src"].map(comp)
-        size = group.map(persons).fillna(0)
-        if min_persons <= 1:  # a person without other facts is a group of one
-            group = group.where(group.notna(), "solo:" + occ["src"].astype(str))
-            size = size.where(size > 0, 1)
-        occ = occ.assign(group=group)[(size >= min_persons).to_numpy()]
-        n_groups = occ.groupby("dst")["group"].nunique()
-        for uid in n_groups[n_groups >= min_groups].index:
-            hubs.setdefault(uid, "shared place")
+    lo, hi = np.minimum(src, dst), np.maximum(src, dst)
+    proper = lo != hi
+    pairs = np.unique(lo[proper] * n + hi[proper])
+    degree = np.bincount(pairs // n, minlength=n) + np.bincount(pairs % n, minlength=n)
+    for i in np.flatnonzero((degree > degree_limit) & ~is_person):
+        hubs.setdefault(uniques[int(i)], "degree")
+
+    typ = edges["type"].to_numpy(dtype=object)
+    live = np.isin(typ, _LIVE)
+    stay = typ == _STAY
+    place = (live | stay) & is_person[src] & is_address[dst]
+    residents = distinct_count(dst[place & live], src[place & live])
+    guests = distinct_count(dst[place & stay], src[place & stay])
+    for i in np.flatnonzero((guests >= max(min_guests, 1)) & (guests > residents)):
+        hubs.setdefault(uniques[int(i)], "venue")
+
+    occupied = np.unique(dst[place] * n + src[place])
+    occ_place, occ_person = occupied // n, occupied % n
+    is_hub = np.zeros(n, dtype=bool)
+    known = pd.Index(uniques).get_indexer(list(hubs))
+    is_hub[known[known >= 0]] = True
+    candidate = (np.bincount(occ_place, minlength=n) >= max(min_groups, 1)) & ~is_hub
+    if min_groups > 0 and candidate.any():
+        out = is_hub | candidate
+        rest = ~out[src] & ~out[dst]
+        g = ig.Graph(n=n, edges=list(zip(src[rest].tolist(), dst[rest].tolist(), strict=True)))
+        comp = np.asarray(g.connected_components().membership, dtype=np.int64)
+        k = int(comp.max()) + 1
+        persons_in = np.bincount(comp, weights=is_person.astype(np.float64), minlength=k)
+        sel = candidate[occ_place]
+        at, group = occ_place[sel], comp[occ_person[sel]]
+        ok = persons_in[group] >= min_persons  # a lone occupant is a group of one person
+        groups = np.bincount(np.unique(at[ok] * k + group[ok]) // k, minlength=n)
+        for i in np.flatnonzero(groups >= min_groups):
+            hubs.setdefault(uniques[int(i)], "shared place")
     return dict(sorted(hubs.items(), key=lambda kv: str(kv[0])))
 
 
@@ -505,20 +534,6 @@ def _labels(nodes: pd.DataFrame) -> pd.Series:
 
     label = pd.Series(nodes["label"].to_numpy(), index=nodes["uid"].to_numpy())
     return label[~label.index.duplicated()]
-
-
-def _components(edges: pd.DataFrame) -> pd.Series:
-    """Connected component id per node uid of an edge table (igraph)."""
-    import igraph as ig
-    import numpy as np
-    import pandas as pd
-
-    codes, uniques = pd.factorize(pd.concat([edges["src"], edges["dst"]], ignore_index=True))
-    m = len(edges)
-    pairs = list(zip(codes[:m].tolist(), codes[m:].tolist(), strict=True))
-    g = ig.Graph(n=len(uniques), edges=pairs, directed=False)
-    membership = np.asarray(g.connected_components().membership, dtype=np.int64)
-    return pd.Series(membership, index=pd.Index(uniques, dtype=object))
 
 
 def detect_networks(
@@ -601,11 +616,11 @@ def detect_networks(
     >>> [(n.id, sorted(n.members), sorted(n.parties), n.latest) for n in detect_networks(G)]
     [('N0001', ['p1', 'p2', 'p3', 's1'], ['KMAR', 'POL'], '2026-07-01')]
     """
+    import numpy as np
     import pandas as pd
 
     from emm.graph.analysis import _igraph
     from emm.graph.analysis.frames import as_frames, encode
-    from emm.graph.analysis.frames import present as _present
     from emm.graph.analysis.indicators import run_indicators
 
     table = detection_table()
@@ -620,7 +635,6 @@ def detect_networks(
     if hits is None:
         hits = run_indicators((edges, nodes))
     label = _labels(nodes)
-    label_of = label.to_dict()
 
     # 1. hubs
     hubs = set(find_hubs((edges, nodes), hub_degree=hub_degree, hub_labels=hub_labels))
@@ -633,61 +647,74 @@ def detect_networks(
     )
     warm = float(table["communities"].get("warm_start") or 0) if objective == "CPM" else None
     membership = _igraph.leiden(
-        _igraph.build(enc), resolution=resolution, seed=seed, objective=objective, warm_start=warm
+        _igraph.build(enc),
+        resolution=resolution,
+        seed=seed,
+        objective=objective,
+        warm_start=warm,
+        n_iterations=WHOLE_GRAPH_ITERATIONS,
     )
     community = pd.Series(membership, index=enc.uids)
 
     # 3. flags
+    is_person = label.eq("Person").to_numpy()
+    persons = set(label.index[is_person].tolist())
     cases = label[label.isin(["Signal", "Investigation"])].index
     involved = edges[(edges["type"] == "INVOLVED_IN") & edges["dst"].isin(cases)]
-    flags = set(involved.loc[involved["src"].map(label) == "Person", "src"].tolist())
+    flags = set(involved["src"].tolist()) & persons
+    related: list[str] = []
     for h in hits:
         flags.add(h.subject)
-        flags.update(r for r in h.related if label_of.get(r) == "Person")
+        related.extend(h.related)
+    flags |= set(related) & persons
     flagged_comms = set(community[community.index.isin(list(flags))].tolist())
     sizes = community.value_counts()
     keep = sorted(c for c in flagged_comms if sizes[c] >= min_size)
     if not keep:
         return []
 
-    # facts touching members (also to hubs): parties, recency, count
+    # facts touching members (also to hubs): parties, recency, count -- one row per
+    # (fact, community) it touches, from either end
     kept = community[community.isin(keep)]
     e = edges.reset_index(drop=True)
-    src_c = e["src"].map(kept)
-    dst_c = e["dst"].map(kept)
-    members: dict[int, set[str]] = defaultdict(set)
-    for uid, c in kept.items():
-        members[int(c)].add(str(uid))
+    ends = pd.concat(
+        [
+            pd.DataFrame({"fact": e.index, "c": e["src"].map(kept), "other": e["dst"]}),
+            pd.DataFrame({"fact": e.index, "c": e["dst"].map(kept), "other": e["src"]}),
+        ],
+        ignore_index=True,
+    ).dropna(subset=["c"])
+    ends["c"] = ends["c"].astype(np.int64)
+    per = ends.drop_duplicates(["fact", "c"])
+    fact = per["fact"].to_numpy()
+    party = e["party"].to_numpy(dtype=object)[fact]
+    reg = e["registered_at"].to_numpy(dtype=object)[fact]
+    per = per.assign(party=party, reg=reg)
+    n_facts = per.groupby("c").size().to_dict()
+    has_party = per["party"].notna() & per["party"].astype(str).ne("")
+    party_rows = per.loc[has_party, ["c", "party"]].astype({"party": str}).drop_duplicates()
     parties: dict[int, set[str]] = defaultdict(set)
-    latest: dict[int, str] = {}
-    n_facts: dict[int, int] = defaultdict(int)
+    for c, p in zip(party_rows["c"].tolist(), party_rows["party"].tolist(), strict=True):
+        parties[c].add(p)
+    has_reg = per["reg"].notna() & per["reg"].astype(str).ne("")
+    days = per.loc[has_reg, "reg"].astype(str).str[:10]
+    latest = days.groupby(per.loc[has_reg, "c"]).max().to_dict()
+    at_hub = ends[ends["other"].isin(hubs)].drop_duplicates(["c", "other"])
     hub_of: dict[int, set[str]] = defaultdict(set)
-    touching = e[src_c.notna() | dst_c.notna()]
-    rows = zip(
-        src_c[touching.index], dst_c[touching.index], touching["src"], touching["dst"],
-        touching["party"], touching["registered_at"], strict=True,
-    )  # fmt: skip
-    for cs, cd, u, v, party, reg in rows:
-        for c in {int(x) for x in (cs, cd) if _present(x)}:
-            n_facts[c] += 1
-            if _present(party):
-                parties[c].add(str(party))
-            if _present(reg):
-                day = str(reg)[:10]
-                if day > latest.get(c, ""):
-                    latest[c] = day
-            for node in (u, v):
-                if node in hubs:
-                    hub_of[c].add(str(node))
+    for c, h in zip(at_hub["c"].tolist(), at_hub["other"].tolist(), strict=True):
+        hub_of[c].add(str(h))
+    members: dict[int, set[str]] = defaultdict(set)
+    for uid, c in zip(kept.index.tolist(), kept.tolist(), strict=True):
+        members[int(c)].add(str(uid))
     found = [
         Network(
             id="",
             members=frozenset(members[c]),
-            persons=frozenset(m for m in members[c] if label_of.get(m) == "Person"),
+            persons=frozenset(m for m in members[c] if m in persons),
             flagged=frozenset(m for m in members[c] if m in flags),
             parties=frozenset(parties[c]),
             latest=latest.get(c),
-            n_facts=n_facts[c],
+            n_facts=int(n_facts.get(c, 0)),
             hubs=frozenset(hub_of[c]),
         )
         for c in keep
