@@ -283,6 +283,8 @@ def ingest_delivery(
                     batch_size,
                     progress,
                 )
+        if writer is not None:
+            writer.wait()  # the last batch: committed before the delivery counts as loaded
     finally:
         if writer is not None:
             writer.close()
@@ -329,7 +331,7 @@ def _write_report(out_dir: Path, report: DeliveryReport) -> None:
 class _Batch:
     """Rows validated together and written in one transaction, with what to count after it."""
 
-    file_counts: dict[str, int]
+    file_counts: dict[str, Any]  # the file's entry in the report
     nodes: list[NodeRow] = field(default_factory=list)
     edges: list[EdgeRow] = field(default_factory=list)
     loaded: Counter[str] = field(default_factory=Counter)  # rows per type, counted once committed
@@ -392,7 +394,11 @@ def _ingest_file(
     batch_size: int,
     progress: Progress | None,
 ) -> None:
-    file_counts = {"read": 0, "loaded": 0, "quarantined": 0}
+    # The file's entry in the report; a batch adds its rows to "loaded" once committed, which
+    # may be after this function returns (the writer overlaps files too).
+    file_counts: dict[str, Any] = {"path": name, "kind": kind, "read": 0, "loaded": 0}
+    file_counts["quarantined"] = 0
+    report.files.append(file_counts)
     rows = iter_rows(folder / name, encoding, skip_empty=True)  # empty = absent here
     entities = kind == "entities"
     # Rows go in chunks of batch_size: one chunk is one batch (one transaction), and its
@@ -439,9 +445,6 @@ def _ingest_file(
             writer.submit(batch)
         if progress:
             progress(name, file_counts["read"])
-    if writer is not None:
-        writer.wait()  # so that the file's counts below include its last batch
-    report.files.append({"path": name, "kind": kind, **file_counts})
 
 
 def _record_ids(chunk: list[tuple[int, dict[str, str] | str]], kind: str) -> set[str]:
