@@ -1,13 +1,19 @@
-"""``write_batch`` sends rows as column lists: the same graph as one map per row would give."""
+"""``write_batch`` sends rows as column lists: the same graph as one map per row would give;
+batches written on the background thread are counted as before."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from emm.graph.model import EdgeRow, NodeRow
 from emm.graph.store import GraphStore, StoreError
+from emm.ingest.pipeline import ingest_folder
 
 pytestmark = pytest.mark.db
+
+DELIVERIES = Path(__file__).parent / "fixtures" / "deliveries"
 
 
 def person(key: str, party: str, **props: str) -> NodeRow:
@@ -78,3 +84,13 @@ def test_properties_outside_the_schema_are_refused_before_writing(store: GraphSt
     with pytest.raises(StoreError, match="outside the schema"):
         store.write_batch([ADDRESS], [edge])
     assert sum(store.count_nodes().values()) == 0
+
+
+def test_batches_written_in_the_background_are_counted_per_file(store: GraphStore, tmp_path):
+    dry = ingest_folder(DELIVERIES, None, out_dir=tmp_path / "dry")
+    loaded = ingest_folder(DELIVERIES, store, out_dir=tmp_path / "db", batch_size=3)
+    for a, b in zip(dry, loaded, strict=True):
+        assert b.status == "complete" and b.balanced()
+        assert (a.read, a.loaded, a.quarantined) == (b.read, b.loaded, b.quarantined)
+        assert a.files == b.files
+        assert all(f["read"] == f["loaded"] + f["quarantined"] for f in b.files)

@@ -396,8 +396,7 @@ def _ingest_file(
 ) -> None:
     # The file's entry in the report; a batch adds its rows to "loaded" once committed, which
     # may be after this function returns (the writer overlaps files too).
-    file_counts: dict[str, Any] = {"path": name, "kind": kind, "read": 0, "loaded": 0}
-    file_counts["quarantined"] = 0
+    file_counts: dict[str, Any] = dict(path=name, kind=kind, read=0, loaded=0, quarantined=0)
     report.files.append(file_counts)
     rows = iter_rows(folder / name, encoding, skip_empty=True)  # empty = absent here
     entities = kind == "entities"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
 __all__ = ["AddressRecognizer", "STREET_SUFFIXES"]
 
@@ -113,13 +115,16 @@ _ADDITION = (
 _NUMBER = r"(?!(?:19|20)\d\d(?!\d))[1-9]\d{0,3}(?![\d])" + _ADDITION
 
 
-class AddressRecognizer(PatternRecognizer):
+class AddressRecognizer(DutchPatternRecognizer):
     """Recognise a street with house number: ``Kerkstraat 12``, ``Burgemeester de Vlugtlaan
     12a``, ``Dorpsweg 12-2``, ``Oudegracht 12 bis``, ``Laan van Meerdervoort 12 hs``.
 
     The house number is required; a street name alone is left to the deduce recogniser
     (which knows the Dutch street list).
     """
+
+    ENTITY = "NL_ADDRESS"
+    FLAGS = re.DOTALL | re.MULTILINE
 
     PATTERNS = [
         Pattern(
@@ -136,20 +141,3 @@ class AddressRecognizer(PatternRecognizer):
     ]
 
     CONTEXT = ["adres", "woonachtig", "wonende", "woning", "straat", "address", "pand"]
-
-    def __init__(
-        self,
-        patterns: list[Pattern] | None = None,
-        context: list[str] | None = None,
-        supported_language: str = "nl",
-        supported_entity: str = "NL_ADDRESS",
-        name: str | None = None,
-    ) -> None:
-        super().__init__(
-            supported_entity=supported_entity,
-            patterns=patterns if patterns else list(self.PATTERNS),
-            context=context if context else list(self.CONTEXT),
-            supported_language=supported_language,
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-            name=name or type(self).__name__,
-        )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
 __all__ = ["BsnRecognizer", "is_valid_bsn"]
 
@@ -20,12 +22,14 @@ def is_valid_bsn(value: str) -> bool:
     return total != 0 and total % 11 == 0
 
 
-class BsnRecognizer(PatternRecognizer):
+class BsnRecognizer(DutchPatternRecognizer):
     """Recognise a BSN: ``123456782``, ``1234.56.782``, ``123 456 782``, ``123-456-782``.
 
     Every 9-digit candidate is checked with the 11-proof; a number failing it is never
     reported as a BSN.
     """
+
+    ENTITY = "NL_BSN"
 
     PATTERNS = [
         Pattern("BSN (9 digits)", r"(?<![\d.,-])\d{9}(?![\d]|[.,-]\d)", 0.3),
@@ -34,22 +38,6 @@ class BsnRecognizer(PatternRecognizer):
     ]
 
     CONTEXT = ["bsn", "burgerservicenummer", "sofinummer", "sofi", "citizen service number"]
-
-    def __init__(
-        self,
-        patterns: list[Pattern] | None = None,
-        context: list[str] | None = None,
-        supported_language: str = "nl",
-        supported_entity: str = "NL_BSN",
-        name: str | None = None,
-    ) -> None:
-        super().__init__(
-            supported_entity=supported_entity,
-            patterns=patterns if patterns else list(self.PATTERNS),
-            context=context if context else list(self.CONTEXT),
-            supported_language=supported_language,
-            name=name or type(self).__name__,
-        )
 
     def validate_result(self, pattern_text: str) -> bool:
         return is_valid_bsn(pattern_text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
 __all__ = ["DateRecognizer"]
 
@@ -25,13 +27,15 @@ _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 _NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 
 
-class DateRecognizer(PatternRecognizer):
+class DateRecognizer(DutchPatternRecognizer):
     """Recognise a calendar date: ``3 maart 2024``, ``3 mrt. 2024``, ``maandag 3 maart``,
     ``March 3, 2024``, ``03-03-2024``, ``3/3/24``, ``2024-03-03``.
 
     A day and a month are required; a year alone ("in 2024") or a month and year ("maart
     2024") is not reported, because it does not point at a person.
     """
+
+    ENTITY = "DATE_TIME"
 
     PATTERNS = [
         Pattern(
@@ -57,19 +61,3 @@ class DateRecognizer(PatternRecognizer):
     ]
 
     CONTEXT = ["geboren", "geboortedatum", "datum", "date", "born", "birth"]
-
-    def __init__(
-        self,
-        patterns: list[Pattern] | None = None,
-        context: list[str] | None = None,
-        supported_language: str = "nl",
-        supported_entity: str = "DATE_TIME",
-        name: str | None = None,
-    ) -> None:
-        super().__init__(
-            supported_entity=supported_entity,
-            patterns=patterns if patterns else list(self.PATTERNS),
-            context=context if context else list(self.CONTEXT),
-            supported_language=supported_language,
-            name=name or type(self).__name__,
-        )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
 __all__ = ["DocumentNumberRecognizer"]
 
 
-class DocumentNumberRecognizer(PatternRecognizer):
+class DocumentNumberRecognizer(DutchPatternRecognizer):
     """Recognise a Dutch travel-document number such as ``NXC3P7KD1`` or ``SPECI2014``.
 
     Since 2014 the number has 9 characters: two letters, six letters or digits, one digit;
@@ -17,6 +19,9 @@ class DocumentNumberRecognizer(PatternRecognizer):
     numbers (one or two letters and 7-8 digits, e.g. Nigerian ``A12345678``) are reported only
     next to such a word.
     """
+
+    ENTITY = "NL_DOCUMENT_NUMBER"
+    FLAGS = re.DOTALL | re.MULTILINE
 
     PATTERNS = [
         Pattern(
@@ -45,20 +50,3 @@ class DocumentNumberRecognizer(PatternRecognizer):
         "identity",
         "document",
     ]
-
-    def __init__(
-        self,
-        patterns: list[Pattern] | None = None,
-        context: list[str] | None = None,
-        supported_language: str = "nl",
-        supported_entity: str = "NL_DOCUMENT_NUMBER",
-        name: str | None = None,
-    ) -> None:
-        super().__init__(
-            supported_entity=supported_entity,
-            patterns=patterns if patterns else list(self.PATTERNS),
-            context=context if context else list(self.CONTEXT),
-            supported_language=supported_language,
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-            name=name or type(self).__name__,
-        )

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
 __all__ = ["KvkRecognizer"]
 
 
-class KvkRecognizer(PatternRecognizer):
+class KvkRecognizer(DutchPatternRecognizer):
     """Recognise a KvK number such as ``12345678`` or ``1234 5678`` after "KvK".
 
     Eight digits alone are too common; the context word lifts the score over the threshold.
     """
+
+    ENTITY = "NL_KVK"
 
     PATTERNS = [
         Pattern("KvK (8 digits)", r"(?<![\d+.,-])\d{8}(?!\d|[.,-]\d)", 0.1),
@@ -19,19 +23,3 @@ class KvkRecognizer(PatternRecognizer):
     ]
 
     CONTEXT = ["kvk", "handelsregister", "koophandel", "commerce"]
-
-    def __init__(
-        self,
-        patterns: list[Pattern] | None = None,
-        context: list[str] | None = None,
-        supported_language: str = "nl",
-        supported_entity: str = "NL_KVK",
-        name: str | None = None,
-    ) -> None:
-        super().__init__(
-            supported_entity=supported_entity,
-            patterns=patterns if patterns else list(self.PATTERNS),
-            context=context if context else list(self.CONTEXT),
-            supported_language=supported_language,
-            name=name or type(self).__name__,
-        )

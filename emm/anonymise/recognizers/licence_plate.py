@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
 __all__ = ["SIDECODES", "LicencePlateRecognizer", "sidecode_of"]
 
@@ -46,13 +48,16 @@ _BOUND_L = r"(?<![\w-])"
 _BOUND_R = r"(?![\w]|-\w)"
 
 
-class LicencePlateRecognizer(PatternRecognizer):
+class LicencePlateRecognizer(DutchPatternRecognizer):
     """Recognise a Dutch plate: ``12-ABC-3``, ``AB-12-CD``, also ``12ABC3`` (weaker).
 
     Upper-case only (case-sensitive flags). Without dashes the shape is less convincing
     (a postcode "1234AB" has side code 2's shape; the postcode recogniser scores higher) and
     a context word ("kenteken", "auto", ...) adds to the score.
     """
+
+    ENTITY = "NL_LICENCE_PLATE"
+    FLAGS = re.DOTALL | re.MULTILINE
 
     PATTERNS = [
         Pattern(
@@ -92,20 +97,3 @@ class LicencePlateRecognizer(PatternRecognizer):
         "vehicle",
         "car",
     ]
-
-    def __init__(
-        self,
-        patterns: list[Pattern] | None = None,
-        context: list[str] | None = None,
-        supported_language: str = "nl",
-        supported_entity: str = "NL_LICENCE_PLATE",
-        name: str | None = None,
-    ) -> None:
-        super().__init__(
-            supported_entity=supported_entity,
-            patterns=patterns if patterns else list(self.PATTERNS),
-            context=context if context else list(self.CONTEXT),
-            supported_language=supported_language,
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-            name=name or type(self).__name__,
-        )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
 __all__ = ["VNumberRecognizer"]
 
 
-class VNumberRecognizer(PatternRecognizer):
+class VNumberRecognizer(DutchPatternRecognizer):
     """Recognise an IND V-number such as ``1234567890`` or ``12 3456 7890``.
 
     Ten digits alone are too common (phone numbers, file numbers), so the base score is
@@ -15,25 +17,11 @@ class VNumberRecognizer(PatternRecognizer):
     lifts it.
     """
 
+    ENTITY = "NL_V_NUMBER"
+
     PATTERNS = [
         Pattern("V-number (10 digits)", r"(?<![\d+-])\d{10}(?!\d|[.,-]\d)", 0.1),
         Pattern("V-number (grouped)", r"(?<![\d+-])\d{2}[ .]?\d{4}[ .]?\d{4}(?!\d|[.,-]\d)", 0.05),
     ]
 
     CONTEXT = ["v-nummer", "vnummer", "vreemdelingennummer", "v-number", "alien"]
-
-    def __init__(
-        self,
-        patterns: list[Pattern] | None = None,
-        context: list[str] | None = None,
-        supported_language: str = "nl",
-        supported_entity: str = "NL_V_NUMBER",
-        name: str | None = None,
-    ) -> None:
-        super().__init__(
-            supported_entity=supported_entity,
-            patterns=patterns if patterns else list(self.PATTERNS),
-            context=context if context else list(self.CONTEXT),
-            supported_language=supported_language,
-            name=name or type(self).__name__,
-        )
