@@ -388,6 +388,11 @@ def test_cli_governance_round_trip(loaded, db_settings):
     r = cli(db_settings, "oib", "create", "--seed", "111222333", user="ana")
     assert r.exit_code == 0, r.output
     product_id = r.output.split()[0]
+    oib_json = next(
+        line.strip() for line in r.output.splitlines() if line.strip().endswith(".json")
+    )
+    bases = {p["legal_basis"] for p in json.loads(Path(oib_json).read_text())["provenance"]}
+    assert "WJSG-15-39G" not in bases and "WPG-10" in bases  # analysts do not read OM data
     r = cli(db_settings, "oib", "handover", product_id, "--to", "POL", user="ana")
     assert r.exit_code == 1 and "not allowed" in r.output  # analysts do not hand over
     r = cli(db_settings, "oib", "handover", product_id, "--to", "POL", user="sen")
@@ -400,6 +405,63 @@ def test_cli_governance_round_trip(loaded, db_settings):
     assert r.exit_code == 1 and "no entity found" in r.output
     r = cli(db_settings, "retention", "apply", "--as-of", "2026-04-02", "--yes", user="pri")
     assert r.exit_code == 0 and '"facts_total": 1' in r.output
+    r = cli(
+        db_settings,
+        "subject",
+        "rectify",
+        "--name",
+        "Ioana Popescu",
+        "--birth-date",
+        "01-07-1999",
+        "--field",
+        "nationality",
+        "--value",
+        "Moldavië",
+        user="pri",
+    )
+    assert r.exit_code == 1 and "nationality" in r.output  # not a country we know: refused
+    r = cli(
+        db_settings,
+        "subject",
+        "rectify",
+        "--name",
+        "Ioana Popescu",
+        "--birth-date",
+        "01-07-1999",
+        "--field",
+        "nationality",
+        "--value",
+        "Bulgarije",
+        user="pri",
+    )
+    assert r.exit_code == 0, r.output
+    r = cli(
+        db_settings,
+        "subject",
+        "erase",
+        "--name",
+        "Ioana Popescu",
+        "--birth-date",
+        "01-07-1999",
+        "--yes",
+        user="pri",
+    )
+    assert r.exit_code == 0 and "facts removed" in r.output
+    r = cli(db_settings, "party", "exit", "IND", "--mode", "isolate", "--yes", user="pri")
+    assert r.exit_code == 0 and '"facts_isolated"' in r.output
+    r = cli(
+        db_settings,
+        "audit",
+        "breach",
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2999-12-31",
+        "--user",
+        "ana",
+        user="pri",
+    )
+    assert r.exit_code == 0 and '"POL"' in r.output
 
 
 def test_working_data_of_a_product_goes_at_handover(loaded, out_dir, tmp_path):
