@@ -218,6 +218,9 @@ _AREA_CODES = (
 )
 
 
+_TWO_DIGIT_AREAS = frozenset(code for code in _AREA_CODES if len(code) == 2)
+
+
 def landline(rng: random.Random) -> str:
     """A Dutch fixed-line number in E.164 (area code + subscriber number, 9 digits in all)."""
     area = rng.choice(_AREA_CODES)
@@ -262,30 +265,7 @@ def phone_variant(rng: random.Random, e164: str) -> str:
         return f"06 {sub[:2]} {sub[2:4]} {sub[4:6]} {sub[6:]}"
     if e164.startswith("+31"):
         national = e164[3:]
-        area = (
-            2
-            if national[:2]
-            in (
-                "10",
-                "20",
-                "30",
-                "40",
-                "43",
-                "50",
-                "70",
-                "71",
-                "73",
-                "76",
-                "77",
-                "13",
-                "24",
-                "26",
-                "53",
-                "55",
-                "58",
-            )
-            else 3
-        )
+        area = 2 if national[:2] in _TWO_DIGIT_AREAS else 3
         if r < 0.6:
             return f"0{national[:area]}-{national[area:]}"
         if r < 0.8:
