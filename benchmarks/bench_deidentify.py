@@ -41,6 +41,8 @@ from typing import Any
 
 from faker import Faker
 
+from emm.ingest.normalise import PLATE_SIDE_CODES
+
 __all__ = [
     "TARGETS",
     "Annotation",
@@ -246,22 +248,7 @@ def _format_bsn(rng: random.Random, number: str) -> str:
     return number
 
 
-_PLATE_SHAPES = (
-    "XX-99-99",
-    "99-99-XX",
-    "99-XX-99",
-    "XX-99-XX",
-    "XX-XX-99",
-    "99-XX-XX",
-    "99-XXX-9",
-    "9-XXX-99",
-    "XX-999-X",
-    "X-999-XX",
-    "XXX-99-X",
-    "X-99-XXX",
-    "9-XX-999",
-    "999-XX-9",
-)
+_PLATE_SHAPES = tuple(PLATE_SIDE_CODES.values())
 _PLATE_LETTERS = "BDFGHJKLNPRSTVXZ"
 
 

@@ -6,26 +6,12 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from emm.anonymise.recognizers.base import DutchPatternRecognizer
+from emm.ingest.normalise import PLATE_SIDE_CODES
 
 __all__ = ["SIDECODES", "LicencePlateRecognizer", "sidecode_of"]
 
-#: RDW side codes (sidecodes) of Dutch plates: X = letter, 9 = digit.
-SIDECODES: dict[int, str] = {
-    1: "XX-99-99",
-    2: "99-99-XX",
-    3: "99-XX-99",
-    4: "XX-99-XX",
-    5: "XX-XX-99",
-    6: "99-XX-XX",
-    7: "99-XXX-9",
-    8: "9-XXX-99",
-    9: "XX-999-X",
-    10: "X-999-XX",
-    11: "XXX-99-X",
-    12: "X-99-XXX",
-    13: "9-XX-999",
-    14: "999-XX-9",
-}
+#: RDW side codes of Dutch plates (X = letter, 9 = digit): the ingest normaliser's table.
+SIDECODES: dict[int, str] = dict(PLATE_SIDE_CODES)
 
 
 def _regex(shape: str, dashes: bool) -> str:
