@@ -373,6 +373,9 @@ def cli(settings, *args: str, user: str | None = None) -> object:
     return CliRunner().invoke(main, [*pre, *args], env=env)
 
 
+IOANA = ("--name", "Ioana Popescu", "--birth-date", "01-07-1999")
+
+
 def test_cli_governance_round_trip(loaded, db_settings):
     from emm.access.session import users
 
@@ -409,10 +412,7 @@ def test_cli_governance_round_trip(loaded, db_settings):
         db_settings,
         "subject",
         "rectify",
-        "--name",
-        "Ioana Popescu",
-        "--birth-date",
-        "01-07-1999",
+        *IOANA,
         "--field",
         "nationality",
         "--value",
@@ -424,10 +424,7 @@ def test_cli_governance_round_trip(loaded, db_settings):
         db_settings,
         "subject",
         "rectify",
-        "--name",
-        "Ioana Popescu",
-        "--birth-date",
-        "01-07-1999",
+        *IOANA,
         "--field",
         "nationality",
         "--value",
@@ -435,17 +432,7 @@ def test_cli_governance_round_trip(loaded, db_settings):
         user="pri",
     )
     assert r.exit_code == 0, r.output
-    r = cli(
-        db_settings,
-        "subject",
-        "erase",
-        "--name",
-        "Ioana Popescu",
-        "--birth-date",
-        "01-07-1999",
-        "--yes",
-        user="pri",
-    )
+    r = cli(db_settings, "subject", "erase", *IOANA, "--yes", user="pri")
     assert r.exit_code == 0 and "facts removed" in r.output
     r = cli(db_settings, "party", "exit", "IND", "--mode", "isolate", "--yes", user="pri")
     assert r.exit_code == 0 and '"facts_isolated"' in r.output

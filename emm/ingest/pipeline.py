@@ -241,10 +241,11 @@ def ingest_delivery(
     report = DeliveryReport(
         manifest.delivery_id, manifest.party, manifest.legal_basis, started_at=_now()
     )
-    if store is not None and store.party_status(manifest.party) != "active":
+    status = store.party_status(manifest.party) if store is not None else "active"
+    if status != "active":
         raise DeliveryError(
             f"{folder}: {manifest.party} no longer supplies data to the EMM "
-            f"(status {store.party_status(manifest.party)}); the delivery is not processed"
+            f"(status {status}); the delivery is not processed"
         )
     if (
         store is not None
