@@ -132,8 +132,12 @@ class GuardedStore:
         found = {u: e for u, e in self._store.get_many(wanted).items() if not _restricted(e)}
         visible = self._store.visible(list(found), self.scope()) if found else set()
         result = {u: e for u, e in found.items() if u in visible}
-        self._log("view_entity", targets=list(result), size=len(result),
-                  parties={p for e in result.values() for p in e.parties})
+        self._log(
+            "view_entity",
+            targets=list(result),
+            size=len(result),
+            parties={p for e in result.values() for p in e.parties},
+        )
         return result
 
     def neighbourhood(

@@ -9,11 +9,12 @@ from typing import Any
 
 import yaml
 
+from emm.errors import EmmError
 from emm.graph.model import EdgeFilter
 from emm.graph.schema import LEGAL_BASES, PARTIES
 
 
-class AccessDenied(PermissionError):
+class AccessDenied(EmmError, PermissionError):
     """The user's role does not allow this action."""
 
 

@@ -12,12 +12,13 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from emm.access.policy import Principal
+from emm.errors import EmmError
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 10
 
 
-class AuthenticationFailed(PermissionError):
+class AuthenticationFailed(EmmError, PermissionError):
     """Unknown user, disabled user or wrong password (deliberately not saying which)."""
 
 

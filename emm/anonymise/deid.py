@@ -25,6 +25,7 @@ from emm.anonymise.engine import Engine, get_engine
 from emm.anonymise.findings import Finding, resolve_overlaps
 from emm.anonymise.known import KnownValues
 from emm.anonymise.lexicon import NAME_PARTICLES, not_names
+from emm.errors import EmmError
 
 __all__ = [
     "DEFAULT_SCORE_THRESHOLD",
@@ -43,7 +44,7 @@ _LATER_MENTION_SCORE = 0.6
 _NAME_WORD = re.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
 
-class UnsupportedLanguageError(ValueError):
+class UnsupportedLanguageError(EmmError, ValueError):
     """The engine was not built for the requested language."""
 
 

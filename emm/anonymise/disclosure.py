@@ -30,6 +30,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from emm.errors import EmmError
+
 __all__ = [
     "RULES",
     "DisclosureError",
@@ -44,7 +46,7 @@ DEFAULT_MIN_COUNT = 10
 TOTAL_LABEL = "Totaal"
 
 
-class DisclosureError(ValueError):
+class DisclosureError(EmmError, ValueError):
     """The input is not a table of non-negative whole counts."""
 
 

@@ -33,11 +33,12 @@ import regex as re
 
 from emm.anonymise.findings import Finding, resolve_overlaps
 from emm.anonymise.lexicon import NAME_PARTICLES, TITLES
+from emm.errors import EmmError
 
 __all__ = ["KIND_ALIASES", "KnownValues", "UnknownKindError"]
 
 
-class UnknownKindError(ValueError):
+class UnknownKindError(EmmError, ValueError):
     """A ``(kind, value)`` pair has a kind this module does not know."""
 
 

@@ -211,7 +211,22 @@ def shortest_path(source: str, target: str, max_hops: int) -> LiteralString:
 # ----------------------------------------------------------------------------- whole-graph export
 
 # Attributes of facts that analyses use, beyond provenance.
-EDGE_EXTRA = ("role", "date", "amount", "purpose", "relation", "direction", "nights")
+EDGE_EXTRA = (
+    "role",
+    "date",
+    "amount",
+    "purpose",
+    "relation",
+    "direction",
+    "nights",
+    "duration",
+    "count",
+    "kind",
+    "weight",
+    "position",
+    "wage",
+    "since",
+)
 
 EXPORT_EDGES: LiteralString = _q(
     "MATCH (a)-[e]->(b) WHERE " + EDGE_FILTER + " "

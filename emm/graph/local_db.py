@@ -22,10 +22,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from emm.errors import EmmError
 from emm.settings import Settings
 
 
-class LocalDbError(RuntimeError):
+class LocalDbError(EmmError, RuntimeError):
     """The local database could not be started, reached or stopped."""
 
 

@@ -18,6 +18,8 @@ from typing import Literal
 
 import yaml
 
+from emm.errors import EmmError
+
 # --------------------------------------------------------------------------------------------
 # Parties and legal bases (covenant art. 5.2), loaded from legal_bases.yaml
 # --------------------------------------------------------------------------------------------
@@ -262,6 +264,16 @@ ENTITY_TYPES: dict[str, EntityType] = {
             "upper-cased name",
             personal=False,
         ),
+        EntityType(
+            "Group",
+            "A criminal group, gang, clan or informal organisation (not a registered company).",
+            (
+                F("name", "text", True, "the name or working title the party uses"),
+                F("kind", "text", description="e.g. gang, clan, network, chat group"),
+            ),
+            "party + upper-cased name (each party's picture of a group stays its own)",
+            personal=False,
+        ),
     ]
 }
 
@@ -296,6 +308,7 @@ _ANY_ENTITY = (
     "BankAccount",
     "IdentityDocument",
     "Advertisement",
+    "Group",
 )
 
 REL_TYPES: dict[str, RelType] = {
@@ -384,6 +397,35 @@ REL_TYPES: dict[str, RelType] = {
         RelType("FAMILY_OF", "family relation", ("Person",), ("Person",), (F("relation", "text"),)),
         RelType("ASSOCIATE_OF", "known associate", ("Person",), ("Person",)),
         RelType(
+            "CALLED",
+            "telephone traffic from one number to another (call records, tap or historic data)",
+            ("Phone",),
+            ("Phone",),
+            (
+                F("date", "date", description="day of the call, or first day of the period"),
+                F("duration", "int", description="seconds (total over the period)"),
+                F("count", "int", description="number of calls or messages in the period"),
+            ),
+        ),
+        RelType(
+            "MET",
+            "a dated meeting or association observed between two persons",
+            ("Person",),
+            ("Person",),
+            (
+                F("date", "date"),
+                F("kind", "text", description="e.g. meeting, observation, wiretap, visit"),
+                F("weight", "int", description="how often or how strongly (count)"),
+            ),
+        ),
+        RelType(
+            "MEMBER_OF",
+            "member of a group or organisation",
+            ("Person",),
+            ("Group", "Company"),
+            (F("since", "date"), F("position", "text", description="e.g. leader, member")),
+        ),
+        RelType(
             "INVOLVED_IN",
             "role of an entity in a signal or investigation",
             _ANY_ENTITY,
@@ -404,7 +446,7 @@ REL_TYPES: dict[str, RelType] = {
 # --------------------------------------------------------------------------------------------
 
 
-class UnknownName(ValueError):
+class UnknownName(EmmError, ValueError):
     """A label or relationship type that is not in the schema's allow-list."""
 
 

@@ -14,12 +14,13 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction, RoutingControl
 
+from emm.errors import EmmError
 from emm.graph import cypher
 from emm.graph.model import NO_FILTER, EdgeFilter, EdgeRow, Entity, Link, NodeRow, Subgraph
 from emm.graph.schema import ENTITY_TYPES, META_LABELS, uid_label
 
 
-class StoreError(RuntimeError):
+class StoreError(EmmError, RuntimeError):
     """A write could not be completed; the transaction was rolled back."""
 
 
@@ -235,9 +236,22 @@ class GraphStore:
             for record in s.run(cypher.EXPORT_EDGES, flt.params()):
                 for key, value in record.items():
                     columns[key].append(value)
-            edges = pd.DataFrame(columns) if columns else pd.DataFrame(
-                columns=["src", "dst", "type", "party", "legal_basis", "source_ref",
-                         "registered_at", *cypher.EDGE_EXTRA])
+            edges = (
+                pd.DataFrame(columns)
+                if columns
+                else pd.DataFrame(
+                    columns=[
+                        "src",
+                        "dst",
+                        "type",
+                        "party",
+                        "legal_basis",
+                        "source_ref",
+                        "registered_at",
+                        *cypher.EDGE_EXTRA,
+                    ]
+                )
+            )
             used = set(edges["src"]).union(edges["dst"])
             parts = []
             for name in ENTITY_TYPES:
@@ -246,8 +260,11 @@ class GraphStore:
                     frame = pd.DataFrame(rows)
                     frame.insert(1, "label", name)
                     parts.append(frame)
-        nodes = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-            columns=["uid", "label", "key", "caption", "parties"])
+        nodes = (
+            pd.concat(parts, ignore_index=True)
+            if parts
+            else pd.DataFrame(columns=["uid", "label", "key", "caption", "parties"])
+        )
         return edges, nodes
 
     # ------------------------------------------------------------------ traversal

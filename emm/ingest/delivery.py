@@ -18,12 +18,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
+from emm.errors import EmmError
 from emm.graph.schema import basis_problem
 
 csv.field_size_limit(16 * 1024 * 1024)  # free-text fields of 100 kB and more are data too
 
 
-class DeliveryError(RuntimeError):
+class DeliveryError(EmmError, RuntimeError):
     """The delivery as a whole cannot be processed (abort the stage; nothing half-done)."""
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from emm.errors import EmmError
 from emm.graph.model import EdgeRow, NodeRow
 from emm.graph.schema import ENTITY_TYPES, REL_TYPES, EntityType, FieldSpec, basis_problem
 from emm.ingest import normalise
@@ -22,7 +23,7 @@ LINK_COLUMNS = frozenset({"record_id", "type", "from", "to", "registered_at", "l
 ENTITY_COLUMNS = frozenset({"record_id", "type"})
 
 
-class RowError(ValueError):
+class RowError(EmmError, ValueError):
     """This row cannot be loaded; quarantine it with :attr:`field` and :attr:`reason`."""
 
     def __init__(self, field: str, reason: str) -> None:
@@ -235,6 +236,9 @@ def _identity(
         case "BorderPost":
             name = " ".join(p["name"].split()).upper()
             return name, p["name"], _fold(name)
+        case "Group":
+            name = " ".join(p["name"].split()).upper()
+            return f"{ctx.party}|{name}", p["name"], _fold(name)
     raise RowError("type", f"no identity rule for {et.label}")  # pragma: no cover
 
 

@@ -27,6 +27,7 @@ from operator import mul
 
 import phonenumbers
 
+from emm.errors import EmmError
 from emm.graph.schema import DIRECTIONS, DOC_TYPES, PHENOMENA, ROLES
 
 __all__ = [
@@ -63,7 +64,7 @@ __all__ = [
 ]
 
 
-class InvalidValue(ValueError):
+class InvalidValue(EmmError, ValueError):
     """A value that cannot be normalised; ``reason`` never contains the value itself."""
 
     def __init__(self, reason: str) -> None:

@@ -212,7 +212,7 @@ def build_oib(
             "threshold": h.threshold,
             "parties": list(h.parties),
             "evidence": list(h.evidence),
-                "evidence_shown": _shorten(list(h.evidence), EVIDENCE_SHOWN),
+            "evidence_shown": _shorten(list(h.evidence), EVIDENCE_SHOWN),
             "related": [_caption(G, r) for r in h.related if r in G][:20],
         }
         for h in hits
@@ -314,7 +314,9 @@ def make_oib(
     G = to_networkx(sub)
     if subject is None:
         captions = [str(G.nodes[s].get("caption", s)) for s in seeds if s in G]
-        shown = ", ".join(captions[:5]) + (f" and {len(captions) - 5} more" if len(captions) > 5 else "")
+        shown = ", ".join(captions[:5]) + (
+            f" and {len(captions) - 5} more" if len(captions) > 5 else ""
+        )
         subject = f"network around {shown} ({hops} hops)"
     doc = build_oib(
         G,

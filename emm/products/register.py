@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, LiteralString
 
+from emm.errors import EmmError
 from emm.graph.schema import PARTIES
 from emm.graph.store import GraphStore
 
@@ -56,7 +57,7 @@ PRODUCTS_NAMING: LiteralString = (
 )
 
 
-class RegisterError(ValueError):
+class RegisterError(EmmError, ValueError):
     """A register action that the rules do not allow (unknown recipient, wrong type...)."""
 
 

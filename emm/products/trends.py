@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from emm.access.guarded import GuardedStore
+from emm.errors import EmmError
 from emm.graph.model import NO_FILTER, EdgeFilter
 from emm.graph.schema import PARTIES
 
@@ -48,7 +49,7 @@ PHENOMENON_NAMES = {
 DEFAULT_MIN_COUNT = 10
 
 
-class ExportBlocked(Exception):
+class ExportBlocked(EmmError):
     """The gate refused: :attr:`problems` says what and where (never the value itself)."""
 
     def __init__(self, problems: list[dict[str, Any]]) -> None:

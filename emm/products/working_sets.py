@@ -11,9 +11,7 @@ from emm.graph.store import GraphStore
 
 # A working set is its owner's: two analysts may each have a set called "case 17".
 SAVE: LiteralString = "MERGE (w:WorkingSet {owner: $owner, name: $name}) SET w += $props"
-GET: LiteralString = (
-    "MATCH (w:WorkingSet {owner: $owner, name: $name}) RETURN properties(w) AS w"
-)
+GET: LiteralString = "MATCH (w:WorkingSet {owner: $owner, name: $name}) RETURN properties(w) AS w"
 LIST: LiteralString = (
     "MATCH (w:WorkingSet) WHERE $owner IS NULL OR w.owner = $owner "
     "RETURN properties(w) AS w ORDER BY w.saved_at DESC"
@@ -45,7 +43,9 @@ def save(store: GraphStore, ws: WorkingSet) -> WorkingSet:
         "product_id": ws.product_id,
         "filter_json": __import__("json").dumps(ws.filter),
     }
-    store._write(SAVE, owner=ws.owner, name=ws.name, props={k: v for k, v in props.items() if v is not None})
+    store._write(
+        SAVE, owner=ws.owner, name=ws.name, props={k: v for k, v in props.items() if v is not None}
+    )
     return ws
 
 

@@ -83,9 +83,7 @@ WORKING_SETS_DUE: LiteralString = (
     "MATCH (p:Product {product_id: w.product_id}) WHERE p.handed_over_at IS NOT NULL "
     "RETURN DISTINCT w.owner AS owner, w.name AS name, w.product_id AS product_id"
 )
-DELETE_WORKING_SET: LiteralString = (
-    "MATCH (w:WorkingSet {owner: $owner, name: $name}) DELETE w"
-)
+DELETE_WORKING_SET: LiteralString = "MATCH (w:WorkingSet {owner: $owner, name: $name}) DELETE w"
 
 # ----------------------------------------------------------------------------- subjects
 

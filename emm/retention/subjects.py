@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from emm.errors import EmmError
 from emm.graph.model import Entity
 from emm.graph.schema import ENTITY_TYPES, PARTIES
 from emm.graph.store import GraphStore
@@ -33,7 +34,7 @@ REFUSAL_GROUNDS = {
 REQUEST_KINDS = ("access", "rectify", "erase", "restrict", "lift_restriction")
 
 
-class SubjectError(ValueError):
+class SubjectError(EmmError, ValueError):
     """A request that cannot be carried out as asked (nobody found, unknown field, ...)."""
 
 

@@ -84,6 +84,7 @@ _ID_PREFIX = {
     "Signal": "S",
     "Investigation": "O",
     "BorderPost": "GP",
+    "Group": "G",
 }
 
 _ENTITY_FIELDS = {label: frozenset(f.name for f in e.fields) for label, e in ENTITY_TYPES.items()}

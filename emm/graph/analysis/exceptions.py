@@ -14,6 +14,8 @@ All derive from :class:`AnalysisError`, and from the matching built-in (``ValueE
 
 from __future__ import annotations
 
+from emm.errors import EmmError
+
 __all__ = [
     "AnalysisError",
     "IndicatorTableError",
@@ -27,7 +29,7 @@ __all__ = [
 ]
 
 
-class AnalysisError(Exception):
+class AnalysisError(EmmError):
     """Base class of every error raised by the analysis package."""
 
 

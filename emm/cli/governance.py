@@ -1,0 +1,382 @@
+"""``emm retention``, ``subject``, ``party``, ``audit``: the covenant's governance (art. 7-10, 14)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from emm.cli.base import (
+    F,
+    clear_errors,
+    guarded_store,
+    main,
+    principal,
+    settings_of,
+)
+
+# ----------------------------------------------------------------------------- retention
+
+
+def _as_of(value: str | None) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError:
+        raise click.BadParameter("use an ISO date, e.g. 2027-01-31") from None
+
+
+@main.group()
+def retention() -> None:
+    """Retention of covenant art. 7: plan what expires, apply it, with a report.
+
+    Example: emm --as privacy retention plan --as-of 2027-01-01
+    """
+
+
+@retention.command("plan")
+@click.option("--as-of", default=None, help="Look ahead to this date [default: today].")
+@click.pass_context
+@clear_errors
+def retention_plan(ctx: click.Context, as_of: str | None) -> None:
+    """Show what retention would remove as of a date, per rule, party and type.
+
+    Example: emm --as privacy retention plan --as-of 2027-01-01
+    """
+    from emm.retention.engine import plan
+
+    store = guarded_store(ctx, "retention_plan")
+    result = plan(store.raw_for("retention_plan"), _as_of(as_of))
+    store._log("retention_plan", size=result["party-facts"]["facts_total"], as_of=result["as_of"])
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+@retention.command("apply")
+@click.option("--as-of", default=None, help="Remove what expired by this date [default: today].")
+@click.option("--yes", is_flag=True, help="Really remove.")
+@click.pass_context
+@clear_errors
+def retention_apply(ctx: click.Context, as_of: str | None, yes: bool) -> None:
+    """Remove expired data in batches (idempotent) and write a report without personal data.
+
+    Example: emm --as privacy retention apply --yes
+    """
+    from emm.retention.engine import apply
+
+    if not yes:
+        raise click.ClickException("refusing without --yes (see `emm retention plan` first)")
+    store = guarded_store(ctx, "retention_apply")
+    s = settings_of(ctx)
+    report = apply(
+        store.raw_for("retention_apply"),
+        _as_of(as_of),
+        out_dir=s.data_dir / "retention",
+        run_by=store.principal.user,
+    )
+    facts = report["rules_applied"]["party-facts"]
+    store._log(
+        "retention_apply",
+        size=facts["facts_total"],
+        parties=list(facts["facts"]),
+        as_of=report["as_of"],
+    )
+    click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+# ----------------------------------------------------------------------------- subjects
+
+
+def _subject_options(fn: F) -> F:
+    for opt in reversed(
+        [
+            click.option("--bsn", default=None, help="BSN of the data subject."),
+            click.option("--name", default=None, help="Name (with --birth-date)."),
+            click.option("--birth-date", default=None, help="Date of birth (with --name)."),
+        ]
+    ):
+        fn = opt(fn)
+    return fn
+
+
+def _subjects(store: Any, bsn: str | None, name: str | None, birth_date: str | None) -> Any:
+    from emm.retention.subjects import locate
+
+    persons = locate(store, bsn=bsn, name=name, birth_date=birth_date)
+    if not persons:
+        raise click.ClickException("no person found with these identifiers")
+    return persons
+
+
+@main.group()
+def subject() -> None:
+    """Rights of the data subject (art. 10): access, rectify, erase, restrict, refuse.
+
+    Example: emm --as privacy --purpose "AVG-verzoek 12" subject access --bsn 111222333
+    """
+
+
+@subject.command("access")
+@_subject_options
+@click.option(
+    "--refuse",
+    "refusals",
+    multiple=True,
+    help="PARTY:GROUND to withhold a party's facts (e.g. OM:WJSG-39L).",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Write the answer here.")
+@click.pass_context
+@clear_errors
+def subject_access(
+    ctx: click.Context,
+    bsn: str | None,
+    name: str | None,
+    birth_date: str | None,
+    refusals: tuple[str, ...],
+    out: Path | None,
+) -> None:
+    """Everything held on a person, who supplied each fact, and who received data (10.2).
+
+    Example: emm --as privacy subject access --name "Jan de Vries" --birth-date 12-03-1985
+    """
+    from emm.retention.subjects import access
+
+    g = guarded_store(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    refuse: dict[str, list[str]] = {}
+    for item in refusals:
+        party, _, ground = item.partition(":")
+        refuse.setdefault(party, []).append(ground)
+    persons = _subjects(store, bsn, name, birth_date)
+    outcome, answer = access(store, persons, by=g.principal.user, refuse=refuse)
+    g._log(
+        "subject_access",
+        targets=[p.uid for p in persons],
+        size=sum(len(p["facts"]) for p in answer["persons"]),
+        request_id=outcome.request_id,
+    )
+    text = json.dumps(answer, indent=2, ensure_ascii=False)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        out.chmod(0o600)
+        click.echo(f"{outcome.request_id}: answer written to {out}")
+    else:
+        click.echo(text)
+
+
+@subject.command("rectify")
+@_subject_options
+@click.option("--field", "field_name", required=True, help="The field to correct, e.g. name.")
+@click.option("--value", required=True, help="The corrected value.")
+@click.pass_context
+@clear_errors
+def subject_rectify(
+    ctx: click.Context,
+    bsn: str | None,
+    name: str | None,
+    birth_date: str | None,
+    field_name: str,
+    value: str,
+) -> None:
+    """Correct a field of the person (recorded as a request).
+
+    Example: emm --as privacy subject rectify --bsn 111222333 --field nationality --value NL
+    """
+    from emm.retention.subjects import rectify
+
+    g = guarded_store(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    for p in _subjects(store, bsn, name, birth_date):
+        o = rectify(store, p, field_name, value, by=g.principal.user)
+        g._log("subject_rectify", targets=[p.uid], size=1, request_id=o.request_id)
+        click.echo(f"{o.request_id}: {field_name} rectified")
+
+
+@subject.command("erase")
+@_subject_options
+@click.option("--yes", is_flag=True, help="Really erase.")
+@click.pass_context
+@clear_errors
+def subject_erase(
+    ctx: click.Context, bsn: str | None, name: str | None, birth_date: str | None, yes: bool
+) -> None:
+    """Erase the person and every fact about them (with a report).
+
+    Example: emm --as privacy subject erase --bsn 111222333 --yes
+    """
+    from emm.retention.subjects import erase
+
+    if not yes:
+        raise click.ClickException("refusing without --yes")
+    g = guarded_store(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    for p in _subjects(store, bsn, name, birth_date):
+        o = erase(store, p, by=g.principal.user, out_dir=settings_of(ctx).data_dir / "retention")
+        g._log(
+            "subject_erase",
+            targets=[p.uid],
+            size=o.detail["facts_removed"],
+            request_id=o.request_id,
+        )
+        click.echo(f"{o.request_id}: erased, {o.detail['facts_removed']} facts removed")
+
+
+@subject.command("restrict")
+@_subject_options
+@click.option("--lift", is_flag=True, help="Lift an earlier restriction.")
+@click.pass_context
+@clear_errors
+def subject_restrict(
+    ctx: click.Context, bsn: str | None, name: str | None, birth_date: str | None, lift: bool
+) -> None:
+    """Restrict processing: the person is left out of every analysis and product until lifted.
+
+    Example: emm --as privacy subject restrict --bsn 111222333
+    """
+    from emm.retention.subjects import restrict
+
+    g = guarded_store(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    for p in _subjects(store, bsn, name, birth_date):
+        o = restrict(store, p, by=g.principal.user, lift=lift)
+        g._log(o.kind, targets=[p.uid], size=1, request_id=o.request_id)
+        click.echo(f"{o.request_id}: {o.kind.replace('_', ' ')} done")
+
+
+@subject.command("refuse")
+@_subject_options
+@click.option("--kind", required=True, help="access, rectify, erase, restrict.")
+@click.option(
+    "--ground",
+    "grounds",
+    multiple=True,
+    required=True,
+    help="WPG-27, UAVG-41 or WJSG-39L (repeatable).",
+)
+@click.pass_context
+@clear_errors
+def subject_refuse(
+    ctx: click.Context,
+    bsn: str | None,
+    name: str | None,
+    birth_date: str | None,
+    kind: str,
+    grounds: tuple[str, ...],
+) -> None:
+    """Refuse a request in whole, recording the statutory grounds.
+
+    Example: emm --as privacy subject refuse --bsn 111222333 --kind access --ground WPG-27
+    """
+    from emm.retention.subjects import refuse
+
+    g = guarded_store(ctx, "subject_request")
+    store = g.raw_for("subject_request")
+    persons = _subjects(store, bsn, name, birth_date)
+    o = refuse(store, persons, kind, by=g.principal.user, grounds=list(grounds))
+    g._log("subject_refuse", targets=[p.uid for p in persons], request_id=o.request_id)
+    click.echo(f"{o.request_id}: {kind} refused on {', '.join(grounds)}")
+
+
+# ----------------------------------------------------------------------------- parties
+
+
+@main.group()
+def party() -> None:
+    """A party's data as a whole (covenant art. 5.7, 14.3).
+
+    Example: emm --as privacy party exit IND --mode isolate
+    """
+
+
+@party.command("exit")
+@click.argument("code")
+@click.option(
+    "--mode",
+    type=click.Choice(["isolate", "remove", "reinstate"]),
+    required=True,
+    help="isolate: hide from every read; remove: delete; reinstate: undo isolate.",
+)
+@click.option("--reason", default="", help="E.g. 'notice of termination 2026-09-01'.")
+@click.option("--yes", is_flag=True, help="Really do it.")
+@click.pass_context
+@clear_errors
+def party_exit_cmd(ctx: click.Context, code: str, mode: str, reason: str, yes: bool) -> None:
+    """Isolate or remove all data supplied by one party, with a report.
+
+    Example: emm --as privacy party exit IND --mode remove --yes
+    """
+    from emm.retention.subjects import party_exit
+
+    if not yes:
+        raise click.ClickException("refusing without --yes")
+    g = guarded_store(ctx, "party_exit")
+    report = party_exit(
+        g.raw_for("party_exit"),
+        code,
+        mode=mode,
+        by=g.principal.user,
+        out_dir=settings_of(ctx).data_dir / "retention",
+        reason=reason,
+    )
+    g._log("party_exit", parties=[code], mode=mode)
+    click.echo(json.dumps(report, indent=2))
+
+
+# ----------------------------------------------------------------------------- audit
+
+
+@main.group()
+def audit() -> None:
+    """The audit trail: verify it, and answer breach questions (art. 8.3).
+
+    Example: emm --as privacy audit verify
+    """
+
+
+@audit.command("verify")
+@click.pass_context
+@clear_errors
+def audit_verify(ctx: click.Context) -> None:
+    """Check the hash chain: detects an edited, removed, inserted or reordered line.
+
+    Example: emm --as privacy audit verify
+    """
+    from emm.access.session import audit_log
+
+    principal(ctx, "audit_verify")
+    result = audit_log(settings_of(ctx)).verify()
+    for problem in result.problems:
+        click.echo(problem)
+    click.echo(f"{result.entries} entries: {'intact' if result.ok else 'TAMPERED'}")
+    sys.exit(0 if result.ok else 2)
+
+
+@audit.command("breach")
+@click.option("--from", "start", required=True, help="Start of the window (ISO date or time).")
+@click.option("--to", "end", required=True, help="End of the window (ISO date or time).")
+@click.option("--user", "user_name", default=None, help="Only what this user saw.")
+@click.option("--product", default=None, help="Only this export or handover.")
+@click.pass_context
+@clear_errors
+def audit_breach(
+    ctx: click.Context, start: str, end: str, user_name: str | None, product: str | None
+) -> None:
+    """Which parties' data a breach touched, so the police can inform them all at once.
+
+    Example: emm --as privacy audit breach --from 2026-11-01 --to 2026-11-28 --user analyst
+    """
+    from emm.access.session import audit_log
+
+    principal(ctx, "breach_report")
+    s = settings_of(ctx)
+    result = audit_log(s).touched_parties(start=start, end=end, user=user_name, product_id=product)
+    if product:
+        from emm.graph.connect import open_store
+        from emm.products.register import ProductRegister
+
+        p = ProductRegister(open_store(s)).get(product)
+        if p:
+            result["parties"] = sorted(set(result["parties"]) | set(p.parties))
