@@ -8,9 +8,9 @@ Works unchanged against Neo4j 5 and the local ArcadeDB. Every write is a managed
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, LiteralString, TypeVar
 
 from neo4j import Driver, ManagedTransaction, RoutingControl
 
@@ -18,6 +18,8 @@ from emm.errors import EmmError
 from emm.graph import cypher
 from emm.graph.model import NO_FILTER, EdgeFilter, EdgeRow, Entity, Link, NodeRow, Subgraph
 from emm.graph.schema import ENTITY_TYPES, META_LABELS, uid_label
+
+T = TypeVar("T")
 
 
 class StoreError(EmmError, RuntimeError):
@@ -52,17 +54,33 @@ class GraphStore:
         self.driver = driver
         self.database = database
 
-    # ------------------------------------------------------------------ helpers
+    # ------------------------------------------------------------------ public query API
 
-    def _read(self, query: Any, **params: Any) -> list[dict[str, Any]]:
+    def read(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        """Run one read-only statement (routed to a reader in a cluster); rows as dicts.
+
+        ``query`` is a named constant or builder result from a ``cypher`` module; values go in
+        ``params``, never into the text.
+        """
         records, _, _ = self.driver.execute_query(
             query, params, database_=self.database, routing_=RoutingControl.READ
         )
         return [r.data() for r in records]
 
-    def _write(self, query: Any, **params: Any) -> list[dict[str, Any]]:
+    def write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        """Run one statement in its own managed write transaction; rows as dicts."""
         records, _, _ = self.driver.execute_query(query, params, database_=self.database)
         return [r.data() for r in records]
+
+    def write_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Run ``work(tx)`` as one managed write transaction (retried on transient errors):
+        everything it writes lands together or not at all."""
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    # Old private names, kept until every caller uses the public ones.
+    _read = read
+    _write = write
 
     # ------------------------------------------------------------------ schema
 
