@@ -76,11 +76,16 @@ def test_every_relationship_has_party_basis_source_and_registration(store, out_d
         assert {"party", "legal_basis", "source_ref", "registered_at"} <= data.keys()
 
 
-def test_merged_node_keeps_first_values_and_lists_both_parties(store, out_dir):
+def test_when_two_parties_describe_one_person_then_each_value_keeps_its_source(store, out_dir):
     load_fixtures(store, out_dir)
     [person] = find(store, "111.222.333")
     assert sorted(person.parties) == ["IND", "POL"]
-    assert person.props["name"] == "J. de Vries"  # IND-T1 sorts first, so its value stands
+    names = {value: sorted(s.party for s in stmts) for value, stmts in person.sources("name")}
+    assert names == {"J. de Vries": ["IND"], "Jan de Vries": ["POL"]}
+    assert all(s.source_ref.split("/")[0] in ("IND-T1", "POL-T1") for s in person.statements)
+    # A reader of IND facts only sees IND's values, and "known to" says IND only.
+    [ind_view] = find(store, "111.222.333", EdgeFilter(parties=frozenset({"IND"})))
+    assert ind_view.values("name") == ["J. de Vries"] and ind_view.parties == ["IND"]
     [phone] = find(store, "0612345678")
     assert phone.props["number"] == "+31612345678"
     assert sorted(phone.parties) == ["IND", "POL"]
@@ -150,7 +155,7 @@ def test_failed_batch_leaves_the_graph_as_it_was(store):
     assert sum(store.count_nodes().values()) == 0
 
 
-def test_delivery_killed_midway_can_simply_be_run_again(store, out_dir, monkeypatch):
+def test_delivery_failing_midway_is_undone_and_can_simply_be_run_again(store, out_dir, monkeypatch):
     calls = {"n": 0}
     real = GraphStore.write_batch
 
@@ -163,7 +168,9 @@ def test_delivery_killed_midway_can_simply_be_run_again(store, out_dir, monkeypa
     monkeypatch.setattr(GraphStore, "write_batch", flaky)
     with pytest.raises(ConnectionError):
         ingest_delivery(DELIVERIES / "POL-T1", store, out_dir=out_dir, batch_size=2)
-    assert store.delivery_status("POL-T1") == "loading"
+    # The failed delivery was undone: nothing of it is in the graph, not even its bookkeeping.
+    assert store.delivery_status("POL-T1") is None
+    assert sum(store.count_nodes().values()) == 0 and total_edges(store) == 0
     monkeypatch.setattr(GraphStore, "write_batch", real)
     report = ingest_delivery(DELIVERIES / "POL-T1", store, out_dir=out_dir, batch_size=2)
     assert report.status == "complete" and report.loaded == 14

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from emm.access.guarded import GuardedStore
 from emm.access.policy import AccessDenied, Principal
-from emm.access.users import User, UserStore
+from emm.access.users import AuthenticationFailed, User, UserStore
 from emm.audit import AuditLog
 from emm.graph.store import GraphStore
 from emm.settings import Settings
@@ -30,7 +30,33 @@ def audit_log(settings: Settings) -> AuditLog:
 
 
 def guarded(store: GraphStore, settings: Settings, principal: Principal) -> GuardedStore:
-    return GuardedStore(store, principal, audit_log(settings))
+    """The guarded store of ``principal`` on an open store (the app and CLI hold the store)."""
+    return GuardedStore(store, principal, audit_log(settings), settings.data_dir)
+
+
+def login(settings: Settings, name: str, password: str, purpose: str) -> GuardedStore:
+    """Authenticate a user and open their guarded session (notebooks and scripts use this:
+    they never build a principal or a store themselves)."""
+    from emm.graph.connect import open_store
+
+    if not purpose.strip():
+        raise AccessDenied("give the purpose of this session (a case or request reference)")
+    try:
+        user = users(settings).authenticate(name, password)
+    except AuthenticationFailed:
+        audit_log(settings).append(
+            user=name, role="", action="login_failed", purpose=purpose, detail={"via": "api"}
+        )
+        raise
+    principal = user.principal(purpose)
+    audit_log(settings).append(
+        user=principal.user,
+        role=principal.role,
+        action="login",
+        purpose=purpose,
+        detail={"via": "api"},
+    )
+    return guarded(open_store(settings), settings, principal)
 
 
 def cli_principal(settings: Settings, name: str | None, purpose: str = "") -> Principal:

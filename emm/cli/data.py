@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from emm.cli.base import (
-    clear_errors,
-    main,
-    settings_of,
-)
+from emm.cli.base import clear_errors, guarded_store, main, settings_of
 
 # ----------------------------------------------------------------------------- data
 
@@ -50,30 +47,48 @@ def generate(ctx: click.Context, seed: int, size: str, out: Path | None) -> None
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--check", is_flag=True, help="Validate only; write nothing to the graph.")
 @click.option("--force", is_flag=True, help="Ingest again deliveries already loaded.")
+@click.option("--quiet", is_flag=True, help="Only the summary and refusals (for CI and cron).")
 @click.pass_context
 @clear_errors
-def ingest(ctx: click.Context, path: Path, check: bool, force: bool) -> None:
+def ingest(ctx: click.Context, path: Path, check: bool, force: bool, quiet: bool) -> None:
     """Ingest one delivery folder, or every delivery under PATH.
 
-    Bad rows go to $EMM_DATA_DIR/quarantine/<delivery>.jsonl with row, field and reason;
-    a report per delivery goes to $EMM_DATA_DIR/reports/.
+    Every delivery is tried and either loads completely or leaves the graph as it was. Bad
+    rows go to $EMM_DATA_DIR/quarantine/<delivery>.jsonl with file, row, field and reason; a
+    report per delivery goes to $EMM_DATA_DIR/reports/. Exits 1 when any delivery was refused.
 
     Example: emm ingest var/generated/demo-1/deliveries
     """
-    from emm.graph.connect import open_store
     from emm.ingest.pipeline import ingest_folder
 
     s = settings_of(ctx)
-    store = None if check else open_store(s)
-    if store is not None:
-        store.ensure_schema()
-    reports = ingest_folder(path, store, out_dir=s.data_dir, batch_size=s.batch_size, force=force)
-    for r in reports:
-        line = (
-            f"{r.delivery_id:28} {r.party:5} {r.status:14} read={r.read} loaded={r.loaded} "
-            f"merged={r.merged} quarantined={r.quarantined}"
+
+    def shown(folder: str, r: Any, reason: str | None) -> None:
+        if r is None:
+            click.echo(f"REFUSED {Path(folder).name}: {reason}", err=True)
+        elif not quiet:
+            speed = f" {r.read / r.seconds:,.0f} rows/s" if r.seconds else ""
+            line = (
+                f"{r.delivery_id:28} {r.party:5} {r.status:14} read={r.read} "
+                f"loaded={r.loaded} merged={r.merged} quarantined={r.quarantined}{speed}"
+            )
+            click.echo(line + (f"  -> {r.quarantine_file}" if r.quarantine_file else ""))
+
+    if check:
+        result = ingest_folder(
+            path, None, out_dir=s.data_dir, batch_size=s.batch_size, on_result=shown
         )
-        click.echo(line + (f"  -> {r.quarantine_file}" if r.quarantine_file else ""))
+    else:
+        result = guarded_store(ctx, "ingest").ingest(
+            path, force=force, batch_size=s.batch_size, on_result=shown
+        )
+    counts: dict[str, int] = {}
+    for r in result.reports:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    click.echo(f"{summary or 'nothing loaded'}; {len(result.refused)} refused")
+    if not result.ok:
+        sys.exit(1)
 
 
 @main.command()
@@ -84,12 +99,11 @@ def counts(ctx: click.Context) -> None:
 
     Example: emm counts
     """
-    from emm.graph.connect import open_store
 
-    store = open_store(settings_of(ctx))
-    for label, n in store.count_nodes().items():
+    g = guarded_store(ctx, "search")
+    for label, n in g.count_nodes().items():
         click.echo(f"node  {label:18} {n}")
-    for row in sorted(store.count_edges(), key=lambda r: (r["type"], r["party"])):
+    for row in sorted(g.count_edges(), key=lambda r: (r["type"], r["party"])):
         click.echo(f"edge  {row['type']:16} {row['party']:5} {row['legal_basis']:15} {row['n']}")
 
 

@@ -88,18 +88,9 @@ def oib_handover(ctx: click.Context, product_id: str, recipient: str, purpose: s
 
     Example: emm oib handover OIB-20261128-0001 --to POL --purpose "case 2026/123"
     """
-    from emm.products.register import ProductRegister
-
     store = guarded_store(ctx, "handover_oib")
-    d = ProductRegister(store.raw_for("handover_oib")).record_disclosure(
-        product_id,
-        recipient=recipient,
-        by=store.principal.user,
-        basis="covenant art. 3 (OIB)",
-        purpose=purpose or store.principal.purpose,
-    )
-    store._log(
-        "handover_oib", targets=[product_id], size=1, parties=[recipient], product_id=product_id
+    d = store.products.handover(
+        product_id, recipient=recipient, purpose=purpose or store.principal.purpose
     )
     click.echo(f"{d.product_id} v{d.version} handed over to {d.recipient} at {d.at}")
 
@@ -234,20 +225,8 @@ def analyse(ctx: click.Context, for_role: str | None, seed: int, **filters: Any)
 
     Example: emm --as senior analyse && emm --as senior analyse --for-role analyst
     """
-    from emm.access.policy import load_policy
-    from emm.graph.model import EdgeFilter
-    from emm.graph.runs import analyse as run_analysis
-    from emm.graph.runs import save
-
     g = guarded_store(ctx, "analyse")
-    flt = edge_filter(**filters)
-    if for_role:
-        roles = load_policy().roles
-        if for_role not in roles:
-            raise click.BadParameter(f"unknown role {for_role!r}")
-        flt = flt.narrow(EdgeFilter(legal_bases=roles[for_role].legal_bases))
-    run = run_analysis(g, seed=seed, flt=flt)
-    path = save(run, settings_of(ctx).data_dir)
+    run = g.analysis.run(seed=seed, flt=edge_filter(**filters), for_role=for_role)
     st = run.stats
     click.echo(
         f"{run.run_id}: {st['facts']} facts, {st['components']} components, "
@@ -258,4 +237,4 @@ def analyse(ctx: click.Context, for_role: str | None, seed: int, **filters: Any)
         click.echo(
             f"  #{n['rank']} {n['id']} score {n['score']:.2f}: {'; '.join(n['explanation'])}"
         )
-    click.echo(f"saved to {path}")
+    click.echo(f"saved as {run.run_id}")

@@ -480,6 +480,8 @@ META_LABELS = (
     "Judgement",
     "WorkingSet",
     "InfoRequest",
+    "Tombstone",
+    "RestrictionKey",
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from emm.graph.model import Entity
+from emm.graph.model import NO_FILTER, EdgeFilter, Entity
 from emm.graph.store import GraphStore
 from emm.ingest import normalise
 from emm.ingest.normalise import InvalidValue
@@ -29,8 +29,11 @@ _IDENTIFIERS: tuple[tuple[str, Callable[[str], object], Callable[[str], str]], .
 )
 
 
-def find(store: GraphStore, query: str, *, limit: int = 25) -> list[Entity]:
-    """Entities matching an identifier (exact, normalised) or else a text fragment.
+def find(
+    store: GraphStore, query: str, flt: EdgeFilter = NO_FILTER, *, limit: int = 25
+) -> list[Entity]:
+    """Entities matching an identifier (exact, normalised) or else a text fragment, among the
+    records ``flt`` lets through (a hit in a record the reader may not see is no hit).
 
     Identifiers: BSN, IBAN, phone, e-mail, plate, KvK number, ``postcode number [addition]``.
     Text: a case- and accent-insensitive fragment of a name, address, title or id.
@@ -44,14 +47,14 @@ def find(store: GraphStore, query: str, *, limit: int = 25) -> list[Entity]:
             value = fn(q)
         except InvalidValue:
             continue
-        found.extend(store.by_keys(label, [to_key(str(value))]))
+        found.extend(store.by_keys(label, [to_key(str(value))], flt))
     m = _POSTCODE_NUMBER.match(q)
     if m:
         try:
             pc = normalise.postcode(m["pc"])
             nr = normalise.house_number(m["nr"])
             add = normalise.house_addition(m["add"]) if m["add"] else ""
-            found.extend(store.by_keys("Address", [f"{pc}|{nr}|{add}"]))
+            found.extend(store.by_keys("Address", [f"{pc}|{nr}|{add}"], flt))
         except InvalidValue:
             pass
     if found:
@@ -59,4 +62,4 @@ def find(store: GraphStore, query: str, *, limit: int = 25) -> list[Entity]:
     text = normalise.name_key(q) if any(c.isalpha() for c in q) else q.lower()
     if len(text) < 2:
         return []
-    return store.search_text(text, limit=limit)
+    return store.search_text(text, flt, limit=limit)

@@ -8,6 +8,7 @@ personal data) so the pipeline can quarantine it and go on.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,9 @@ class DeliveryContext:
     delivery_id: str
     party: str
     legal_basis: str
+    # The retention clock of a record that takes part in no fact of its delivery: the day the
+    # delivery was made (records in facts take the latest fact's date, see the pipeline).
+    registered_at: str = ""
 
 
 Normaliser = Callable[[str], Any]
@@ -255,7 +259,41 @@ def map_entity(row: dict[str, str], ctx: DeliveryContext) -> NodeRow:
     key, caption, search = _identity(et, props, ctx, row)
     props["caption"] = caption
     props["search"] = search
-    return NodeRow(label=type_, key=key, party=ctx.party, props=props)
+    return NodeRow(
+        label=type_,
+        key=key,
+        party=ctx.party,
+        props=props,
+        source_ref=f"{ctx.delivery_id}/{row['record_id'].strip()}",
+        legal_basis=ctx.legal_basis,
+        registered_at=ctx.registered_at,
+    )
+
+
+def describe(label: str, props: dict[str, Any]) -> tuple[str, str]:
+    """(caption, search text) of a record's values, as ingest makes them: used again when a
+    value is rectified (art. 10.1b) so that the record is found by its new value only."""
+    et = ENTITY_TYPES[label]
+    values = {k: v for k, v in props.items() if k not in ("caption", "search")}
+    ctx = DeliveryContext("-", "-", "-")
+    _, caption, search = _identity(et, values, ctx, {"record_id": "-"})
+    return caption, search
+
+
+def identity_keys(label: str, props: dict[str, Any]) -> list[str]:
+    """Every identity a record of a person can be recognised by (BSN; name and date of birth;
+    V-number), for erasure and restriction that must follow the person to new records."""
+    if label != "Person":
+        return []
+    keys = []
+    if props.get("bsn"):
+        keys.append(f"bsn:{props['bsn']}")
+    if props.get("name") and props.get("birth_date"):
+        with contextlib.suppress(InvalidValue):
+            keys.append(f"nd:{normalise.name_key(str(props['name']))}|{props['birth_date']}")
+    if props.get("v_number"):
+        keys.append(f"v:{''.join(str(props['v_number']).split()).upper()}")
+    return keys
 
 
 # ----------------------------------------------------------------------------- links

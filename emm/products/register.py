@@ -55,6 +55,14 @@ DISCLOSURES_OF: LiteralString = (
 PRODUCTS_NAMING: LiteralString = (
     "MATCH (p:Product) WHERE $uid IN p.entity_uids RETURN properties(p) AS p ORDER BY p.created_at"
 )
+PRODUCTS_NAMING_ANY: LiteralString = (
+    "MATCH (p:Product) WHERE any(u IN p.entity_uids WHERE u IN $uids) "
+    "RETURN properties(p) AS p ORDER BY p.created_at"
+)
+WITHDRAW: LiteralString = (
+    "MATCH (p:Product {product_id: $product_id}) "
+    "SET p.withdrawn_at = $at, p.withdrawn_reason = $reason, p.files = [] RETURN count(p) AS n"
+)
 
 
 class RegisterError(EmmError, ValueError):
@@ -78,6 +86,8 @@ class Product:
     handed_over_at: str | None = None
     retention_until: str | None = None
     recipients: list[str] = field(default_factory=list)
+    withdrawn_at: str | None = None
+    withdrawn_reason: str | None = None
 
     def props(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -92,6 +102,11 @@ class Disclosure:
     by: str
     basis: str
     purpose: str = ""
+
+
+def _product(props: dict[str, Any]) -> Product:
+    known = {f for f in Product.__dataclass_fields__}
+    return Product(**{k: v for k, v in props.items() if k in known})
 
 
 def _now() -> datetime:
@@ -110,10 +125,7 @@ class ProductRegister:
         self.store = store
 
     def _run(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
-        records, _, _ = self.store.driver.execute_query(
-            query, params, database_=self.store.database
-        )
-        return [r.data() for r in records]
+        return self.store.write(query, **params)
 
     def new_id(self, type_: str, *, now: datetime | None = None) -> str:
         if type_ not in PRODUCT_TYPES:
@@ -138,10 +150,10 @@ class ProductRegister:
 
     def get(self, product_id: str) -> Product | None:
         rows = self._run(GET_PRODUCT, product_id=product_id)
-        return Product(**rows[0]["p"]) if rows else None
+        return _product(rows[0]["p"]) if rows else None
 
     def latest(self, *, limit: int = 50) -> list[Product]:
-        return [Product(**r["p"]) for r in self._run(LIST_PRODUCTS, limit=limit)]
+        return [_product(r["p"]) for r in self._run(LIST_PRODUCTS, limit=limit)]
 
     def next_version(self, product_id: str) -> int:
         current = self.get(product_id)
@@ -196,4 +208,14 @@ class ProductRegister:
 
     def products_naming(self, uid: str) -> list[Product]:
         """Products that name this entity (for subject access, art. 10.2)."""
-        return [Product(**r["p"]) for r in self._run(PRODUCTS_NAMING, uid=uid)]
+        return [_product(r["p"]) for r in self._run(PRODUCTS_NAMING, uid=uid)]
+
+    def products_naming_any(self, uids: list[str]) -> list[Product]:
+        """Products that name any of these entities (party exit, erasure)."""
+        return [_product(r["p"]) for r in self._run(PRODUCTS_NAMING_ANY, uids=uids)]
+
+    def withdraw(self, product_id: str, *, reason: str) -> None:
+        """Mark a product withdrawn (its files were removed with the data they held)."""
+        self._run(
+            WITHDRAW, product_id=product_id, at=_now().isoformat(timespec="seconds"), reason=reason
+        )

@@ -177,7 +177,12 @@ def oib_pdf(doc: OibDocument) -> bytes:
                     e["label"],
                     e["caption"],
                     ", ".join(e["parties"]),
-                    "; ".join(f"{k}: {v}" for k, v in e["details"].items()),
+                    "; ".join(
+                        f"{k}: {' / '.join(e['disputed'][k])} (sources disagree)"
+                        if k in e.get("disputed", {})
+                        else f"{k}: {v}"
+                        for k, v in e["details"].items()
+                    ),
                 ]
                 for e in doc.entities
             ],

@@ -205,9 +205,8 @@ def build_trend(
 
 
 def _known(guarded: GuardedStore) -> Any:
-    from emm.anonymise import KnownValues
 
-    return KnownValues(guarded.known_values())
+    return guarded.export_gate().matcher()
 
 
 def _protect(t: TrendTable, min_count: int, rounding: int | None) -> TrendTable:
@@ -477,7 +476,7 @@ def export(
     """
     from html.parser import HTMLParser
 
-    from emm.products.register import Product, ProductRegister
+    from emm.products.register import Product
 
     action = "export_foreign" if draft.kind == "NCP" else "export_trend"
     guarded.principal.require(action)
@@ -506,8 +505,8 @@ def export(
         ]
         labels = "\n".join([*map(str, t.table.index), *map(str, t.table.columns)])
         problems += _scan_identifiers(f"table {i} labels", labels, draft.language, known)
-    register = ProductRegister(guarded.raw_for(action))
-    product_id = register.new_id(draft.kind)
+    guarded.require(action)
+    product_id, _ = guarded.products.new_version(draft.kind)
     if not problems:
         files = render(draft, product_id)
 
@@ -535,7 +534,7 @@ def export(
         for name, text in rendered.items():
             problems += _scan_identifiers(name, text, draft.language, known)
     if problems:
-        guarded._log(action, size=0, refused=True, problems=len(problems), kind=draft.kind)
+        guarded._audit(action, size=0, refused=True, problems=len(problems), kind=draft.kind)
         raise ExportBlocked(problems)
     folder = out_dir / product_id
     folder.mkdir(parents=True, exist_ok=True)
@@ -547,7 +546,7 @@ def export(
             fh.write(data)
         paths.append(path)
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    register.register(
+    guarded.products.register(
         Product(
             product_id=product_id,
             type=draft.kind,
@@ -562,20 +561,11 @@ def export(
             files=[str(p) for p in paths],
         )
     )
-    register.record_disclosure(
+    guarded.products.disclose(
         product_id,
         recipient=recipient,
-        by=guarded.principal.user,
         basis=f"covenant art. 3 ({draft.kind})",
-        purpose=purpose or guarded.principal.purpose,
-    )
-    guarded._log(
-        action,
-        targets=[product_id],
-        size=len(paths),
-        parties=draft.parties,
-        product_id=product_id,
-        recipient=recipient,
-        kind=draft.kind,
+        purpose=purpose or guarded.principal.purpose or f"{draft.kind} {product_id}",
+        action=action,
     )
     return product_id, paths
