@@ -58,6 +58,10 @@ def test_unreachable_database_is_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setenv("EMM_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("EMM_NEO4J_URI", "bolt://127.0.0.1:9")
     monkeypatch.setenv("EMM_NEO4J_PASSWORD", "x")
-    result = CliRunner().invoke(main, ["counts"])
+    from emm.access.session import users
+    from emm.settings import load
+
+    users(load()).add("ana", role="analyst", affiliation="POL", password="long enough password")
+    result = CliRunner().invoke(main, ["--as", "ana", "counts"])
     assert result.exit_code == 1
     assert "cannot be reached" in result.output

@@ -18,6 +18,9 @@ st.caption(
     f"{', '.join(sorted(g.scope().legal_bases or [])) or 'none'}."
 )
 
+if not p.can("search"):
+    st.info("Your role reads no case data; the counts of facts are left out.")
+    st.stop()
 with services.shown_errors("counting"):
     tables = count_tables(g.count_edges())
     nodes = g.count_nodes()

@@ -113,8 +113,9 @@ if "subject" in containers:
                         name=name.strip() or None,
                         birth_date=dob.strip() or None,
                     )
-                except subjects.SubjectError:
+                except subjects.SubjectError as exc:
                     ss["subj_found"] = []
+                    st.error(str(exc))
             if not ss["subj_found"]:
                 st.warning("Nobody in the graph matches these identifiers.")
         persons: list[str] = ss.get("subj_found") or []
