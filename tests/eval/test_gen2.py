@@ -23,6 +23,8 @@ from emm.ingest.delivery import iter_rows, load_manifest
 ROOT = Path(__file__).resolve().parents[2]
 EMM = Path(sys.executable).with_name("emm")
 SCENARIOS = {"sexual", "labour", "criminal", "smuggling"}
+pytestmark = pytest.mark.slow  # generates material four times and runs the CLI (~40 s)
+
 _LINE = re.compile(
     r"^(\S+)\s+(\S+)\s+(\S+)\s+read=(\d+) loaded=(\d+) merged=(\d+) quarantined=(\d+)"
 )
