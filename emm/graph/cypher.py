@@ -369,6 +369,13 @@ CONFIRMED_PAIRS: LiteralString = (
 
 # ----------------------------------------------------------------------------- maintenance
 
+# Everything, for a digest that proves a refused delivery left the graph exactly as it was.
+DIGEST_NODES: LiteralString = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+DIGEST_EDGES: LiteralString = (
+    "MATCH (a)-[e]->(b) RETURN type(e) AS type, properties(e) AS props, "
+    "coalesce(a.uid, a.source_ref, a.delivery_id) AS a, coalesce(b.uid, b.delivery_id) AS b"
+)
+
 ALL_LABELS = (*ENTITY_TYPES, "Record", *META_LABELS)
 
 

@@ -288,6 +288,21 @@ class GraphStore:
 
     # ------------------------------------------------------------------ maintenance
 
+    def digest(self) -> str:
+        """SHA-256 over every node and relationship with all their properties (tests and
+        checks on small graphs: it reads everything)."""
+        import hashlib
+        import json
+
+        lines = sorted(
+            json.dumps([sorted(r["labels"]), r["props"]], sort_keys=True, default=str)
+            for r in self.read(cypher.DIGEST_NODES)
+        ) + sorted(
+            json.dumps([r["type"], r["a"], r["b"], r["props"]], sort_keys=True, default=str)
+            for r in self.read(cypher.DIGEST_EDGES)
+        )
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
     def clear(self) -> None:
         """Delete everything (tests and ``emm db reset`` only), in bounded transactions."""
         for name in cypher.ALL_LABELS:

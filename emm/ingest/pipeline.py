@@ -266,8 +266,8 @@ def ingest_delivery(
         status = store.party_status(manifest.party)
         if status != "active":
             raise DeliveryError(
-                f"{folder}: {manifest.party} no longer supplies data to the EMM "
-                f"(status {status}); the delivery is not processed"
+                f"{folder}: delivery {manifest.delivery_id}: {manifest.party} no longer supplies "
+                f"data to the EMM (status {status}); the delivery is not processed"
             )
         prior = store.delivery(manifest.delivery_id)
         if prior and prior.get("content_hash") not in (None, content):
@@ -622,14 +622,29 @@ def _add_counts(report: DeliveryReport, read: Counter[str], rejected: Counter[st
 
 @dataclass
 class FolderResult:
-    """What a folder run did with each delivery: loaded, already loaded, or refused (why)."""
+    """What a folder run did with each delivery folder, in order: its report (loaded or
+    already loaded), or the reason it was refused."""
 
-    reports: list[DeliveryReport] = field(default_factory=list)
-    refused: list[tuple[str, str]] = field(default_factory=list)  # (folder, reason)
+    results: list[tuple[str, DeliveryReport | None, str | None]] = field(default_factory=list)
+
+    @property
+    def reports(self) -> list[DeliveryReport]:
+        return [r for _, r, _ in self.results if r is not None]
+
+    @property
+    def refused(self) -> list[tuple[str, str]]:
+        return [(f, why) for f, r, why in self.results if r is None and why is not None]
 
     @property
     def ok(self) -> bool:
         return not self.refused
+
+    def for_folder(self, name: str) -> tuple[DeliveryReport | None, str | None]:
+        """The outcome for the delivery folder called ``name``."""
+        for folder, report, why in self.results:
+            if Path(folder).name == name:
+                return report, why
+        raise KeyError(name)
 
     # A folder result reads as the list of its reports (refusals are in ``refused``).
     def __iter__(self) -> Iterator[DeliveryReport]:
@@ -640,6 +655,21 @@ class FolderResult:
 
     def __getitem__(self, i: int) -> DeliveryReport:
         return self.reports[i]
+
+
+def delivery_folders(root: Path) -> list[Path]:
+    """The delivery folders of a run: ``root`` itself when it holds a manifest, else every
+    sub-folder in plain name order (a sub-folder without a manifest is a delivery that is
+    refused, e.g. one still being copied), descending into folders that only hold folders."""
+    if (root / "manifest.json").exists():
+        return [root]
+    out: list[Path] = []
+    for child in sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink()):
+        if (child / "manifest.json").exists() or any(f.is_file() for f in child.iterdir()):
+            out.append(child)
+        else:
+            out.extend(delivery_folders(child))
+    return out
 
 
 def ingest_folder(
@@ -658,7 +688,7 @@ def ingest_folder(
     Runs hold the installation's ingest lock and first undo deliveries a crashed run left.
     ``on_result(folder, report, reason)`` is called after each delivery (for progress output).
     """
-    folders = sorted(p.parent for p in root.glob("**/manifest.json"))
+    folders = delivery_folders(root)
     if not folders:
         raise DeliveryError(f"{root}: no delivery folders (no manifest.json found)")
     result = FolderResult()
@@ -671,11 +701,11 @@ def ingest_folder(
                     f, store, out_dir=out_dir, batch_size=batch_size, force=force, progress=progress
                 )
             except DeliveryError as exc:
-                result.refused.append((str(f), str(exc)))
+                result.results.append((str(f), None, str(exc)))
                 if on_result:
                     on_result(str(f), None, str(exc))
                 continue
-            result.reports.append(report)
+            result.results.append((str(f), report, None))
             if on_result:
                 on_result(str(f), report, None)
     return result
