@@ -188,6 +188,17 @@ def _vehicle(row: dict[str, str]) -> dict[str, Any]:
     return props
 
 
+def placeholder_date(iso: str) -> bool:
+    """A birth date registered as 1 January: the convention (KMAR, IND) for an unknown day and
+    month, so two different people of one name and year would share it. It is kept as a
+    value, but never used as an identity key; same-person review joins such records.
+
+    >>> placeholder_date("1990-01-01"), placeholder_date("1990-03-12")
+    (True, False)
+    """
+    return iso[4:] == "-01-01"
+
+
 def _scoped(ctx: DeliveryContext, row: dict[str, str]) -> str:
     """The key of an entity that never merges with another: its own source record."""
     return f"rec:{ctx.delivery_id}/{row['record_id'].strip()}"
@@ -201,9 +212,9 @@ def _identity(
         case "Person":
             if "bsn" in p:
                 key = f"bsn:{p['bsn']}"
-            elif "birth_date" in p:
+            elif "birth_date" in p and not placeholder_date(p["birth_date"]):
                 key = f"nd:{normalise.name_key(p['name'])}|{p['birth_date']}"
-            else:
+            else:  # a 1 January date is how an unknown day is registered: no identity
                 key = _scoped(ctx, row)
             return key, p["name"], _fold(p["name"], p.get("bsn"), p.get("v_number"))
         case "Address":
@@ -288,7 +299,7 @@ def identity_keys(label: str, props: dict[str, Any]) -> list[str]:
     keys = []
     if props.get("bsn"):
         keys.append(f"bsn:{props['bsn']}")
-    if props.get("name") and props.get("birth_date"):
+    if props.get("name") and props.get("birth_date") and not placeholder_date(props["birth_date"]):
         with contextlib.suppress(InvalidValue):
             keys.append(f"nd:{normalise.name_key(str(props['name']))}|{props['birth_date']}")
     if props.get("v_number"):
