@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -74,13 +75,19 @@ def ingest(ctx: click.Context, path: Path, check: bool, force: bool, quiet: bool
             )
             click.echo(line + (f"  -> {r.quarantine_file}" if r.quarantine_file else ""))
 
+    progress = None if quiet or not sys.stderr.isatty() else _Progress()
     if check:
         result = ingest_folder(
-            path, None, out_dir=s.data_dir, batch_size=s.batch_size, on_result=shown
+            path,
+            None,
+            out_dir=s.data_dir,
+            batch_size=s.batch_size,
+            on_result=shown,
+            progress=progress,
         )
     else:
         result = guarded_store(ctx, "ingest").ingest(
-            path, force=force, batch_size=s.batch_size, on_result=shown
+            path, force=force, batch_size=s.batch_size, on_result=shown, progress=progress
         )
     counts: dict[str, int] = {}
     for r in result.reports:
@@ -89,6 +96,24 @@ def ingest(ctx: click.Context, path: Path, check: bool, force: bool, quiet: bool
     click.echo(f"{summary or 'nothing loaded'}; {len(result.refused)} refused")
     if not result.ok:
         sys.exit(1)
+
+
+class _Progress:
+    """Rows read so far in the current file, and the rate, on one terminal line (stderr)."""
+
+    def __init__(self) -> None:
+        self.file = ""
+        self.started = time.monotonic()
+        self.shown = 0.0
+
+    def __call__(self, name: str, rows: int) -> None:
+        now = time.monotonic()
+        if name != self.file:
+            self.file, self.started = name, now
+        if now - self.shown >= 1.0:
+            rate = rows / max(now - self.started, 1e-6)
+            click.echo(f"\r  {name}: {rows:,} rows, {rate:,.0f} rows/s   ", nl=False, err=True)
+            self.shown = now
 
 
 @main.command()
