@@ -308,8 +308,11 @@ def make_oib(
         raise ValueError("an OIB needs at least one seed entity")
     store.principal.require("create_oib")
     register = ProductRegister(store.raw_for("create_oib"))
-    product_id = revise or register.new_id("OIB")
-    version = register.next_version(product_id)
+    if revise is not None:
+        product_id, version = revise, register.revision_of(revise, "OIB")
+    else:
+        product_id = register.new_id("OIB")
+        version = register.next_version(product_id)
     sub = store.ego(seeds, flt, hops=hops, max_nodes=max_nodes)
     G = to_networkx(sub)
     if subject is None:
@@ -344,5 +347,15 @@ def make_oib(
             entity_uids=sorted(str(n) for n in G.nodes),
             files=[str(f) for f in files],
         )
+    )
+    store.audit.append(
+        user=store.principal.user,
+        role=store.principal.role,
+        action="create_oib",
+        purpose=store.principal.purpose,
+        targets=sorted(str(n) for n in G.nodes),
+        result_size=doc.summary["facts"],
+        parties=doc.parties,
+        detail={"product_id": product_id, "version": version, "revision": revise is not None},
     )
     return doc, files

@@ -216,8 +216,12 @@ def write_oib(doc: OibDocument, out_dir: Path) -> list[Path]:
     """Write ``<id>-v<version>.html/.pdf/.json`` (owner-only: they hold personal data)."""
     import os
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    stem = out_dir / f"{doc.product_id}-v{doc.version}"
+    from emm.access.files import secure_mkdir
+    from emm.products.register import validate_product_id, validate_version
+
+    name = f"{validate_product_id(doc.product_id)}-v{validate_version(doc.version)}"
+    secure_mkdir(out_dir)
+    stem = out_dir / name
     files = []
     for suffix, content in (
         (".html", oib_html(doc).encode()),
@@ -225,7 +229,8 @@ def write_oib(doc: OibDocument, out_dir: Path) -> list[Path]:
         (".json", doc.to_json().encode()),
     ):
         path = stem.with_suffix(suffix)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # O_NOFOLLOW: a symlink planted where a product file goes is refused, not followed.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
         files.append(path)
