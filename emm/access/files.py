@@ -72,8 +72,10 @@ def secure_mkdir(path: Path) -> Path:
     return path
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically as a 0600 file; a symlink in its place is refused."""
+def write_private(path: Path, data: bytes, *, sync: bool = True) -> Path:
+    """Write ``data`` to ``path`` atomically as a 0600 file; a symlink in its place is refused.
+
+    ``sync=False`` skips the fsync, for files that are only a quick-look copy of another."""
     secure_mkdir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
@@ -81,7 +83,8 @@ def write_private(path: Path, data: bytes) -> Path:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
