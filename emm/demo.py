@@ -26,6 +26,19 @@ def prepare_demo(settings: Settings, *, seed: int = 1, size: str = "demo") -> It
     reports = ingest_folder(
         target / "deliveries", store, out_dir=settings.data_dir, batch_size=settings.batch_size
     )
+    from emm.access.session import audit_log
+
+    log = audit_log(settings)
+    for r in reports:
+        log.append(
+            user="system",
+            role="senior_analyst",
+            action="ingest",
+            purpose="demo setup",
+            result_size=r.loaded,
+            parties=[r.party],
+            detail={"delivery_id": r.delivery_id, "status": r.status, "demo": True},
+        )
     done = [r for r in reports if r.status == "complete"]
     skipped = len(reports) - len(done)
     yield (

@@ -12,12 +12,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from emm.access import AccessDenied, Principal
 from emm.access.guarded import GuardedStore
 from emm.audit import AuditLog
-from emm.cli import main
 from emm.graph.model import EdgeFilter
 from emm.graph.search import find
 from emm.ingest.pipeline import ingest_delivery, ingest_folder
@@ -357,31 +355,17 @@ def test_breach_report_lists_parties_a_user_saw(loaded, tmp_path):
 # ------------------------------------------------------------------------------- CLI
 
 
-def cli(settings, *args: str, user: str | None = None) -> object:
-    env = {
-        "EMM_DATA_DIR": str(settings.data_dir),
-        "EMM_BOLT_PORT": str(settings.bolt_port),
-        "EMM_NEO4J_DATABASE": settings.neo4j_database,
-    }
-    if settings.neo4j_uri:
-        env.update(
-            EMM_NEO4J_URI=settings.neo4j_uri,
-            EMM_NEO4J_USER=settings.user,
-            EMM_NEO4J_PASSWORD=settings.password(),
-        )
-    pre = ["--as", user] if user else []
-    return CliRunner().invoke(main, [*pre, *args], env=env)
+def cli(cli_as, *args: str, user: str) -> object:
+    return cli_as(user, *args)
 
 
 IOANA = ("--name", "Ioana Popescu", "--birth-date", "01-07-1999")
 
 
-def test_cli_governance_round_trip(loaded, db_settings):
-    from emm.access.session import users
-
-    store = users(db_settings)
+def test_cli_governance_round_trip(loaded, cli_as):
+    db_settings = cli_as  # the helper stands in for the settings in the calls below
     for name, role in (("ana", "analyst"), ("sen", "senior_analyst"), ("pri", "privacy_officer")):
-        store.add(name, role=role, affiliation="POL", password="correct horse battery")
+        cli_as.user(name, role)
     r = cli(db_settings, "retention", "plan", "--as-of", "2026-04-02", user="ana")
     assert r.exit_code == 1 and "not allowed" in r.output
     r = cli(db_settings, "retention", "plan", "--as-of", "2026-04-02", user="pri")

@@ -26,7 +26,9 @@ def users(settings: Settings) -> UserStore:
 
 
 def audit_log(settings: Settings) -> AuditLog:
-    return AuditLog(settings.data_dir / "audit" / "audit.jsonl")
+    return AuditLog(
+        settings.data_dir / "audit" / "audit.jsonl", checkpoints=settings.audit_checkpoints
+    )
 
 
 def guarded(store: GraphStore, settings: Settings, principal: Principal) -> GuardedStore:

@@ -9,8 +9,13 @@ from pathlib import Path
 import click
 
 from emm.cli.base import (
+    acting,
+    check_permissions,
     clear_errors,
     main,
+    open_data_store,
+    principal,
+    record,
     settings_of,
 )
 
@@ -60,14 +65,26 @@ def ingest(ctx: click.Context, path: Path, check: bool, force: bool) -> None:
 
     Example: emm ingest var/generated/demo-1/deliveries
     """
-    from emm.graph.connect import open_store
     from emm.ingest.pipeline import ingest_folder
 
     s = settings_of(ctx)
-    store = None if check else open_store(s)
+    who = principal(ctx, "ingest")
+    store = None if check else open_data_store(ctx)
     if store is not None:
         store.ensure_schema()
     reports = ingest_folder(path, store, out_dir=s.data_dir, batch_size=s.batch_size, force=force)
+    for r in reports:
+        record(
+            ctx,
+            who,
+            "ingest_check" if check else "ingest",
+            size=r.loaded,
+            parties=[r.party],
+            delivery_id=r.delivery_id,
+            status=r.status,
+            read=r.read,
+            quarantined=r.quarantined,
+        )
     for r in reports:
         line = (
             f"{r.delivery_id:28} {r.party:5} {r.status:14} read={r.read} loaded={r.loaded} "
@@ -80,14 +97,17 @@ def ingest(ctx: click.Context, path: Path, check: bool, force: bool) -> None:
 @click.pass_context
 @clear_errors
 def counts(ctx: click.Context) -> None:
-    """Count nodes per type and relationships per type, party and legal basis.
+    """Count nodes per type, and the relationships you may read per type, party and legal basis.
 
-    Example: emm counts
+    Example: emm --as senior counts
     """
-    from emm.graph.connect import open_store
+    from emm.access.session import guarded
 
-    store = open_store(settings_of(ctx))
-    for label, n in store.count_nodes().items():
+    who = acting(ctx)
+    store = guarded(open_data_store(ctx), settings_of(ctx), who)
+    nodes = store.count_nodes()
+    record(ctx, who, "counts", size=sum(nodes.values()))
+    for label, n in nodes.items():
         click.echo(f"node  {label:18} {n}")
     for row in sorted(store.count_edges(), key=lambda r: (r["type"], r["party"])):
         click.echo(f"edge  {row['type']:16} {row['party']:5} {row['legal_basis']:15} {row['n']}")
@@ -101,12 +121,34 @@ def counts(ctx: click.Context) -> None:
 def demo(ctx: click.Context, seed: int, size: str) -> None:
     """Start the database, generate demo deliveries (once) and ingest them (idempotent).
 
+    On a new installation (or one made by `emm demo`) it needs no login: it creates the demo
+    users and acts as the internal principal `system`, recorded in the audit trail. On an
+    installation with real users an administrator must log in.
+
     Example: emm demo --size small
     """
     from emm.demo import prepare_demo
 
+    _demo_allowed(ctx)
     for line in prepare_demo(settings_of(ctx), seed=seed, size=size):
         click.echo(line)
+
+
+def _demo_allowed(ctx: click.Context) -> None:
+    """A demo loads synthetic data: fine on a new or demo installation, else an admin only."""
+    from emm.access.files import write_private
+    from emm.access.session import users
+
+    s = settings_of(ctx)
+    check_permissions(s)
+    ctx.obj["audited"] = True
+    marker = s.data_dir / "DEMO"
+    if marker.exists():
+        return
+    if users(s).list():
+        principal(ctx, "ingest")
+        return
+    write_private(marker, b"made by `emm demo`: synthetic data, demo users\n")
 
 
 @main.command()
@@ -125,7 +167,9 @@ def app(ctx: click.Context, port: int, no_demo: bool, headless: bool) -> None:
     from emm.demo import prepare_demo
 
     s = settings_of(ctx)
+    check_permissions(s)
     if not no_demo:
+        _demo_allowed(ctx)
         for line in prepare_demo(s):
             click.echo(line)
     script = Path(__file__).parent / "app" / "main.py"
