@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_helpers import CliAs  # noqa: I001 - tests/ is on sys.path (conftest rootdir)
 
 from emm.graph import local_db
 from emm.graph.connect import driver_from_settings
@@ -17,6 +18,20 @@ from emm.graph.store import GraphStore
 from emm.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _owner_only_files() -> Iterator[None]:
+    """Tests create files as production does: under umask 0077 (owner-only)."""
+    old = os.umask(0o077)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture
+def cli_as(db_settings: Settings) -> CliAs:
+    """The CLI as an authenticated user on the session database (see ``cli_helpers``)."""
+    return CliAs(db_settings)
 
 
 def _free_port() -> int:

@@ -12,12 +12,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from emm.access import AccessDenied, Principal
 from emm.access.guarded import GuardedStore
 from emm.audit import AuditLog
-from emm.cli import main
 from emm.graph.model import EdgeFilter
 from emm.graph.search import find
 from emm.ingest.pipeline import ingest_delivery, ingest_folder
@@ -527,36 +525,22 @@ def test_breach_report_lists_parties_a_user_saw(loaded, out_dir):
 # ------------------------------------------------------------------------------- CLI
 
 
-def cli(settings, *args: str, user: str | None = None) -> object:
-    env = {
-        "EMM_DATA_DIR": str(settings.data_dir),
-        "EMM_BOLT_PORT": str(settings.bolt_port),
-        "EMM_NEO4J_DATABASE": settings.neo4j_database,
-    }
-    if settings.neo4j_uri:
-        env.update(
-            EMM_NEO4J_URI=settings.neo4j_uri,
-            EMM_NEO4J_USER=settings.user,
-            EMM_NEO4J_PASSWORD=settings.password(),
-        )
-    pre = ["--as", user] if user else []
-    return CliRunner().invoke(main, [*pre, *args], env=env)
+def cli(cli_as, *args: str, user: str) -> object:
+    return cli_as(user, *args)
 
 
 IOANA = ("--name", "Ioana Popescu", "--birth-date", "01-07-1999")
 
 
-def test_cli_governance_round_trip(store, db_settings, tmp_path):
-    from emm.access.session import users
-
-    accounts = users(db_settings)
+def test_cli_governance_round_trip(store, cli_as, tmp_path):
+    db_settings = cli_as  # the helper stands in for the settings in the calls below
     for name, role in (
         ("ana", "analyst"),
         ("sen", "senior_analyst"),
         ("pri", "privacy_officer"),
         ("adm", "administrator"),
     ):
-        accounts.add(name, role=role, affiliation="POL", password="correct horse battery")
+        cli_as.user(name, role)
     assert cli(db_settings, "ingest", str(DELIVERIES), user="adm").exit_code == 0
     om = om_delivery(tmp_path)
     assert cli(db_settings, "ingest", str(om), user="adm").exit_code == 0

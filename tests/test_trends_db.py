@@ -122,25 +122,11 @@ def test_ncp_answer_needs_the_foreign_export_right(store, senior, out_dir, tmp_p
     assert product_id.startswith("NCP-")
 
 
-def test_cli_export_refuses_as_is_text_with_a_name(senior, db_settings, tmp_path):
-    from click.testing import CliRunner
-
-    from emm.access.session import users
-    from emm.cli import main
-
-    users(db_settings).add(
-        "sen", role="senior_analyst", affiliation="POL", password="long enough password"
-    )
+def test_cli_export_refuses_as_is_text_with_a_name(senior, cli_as, tmp_path):
+    cli_as.user("sen", "senior_analyst")
     text = tmp_path / "t.txt"
     text.write_text(f"Opvallend: {a_known_name(senior)} kwam vaak voor.", encoding="utf-8")
-    env = {
-        "EMM_DATA_DIR": str(db_settings.data_dir),
-        "EMM_BOLT_PORT": str(db_settings.bolt_port),
-        "EMM_NEO4J_DATABASE": db_settings.neo4j_database,
-    }
     base = [
-        "--as",
-        "sen",
         "export",
         "tib",
         "--to",
@@ -150,8 +136,8 @@ def test_cli_export_refuses_as_is_text_with_a_name(senior, db_settings, tmp_path
         "--narrative-file",
         str(text),
     ]
-    refused = CliRunner().invoke(main, [*base, "--as-is"], env=env)
+    refused = cli_as("sen", *base, "--as-is")
     assert refused.exit_code == 1 and "REFUSED" in refused.output and "narrative" in refused.output
-    ok = CliRunner().invoke(main, base, env=env)
+    ok = cli_as("sen", *base)
     assert ok.exit_code == 0, ok.output
     assert "replaced in narrative: PERSON" in ok.output

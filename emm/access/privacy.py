@@ -186,10 +186,28 @@ class GuardedPrivacy:
 
     # ------------------------------------------------------------------ audit (art. 8)
 
-    def audit_verify(self) -> VerifyResult:
+    def audit_verify(self, *, anchor: dict[str, Any] | None = None) -> VerifyResult:
+        """Check the audit trail: chain, signatures from the anchor (the privacy officer's
+        copy when given), the key, and the checkpoints kept in the graph database."""
+        from emm.access.users import UserStore
+        from emm.audit import anchors
+
         self._g.require("audit_verify")
-        result = self._g._audit_log.verify()
-        self._g._audit("audit_verify", size=result.entries, ok=result.ok)
+        log = self._g._audit_log
+        trusted = anchor or log.anchor()
+        checkpoints: list[dict[str, Any]] = []
+        if trusted is not None:
+            checkpoints = anchors.from_graph(self._store, str(trusted["installation"]))
+        in_use = bool(UserStore(self._g.data_dir / "users.json").list())
+        result = log.verify(anchor=anchor, checkpoints=checkpoints, must_exist=in_use)
+        # Reading the trail is itself an action on it (logged after the check).
+        self._g._audit(
+            "audit_verify",
+            size=result.entries,
+            ok=result.ok,
+            problems=len(result.problems),
+            with_anchor=anchor is not None,
+        )
         return result
 
     def breach(

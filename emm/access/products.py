@@ -85,10 +85,11 @@ class GuardedProducts:
         self._g.require(CREATE_ACTION[type_])
         if revise is None:
             return self._register.new_id(type_), 1
+        version = self._register.revision_of(revise, type_)  # a valid id of an existing one
         current = self._register.get(revise)
-        if current is None or current.type != type_ or not self.readable(current):
-            raise RegisterError(f"no {type_} {revise!r} in the register to revise")
-        return revise, current.version + 1
+        if current is None or not self.readable(current):
+            raise RegisterError(f"no {type_} {revise} in the register to revise")
+        return revise, version
 
     def register(self, product: Product) -> Product:
         """Register a product the library built (audited with its id)."""

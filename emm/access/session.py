@@ -8,7 +8,7 @@ from pathlib import Path
 
 from emm.access.guarded import GuardedStore
 from emm.access.policy import AccessDenied, Principal
-from emm.access.users import AuthenticationFailed, User, UserStore
+from emm.access.users import User, UserStore
 from emm.audit import AuditLog
 from emm.graph.store import GraphStore
 from emm.settings import Settings
@@ -26,7 +26,9 @@ def users(settings: Settings) -> UserStore:
 
 
 def audit_log(settings: Settings) -> AuditLog:
-    return AuditLog(settings.data_dir / "audit" / "audit.jsonl")
+    return AuditLog(
+        settings.data_dir / "audit" / "audit.jsonl", checkpoints=settings.audit_checkpoints
+    )
 
 
 def guarded(store: GraphStore, settings: Settings, principal: Principal) -> GuardedStore:
@@ -35,38 +37,15 @@ def guarded(store: GraphStore, settings: Settings, principal: Principal) -> Guar
 
 
 def login(settings: Settings, name: str, password: str, purpose: str) -> GuardedStore:
-    """Authenticate a user and open their guarded session (notebooks and scripts use this:
-    they never build a principal or a store themselves)."""
+    """Authenticate a user (through throttling and lockout; audited) and open their guarded
+    session. Notebooks and scripts use this: they never build a principal or a store."""
+    from emm.access import auth
     from emm.graph.connect import open_store
 
     if not purpose.strip():
         raise AccessDenied("give the purpose of this session (a case or request reference)")
-    try:
-        user = users(settings).authenticate(name, password)
-    except AuthenticationFailed:
-        audit_log(settings).append(
-            user=name, role="", action="login_failed", purpose=purpose, detail={"via": "api"}
-        )
-        raise
-    principal = user.principal(purpose)
-    audit_log(settings).append(
-        user=principal.user,
-        role=principal.role,
-        action="login",
-        purpose=purpose,
-        detail={"via": "api"},
-    )
-    return guarded(open_store(settings), settings, principal)
-
-
-def cli_principal(settings: Settings, name: str | None, purpose: str = "") -> Principal:
-    """The named user the CLI acts as (``--as`` or ``EMM_USER``)."""
-    if not name:
-        raise AccessDenied("name the user you act as: --as NAME or EMM_USER")
-    user = users(settings).get(name)
-    if user is None:
-        raise AccessDenied(f"no active user {name!r}; add one with `emm user add`")
-    return user.principal(purpose)
+    user = auth.login(settings, name, password, channel="api", purpose=purpose)
+    return guarded(open_store(settings), settings, user.principal(purpose))
 
 
 def ensure_demo_users(settings: Settings) -> Path | None:

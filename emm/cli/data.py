@@ -10,7 +10,15 @@ from typing import Any
 
 import click
 
-from emm.cli.base import clear_errors, guarded_store, main, settings_of
+from emm.cli.base import (
+    check_permissions,
+    clear_errors,
+    guarded_store,
+    main,
+    principal,
+    record,
+    settings_of,
+)
 
 # ----------------------------------------------------------------------------- data
 
@@ -77,6 +85,7 @@ def ingest(ctx: click.Context, path: Path, check: bool, force: bool, quiet: bool
 
     progress = None if quiet or not sys.stderr.isatty() else _Progress()
     if check:
+        who = principal(ctx, "ingest")  # a dry run reads the parties' files: also audited
         result = ingest_folder(
             path,
             None,
@@ -85,6 +94,10 @@ def ingest(ctx: click.Context, path: Path, check: bool, force: bool, quiet: bool
             on_result=shown,
             progress=progress,
         )
+        for r in result.reports:
+            record(
+                ctx, who, "ingest_check", targets=[r.delivery_id], size=r.read, parties=[r.party]
+            )
     else:
         result = guarded_store(ctx, "ingest").ingest(
             path, force=force, batch_size=s.batch_size, on_result=shown, progress=progress
@@ -120,11 +133,10 @@ class _Progress:
 @click.pass_context
 @clear_errors
 def counts(ctx: click.Context) -> None:
-    """Count nodes per type and relationships per type, party and legal basis.
+    """Count nodes per type, and the relationships you may read per type, party and legal basis.
 
-    Example: emm counts
+    Example: emm --as senior counts
     """
-
     g = guarded_store(ctx, "search")
     for label, n in g.count_nodes().items():
         click.echo(f"node  {label:18} {n}")
@@ -140,12 +152,34 @@ def counts(ctx: click.Context) -> None:
 def demo(ctx: click.Context, seed: int, size: str) -> None:
     """Start the database, generate demo deliveries (once) and ingest them (idempotent).
 
+    On a new installation (or one made by `emm demo`) it needs no login: it creates the demo
+    users and acts as the internal principal `system`, recorded in the audit trail. On an
+    installation with real users an administrator must log in.
+
     Example: emm demo --size small
     """
     from emm.demo import prepare_demo
 
+    _demo_allowed(ctx)
     for line in prepare_demo(settings_of(ctx), seed=seed, size=size):
         click.echo(line)
+
+
+def _demo_allowed(ctx: click.Context) -> None:
+    """A demo loads synthetic data: fine on a new or demo installation, else an admin only."""
+    from emm.access.files import write_private
+    from emm.access.session import users
+
+    s = settings_of(ctx)
+    check_permissions(s)
+    ctx.obj["audited"] = True
+    marker = s.data_dir / "DEMO"
+    if marker.exists():
+        return
+    if users(s).list():
+        principal(ctx, "ingest")
+        return
+    write_private(marker, b"made by `emm demo`: synthetic data, demo users\n")
 
 
 @main.command()
@@ -164,7 +198,9 @@ def app(ctx: click.Context, port: int, no_demo: bool, headless: bool) -> None:
     from emm.demo import prepare_demo
 
     s = settings_of(ctx)
+    check_permissions(s)
     if not no_demo:
+        _demo_allowed(ctx)
         for line in prepare_demo(s):
             click.echo(line)
     script = Path(__file__).parent / "app" / "main.py"

@@ -15,6 +15,10 @@ from emm.cli.base import (
     clear_errors,
     guarded_store,
     main,
+    open_data_store,
+    principal,
+    record,
+    settings_of,
 )
 
 # ----------------------------------------------------------------------------- retention
@@ -269,18 +273,83 @@ def audit() -> None:
 
 
 @audit.command("verify")
+@click.option(
+    "--anchor",
+    "anchor_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The privacy officer's anchor file (from `emm audit anchor --out`).",
+)
 @click.pass_context
 @clear_errors
-def audit_verify(ctx: click.Context) -> None:
-    """Check the hash chain: detects an edited, removed, inserted or reordered line.
+def audit_verify(ctx: click.Context, anchor_file: Path | None) -> None:
+    """Check chain, signatures, key and checkpoints: shows an edited, removed, inserted or
+    reordered line, a cut-off end, a rewritten or replaced trail, and a deleted one.
 
-    Example: emm --as privacy audit verify
+    Example: emm --as privacy audit verify --anchor /media/usb/emm-anchor.json
     """
-    result = guarded_store(ctx, "audit_verify").privacy.audit_verify()
+    from emm.audit import anchors
+
+    anchor = anchors.load_anchor(anchor_file) if anchor_file else None
+    result = guarded_store(ctx, "audit_verify").privacy.audit_verify(anchor=anchor)
     for problem in result.problems:
         click.echo(problem)
+    for note in result.notes:
+        click.echo(f"note: {note}")
+    if result.anchored_by:
+        click.echo("anchored by: " + "; ".join(result.anchored_by))
     click.echo(f"{result.entries} entries: {'intact' if result.ok else 'TAMPERED'}")
     sys.exit(0 if result.ok else 2)
+
+
+@audit.command("anchor")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the anchor: a place off this machine (a USB stick, your own share).",
+)
+@click.pass_context
+@clear_errors
+def audit_anchor(ctx: click.Context, out: Path) -> None:
+    """Write the trail's anchor (first key and a fresh signed checkpoint) for the privacy officer.
+
+    Keep it off this machine; `emm audit verify --anchor FILE` then shows even a replacement
+    of the whole audit folder. Take a new one now and then: it also pins the trail's length.
+
+    Example: emm --as privacy audit anchor --out /media/usb/emm-anchor.json
+    """
+    from emm.access.session import audit_log
+    from emm.audit import anchors
+    from emm.audit.signing import fingerprint
+
+    who = principal(ctx, "audit_anchor")
+    log = audit_log(settings_of(ctx))
+    record(ctx, who, "audit_anchor")  # first, so the anchor's checkpoint includes it
+    data = anchors.export_anchor(log, out)
+    cp = data.get("checkpoint") or {}
+    click.echo(
+        f"anchor of installation {data['installation']} written to {out}: "
+        f"first key {fingerprint(data['genesis_key'])}, checkpoint at entry {cp.get('seq')}"
+    )
+
+
+@audit.command("checkpoint")
+@click.pass_context
+@clear_errors
+def audit_checkpoint(ctx: click.Context) -> None:
+    """Write a signed checkpoint of the trail to the checkpoint file and the graph database.
+
+    Example: emm --key-file /etc/emm/audit-job.key audit checkpoint
+    """
+    from emm.access.session import audit_log
+    from emm.audit import anchors
+
+    who = principal(ctx, "audit_verify")
+    record(ctx, who, "audit_checkpoint")
+    cp = anchors.checkpoint(audit_log(settings_of(ctx)), open_data_store(ctx))
+    ctx.obj["audited"] = False  # written just now
+    click.echo(f"checkpoint at entry {cp['seq'] if cp else '-'}")
 
 
 @audit.command("breach")
@@ -299,4 +368,4 @@ def audit_breach(
     """
     g = guarded_store(ctx, "breach_report")
     result = g.privacy.breach(start=start, end=end, user=user_name, product=product)
-    click.echo(json.dumps(result, indent=2))
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))

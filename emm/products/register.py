@@ -12,6 +12,7 @@ server and command sees one register. All Cypher of this concern is below.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, LiteralString
@@ -29,6 +30,10 @@ PRODUCT_TYPES = {
     "NCP": "Answer as national contact point to a foreign partner",
 }
 PERSONAL_TYPES = frozenset({"OIB", "BI"})  # the others must never be traceable to persons
+
+# The one pattern of a product id (``OIB-20261128-0001``): ids become file names, so anything
+# else (``../x``, ``/etc/passwd``, a newline) is refused before it reaches a path.
+PRODUCT_ID = re.compile(r"(?:" + "|".join(PRODUCT_TYPES) + r")-[0-9]{8}-[0-9]{4}")
 
 UPSERT_PRODUCT: LiteralString = (
     "MERGE (p:Product {product_id: $product_id, version: $version}) SET p += $props"
@@ -67,6 +72,28 @@ WITHDRAW: LiteralString = (
 
 class RegisterError(EmmError, ValueError):
     """A register action that the rules do not allow (unknown recipient, wrong type...)."""
+
+
+def validate_product_id(value: str) -> str:
+    """Return ``value`` when it is a well-formed product id, else raise :class:`RegisterError`.
+
+    >>> validate_product_id("OIB-20261128-0001")
+    'OIB-20261128-0001'
+    >>> validate_product_id("../x")
+    Traceback (most recent call last):
+    ...
+    emm.products.register.RegisterError: not a product id (expected e.g. OIB-20261128-0001)
+    """
+    if not isinstance(value, str) or PRODUCT_ID.fullmatch(value) is None:
+        raise RegisterError("not a product id (expected e.g. OIB-20261128-0001)")
+    return value
+
+
+def validate_version(value: object) -> int:
+    """A version is a positive integer (it becomes part of a file name)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 100_000:
+        raise RegisterError("a product version is a positive whole number")
+    return value
 
 
 @dataclass
@@ -136,6 +163,8 @@ class ProductRegister:
         return f"{prefix}{n + 1:04d}"
 
     def register(self, product: Product) -> Product:
+        validate_product_id(product.product_id)
+        validate_version(product.version)
         if product.type not in PRODUCT_TYPES:
             raise RegisterError(f"unknown product type {product.type!r}")
         if product.personal_data and product.type not in PERSONAL_TYPES:
@@ -156,8 +185,15 @@ class ProductRegister:
         return [_product(r["p"]) for r in self._run(LIST_PRODUCTS, limit=limit)]
 
     def next_version(self, product_id: str) -> int:
-        current = self.get(product_id)
+        current = self.get(validate_product_id(product_id))
         return 1 if current is None else current.version + 1
+
+    def revision_of(self, product_id: str, type_: str) -> int:
+        """The next version of an existing product of this type (a revision must exist)."""
+        current = self.get(validate_product_id(product_id))
+        if current is None or current.type != type_:
+            raise RegisterError(f"no {type_} {product_id} in the register to revise")
+        return current.version + 1
 
     def record_disclosure(
         self,

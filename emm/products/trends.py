@@ -365,10 +365,11 @@ def _pdf(draft: TrendDraft, product_id: str) -> bytes:
 
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-    styles = getSampleStyleSheet()
+    from emm.products.fonts import REGULAR, stylesheet
+
+    styles = stylesheet()  # a Unicode font embedded in every PDF
     buf = io.BytesIO()
     story: list[Any] = [
         Paragraph(escape(draft.title), styles["Heading1"]),
@@ -391,13 +392,17 @@ def _pdf(draft: TrendDraft, product_id: str) -> bytes:
         table = Table(_table_text(t), repeatRows=1)
         table.setStyle(
             TableStyle(
-                [("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("FONTSIZE", (0, 0), (-1, -1), 7)]
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                    ("FONTSIZE", (0, 0), (-1, -1), 7),
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ]
             )
         )
         story.append(table)
         if t.note:
             story.append(Paragraph(escape(t.note), styles["Italic"]))
-    SimpleDocTemplate(buf, pagesize=A4, title=draft.title).build(story)
+    SimpleDocTemplate(buf, pagesize=A4, title=draft.title, initialFontName=REGULAR).build(story)
     return buf.getvalue()
 
 
