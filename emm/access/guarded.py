@@ -197,7 +197,7 @@ class GuardedStore:
         """Entities per type that this principal may see."""
         self.require("search")
         counts = self._store.count_nodes(self.scope())
-        self._audit("count", size=sum(counts.values()))
+        self._audit("counts", size=sum(counts.values()))
         return counts
 
     def count_edges(self, flt: EdgeFilter = NO_FILTER) -> list[dict[str, Any]]:
@@ -205,7 +205,7 @@ class GuardedStore:
         self.require("search")
         rows = self._store.count_edges(self.scope(flt))
         self._audit(
-            "count", size=sum(int(r["n"]) for r in rows), parties={r["party"] for r in rows}
+            "counts", size=sum(int(r["n"]) for r in rows), parties={r["party"] for r in rows}
         )
         return rows
 

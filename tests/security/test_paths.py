@@ -50,7 +50,10 @@ def test_product_ids_are_validated_identifiers(value, ok):
 def senior(store, out_dir, tmp_path):
     ingest_folder(DELIVERIES, store, out_dir=out_dir)
     return GuardedStore(
-        store, Principal("sen", "senior_analyst", "POL", "t"), AuditLog(tmp_path / "a.jsonl")
+        store,
+        Principal("sen", "senior_analyst", "POL", "t"),
+        AuditLog(tmp_path / "a.jsonl"),
+        out_dir,
     )
 
 
@@ -74,6 +77,6 @@ def test_a_revision_of_an_existing_product_is_its_next_version(senior, tmp_path)
     )
     assert (again.product_id, again.version) == (doc.product_id, 2)
     assert all(f.parent == products for f in files)
-    created = [e for e in senior.audit.entries() if e["action"] == "create_oib"]
+    created = [e for e in AuditLog(tmp_path / "a.jsonl").entries() if e["action"] == "create_oib"]
     assert [e["detail"]["product_id"] for e in created] == [doc.product_id] * 2
     assert [e["detail"]["version"] for e in created] == [1, 2]
