@@ -31,7 +31,14 @@ from typing import IO, Any
 
 from emm.graph.model import EdgeRow, NodeRow
 from emm.graph.store import BatchResult, GraphStore
-from emm.ingest.delivery import DeliveryError, Manifest, iter_rows, load_manifest
+from emm.ingest.delivery import (
+    DeliveryError,
+    Manifest,
+    Quarantined,
+    RecordFile,
+    load_manifest,
+    open_record_file,
+)
 from emm.ingest.mapping import DeliveryContext, RowError, map_entity, map_link
 
 Progress = Callable[[str, int], None]
@@ -176,9 +183,10 @@ class _Quarantine:
         self,
         file: str,
         row_number: int,
+        line_number: int,
         field_name: str,
         reason: str,
-        record: dict[str, str] | None,
+        record: dict[str, Any] | None,
     ) -> None:
         if self._fh is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,6 +197,7 @@ class _Quarantine:
             "delivery_id": self.delivery_id,
             "file": file,
             "row": row_number,
+            "line": line_number,
             "field": field_name,
             "reason": reason,
             "record": record,
@@ -254,10 +263,23 @@ def ingest_delivery(
     ):
         report.status = "already loaded"
         return report
-    for spec in manifest.files:
-        if not (folder / spec.path).is_file():
-            raise DeliveryError(f"{folder / spec.path}: listed in the manifest but missing")
-    ctx = DeliveryContext(manifest.delivery_id, manifest.party, manifest.legal_basis)
+    # Entities first, so every link can find its endpoints. Every file is opened (safely) and
+    # its header checked before anything is written: a bad file refuses the whole delivery.
+    ordered = sorted(manifest.files, key=lambda s: s.kind != "entities")
+    files: list[tuple[str, RecordFile]] = []
+    try:
+        for spec in ordered:
+            files.append((spec.kind, open_record_file(folder, spec, skip_empty=True)))
+    except BaseException:
+        for _, opened in files:
+            opened.close()
+        raise
+    ctx = DeliveryContext(
+        manifest.delivery_id,
+        manifest.party,
+        manifest.legal_basis,
+        number_style=manifest.number_style,
+    )
     quarantine = _Quarantine(
         out_dir / "quarantine" / f"{manifest.delivery_id}.jsonl", manifest.delivery_id
     )
@@ -267,15 +289,11 @@ def ingest_delivery(
     writer = _Writer(store, report) if store is not None else None
     index = _RecordIndex()
     try:
-        # Entities first, so every link can find its endpoints.
-        ordered = sorted(manifest.files, key=lambda s: s.kind != "entities")
         with _fewer_gc_passes():
-            for spec in ordered:
+            for kind, records in files:
                 _ingest_file(
-                    folder,
-                    spec.path,
-                    spec.kind,
-                    spec.encoding,
+                    records,
+                    kind,
                     ctx,
                     writer,
                     index,
@@ -291,6 +309,8 @@ def ingest_delivery(
             writer.close()
         index.close()
         quarantine.close()
+        for _, opened in files:
+            opened.close()
     report.seconds = round(time.perf_counter() - started, 3)
     report.finished_at = _now()
     report.status = "complete" if store is not None else "validated"
@@ -383,10 +403,8 @@ def _count_loaded(batch: _Batch, result: BatchResult | None, report: DeliveryRep
 
 
 def _ingest_file(
-    folder: Path,
-    name: str,
+    records: RecordFile,
     kind: str,
-    encoding: str | None,
     ctx: DeliveryContext,
     writer: _Writer | None,
     index: _RecordIndex,
@@ -397,9 +415,17 @@ def _ingest_file(
 ) -> None:
     # The file's entry in the report; a batch adds its rows to "loaded" once committed, which
     # may be after this function returns (the writer overlaps files too).
-    file_counts: dict[str, Any] = dict(path=name, kind=kind, read=0, loaded=0, quarantined=0)
+    name = records.listed
+    file_counts: dict[str, Any] = dict(
+        path=name,
+        kind=kind,
+        encoding=records.encoding.describe(),
+        read=0,
+        loaded=0,
+        quarantined=0,
+    )
     report.files.append(file_counts)
-    rows = iter_rows(folder / name, encoding, skip_empty=True)  # empty = absent here
+    rows = iter(records)  # (row, line, record or the reader's verdict); empty cells left out
     entities = kind == "entities"
     # Rows go in chunks of batch_size: one chunk is one batch (one transaction), and its
     # per-type counters are added to the report once, not row by row.
@@ -409,11 +435,11 @@ def _ingest_file(
         batch = _Batch(file_counts)
         read: Counter[str] = Counter()
         rejected: Counter[str] = Counter()
-        for number, row in chunk:
-            if isinstance(row, str):
+        for number, line, row in chunk:
+            if isinstance(row, Quarantined):
                 read["(unparsed)"] += 1
                 rejected["(unparsed)"] += 1
-                quarantine.add(name, number, "row", row, None)
+                quarantine.add(name, number, line, row.field, row.reason, row.record)
                 continue
             type_ = row.get("type", "").strip() or "(no type)"
             read[type_] += 1
@@ -433,7 +459,7 @@ def _ingest_file(
                     batch.edges.append(edge)
             except RowError as exc:
                 rejected[type_] += 1
-                quarantine.add(name, number, exc.field, exc.reason, row)
+                quarantine.add(name, number, line, exc.field, exc.reason, row)
         index.end_chunk()
         batch.loaded = read - rejected  # every other row of the chunk is in the batch
         _add_counts(report, read, rejected)
@@ -447,10 +473,15 @@ def _ingest_file(
             progress(name, file_counts["read"])
 
 
-def _record_ids(chunk: list[tuple[int, dict[str, str] | str]], kind: str) -> set[str]:
+def _record_ids(chunk: list[tuple[int, int, dict[str, str] | Quarantined]], kind: str) -> set[str]:
     """Every record id a chunk may look up: its own ids and, for links, both ends."""
     columns = ("record_id",) if kind == "entities" else ("record_id", "from", "to")
-    return {row.get(c, "").strip() for _, row in chunk if not isinstance(row, str) for c in columns}
+    return {
+        row.get(c, "").strip()
+        for _, _, row in chunk
+        if not isinstance(row, Quarantined)
+        for c in columns
+    }
 
 
 def _add_counts(report: DeliveryReport, read: Counter[str], rejected: Counter[str]) -> None:
