@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 
 from emm.ingest import mapping
 from emm.ingest import pipeline as pipeline_module
-from emm.ingest.reader import _json_object
 from emm.ingest.mapping import DeliveryContext, RowError, map_entity
 from emm.ingest.normalise import InvalidValue, name_key
 from emm.ingest.pipeline import _RecordIndex, ingest_delivery, ingest_folder
+from emm.ingest.reader import _json_object
 
 DELIVERIES = Path(__file__).parent / "fixtures" / "deliveries"
 CTX = DeliveryContext("POL-X", "POL", "WPG-10")

@@ -32,7 +32,8 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
 from itertools import compress
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
@@ -76,7 +77,7 @@ class Quarantined:
 
     field: str
     reason: str
-    record: dict[str, Any] = field(default_factory=dict)
+    record: dict[str, Any] = _field(default_factory=dict)
 
 
 Item = tuple[int, int, "dict[str, str] | Quarantined"]
@@ -458,7 +459,7 @@ class RecordFile:
     def _open_text(self, raw: BinaryIO) -> io.TextIOWrapper:
         raw.seek(self.encoding.bom)
         return io.TextIOWrapper(
-            raw,  # type: ignore[arg-type]
+            raw,
             encoding=self.encoding.codec,
             errors="emm-undecodable",
             newline="",  # no translation: "\r\n", "\n" and "\r" end a line, kept as read
@@ -684,9 +685,9 @@ class RecordFile:
                 yield row, line_no, self._json_kind_verdict(data)
                 continue
             if "\\" in line or forbidden(line) is not None or len(line) > _SAFE_CHARS:
-                verdict = self._json_value_verdict(data)
-                if verdict is not None:
-                    yield row, line_no, verdict
+                refused = self._json_value_verdict(data)
+                if refused is not None:
+                    yield row, line_no, refused
                     continue
             if skip_empty:
                 yield row, line_no, {k: v for k, v in data.items() if v}

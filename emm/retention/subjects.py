@@ -12,15 +12,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from emm import values
 from emm.errors import EmmError
 from emm.graph.model import Entity
 from emm.graph.schema import ENTITY_TYPES, PARTIES
 from emm.graph.store import GraphStore
-from emm.ingest import normalise
-from emm.ingest.normalise import NORMALISERS, InvalidValue
 from emm.products.register import ProductRegister
 from emm.retention import cypher
 from emm.retention.engine import remove_facts, write_report
+from emm.values import NORMALISERS, InvalidValue
 
 # Statutory grounds on which a request may be refused in whole or in part (art. 10.1).
 REFUSAL_GROUNDS = {
@@ -57,7 +57,7 @@ def same_name(asked: str, stored: str) -> bool:
     >>> same_name("Jan de Vries", "J. de Vries"), same_name("Jan de Vries", "Piet de Vries")
     (True, False)
     """
-    a, b = normalise.name_key(asked).split(), normalise.name_key(stored).split()
+    a, b = values.name.name_key(asked).split(), values.name.name_key(stored).split()
     if a == b:
         return True
     return bool(a and b) and a[-1] == b[-1] and a[0][0] == b[0][0]
@@ -78,10 +78,10 @@ def locate(
     found: dict[str, Entity] = {}
     try:
         if bsn:
-            for e in store.by_keys("Person", [f"bsn:{normalise.bsn(bsn)}"]):
+            for e in store.by_keys("Person", [values.bsn.node_key(values.bsn.normalise(bsn))]):
                 found[e.uid] = e
         if name and birth_date:
-            dob = normalise.date(birth_date)
+            dob = values.date.normalise(birth_date)
             for row in store._read(cypher.PERSONS_BORN, birth_date=dob):
                 if same_name(name, str(row["n"].get("name", ""))):
                     e = Entity.from_props("Person", row["n"])
