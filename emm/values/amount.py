@@ -37,8 +37,8 @@ _ONE_SEPARATOR = re.compile(r"([0-9]+)([.,])([0-9]+)")
 _GROUPED_TAIL = re.compile(r"[1-9][0-9]{0,2}")  # what may stand before "." or "," + 3 digits
 # Thousands grouping with an optional decimal part, per separator pair (group, decimal).
 _GROUPED = {
-    (".", ","): re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?"),
-    (",", "."): re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"),
+    (".", ","): re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?"),
+    (",", "."): re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"),
 }
 _STRICT = {  # a declared style: plain digits, or grouped, with its own decimal separator
     "nl": (re.compile(r"[0-9]+(?:,[0-9]+)?"), _GROUPED[(".", ",")], strip_chars("."), ","),

@@ -51,7 +51,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "unknown": ("onbekend",),
     },
     "role": {
-        "suspect": ("verdachte", "verdacht", "dader"),
+        "suspect": ("verdachte", "verdacht"),  # not "dader": a suspect is no perpetrator
         "victim": ("slachtoffer", "benadeelde"),
         "witness": ("getuige",),
         "facilitator": ("faciliteerder", "facilitator", "tussenpersoon"),
