@@ -181,12 +181,17 @@ def test_json_lines_parser_agrees_with_json_loads_on_objects():
     alphabet = list('{}[]":,abc123 \\\t\n.-eE+nulltruefalse\u00e9\u2028')
     cases += ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(3000)]
 
-    decoder = json.JSONDecoder(parse_float=str, parse_int=str, strict=False)
+    def not_json(constant):
+        raise ValueError(constant)
+
+    decoder = json.JSONDecoder(
+        parse_float=str, parse_int=str, parse_constant=not_json, strict=False
+    )
 
     def expected(text):
         try:
             value = decoder.decode(text.strip(" \t\n\r"))
-        except json.JSONDecodeError:
+        except ValueError:  # JSONDecodeError too
             return None
         return value if isinstance(value, dict) else None
 

@@ -168,9 +168,17 @@ def test_the_date_limit_is_fixed_per_delivery_not_remembered_across_them(monkeyp
 CTX = DeliveryContext("POL-X", "POL", "WPG-10")
 
 
-@pytest.mark.parametrize("raw, want", [("aangever", "reporter"), ("Aangeefster", "reporter"),
-                                       ("melder", "reporter"), ("VERDACHTE", "suspect"),
-                                       ("slachtoffer", "victim"), ("getuige", "witness")])
+@pytest.mark.parametrize(
+    "raw, want",
+    [
+        ("aangever", "reporter"),
+        ("Aangeefster", "reporter"),
+        ("melder", "reporter"),
+        ("VERDACHTE", "suspect"),
+        ("slachtoffer", "victim"),
+        ("getuige", "witness"),
+    ],
+)
 def test_dutch_role_synonyms_are_accepted(raw, want):
     edge = map_link(_link(role=raw, registered_at="2024-01-01"), CTX, "L1", _resolve)
     assert edge.props["role"] == want
@@ -217,9 +225,10 @@ def test_house_numbers_that_cannot_be_split_are_refused(number, addition):
     assert err.value.field == "house_number"
 
 
-@pytest.mark.parametrize("raw, want", [("612345678", "+31612345678"),
-                                       ("201234567", "+31201234567"),
-                                       ("0612345678", "+31612345678")])
+@pytest.mark.parametrize(
+    "raw, want",
+    [("612345678", "+31612345678"), ("201234567", "+31201234567"), ("0612345678", "+31612345678")],
+)
 def test_phones_whose_leading_zero_was_dropped_are_dutch(raw, want):
     assert map_entity({"record_id": "T1", "type": "Phone", "number": raw}, CTX).key == want
 

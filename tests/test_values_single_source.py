@@ -15,7 +15,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(
-    p for top in ("emm", "benchmarks") for p in (ROOT / top).rglob("*.py") if "values" not in p.parts
+    p
+    for top in ("emm", "benchmarks")
+    for p in (ROOT / top).rglob("*.py")
+    if "values" not in p.parts
 )
 
 PATTERNS = {

@@ -56,7 +56,7 @@ class FileSpec(BaseModel):
     def _relative(cls, v: str) -> str:
         posix = PurePosixPath(v.replace("\\", "/"))
         if posix.is_absolute() or Path(v).is_absolute() or ".." in posix.parts:
-            raise ValueError("file paths must stay inside the delivery folder")
+            raise ValueError(f"{v}: file paths must stay inside the delivery folder")
         return v
 
 

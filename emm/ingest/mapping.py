@@ -96,7 +96,8 @@ _MEMOS: dict[str, Normaliser] = {kind: _Memo(_BASE[kind]).__getitem__ for kind i
 def _normalisers(style: NumberStyle | None, latest: str) -> dict[str, Normaliser]:
     fns = {**values.normalisers(style), **_MEMOS}
     memo_date, not_future = _MEMOS["date"], values_date.not_future
-    fns["date"] = lambda raw: not_future(memo_date(raw), latest)
+    # Remembered per plan set (one style and date limit): a hit is one dict lookup.
+    fns["date"] = _Memo(lambda raw: not_future(memo_date(raw), latest)).__getitem__
     return fns
 
 

@@ -388,21 +388,55 @@ class _CsvRecord:
 
 # ----------------------------------------------------------------------------- JSON records
 
-_NUMBERS_AS_TEXT = json.JSONDecoder(parse_float=str, parse_int=str, strict=False)
-_SCAN: Callable[[str, int], tuple[Any, int]] = _NUMBERS_AS_TEXT.scan_once  # type: ignore[attr-defined]
+# The C scanners json.loads ends up in (an attribute JSONDecoder sets; typeshed omits it).
+# The strict one refuses raw control characters inside strings; the lax one then tells a
+# record that only has such a character (quarantined naming its field) from broken JSON.
+
+
+def _not_json(constant: str) -> Any:
+    """NaN and Infinity: Python's json reads them, JSON has no such values."""
+    raise ValueError(f"{constant} is not JSON")
+
+
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(  # type: ignore[attr-defined]
+    parse_float=str, parse_int=str, parse_constant=_not_json
+).scan_once
+_LAX_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(  # type: ignore[attr-defined]
+    parse_float=str, parse_int=str, parse_constant=_not_json, strict=False
+).scan_once
+_STR_OR_NONE = frozenset({str, type(None)})
 _JSON_SPACE = " \t\n\r"  # what JSON counts as whitespace (str.strip() would take more)
 _JSON_CONSTANTS = re.compile(r"(?:NaN|-?Infinity)")
 
 
 def _json_object(line: str) -> tuple[dict[str, Any] | None, str]:
     """The object on ``line`` (numbers as their text), or None and why not."""
-    body = line.strip(_JSON_SPACE)
+    value, why, _ = _json_body(line.strip(_JSON_SPACE))
+    return value, why
+
+
+def _json_body(body: str) -> tuple[dict[str, Any] | None, str, bool]:
+    """:func:`_json_object` of a line already stripped of JSON whitespace, and whether a
+    string in it holds a raw control character."""
     try:
         value, end = _SCAN(body, 0)
+    except (StopIteration, json.JSONDecodeError, ValueError, RecursionError):
+        value, why = _lax_json(body)
+        return value, why, value is not None
+    if end != len(body):
+        return None, "not valid JSON: extra data after the value (or a truncated line)", False
+    if not isinstance(value, dict):
+        return None, "a JSON Lines record must be a JSON object", False
+    return value, "", False
+
+
+def _lax_json(body: str) -> tuple[dict[str, Any] | None, str]:
+    try:
+        value, end = _LAX_SCAN(body, 0)
     except StopIteration:
         return None, "not valid JSON"
     except (json.JSONDecodeError, ValueError, RecursionError) as exc:
-        msg = getattr(exc, "msg", "not valid JSON")
+        msg = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
         return None, f"not valid JSON: {msg}"
     if end != len(body):
         return None, "not valid JSON: extra data after the value (or a truncated line)"
@@ -567,7 +601,13 @@ class RecordFile:
                     continue  # a blank line is not a record
                 row += 1
                 cells = body.split(";")
-                if len(cells) == width and forbidden(body) is None and len(body) <= _SAFE_CHARS:
+                # isprintable (C, fast on ASCII) is false for every forbidden character, so
+                # the regular expression only runs on the rare line with a tab, NBSP or worse
+                if (
+                    len(cells) == width
+                    and (body.isprintable() or forbidden(body) is None)
+                    and len(body) <= _SAFE_CHARS
+                ):
                     if skip_empty:
                         yield row, line_no, dict(compress(zip(header, cells, strict=True), cells))
                     else:
@@ -672,19 +712,23 @@ class RecordFile:
             if line.isspace():
                 continue
             row += 1
-            data, why = _json_object(line)
-            if data is None:
-                yield row, line_no, self._line_verdict("record", why, line)
-                continue
-            if forbidden(line) is not None and _SURROGATE.search(line) is not None:
+            body = line.strip(_JSON_SPACE)
+            ascii_only = body.isascii()  # O(1)
+            suspect = not ascii_only and forbidden(body) is not None
+            if suspect and _SURROGATE.search(body) is not None:  # decoding comes first
                 reason = f"holds bytes that are not valid {self.encoding.name}"
                 yield row, line_no, self._line_verdict("record", reason, line)
                 continue
-            kinds = set(map(type, data.values()))
-            if not kinds <= {str, type(None)}:
+            data, why, raw_control = _json_body(body)
+            if data is None:
+                yield row, line_no, self._line_verdict("record", why, line)
+                continue
+            if ascii_only:  # raw C0 characters in strings were caught by the strict scanner
+                suspect = raw_control or "\x7f" in body
+            if not _STR_OR_NONE.issuperset(map(type, data.values())):
                 yield row, line_no, self._json_kind_verdict(data)
                 continue
-            if "\\" in line or forbidden(line) is not None or len(line) > _SAFE_CHARS:
+            if suspect or "\\" in body or len(body) > _SAFE_CHARS:
                 refused = self._json_value_verdict(data)
                 if refused is not None:
                     yield row, line_no, refused
@@ -708,7 +752,7 @@ class RecordFile:
     def _json_kind_verdict(self, data: dict[str, Any]) -> Quarantined:
         for key, value in data.items():
             if type(value) is not str and value is not None:
-                kind = _JSON_KIND.get(type(value), "NaN or Infinity (not JSON)")
+                kind = _JSON_KIND.get(type(value), "a value of another kind")
                 reason = f"holds {kind}: values must be strings, numbers or null"
                 return Quarantined(key, reason, self._shown_record(data))
         raise AssertionError("no value of another kind")  # pragma: no cover

@@ -17,6 +17,7 @@ decimal type; dates are refused when more than a day in the future.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from emm.values import (
     address,
@@ -89,8 +90,8 @@ def normalisers(style: NumberStyle | None = None) -> dict[str, Normaliser]:
         "kvk": kvk.normalise,
         "email": email.normalise,
         "country": country.normalise,
-        "amount": lambda raw: float(amount.normalise(raw, style)),
-        "int": lambda raw: integer.normalise(raw, style),
+        "amount": partial(amount.as_float, style=style),
+        "int": partial(integer.normalise, style=style),
         "phenomenon": codes.phenomenon,
         "role": codes.role,
         "direction": codes.direction,

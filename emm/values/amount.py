@@ -23,7 +23,7 @@ from typing import Literal
 
 from emm.values.base import InvalidValue, is_valid_with, strip_chars
 
-__all__ = ["STYLES", "NumberStyle", "is_valid", "normalise", "parse_number"]
+__all__ = ["STYLES", "NumberStyle", "as_float", "is_valid", "normalise", "parse_number"]
 
 NumberStyle = Literal["nl", "en"]
 STYLES: tuple[NumberStyle, ...] = ("nl", "en")
@@ -108,6 +108,15 @@ def normalise(raw: str, style: NumberStyle | None = None) -> Decimal:
         number = _unsigned(body, style)
     value = Decimal(number)
     return -value if "-" in (m.group(1) or m.group(2)) else value
+
+
+def as_float(raw: str, style: NumberStyle | None = None) -> float:
+    """:func:`normalise` as a float of euros (how the graph stores it: it has no decimals).
+
+    >>> as_float("1.234,56")
+    1234.56
+    """
+    return float(normalise(raw, style))
 
 
 def is_valid(raw: str, style: NumberStyle | None = None) -> bool:

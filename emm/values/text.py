@@ -1,11 +1,12 @@
 """Free text, and the characters no value may hold (control, bidi override, stray BOM).
 
 :data:`FORBIDDEN` is the one definition of those characters; the delivery reader
-(:mod:`emm.ingest.reader`) quarantines a record holding one, naming the field. Line breaks
-and tabs are text (a remark may have paragraphs); everything else in Unicode category Cc is
-not, nor are the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: they
-make a name display as another) or a U+FEFF inside text. ANSI escape sequences start with ESC
-(U+001B) and are caught by it.
+(:mod:`emm.ingest.reader`) quarantines a record holding one, naming the field. The reading
+contract (docs/delivery-format.md) allows tab and no other control: every C0 control (so also
+the CR and LF of a quoted multi-line CSV field), DEL and every C1 control; the bidi
+embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: they make a name display as
+another); a U+FEFF inside text. ANSI escape sequences start with ESC (U+001B). To let
+multi-line free text load, take ``\n\r`` out of :data:`FORBIDDEN` (and say so in the docs).
 """
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ from emm.values.base import InvalidValue
 
 __all__ = ["FORBIDDEN", "forbidden_reason", "normalise"]
 
-#: C0 controls except tab, LF and CR; DEL; C1 controls; bidi controls; BOM; lone surrogates
-#: (what the reader puts in place of bytes that the file's encoding cannot decode).
-FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
-)
-_MAX = 100_000
+#: C0 controls except tab; DEL; C1 controls; bidi controls; BOM; lone surrogates (what the
+#: reader puts in place of bytes that the file's encoding cannot decode).
+FORBIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+# The reader refuses a field over 1 MiB of UTF-8, so this only bounds text from elsewhere.
+_MAX = 1 << 20
 
 
 def forbidden_reason(value: str) -> str | None:
@@ -31,6 +31,8 @@ def forbidden_reason(value: str) -> str | None:
     (None, 'holds a control character (U+001B)')
     >>> forbidden_reason("\\u202eJan")
     'holds a bidirectional-text control character (U+202E)'
+    >>> forbidden_reason("twee\\nregels")
+    'holds a line break (U+000A)'
     """
     m = FORBIDDEN.search(value)
     if m is None:
@@ -40,13 +42,15 @@ def forbidden_reason(value: str) -> str | None:
         return "holds a character that is not valid Unicode (a lone surrogate)"
     if ch == 0xFEFF:
         return "holds a byte-order mark (U+FEFF) inside the text"
+    if ch in (0x0A, 0x0D):
+        return f"holds a line break (U+{ch:04X})"
     if 0x202A <= ch <= 0x202E or 0x2066 <= ch <= 0x2069:
         return f"holds a bidirectional-text control character (U+{ch:04X})"
     return f"holds a control character (U+{ch:04X})"
 
 
 def normalise(raw: str) -> str:
-    """Free text, stripped and at most 100,000 characters; everything else is kept as data.
+    """Free text, stripped and at most 1 Mi characters; everything else is kept as data.
 
     >>> normalise('  "quoted" \\\\ and a newline\\n ')
     '"quoted" \\\\ and a newline'
