@@ -34,6 +34,7 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as _field
+from functools import partial
 from itertools import compress
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
@@ -168,13 +169,6 @@ MANIFEST_ENCODINGS: dict[str, tuple[str, str]] = {
     "utf-32-le": ("utf-32-le", "UTF-32 LE"),
     "utf-32-be": ("utf-32-be", "UTF-32 BE"),
 }
-# A valid UTF-8 sequence of two to four bytes (RFC 3629: no overlongs, no surrogates).
-_UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
-)
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +180,7 @@ class Encoding:
     name: str
     source: str
     bom: int = 0
+    decodes: bool = False  # known to decode without error (detection read all of it)
 
     def describe(self) -> str:
         return f"{self.name} ({'byte-order mark' if self.source == 'bom' else self.source})"
@@ -193,30 +188,33 @@ class Encoding:
 
 def _classify_unmarked(fh: BinaryIO, block: int) -> Encoding:
     """UTF-8 when the file decodes as UTF-8 or has both valid multi-byte sequences and invalid
-    bytes; cp1252 when it has bytes >= 0x80 but not one valid UTF-8 multi-byte sequence."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    bytes; cp1252 when it has bytes >= 0x80 but not one valid UTF-8 multi-byte sequence.
+
+    Two incremental decoders run over the blocks at C speed (a sequence split between blocks
+    is still seen): a strict one finds invalid bytes, one that drops them finds valid
+    multi-byte sequences (its output is not ASCII).
+    """
+    strict = codecs.getincrementaldecoder("utf-8")()
+    lenient = codecs.getincrementaldecoder("utf-8")(errors="ignore")
     invalid = multibyte = False
-    tail = b""
     while data := fh.read(block):
         if not invalid:
             try:
-                decoder.decode(data)
+                strict.decode(data)
             except UnicodeDecodeError:
                 invalid = True
-        if not multibyte and _HIGH_BYTE.search(data):
-            # 3 bytes carried over: a sequence split between two blocks is still seen
-            multibyte = _UTF8_MULTIBYTE.search(tail + data) is not None
-        tail = data[-3:]
+        if not multibyte:
+            multibyte = not lenient.decode(data).isascii()
         if invalid and multibyte:
             break
     if not invalid:
         try:
-            decoder.decode(b"", final=True)  # a sequence cut off by the end of the file
+            strict.decode(b"", final=True)  # a sequence cut off by the end of the file
         except UnicodeDecodeError:
             invalid = True
     if invalid and not multibyte:
         return Encoding("cp1252", "cp1252", "detected")
-    return Encoding("utf-8", "UTF-8", "detected")
+    return Encoding("utf-8", "UTF-8", "detected", decodes=not invalid)
 
 
 def sniff_encoding(fh: BinaryIO, declared: str | None = None, *, block: int = 1 << 20) -> Encoding:
@@ -236,6 +234,54 @@ def sniff_encoding(fh: BinaryIO, declared: str | None = None, *, block: int = 1 
         return _classify_unmarked(fh, block)
     finally:
         fh.seek(0)
+
+
+def _suspect_bytes(*extra: int) -> bytes:
+    """A ``bytes.translate`` table sending every byte that may start a forbidden character
+    to 0 and every other byte to 1 (so ``b"\\0" in block.translate(table)`` is one C pass)."""
+    bad = {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *extra}
+    return bytes(0 if b in bad else 1 for b in range(256))
+
+
+# Per codec: the bytes that may begin a forbidden character. C0 (tab excepted: line breaks
+# between records are not in values, and the line breaks of a quoted field are checked there)
+# and DEL everywhere; in UTF-8 the lead bytes of C1 controls (C2), bidi controls (E2) and
+# U+FEFF (EF); in cp1252 its five undefined bytes; in ISO-8859-x the C1 range. A false alarm
+# (E2 also starts curly quotes) only means the file's lines are checked one by one.
+_SUSPECT = {
+    "utf-8": _suspect_bytes(0xC2, 0xE2, 0xEF),
+    "cp1252": _suspect_bytes(0x81, 0x8D, 0x8F, 0x90, 0x9D),
+    "latin-1": _suspect_bytes(*range(0x80, 0xA0)),
+    "iso8859-15": _suspect_bytes(*range(0x80, 0xA0)),
+}
+
+
+def may_hold_forbidden(fh: BinaryIO, encoding: Encoding, *, block: int = 1 << 20) -> bool:
+    """False when no line of the file can hold a forbidden character or undecodable bytes,
+    so the reader can skip checking each line (a fast byte-level pass); True otherwise, and
+    always for UTF-16 and UTF-32. Leaves ``fh`` at the start."""
+    table = _SUSPECT.get(encoding.codec)
+    if table is None:
+        return True
+    # Single-byte codecs decode every byte but cp1252's five undefined ones (in the table);
+    # UTF-8 is decoded unless detection already did.
+    decoder = None
+    if encoding.codec == "utf-8" and not encoding.decodes:
+        decoder = codecs.getincrementaldecoder("utf-8")()
+    fh.seek(encoding.bom)
+    try:
+        while data := fh.read(block):
+            if b"\0" in data.translate(table):
+                return True
+            if decoder is not None:
+                decoder.decode(data)  # undecodable bytes: each such line is quarantined
+        if decoder is not None:
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return True
+    finally:
+        fh.seek(0)
+    return False
 
 
 def _undecodable(exc: UnicodeError) -> tuple[str, int]:
@@ -481,6 +527,7 @@ class RecordFile:
             if os.fstat(self._raw.fileno()).st_size == 0:
                 raise DeliveryError(f"{listed}: the file is empty (0 bytes)")
             self.encoding = sniff_encoding(self._raw, declared_encoding)
+            self._suspect = may_hold_forbidden(self._raw, self.encoding)
             self._text = self._open_text(self._raw)
             self.header: list[str] = []
             self._header_lines = 0
@@ -577,43 +624,42 @@ class RecordFile:
         return dict(zip(self.header, cells, strict=True))
 
     def _csv_items(self) -> Iterator[Item]:
-        readline = self._text.readline
+        # The hot loop of ingest. A line of at most _SAFE_CHARS characters without a quote
+        # (nearly every line) is one split; everything else takes the state machine.
+        pieces = iter(partial(self._text.readline, PIECE), "")  # C-level: no call per line
         header = self.header
-        width = len(header)
+        width = len(header)  # at least 2 (record_id, type): a blank line never fits it
         skip_empty = self.skip_empty
         forbidden = FORBIDDEN.search
+        clean = not self._suspect  # the whole file was checked at once: no line needs it
         line_no = self._header_lines
         row = 0
         pending_lf = False  # the last piece was cut after "\r": a "\n" piece ends that line
-        while True:
-            line = readline(PIECE)
-            if not line:
-                return
+        for line in pieces:
             if pending_lf:
                 pending_lf = False
                 if line == "\n":
                     continue
             line_no += 1
-            complete = len(line) < PIECE or line[-1] in "\r\n"
-            if complete and '"' not in line:
+            if '"' not in line and len(line) < PIECE:  # a whole line without quotes
                 body = line.rstrip("\r\n")
-                if not body or body.isspace():
-                    continue  # a blank line is not a record
-                row += 1
                 cells = body.split(";")
                 # isprintable (C, fast on ASCII) is false for every forbidden character, so
                 # the regular expression only runs on the rare line with a tab, NBSP or worse
                 if (
                     len(cells) == width
-                    and (body.isprintable() or forbidden(body) is None)
                     and len(body) <= _SAFE_CHARS
+                    and (clean or body.isprintable() or forbidden(body) is None)
                 ):
+                    row += 1
                     if skip_empty:
                         yield row, line_no, dict(compress(zip(header, cells, strict=True), cells))
                     else:
                         yield row, line_no, dict(zip(header, cells, strict=True))
                     continue
-                pending_lf = len(line) == PIECE and line[-1] == "\r"
+                if not body or body.isspace():
+                    continue  # a blank line is not a record
+                row += 1
                 verdict = self._check_cells(cells, body)
                 yield row, line_no, verdict if verdict is not None else self._record(cells)
                 continue
@@ -623,7 +669,7 @@ class RecordFile:
             record.feed(line)
             cut_cr = len(line) == PIECE and line[-1] == "\r"
             while not record.done:
-                piece = readline(PIECE)
+                piece = next(pieces, "")
                 if not piece:
                     break
                 if cut_cr and piece == "\n":
@@ -688,43 +734,53 @@ class RecordFile:
     # -- JSON Lines ----------------------------------------------------------------------------
 
     def _jsonl_items(self) -> Iterator[Item]:
-        readline = self._text.readline
+        pieces = iter(partial(self._text.readline, PIECE), "")
         skip_empty = self.skip_empty
         forbidden = FORBIDDEN.search
+        scan, valid_bytes = _SCAN, self.encoding.name
+        clean = not self._suspect  # the whole file was checked at once: no line needs it
         line_no = 0
         row = 0
         pending_lf = False
-        while True:
-            line = readline(PIECE)
-            if not line:
-                return
+        for line in pieces:
             if pending_lf:
                 pending_lf = False
                 if line == "\n":
                     continue
             line_no += 1
-            if len(line) == PIECE and line[-1] not in "\r\n":
-                row += 1
-                verdict, pending_lf = self._long_json_line(line, readline)
-                yield row, line_no, verdict
-                continue
-            pending_lf = len(line) == PIECE and line[-1] == "\r"
-            if line.isspace():
-                continue
-            row += 1
+            if len(line) >= PIECE:
+                if line[-1] not in "\r\n":  # longer than a piece: never held whole
+                    row += 1
+                    verdict, pending_lf = self._long_json_line(line, pieces)
+                    yield row, line_no, verdict
+                    continue
+                pending_lf = line[-1] == "\r"
             body = line.strip(_JSON_SPACE)
-            ascii_only = body.isascii()  # O(1)
-            suspect = not ascii_only and forbidden(body) is not None
+            if not body or (body[0] != "{" and body.isspace()):
+                continue  # a blank line is not a record
+            row += 1
+            if clean:
+                suspect = False
+            elif body.isascii():  # O(1); raw C0 in strings: the strict scanner refuses them
+                suspect = "\x7f" in body
+            else:
+                suspect = not body.isprintable() and forbidden(body) is not None
             if suspect and _SURROGATE.search(body) is not None:  # decoding comes first
-                reason = f"holds bytes that are not valid {self.encoding.name}"
+                reason = f"holds bytes that are not valid {valid_bytes}"
                 yield row, line_no, self._line_verdict("record", reason, line)
                 continue
-            data, why, raw_control = _json_body(body)
-            if data is None:
-                yield row, line_no, self._line_verdict("record", why, line)
-                continue
-            if ascii_only:  # raw C0 characters in strings were caught by the strict scanner
-                suspect = raw_control or "\x7f" in body
+            try:  # the strict C scanner; anything it refuses goes the careful way
+                data, end = scan(body, 0)
+            except (StopIteration, ValueError, RecursionError):  # JSONDecodeError too
+                data, end = None, -1
+            if end != len(body) or type(data) is not dict:
+                data, why, raw_control = _json_body(body)
+                if data is None:
+                    yield row, line_no, self._line_verdict("record", why, line)
+                    continue
+            else:
+                raw_control = False
+            suspect = suspect or raw_control
             if not _STR_OR_NONE.issuperset(map(type, data.values())):
                 yield row, line_no, self._json_kind_verdict(data)
                 continue
@@ -767,9 +823,7 @@ class RecordFile:
                     return Quarantined(key, reason, self._shown_record(data))
         return None
 
-    def _long_json_line(
-        self, first: str, readline: Callable[[int], str]
-    ) -> tuple[Quarantined, bool]:
+    def _long_json_line(self, first: str, pieces: Iterator[str]) -> tuple[Quarantined, bool]:
         """A JSON line longer than :data:`PIECE`: scanned in pieces, never held whole.
 
         Such a record is quarantined: naming the first top-level key whose value is over
@@ -783,7 +837,7 @@ class RecordFile:
             if len(piece) < PIECE or piece[-1] in "\r\n":
                 cut_cr = len(piece) == PIECE and piece[-1] == "\r"
                 break
-            piece = readline(PIECE)
+            piece = next(pieces, "")
         shown = {"line": _shown(first)}
         if scan.offending is not None:
             return Quarantined(scan.offending, scan.offending_reason, shown), cut_cr
