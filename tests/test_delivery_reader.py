@@ -148,6 +148,8 @@ JSONL_CASES = [
      b'{"record_id": "P1", "alias": ["a"]}\n', [(1, 1, "alias", "an array")]),
     ("when a value is true or false then the record is quarantined naming it",
      b'{"record_id": "P1", "flag": true}\n', [(1, 1, "flag", "true or false")]),
+    ("when a string escapes a lone surrogate then the record is quarantined naming it",
+     b'{"record_id": "P1", "name": "\\ud800"}\n', [(1, 1, "name", "lone surrogate")]),
     ("when a value is NaN then the line is not JSON",
      b'{"record_id": "P1", "amount": NaN}\n', [(1, 1, "record", "NaN is not JSON")]),
 ]  # fmt: skip
@@ -480,6 +482,17 @@ def test_quarantine_entries_name_file_row_line_and_field_and_counts_balance(tmp_
         entries[3]["reason"].startswith("unterminated quote") and "line 8" in entries[3]["reason"]
     )
     assert "\x1b" not in entries[1]["reason"]
+
+
+def test_a_lone_surrogate_reaches_the_quarantine_file_as_an_escape(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "e.jsonl").write_bytes(b'{"record_id": "P1", "type": "Person", "name": "\\ud800"}\n')
+    _manifest(folder, [{"path": "e.jsonl", "kind": "entities"}])
+    report = ingest_delivery(folder, None, out_dir=tmp_path / "out")
+    assert report.quarantined == 1
+    text = (tmp_path / "out" / "quarantine" / "POL-R-1.jsonl").read_text(encoding="utf-8")
+    assert json.loads(text)["record"]["name"] == "\\ud800"
 
 
 def test_iter_rows_gives_rows_and_reasons(tmp_path):

@@ -303,8 +303,15 @@ def _shown(value: str, keep: int = KEEP) -> str:
     if len(value) > keep:
         value = value[:keep] + f" [... {len(value) - keep:,} more characters not kept]"
     if _SURROGATE.search(value):
-        value = _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", value)
+        value = _SURROGATE.sub(_surrogate_shown, value)
     return value
+
+
+def _surrogate_shown(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if 0xDC00 <= code <= 0xDCFF:  # a byte the encoding could not decode
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"  # a lone surrogate written as a JSON escape
 
 
 def _utf8_size(value: str) -> int:
