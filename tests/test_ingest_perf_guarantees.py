@@ -27,7 +27,7 @@ from emm.ingest import pipeline as pipeline_module
 from emm.ingest.mapping import DeliveryContext, RowError, map_entity
 from emm.ingest.normalise import InvalidValue, name_key
 from emm.ingest.pipeline import _RecordIndex, ingest_delivery, ingest_folder
-from emm.ingest.reader import _json_object
+from emm.ingest.records import json_object
 
 DELIVERIES = Path(__file__).parent / "fixtures" / "deliveries"
 CTX = DeliveryContext("POL-X", "POL", "WPG-10")
@@ -196,7 +196,7 @@ def test_json_lines_parser_agrees_with_json_loads_on_objects():
         return value if isinstance(value, dict) else None
 
     for text in cases:
-        assert _json_object(text)[0] == expected(text), text
+        assert json_object(text)[0] == expected(text), text
 
 
 @settings(max_examples=500, deadline=None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from emm.graph.schema import ENTITY_TYPES, LEGAL_BASES, PARTIES, REL_TYPES, FieldSpec
-from emm.ingest.reader import MANIFEST_ENCODINGS
+from emm.ingest.encodings import MANIFEST_ENCODINGS
 from emm.values.amount import STYLES
 
 _PATTERNS = {
