@@ -41,7 +41,7 @@ from typing import Any
 
 from faker import Faker
 
-from emm.ingest.normalise import PLATE_SIDE_CODES
+from emm.values.plate import SIDE_CODES as PLATE_SIDE_CODES
 
 __all__ = [
     "TARGETS",

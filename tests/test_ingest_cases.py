@@ -129,3 +129,25 @@ def test_case(case: Case, store: GraphStore, tmp_path: Path) -> None:
         _check(store, out_dir, case, case, case.delivery_id, report, reason, before)
     if case.supply_ended:
         officer.privacy.party_exit(case.supply_ended, mode="reinstate")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_thousands_of_tiny_deliveries(store: GraphStore, tmp_path: Path) -> None:
+    from ingest_cases.thousands import build_thousands
+
+    root = tmp_path / "in"
+    totals = build_thousands(root)
+    result = ingest_folder(root, store, out_dir=tmp_path / "out")
+    assert [Path(f).name for f, _ in result.refused] == list(totals.refused)
+    assert len(result.reports) == totals.loaded_deliveries
+    assert sum(r.read for r in result.reports) == totals.records
+    assert sum(r.loaded for r in result.reports) == totals.loaded
+    assert sum(r.quarantined for r in result.reports) == totals.quarantined
+    nodes = store.count_nodes()
+    assert (nodes["Person"], nodes["Phone"]) == (totals.person_nodes, totals.phone_nodes)
+    assert sum(int(r["n"]) for r in store.count_edges()) == totals.uses_phone_edges
+    before = store.digest()
+    again = ingest_folder(root, store, out_dir=tmp_path / "out")
+    assert {r.status for r in again.reports} == {"already loaded"}
+    assert len(again.refused) == len(totals.refused) and store.digest() == before

@@ -34,7 +34,15 @@ from typing import IO, Any
 from emm.graph import cypher
 from emm.graph.model import EdgeRow, NodeRow
 from emm.graph.store import BatchResult, GraphStore
-from emm.ingest.delivery import DeliveryError, Manifest, iter_rows, load_manifest
+from emm.ingest.delivery import (
+    DeliveryError,
+    Manifest,
+    Quarantined,
+    RecordFile,
+    load_manifest,
+    open_record_file,
+)
+from emm.ingest.files import open_listed
 from emm.ingest.mapping import DeliveryContext, RowError, identity_keys, map_entity, map_link
 from emm.retention.keys import SubjectKeys
 
@@ -181,9 +189,10 @@ class _Quarantine:
         self,
         file: str,
         row_number: int,
+        line_number: int,
         field_name: str,
         reason: str,
-        record: dict[str, str] | None,
+        record: dict[str, Any] | None,
     ) -> None:
         if self._fh is None:
             try:
@@ -197,6 +206,7 @@ class _Quarantine:
             "delivery_id": self.delivery_id,
             "file": file,
             "row": row_number,
+            "line": line_number,
             "field": field_name,
             "reason": reason,
             "record": record,
@@ -256,12 +266,9 @@ def ingest_delivery(
     as a whole is refused.
     """
     manifest = load_manifest(folder)
-    content = delivery_hash(folder, manifest)
     report = DeliveryReport(
         manifest.delivery_id, manifest.party, manifest.legal_basis, started_at=_now()
     )
-    report.content_hash = content
-    prior: dict[str, Any] | None = None
     if store is not None:
         status = store.party_status(manifest.party)
         if status != "active":
@@ -269,6 +276,35 @@ def ingest_delivery(
                 f"{folder}: delivery {manifest.delivery_id}: {manifest.party} no longer supplies "
                 f"data to the EMM (status {status}); the delivery is not processed"
             )
+    # Entities first, so every link can find its endpoints. Every file is opened (safely) and
+    # its header checked before anything is written: a bad file refuses the whole delivery.
+    ordered = sorted(manifest.files, key=lambda s: s.kind != "entities")
+    files: list[tuple[str, RecordFile]] = []
+    try:
+        for spec in ordered:
+            files.append((spec.kind, open_record_file(folder, spec, skip_empty=True)))
+        return _load(folder, manifest, files, report, store, out_dir, batch_size, force, progress)
+    finally:
+        for _, opened in files:
+            opened.close()
+
+
+def _load(
+    folder: Path,
+    manifest: Manifest,
+    files: list[tuple[str, RecordFile]],
+    report: DeliveryReport,
+    store: GraphStore | None,
+    out_dir: Path,
+    batch_size: int,
+    force: bool,
+    progress: Progress | None,
+) -> DeliveryReport:
+    """The rest of :func:`ingest_delivery`, once every file is open."""
+    content = delivery_hash(folder, manifest)
+    report.content_hash = content
+    prior: dict[str, Any] | None = None
+    if store is not None:
         prior = store.delivery(manifest.delivery_id)
         if prior and prior.get("content_hash") not in (None, content):
             raise DeliveryError(
@@ -281,14 +317,12 @@ def ingest_delivery(
         if prior and prior.get("status") != "complete":
             store.discard_delivery(manifest.delivery_id)  # an earlier run that did not finish
     was_complete = bool(prior and prior.get("status") == "complete")
-    for spec in manifest.files:
-        if not (folder / spec.path).is_file():
-            raise DeliveryError(f"{folder / spec.path}: listed in the manifest but missing")
     ctx = DeliveryContext(
         manifest.delivery_id,
         manifest.party,
         manifest.legal_basis,
         registered_at=manifest.delivered_at.date().isoformat(),
+        number_style=manifest.number_style,
     )
     quarantine = _Quarantine(
         out_dir / "quarantine" / f"{manifest.delivery_id}.jsonl", manifest.delivery_id
@@ -302,15 +336,11 @@ def ingest_delivery(
     dates: dict[str, str] = {}  # record ref -> latest registered_at of its delivery's facts
     try:
         try:
-            # Entities first, so every link can find its endpoints.
-            ordered = sorted(manifest.files, key=lambda s: s.kind != "entities")
             with _fewer_gc_passes():
-                for spec in ordered:
+                for kind, records in files:
                     _ingest_file(
-                        folder,
-                        spec.path,
-                        spec.kind,
-                        spec.encoding,
+                        records,
+                        kind,
                         ctx,
                         writer,
                         index,
@@ -383,14 +413,11 @@ def recover(store: GraphStore) -> list[str]:
 def delivery_hash(folder: Path, manifest: Manifest) -> str:
     """SHA-256 over the manifest and every listed file (names and bytes), streamed."""
     digest = hashlib.sha256()
-    digest.update((folder / "manifest.json").read_bytes())
-    for spec in sorted(manifest.files, key=lambda s: s.path):
-        digest.update(b"\0" + spec.path.encode("utf-8") + b"\0")
-        path = folder / spec.path
-        if path.is_file():
-            with path.open("rb") as fh:
-                while block := fh.read(1 << 20):
-                    digest.update(block)
+    for name in ("manifest.json", *sorted(s.path for s in manifest.files)):
+        digest.update(b"\0" + name.encode("utf-8") + b"\0")
+        with open_listed(folder, name) as fh:  # the same safe opening as the reader's
+            while block := fh.read(1 << 20):
+                digest.update(block)
     return digest.hexdigest()
 
 
@@ -535,10 +562,8 @@ def _count_loaded(batch: _Batch, result: BatchResult | None, report: DeliveryRep
 
 
 def _ingest_file(
-    folder: Path,
-    name: str,
+    records: RecordFile,
     kind: str,
-    encoding: str | None,
     ctx: DeliveryContext,
     writer: _Writer | None,
     index: _RecordIndex,
@@ -551,9 +576,17 @@ def _ingest_file(
 ) -> None:
     # The file's entry in the report; a batch adds its rows to "loaded" once committed, which
     # may be after this function returns (the writer overlaps files too).
-    file_counts: dict[str, Any] = dict(path=name, kind=kind, read=0, loaded=0, quarantined=0)
+    name = records.listed
+    file_counts: dict[str, Any] = dict(
+        path=name,
+        kind=kind,
+        encoding=records.encoding.describe(),
+        read=0,
+        loaded=0,
+        quarantined=0,
+    )
     report.files.append(file_counts)
-    rows = iter_rows(folder / name, encoding, skip_empty=True)  # empty = absent here
+    rows = iter(records)  # (row, line, record or the reader's verdict); empty cells left out
     entities = kind == "entities"
     # Rows go in chunks of batch_size: one chunk is one batch (one transaction), and its
     # per-type counters are added to the report once, not row by row.
@@ -563,11 +596,11 @@ def _ingest_file(
         batch = _Batch(file_counts)
         read: Counter[str] = Counter()
         rejected: Counter[str] = Counter()
-        for number, row in chunk:
-            if isinstance(row, str):
+        for number, line, row in chunk:
+            if isinstance(row, Quarantined):
                 read["(unparsed)"] += 1
                 rejected["(unparsed)"] += 1
-                quarantine.add(name, number, "row", row, None)
+                quarantine.add(name, number, line, row.field, row.reason, row.record)
                 continue
             type_ = row.get("type", "").strip() or "(no type)"
             read[type_] += 1
@@ -593,7 +626,7 @@ def _ingest_file(
                             dates[ref] = when
             except RowError as exc:
                 rejected[type_] += 1
-                quarantine.add(name, number, exc.field, exc.reason, row)
+                quarantine.add(name, number, line, exc.field, exc.reason, row)
         index.end_chunk()
         batch.loaded = read - rejected  # every other row of the chunk is in the batch
         _add_counts(report, read, rejected)
@@ -607,10 +640,15 @@ def _ingest_file(
             progress(name, file_counts["read"])
 
 
-def _record_ids(chunk: list[tuple[int, dict[str, str] | str]], kind: str) -> set[str]:
+def _record_ids(chunk: list[tuple[int, int, dict[str, str] | Quarantined]], kind: str) -> set[str]:
     """Every record id a chunk may look up: its own ids and, for links, both ends."""
     columns = ("record_id",) if kind == "entities" else ("record_id", "from", "to")
-    return {row.get(c, "").strip() for _, row in chunk if not isinstance(row, str) for c in columns}
+    return {
+        row.get(c, "").strip()
+        for _, _, row in chunk
+        if not isinstance(row, Quarantined)
+        for c in columns
+    }
 
 
 def _add_counts(report: DeliveryReport, read: Counter[str], rejected: Counter[str]) -> None:

@@ -16,8 +16,8 @@ from typing import Any, LiteralString
 
 from emm.graph.schema import PARTIES
 from emm.graph.store import GraphStore
-from emm.ingest.normalise import name_key
 from emm.products.register import Product, ProductRegister
+from emm.values.name import name_key
 
 REGISTER: LiteralString = "CREATE (r:InfoRequest) SET r = $props"
 ANSWER: LiteralString = (

@@ -11,8 +11,8 @@ fewer than 10^9 BSNs).
 
 >>> import tempfile, pathlib
 >>> keys = SubjectKeys(pathlib.Path(tempfile.mkdtemp()) / "subject.key")
->>> h = keys.hash("bsn:111222333")
->>> len(h), h == keys.hash("bsn:111222333"), h == keys.hash("bsn:123456782")
+>>> h = keys.hash("an identity key")
+>>> len(h), h == keys.hash("an identity key"), h == keys.hash("another identity key")
 (64, True, False)
 """
 

@@ -27,18 +27,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from emm import values
 from emm.errors import EmmError
 from emm.graph.model import RECORD_META
 from emm.graph.resolver import Resolver
 from emm.graph.schema import ENTITY_TYPES, PARTIES, uid_label
 from emm.graph.store import GraphStore
-from emm.ingest import normalise
 from emm.ingest.mapping import describe, identity_keys
-from emm.ingest.normalise import NORMALISERS, InvalidValue
 from emm.products.register import ProductRegister
 from emm.retention import cypher
 from emm.retention.engine import RemovalCounts, forget_derived, remove, remove_all, write_report
 from emm.retention.keys import SubjectKeys
+from emm.values import NORMALISERS, InvalidValue
 
 # Statutory grounds on which a request may be refused in whole or in part (art. 10.1).
 REFUSAL_GROUNDS = {
@@ -75,7 +75,7 @@ def same_name(asked: str, stored: str) -> bool:
     >>> same_name("Jan de Vries", "J. de Vries"), same_name("Jan de Vries", "Piet de Vries")
     (True, False)
     """
-    a, b = normalise.name_key(asked).split(), normalise.name_key(stored).split()
+    a, b = values.name.name_key(asked).split(), values.name.name_key(stored).split()
     if a == b:
         return True
     return bool(a and b) and a[-1] == b[-1] and a[0][0] == b[0][0]
@@ -96,10 +96,10 @@ def locate(
     found: list[str] = []
     try:
         if bsn:
-            value = normalise.bsn(bsn)
+            value = values.bsn.normalise(bsn)
             found += [r["uid"] for r in store.read(cypher.PERSONS_WITH_BSN, bsn=value)]
         if name and birth_date:
-            dob = normalise.date(birth_date)
+            dob = values.date.normalise(birth_date)
             for row in store.read(cypher.PERSONS_BORN, birth_date=dob):
                 if row["name"] and same_name(name, str(row["name"])):
                     found.append(row["uid"])
@@ -279,19 +279,14 @@ def rectify(store: GraphStore, uids: list[str], field_name: str, value: str, *, 
                     "search": search,
                 }
             )
-            # The identity key was made from the old value: make it from the new one.
-            if str(row["key"]).startswith(("bsn:", "nd:")) and field_name in (
-                "bsn",
-                "name",
-                "birth_date",
-            ):
-                new_keys = identity_keys("Person", record)
-                new_key = next(
-                    (k for k in new_keys if k.split(":", 1)[0] == str(row["key"]).split(":", 1)[0]),
-                    None,
-                )
-                if new_key and new_key != row["key"]:
-                    store.write(cypher.REKEY_PERSON, uid=uid, key=new_key)
+            # The identity key was made from the old value: make it from the new one (of
+            # the same kind: a BSN key stays a BSN key; a record-scoped key never changes).
+            kind = str(row["key"]).split(":", 1)[0]
+            new_key = next(
+                (k for k in identity_keys("Person", record) if k.split(":", 1)[0] == kind), None
+            )
+            if new_key and new_key != row["key"]:
+                store.write(cypher.REKEY_PERSON, uid=uid, key=new_key)
         if rows:
             changed += int(
                 store.write(cypher.set_record_field(field_name), rows=rows, at=at)[0]["n"]
@@ -386,7 +381,7 @@ def _needles(store: GraphStore, uids: list[str]) -> dict[str, set[str]]:
         for row in person_records(store, uid):
             r = row["r"]
             if r.get("name"):
-                out["name"].add(normalise.name_key(str(r["name"])))
+                out["name"].add(values.name.name_key(str(r["name"])))
             for prop in ("bsn", "v_number"):
                 if r.get(prop):
                     out["digits"].add("".join(c for c in str(r[prop]) if c.isdigit()).lstrip("0"))
@@ -428,7 +423,7 @@ def _mentions(line: str, needles: dict[str, set[str]]) -> bool:
         if digits and digits in needles["digits"]:
             return True
         try:
-            if normalise.name_key(text) in needles["name"]:
+            if values.name.name_key(text) in needles["name"]:
                 return True
         except InvalidValue:
             continue

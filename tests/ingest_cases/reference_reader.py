@@ -29,7 +29,7 @@ _VALID_MULTIBYTE = re.compile(
 )
 _INVALID = re.compile("[\udc80-\udcff]")  # bytes kept by surrogateescape
 _FORBIDDEN = re.compile(
-    "[\x00-\x08\x0a-\x1f\x80-\x9f\u202a-\u202e\u2066-\u2069\ufeff]"  # C0 but tab, C1, bidi, BOM
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\u202a-\u202e\u2066-\u2069\ufeff]"  # C0 but tab/LF/CR, C1, bidi, BOM
 )
 MIB = 1024 * 1024
 

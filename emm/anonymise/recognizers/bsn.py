@@ -5,6 +5,7 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from emm.anonymise.recognizers.base import DutchPatternRecognizer
+from emm.values import bsn as _bsn
 
 __all__ = ["BsnRecognizer", "is_valid_bsn"]
 
@@ -12,14 +13,13 @@ __all__ = ["BsnRecognizer", "is_valid_bsn"]
 def is_valid_bsn(value: str) -> bool:
     """True when ``value`` (digits, optionally with dots, spaces or dashes) passes the 11-proof.
 
-    The 11-proof: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 must be divisible by 11 (and not 0).
+    The 11-proof is :func:`emm.values.bsn.is_valid`'s; here the number must be 9 digits in
+    the text (no leading zero added) and have no letters.
     """
     digits = [c for c in value if c.isdigit()]
     if len(digits) != 9 or len(digits) != sum(c.isalnum() for c in value):
         return False
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
-    return total != 0 and total % 11 == 0
+    return _bsn.is_valid("".join(digits))
 
 
 class BsnRecognizer(DutchPatternRecognizer):

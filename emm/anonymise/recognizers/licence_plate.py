@@ -6,7 +6,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from emm.anonymise.recognizers.base import DutchPatternRecognizer
-from emm.ingest.normalise import PLATE_SIDE_CODES
+from emm.values.plate import SIDE_CODES as PLATE_SIDE_CODES
 
 __all__ = ["SIDECODES", "LicencePlateRecognizer", "sidecode_of"]
 
