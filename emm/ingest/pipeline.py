@@ -179,6 +179,19 @@ class _RecordIndex:
             self._db.close()
 
 
+# Characters JSON leaves as they are but that line readers (str.splitlines, editors) take for a
+# line end: escaped, so one quarantine entry is always one physical line.
+_LINE_ENDS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _one_line(text: str) -> str:
+    r"""
+    >>> _one_line('{"name": "a\u2028b"}')
+    '{"name": "a\\u2028b"}'
+    """
+    return text.translate(_LINE_ENDS)
+
+
 class _Quarantine:
     def __init__(self, path: Path, delivery_id: str) -> None:
         self.path = path
@@ -212,7 +225,7 @@ class _Quarantine:
             "record": record,
         }
         try:
-            self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._fh.write(_one_line(json.dumps(entry, ensure_ascii=False)) + "\n")
         except OSError as exc:
             raise _DiskError("the quarantine file", exc) from exc
 
@@ -699,8 +712,8 @@ def delivery_folders(root: Path) -> list[Path]:
     """The delivery folders of a run: ``root`` itself when it holds a manifest, else every
     sub-folder in plain name order (a sub-folder without a manifest is a delivery that is
     refused, e.g. one still being copied), descending into folders that only hold folders."""
-    if (root / "manifest.json").exists():
-        return [root]
+    if (root / "manifest.json").exists() or any(p.is_file() for p in root.iterdir()):
+        return [root]  # one delivery (without a manifest it is refused, with the reason)
     out: list[Path] = []
     for child in sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink()):
         if (child / "manifest.json").exists() or any(f.is_file() for f in child.iterdir()):
