@@ -22,7 +22,6 @@ Normalisation makes the match robust to how a value is written:
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ import phonenumbers
 import regex as re
 
 from emm.anonymise.findings import Finding, resolve_overlaps
+from emm.anonymise.folding import alnum_stream, word_stream
 from emm.anonymise.lexicon import NAME_PARTICLES, TITLES
 from emm.errors import EmmError
 
@@ -90,68 +90,12 @@ _MIN_KEY = 3
 _MIN_PART = 2  # two-letter family names: Wu, Li, Do, Ly
 
 
-#: letters that Unicode decomposition does not reduce to a base letter
-_LETTER_MAP = str.maketrans(
-    {"ı": "i", "ł": "l", "đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ħ": "h", "þ": "th"}
-)
-
-
-def _fold(ch: str) -> str:
-    """Case- and accent-folded form of one character (may be empty or several chars)."""
-    decomposed = unicodedata.normalize("NFKD", ch.casefold().translate(_LETTER_MAP))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _alnum_stream(text: str) -> tuple[str, list[int]]:
-    """Letters and digits of ``text``, folded, with the original index of each."""
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if not ch.isalnum():
-            continue
-        for c in _fold(ch):
-            if c.isalnum():
-                chars.append(c)
-                index.append(i)
-    return "".join(chars), index
-
-
-def _word_stream(text: str) -> tuple[str, list[int]]:
-    """Words of ``text`` (letters or digits), folded, one space between, wrapped in spaces.
-
-    Index entries are the original positions of the characters; spaces get -1.
-    """
-    chars: list[str] = [" "]
-    index: list[int] = [-1]
-    prev = ""  # "a" letter, "d" digit, "" separator
-    for i, ch in enumerate(text):
-        folded = _fold(ch) if ch.isalnum() else ""
-        for c in folded:
-            kind = "d" if c.isdigit() else "a" if c.isalpha() else ""
-            if not kind:
-                continue
-            if prev and prev != kind:
-                chars.append(" ")
-                index.append(-1)
-            chars.append(c)
-            index.append(i)
-            prev = kind
-        if not folded and prev:
-            chars.append(" ")
-            index.append(-1)
-            prev = ""
-    if chars[-1] != " ":
-        chars.append(" ")
-        index.append(-1)
-    return "".join(chars), index
-
-
 def _alnum_key(value: str) -> str:
-    return _alnum_stream(value)[0]
+    return alnum_stream(value)[0]
 
 
 def _word_key(value: str) -> str:
-    return _word_stream(value)[0]
+    return word_stream(value)[0]
 
 
 @dataclass(frozen=True)
@@ -302,7 +246,7 @@ class KnownValues:
     def _iter_findings(self, text: str) -> Iterator[Finding]:
         automata = self._automata or {}
         if "alnum" in automata:
-            stream, index = _alnum_stream(text)
+            stream, index = alnum_stream(text)
             for end, (length, entries) in automata["alnum"].iter(stream):
                 s, e = index[end - length + 1], index[end] + 1
                 for entry in entries:
@@ -313,7 +257,7 @@ class KnownValues:
                     elif _boundary_ok(text, s, e):
                         yield Finding(entry.entity_type, s, e, "known", 1.0)
         if "word" in automata:
-            stream, index = _word_stream(text)
+            stream, index = word_stream(text)
             for end, (length, entries) in automata["word"].iter(stream):
                 inner = [i for i in index[end - length + 1 : end + 1] if i >= 0]
                 if not inner:
