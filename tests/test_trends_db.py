@@ -130,8 +130,12 @@ def test_cli_export_refuses_as_is_text_with_a_name(senior, db_settings, tmp_path
     )
     text = tmp_path / "t.txt"
     text.write_text(f"Opvallend: {a_known_name(senior)} kwam vaak voor.", encoding="utf-8")
+    from emm.anonymise.engine import default_cache_dir
+
     env = {
         "EMM_DATA_DIR": str(db_settings.data_dir),
+        # the de-identification caches hold no personal data: share them (minutes to build)
+        "EMM_CACHE_DIR": str(default_cache_dir()),
         "EMM_BOLT_PORT": str(db_settings.bolt_port),
         "EMM_NEO4J_DATABASE": db_settings.neo4j_database,
     }

@@ -5,6 +5,12 @@ from the graph); :func:`deidentify` replaces each by a typed placeholder such as
 ``[PERSOON]`` or ``[TELEFOON]``. Placeholders are never numbered or pseudonymised, so the
 output cannot be linked back.
 
+What must stay is kept: the stage's own placeholders are never findings (a text that went
+through :func:`deidentify` once comes out of it unchanged), and places, regions, countries,
+nationalities, legal acts and public bodies of the gazetteer (:mod:`emm.anonymise.gazetteer`)
+are not replaced when a recogniser reads them as a name, place or organisation ("Wav",
+"Zeeland", "Inspectie SZW"). Identifiers (numbers, codes, addresses) are never kept.
+
 Two passes close known recall gaps of Presidio:
 
 * names in ALL CAPITALS: the deduce recogniser re-reads title-cased capitals and the
@@ -24,14 +30,19 @@ import regex as re
 from emm.anonymise.engine import Engine, get_engine
 from emm.anonymise.findings import Finding, resolve_overlaps
 from emm.anonymise.known import KnownValues
+from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
 from emm.anonymise.lexicon import NAME_PARTICLES, not_names
+from emm.anonymise.shapes import placeholder_spans
 from emm.errors import EmmError
 
 __all__ = [
     "DEFAULT_SCORE_THRESHOLD",
+    "KEPT_TYPES",
     "DeidResult",
     "UnsupportedLanguageError",
     "deidentify",
+    "kept_by_gazetteer",
+    "mask_placeholders",
     "replace_findings",
     "scan",
 ]
@@ -39,6 +50,11 @@ __all__ = [
 #: Presidio results below this score are ignored. Pattern recognisers that need a context
 #: word (V-number, KvK, foreign passport) start below it; the context lifts them above.
 DEFAULT_SCORE_THRESHOLD = 0.35
+
+#: Entity types a gazetteer term may be kept from (names, places, organisations).
+KEPT_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+#: Lower-case words that may join two gazetteer terms inside one finding ("Zeeland en Brabant").
+_CONNECTORS = frozenset({"en", "and", "of", "or", "de", "het", "van", "the", "&", "in", "te"})
 
 _LATER_MENTION_SCORE = 0.6
 _NAME_WORD = re.compile(r"\p{L}[\p{L}\p{M}'’-]*")
@@ -67,6 +83,7 @@ def scan(
     known: KnownValues | None = None,
     engine: Engine | None = None,
     score_threshold: float = DEFAULT_SCORE_THRESHOLD,
+    gazetteer: Gazetteer | None | bool = True,
 ) -> list[Finding]:
     """Find identifiers in ``text`` without changing it (the export gate's final check).
 
@@ -76,7 +93,8 @@ def scan(
     :param engine: the analyzer to use; default :func:`emm.anonymise.engine.get_engine`
         (built once per process; the first build in a fresh cache takes minutes).
     :param score_threshold: minimum Presidio score.
-    :returns: non-overlapping findings sorted by position.
+    :param gazetteer: terms to keep (default: the shipped gazetteer; ``False``: keep nothing).
+    :returns: non-overlapping findings sorted by position; never one inside a placeholder.
 
     Example
     -------
@@ -90,15 +108,60 @@ def scan(
         )
     if not text:
         return []
-    results = engine.analyzer.analyze(text, language=language, score_threshold=score_threshold)
+    holes = placeholder_spans(text)
+    masked = mask_placeholders(text, holes)
+    results = engine.analyzer.analyze(masked, language=language, score_threshold=score_threshold)
     findings = [Finding(r.entity_type, r.start, r.end, "presidio", float(r.score)) for r in results]
+    keep = load_gazetteer() if gazetteer is True else gazetteer or None
+    kept = keep.find(masked) if keep is not None else []
+    if kept:
+        findings = [f for f in findings if not kept_by_gazetteer(masked, f, kept)]
     if known:
-        findings.extend(known.find(text))
+        findings.extend(known.find(masked))
     resolved = resolve_overlaps(findings)
-    later = later_mentions(text, resolved, stop_words=getattr(engine.lexicon, "stop_words", ()))
+    skip = set(getattr(engine.lexicon, "stop_words", ()))
+    skip.update(masked[s:e].lower() for s, e, _ in kept)
+    later = later_mentions(masked, resolved, stop_words=skip)
     if later:
         resolved = resolve_overlaps(resolved + later)
+    if holes:
+        resolved = [f for f in resolved if not any(s < f.end and f.start < e for s, e in holes)]
     return resolved
+
+
+def mask_placeholders(text: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """``text`` with every placeholder blanked (same length, so offsets stay valid)."""
+    spans = placeholder_spans(text) if spans is None else spans
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def kept_by_gazetteer(text: str, finding: Finding, kept: list[tuple[int, int, str]]) -> bool:
+    """Whether ``finding`` is only gazetteer terms (and connectors such as "en" between them).
+
+    Only names, places and organisations are kept; a finding that reaches beyond the terms
+    ("Jan Zeeland", "Kerkstraat Zwolle") is not.
+    """
+    if finding.entity_type not in KEPT_TYPES or finding.source == "known":
+        return False
+    covered = [(s, e) for s, e, _ in kept if s < finding.end and finding.start < e]
+    if not covered:
+        return False
+    pos = finding.start
+    for s, e in sorted(covered):
+        if s > pos and not _only_connectors(text[pos:s]):
+            return False
+        pos = max(pos, e)
+    return pos >= finding.end or _only_connectors(text[pos : finding.end])
+
+
+def _only_connectors(gap: str) -> bool:
+    words = _NAME_WORD.findall(gap)
+    return all(w.lower() in _CONNECTORS for w in words) and not any(c.isdigit() for c in gap)
 
 
 def deidentify(
@@ -108,6 +171,7 @@ def deidentify(
     known: KnownValues | None = None,
     engine: Engine | None = None,
     score_threshold: float = DEFAULT_SCORE_THRESHOLD,
+    gazetteer: Gazetteer | None | bool = True,
 ) -> DeidResult:
     """Replace every identifier in ``text`` by its typed placeholder.
 
@@ -119,7 +183,12 @@ def deidentify(
     'Bel [TELEFOON] of mail [EMAIL]'
     """
     findings = scan(
-        text, language=language, known=known, engine=engine, score_threshold=score_threshold
+        text,
+        language=language,
+        known=known,
+        engine=engine,
+        score_threshold=score_threshold,
+        gazetteer=gazetteer,
     )
     return DeidResult(replace_findings(text, findings), findings)
 

@@ -66,6 +66,9 @@ RULES: dict[str, str] = {
     "name written in lower case",
 }
 
+# inflections the lemma tables miss: English plurals and verb forms, Dutch plurals
+_SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "en", "n", "e", "er", "ers", "ly", "t")
+
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*\]")
 
 _SEP = r"[ .\-/\u00a0]"
@@ -151,7 +154,15 @@ class Vocabulary:
     gazetteer: Gazetteer
 
     def ordinary(self, word: str) -> bool:
-        return _fast_fold(word) in self.words
+        """Whether ``word`` is an ordinary word, inflections included ("trends", "zie")."""
+        low = _fast_fold(word).rstrip(".")
+        if low in self.words:
+            return True
+        for suffix in _SUFFIXES:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                if low[: -len(suffix)] in self.words:
+                    return True
+        return any(low + ending in self.words for ending in ("n", "en", "e"))
 
     def allowed_capital(self, word: str) -> bool:
         low = _fast_fold(word)
