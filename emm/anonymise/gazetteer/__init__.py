@@ -44,15 +44,19 @@ TABLES: tuple[str, ...] = (
     "police_regions",
     "landscape_regions",
     "places",
+    "belgium",
     "caribbean",
     "countries",
     "nationalities",
     "legal",
     "bodies",
+    "residences",
 )
 
 #: Categories whose terms take place-adjective endings ("Rotterdamse", "Brabantse").
-_PLACE_CATEGORIES = frozenset({"municipality", "province", "region", "place", "country"})
+_PLACE_CATEGORIES = frozenset(
+    {"municipality", "province", "region", "place", "country", "residence"}
+)
 _ADJECTIVE_ENDINGS = ("se", "s", "er", "ers", "sche", "'s", "’s")
 _COMPASS = ("noord", "zuid", "oost", "west", "midden", "noordoost", "noordwest", "zuidoost",
             "zuidwest", "centraal", "north", "south", "east", "west", "central")  # fmt: skip
@@ -154,7 +158,7 @@ class Gazetteer:
             if not _whole_words(text, s, e):
                 continue
             for entry in entries:
-                if entry.exact is not None and _letters(text[s:e]) != entry.exact:
+                if entry.exact is not None and not _exact_ok(text[s:e], entry.exact):
                     continue
                 raw.append((s, e, entry.category))
                 break
@@ -167,6 +171,14 @@ class Gazetteer:
             chosen.append((s, e, c))
             taken_until = e
         return chosen
+
+
+def _exact_ok(written: str, term: str) -> bool:
+    """A short term as listed ("OM", "Sr"), or an acronym in mixed case ("KMar", "KvK")."""
+    letters = _letters(written)
+    if letters == term:
+        return True
+    return sum(c.isupper() for c in letters) >= 2 and letters.lower() == term.lower()
 
 
 def _letters(term: str) -> str:

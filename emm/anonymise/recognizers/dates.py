@@ -32,7 +32,12 @@ class DateRecognizer(DutchPatternRecognizer):
     ``March 3, 2024``, ``03-03-2024``, ``3/3/24``, ``2024-03-03``.
 
     A day and a month are required; a year alone ("in 2024") or a month and year ("maart
-    2024") is not reported, because it does not point at a person.
+    2024") is not reported, because it does not point at a person. Only a date of *birth*
+    identifies a person; the date a law took effect or an event happened does not, and trend
+    text is full of them. So a date scores below the threshold by itself, and a birth word
+    nearby ("geboren", "geb.", "born", "DOB", "°") lifts it; a date in brackets right after
+    a name ("Nordin Bouazza (04-04-1999)") is reported by itself. Birth-date-only shapes
+    (``03111996``, ``5th of March 1988``) need the birth word too.
     """
 
     ENTITY = "DATE_TIME"
@@ -41,23 +46,42 @@ class DateRecognizer(DutchPatternRecognizer):
         Pattern(
             "Day month-name [year]",
             rf"(?<![\w-])(?:(?:{_WEEKDAYS})\.?,?\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR}(?!\d))?(?![\w])",
-            0.6,
+            0.3,
         ),
         Pattern(
             "Month-name day[, year]",
             rf"(?<![\w-]){_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}(?!\d))?(?![\w])",
-            0.5,
+            0.3,
+        ),
+        Pattern(
+            "Day of month-name year",
+            rf"(?<![\w-]){_DAY}\s+of\s+{_MONTH},?\s+{_YEAR}(?!\d)",
+            0.3,
         ),
         Pattern(
             "Numeric d-m-y",
             rf"(?<![\w.,/-]){_NUM_DAY}([-/.]){_NUM_MONTH}\1(?:19|20)?\d{{2}}(?![\w]|[-/.]\d)",
-            0.6,
+            0.3,
         ),
         Pattern(
             "Numeric y-m-d",
             rf"(?<![\w.,/-])(?:19|20)\d{{2}}([-/.]){_NUM_MONTH}\1{_NUM_DAY}(?![\w]|[-/.]\d)",
+            0.3,
+        ),
+        Pattern(
+            "ddmmyyyy (needs a birth word)",
+            r"(?<![\w.,/-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d(?![\w])",
+            0.05,
+        ),
+        Pattern(
+            "Date in brackets after a name",
+            rf"(?<=\p{{Lu}}\p{{Ll}}+\s\()(?:{_NUM_DAY}([-/.]){_NUM_MONTH}\1(?:19|20)\d{{2}}"
+            rf"|(?:19|20)\d{{2}}([-/.]){_NUM_MONTH}\2{_NUM_DAY})(?=\))",
             0.6,
         ),
     ]
 
-    CONTEXT = ["geboren", "geboortedatum", "datum", "date", "born", "birth"]
+    CONTEXT = [
+        "geboren", "geb", "geboortedatum", "geboortedag", "born", "birth", "dob", "d.o.b",
+        "°", "geburtsdatum", "né", "née", "leeftijd", "birthday", "verjaardag",
+    ]  # fmt: skip
