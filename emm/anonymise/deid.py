@@ -110,12 +110,21 @@ def scan(
         return []
     holes = placeholder_spans(text)
     masked = mask_placeholders(text, holes)
-    results = engine.analyzer.analyze(masked, language=language, score_threshold=score_threshold)
+    # a number wrapped over two lines ("06 38 19\n27 40") is read as one (same length)
+    joined = _WRAPPED_DIGITS.sub(" ", masked)
+    results = engine.analyzer.analyze(joined, language=language, score_threshold=score_threshold)
     findings = [Finding(r.entity_type, r.start, r.end, "presidio", float(r.score)) for r in results]
+    findings = [_with_honorific(masked, f) for f in findings]
     keep = load_gazetteer() if gazetteer is True else gazetteer or None
     kept = keep.find(masked) if keep is not None else []
     if kept:
-        findings = [f for f in findings if not kept_by_gazetteer(masked, f, kept)]
+        findings = [
+            t
+            for f in findings
+            if not kept_by_gazetteer(masked, f, kept)
+            for t in [_trim_place(masked, f, kept)]
+            if t is not None
+        ]
     if known:
         findings.extend(known.find(masked))
     resolved = resolve_overlaps(findings)
@@ -127,6 +136,38 @@ def scan(
     if holes:
         resolved = [f for f in resolved if not any(s < f.end and f.start < e for s, e in holes)]
     return resolved
+
+
+_WRAPPED_DIGITS = re.compile(r"(?<=\d[ ]?)\n(?=[ ]?\d)")
+#: Words before a name that belong to it: working names ("auntie Blessing", "Mama Gift",
+#: "Mr. Ade") and titles (replacing "dhr." too costs nothing).
+HONORIFICS = frozenset(
+    """auntie aunty aunt mama mummy madam madame uncle big boss brother sister mister mr mr.
+    mrs mrs. ms ms. miss dhr dhr. mevr mevr. mw mw. papa baba chief oga alhaji""".split()
+)
+_TRIM_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "LOCATION"})
+
+
+def _with_honorific(text: str, f: Finding) -> Finding:
+    if f.entity_type != "PERSON":
+        return f
+    m = re.search(r"(?<![\p{L}])(\p{L}+\.?)[ ]$", text[max(0, f.start - 12) : f.start])
+    if m and m.group(1).lower() in HONORIFICS:
+        start = f.start - (len(m.group(0)))
+        return Finding(f.entity_type, start, f.end, f.source, f.score)
+    return f
+
+
+def _trim_place(text: str, f: Finding, kept: list[tuple[int, int, str]]) -> Finding | None:
+    """ "3461 CE Linschoten" -> "3461 CE": a place after a postcode or address stays."""
+    if f.entity_type not in _TRIM_TYPES or f.source == "known":
+        return f
+    for s, e, _ in kept:
+        if f.start < s and e == f.end:
+            head = text[f.start : s].rstrip(" ,")
+            if any(c.isdigit() for c in head):
+                return Finding(f.entity_type, f.start, f.start + len(head), f.source, f.score)
+    return f
 
 
 def mask_placeholders(text: str, spans: list[tuple[int, int]] | None = None) -> str:
@@ -150,11 +191,8 @@ def kept_by_gazetteer(text: str, finding: Finding, kept: list[tuple[int, int, st
         return False
     if finding.entity_type == "NL_ADDRESS":
         # deduce reads "Flevoland 22" (a province and a count) as an address
-        letters = _NAME_WORD.findall(text[finding.start : finding.end])
-        return bool(letters) and any(
-            s <= finding.start and text[finding.start : e].rstrip() == text[s:e].rstrip()
-            for s, e, _ in kept
-        ) and _digits_only_after(text, finding, kept)
+        inside = any(s <= finding.start < e for s, e, _ in kept)
+        return inside and _digits_only_after(text, finding, kept)
     if finding.entity_type not in KEPT_TYPES:
         return False
     covered = [(s, e) for s, e, _ in kept if s < finding.end and finding.start < e]
@@ -175,6 +213,8 @@ def _digits_only_after(text: str, finding: Finding, kept: list[tuple[int, int, s
 
 
 def _only_connectors(gap: str) -> bool:
+    # a compound tail ("RDW-kentekenregister", "Telegram-account") belongs to the term
+    gap = re.sub(r"^-\p{Ll}+", "", gap)
     words = _NAME_WORD.findall(gap)
     return all(w.lower() in _CONNECTORS for w in words) and not any(c.isdigit() for c in gap)
 

@@ -89,6 +89,7 @@ _KAMERSTUK = re.compile(r"(?:Kamerstukken|Stb\.|Stcrt\.|Staatsblad|Staatscourant
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”‘’'!?<>|*]+")
 _MIXED_OK = (
+    re.compile(r"(?:19|20)\d\d/\d{1,4}/(?:EU|EG|EC|EEG|EEC|JBZ|JHA|GBVB)", re.IGNORECASE),
     re.compile(r"(?:19|20)\d\d-?Q[1-4]|Q[1-4]-?(?:19|20)\d\d", re.IGNORECASE),
     re.compile(r"\d{1,4}(?:e|de|ste|th|st|nd|rd)", re.IGNORECASE),
     re.compile(r"\d{1,4}-\p{Ll}{3,}(?:-\p{Ll}+)*"),  # 16-jarige, 24-uurs, 3-kamerwoning
@@ -367,7 +368,7 @@ class ShapeCheck:
 # -- helpers ---------------------------------------------------------------------------------
 
 _PUBLIC_DOMAINS = frozenset(
-    """politie.nl om.nl ind.nl rijksoverheid.nl overheid.nl wetten.overheid.nl
+    """booking.com marktplaats.nl airbnb.com airbnb.nl politie.nl om.nl ind.nl rijksoverheid.nl overheid.nl wetten.overheid.nl
     nlarbeidsinspectie.nl inspectieszw.nl defensie.nl marechaussee.nl comensha.nl
     nationaalrapporteur.nl cbs.nl wodc.nl europa.eu europol.europa.eu eurojust.europa.eu
     frontex.europa.eu interpol.int un.org unodc.org ilo.org iom.int coe.int rechtspraak.nl
@@ -392,13 +393,20 @@ _PLACE_WORDS = frozenset(
 )
 
 
+_PLACE_NOUNS = frozenset(
+    "village town city municipality dorp stad gemeente kern haven port region".split()
+)
+
+
 def _after_place_word(text: str, start: int) -> bool:
     """ "in Linschoten", "te Elst", "Dorpsstraat 1, Elst": a village, not a surname."""
     before = text[max(0, start - 30) : start].rstrip()
     if before.endswith(","):
         return True
-    words = before.split()
-    return bool(words) and words[-1].lower() in _PLACE_WORDS
+    words = [w.lower() for w in before.split()]
+    if words and words[-1] in _PLACE_WORDS:
+        return True
+    return len(words) >= 2 and words[-1] in ("of", "van") and words[-2] in _PLACE_NOUNS
 
 
 def _possessive(word: str) -> str:

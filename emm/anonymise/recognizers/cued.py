@@ -47,7 +47,8 @@ CUES: tuple[Cue, ...] = (
         "EMPLOYEE_NUMBER",
         r"personeels(?:nummer|nr\.?)|pers\.?\s?nr\.?|pas(?:nummer|nr\.?)s?|stam(?:nummer|nr\.?)|"
         r"dienst(?:nummer|nr\.?)|badge" + _N + r"|werknemers(?:nummer|nr\.?)|"
-        r"medewerkers?(?:nummer|nr\.?)|tolk(?:en)?(?:nummer|nr\.?)|insp\.?\s?nr\.?|"
+        r"medewerkers?(?:nummer|nr\.?)|personeelspas|werkpas|bedrijfspas|timesheet(?: codes?)?|"
+        r"urenbriefje|klokcode|tolk(?:en)?(?:nummer|nr\.?)|insp\.?\s?nr\.?|"
         r"inspecteursnummer|klokkaart|prikklok(?:kaart)?|kassacode|toegangspas|"
         r"employee" + _N + r"|staff" + _N + r"|payroll" + _N + r"|collar" + _N + r"|"
         r"warrant card|shoulder number|interpreter" + _N,
@@ -58,7 +59,7 @@ CUES: tuple[Cue, ...] = (
         r"parket(?:nummer|nr\.?)|bvh(?:-?(?:nummer|nr\.?|registratie))?|registratie(?:nummer|nr\.?)|"
         r"zaak(?:nummer|nr\.?)|dossier(?:nummer|nr\.?)|klant(?:nummer|nr\.?)|kenmerk|"
         r"referentie(?:nummer)?|ref\.?|reference" + _N + r"|siena|nrm|eurodac|sis(?:-?ii)?|"
-        r"dna(?:-?profiel)?|egn|cnp|pesel|rijksregister(?:nummer)?|insz|nip|cui|kbo(?:-?nummer)?|"
+        r"dna(?:-?profiel)?|egn|cnp|pesel|rijksregister(?:nummer)?|rrn|insz|nip|cui|kbo(?:-?nummer)?|"
         r"ondernemingsnummer|boekings?(?:nummer|nr\.?|code)|booking" + _N + r"|"
         r"customer" + _N + r"|case" + _N + r"|file" + _N + r"|wallet(?:-?adres)?|"
         r"contract(?:nummer|nr\.?)|polis(?:nummer|nr\.?)|aanvraagnummer|request" + _N,
@@ -73,13 +74,16 @@ _CUE = re.compile(
 #: an identifier-shaped token: optional capital prefix, then letters/digits with at least one
 #: digit, joined by . / -, and space-separated digit groups ("2571 938 406", "KZ 840193")
 _ID = re.compile(
-    r"(?<![\p{L}\d])(?:[A-Z]{1,4}[ -]?)?[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[./-][A-Za-z0-9]+)*"
+    r"(?<![\p{L}\d])(?:[A-Z]{1,8}[ -]?)?[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[./-][A-Za-z0-9]+)*"
     r"(?:[ ](?=\d)\d+(?:[./-]\d+)*)*(?![\p{L}\d])"
 )
 _GAP = re.compile(r"[\s:=#(,]*(?:(?:is|was|van|of|en|and|no\.?|nr\.?|nummer|number)\s+)?[\s:=#(]*")
 _STOP = re.compile(r"\.\s+\p{Lu}|\n\s*\n|[;!?]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MAX_SPAN = 160
+#: words allowed between a cue and its first identifier ("pasnummers en namen: 3301")
+_MAX_GAP_WORDS = 3
+_LIST_SEP = re.compile(r"\s*(?:,|/|&|\ben\b|\band\b)\s*")
 
 #: Distinctive reference formats that need no cue.
 _FORMATS = (
@@ -120,28 +124,38 @@ class CuedIdentifierRecognizer(LocalRecognizer):
             stop = _STOP.search(text, pos, min(len(text), pos + _MAX_SPAN))
             limit = stop.start() if stop else min(len(text), pos + _MAX_SPAN)
             first = True
+            skipped = 0
             while pos < limit:
                 gap = _GAP.match(text, pos, limit)
                 start = gap.end() if gap else pos
                 ident = _ID.match(text, start, limit)
                 if ident is None:
-                    if first or not cue.many:
-                        break
-                    # a list: "3301 Piotr, 3302 Michał": skip one word and a comma
+                    allowed = (
+                        (_MAX_GAP_WORDS + 2 if cue.many else _MAX_GAP_WORDS)
+                        if first
+                        else (99 if cue.many else 0)
+                    )
                     skip = re.match(r"[^\s,]+[,\s]+", text[start:limit])
-                    if skip is None:
+                    if skip is None or skipped >= allowed:
                         break
+                    skipped += 1
                     pos = start + skip.end()
                     continue
                 value = ident.group().rstrip(".-/")
-                if self._plausible(value, cue.entity):
-                    out.append(self._result(cue.entity, ident.start(), ident.start() + len(value)))
-                elif first:
-                    break
+                if not self._plausible(value, cue.entity):
+                    if first:
+                        break
+                    pos = ident.end()
+                    continue
+                out.append(self._result(cue.entity, ident.start(), ident.start() + len(value)))
                 first = False
-                if not cue.many:
-                    break
+                skipped = 0
                 pos = ident.end()
+                if not cue.many:
+                    sep = _LIST_SEP.match(text, pos, limit)
+                    nxt = _ID.match(text, sep.end(), limit) if sep else None
+                    if nxt is None or not self._plausible(nxt.group(), cue.entity):
+                        break
         return out
 
     @staticmethod

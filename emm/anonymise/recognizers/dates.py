@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import regex as re
 from presidio_analyzer import Pattern
 
 from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
-__all__ = ["DateRecognizer"]
+__all__ = ["BirthDateRecognizer", "DateRecognizer"]
 
 _MONTHS = (
     # Dutch, full and abbreviated (with optional period)
@@ -85,3 +86,52 @@ class DateRecognizer(DutchPatternRecognizer):
         "geboren", "geb", "geboortedatum", "geboortedag", "born", "birth", "dob", "d.o.b",
         "°", "geburtsdatum", "né", "née", "leeftijd", "birthday", "verjaardag",
     ]  # fmt: skip
+
+
+_ANY_DATE = (
+    rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d\d"
+    rf"|{_MONTH}\s+{_DAY},?\s+(?:19|20)\d\d"
+    rf"|{_NUM_DAY}[-/.]{_NUM_MONTH}[-/.](?:19|20)?\d{{2}}"
+    rf"|(?:19|20)\d{{2}}[-/.]{_NUM_MONTH}[-/.]{_NUM_DAY}"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d"
+)
+
+
+class BirthDateRecognizer(DutchPatternRecognizer):
+    """A date of birth: after a birth word ("geboren op", "geb.", "born", "DOB:", "°"), or
+    right after a name ("Mariya Koleva, 12.12.1985", "Viktor Hrebenyuk (7 May 1990)").
+
+    Presidio's context words are compared with lemmas, and the English lemma of "born" is
+    "bear"; so the birth word is part of the pattern here.
+    """
+
+    ENTITY = "DATE_TIME"
+    FLAGS = re.DOTALL | re.MULTILINE
+    PATTERNS = [
+        Pattern(
+            "birth word + date",
+            r"(?i:(?<![\p{L}])(?:geboren|geb\.?|geboortedatum|geboortedag|born|birth|"
+            r"date of birth|d\.?o\.?b\.?|°|né|née|geburtsdatum|data nașterii|urodzon[ya]))"
+            r"(?:\s*(?i:op|on|:|de|am|le|in)\s*|[\s:(]+)*"
+            rf"(?P<d>(?i:{_ANY_DATE}))(?![\w])",
+            0.7,
+        ),
+        Pattern(
+            "date right after a name",
+            r"(?<=\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)*(?:,\s|\s\())"
+            rf"(?i:{_ANY_DATE})(?![\w])",
+            0.6,
+        ),
+    ]
+    CONTEXT = ["geboren", "born", "geboortedatum"]
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # type: ignore[no-untyped-def]
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:  # the birth word itself is not part of the date
+            m = _DATE_IN.search(text, r.start, r.end)
+            if m is not None:
+                r.start = m.start()
+        return results
+
+
+_DATE_IN = re.compile(_ANY_DATE, re.IGNORECASE)
