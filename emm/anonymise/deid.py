@@ -54,7 +54,11 @@ DEFAULT_SCORE_THRESHOLD = 0.35
 #: Entity types a gazetteer term may be kept from (names, places, organisations).
 KEPT_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 #: Lower-case words that may join two gazetteer terms inside one finding ("Zeeland en Brabant").
-_CONNECTORS = frozenset({"en", "and", "of", "or", "de", "het", "van", "the", "&", "in", "te"})
+_CONNECTORS = frozenset(
+    {"en", "and", "of", "or", "de", "het", "van", "the", "&", "in", "te", "a", "an", "een"}
+)
+#: Categories whose terms are kept from any finding type ("WVW 1994", "Vw 2000").
+_ALWAYS_KEPT = frozenset({"legal", "body"})
 
 _LATER_MENTION_SCORE = 0.6
 _NAME_WORD = re.compile(r"\p{L}[\p{L}\p{M}'’-]*")
@@ -114,7 +118,7 @@ def scan(
     joined = _WRAPPED_DIGITS.sub(" ", masked)
     results = engine.analyzer.analyze(joined, language=language, score_threshold=score_threshold)
     findings = [Finding(r.entity_type, r.start, r.end, "presidio", float(r.score)) for r in results]
-    findings = [_with_honorific(masked, f) for f in findings]
+    findings = _merge_names(masked, [_with_honorific(masked, f) for f in findings])
     keep = load_gazetteer() if gazetteer is True else gazetteer or None
     kept = keep.find(masked) if keep is not None else []
     if kept:
@@ -158,6 +162,44 @@ def _with_honorific(text: str, f: Finding) -> Finding:
     return f
 
 
+_NAME_GAP = re.compile(r"[ ](?:(?:[Dd]e|[Vv]an|der|den|[Hh]et|&)[ ])*")
+_LEGAL_TAIL = re.compile(
+    r"(?:\.(?:[ ]?k\.|[ ]?z[ ]?o\.o\.)|[ ,]+(?:Sp\.[ ]?k\.|Sp\.[ ]?z[ ]?o\.o\.|s\.r\.o\.|"
+    r"S\.R\.L\.|SRL|S\.A\.|EOOD|OOD|Kft\.|GmbH|B\.V\.|BV|N\.V\.|V\.O\.F\.|Ltd\.?|LLC|BVBA|"
+    r"SPRL|VOF))(?![\p{L}])"
+)
+_NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+
+
+def _merge_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """One finding for a business name read in parts ("Bakkerij" + "De Gouden Korenschoof
+    Yıldız"), with its legal form ("Transport Mazur Sp" + ".k.") and a leading "De"."""
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if f.entity_type in _NAME_TYPES:
+            tail = _LEGAL_TAIL.match(text, f.end)
+            if tail:
+                f = Finding("ORGANIZATION", f.start, tail.end(), f.source, f.score)
+            lead = re.search(r"(?:^|[^.!?\n] )((?:De|Het) )$", text[max(0, f.start - 6) : f.start])
+            if lead:
+                f = Finding(f.entity_type, f.start - len(lead.group(1)), f.end, f.source, f.score)
+            prev = out[-1] if out else None
+            if prev is not None and prev.entity_type in _NAME_TYPES and prev.end <= f.start:
+                gap = _NAME_GAP.fullmatch(text, prev.end, f.start)
+                if gap is not None:
+                    out[-1] = Finding(
+                        "ORGANIZATION" if "ORGANIZATION" in (prev.entity_type, f.entity_type)
+                        else prev.entity_type,
+                        prev.start,
+                        f.end,
+                        prev.source,
+                        max(prev.score, f.score),
+                    )
+                    continue
+        out.append(f)
+    return out
+
+
 def _trim_place(text: str, f: Finding, kept: list[tuple[int, int, str]]) -> Finding | None:
     """ "3461 CE Linschoten" -> "3461 CE": a place after a postcode or address stays."""
     if f.entity_type not in _TRIM_TYPES or f.source == "known":
@@ -194,7 +236,9 @@ def kept_by_gazetteer(text: str, finding: Finding, kept: list[tuple[int, int, st
         inside = any(s <= finding.start < e for s, e, _ in kept)
         return inside and _digits_only_after(text, finding, kept)
     if finding.entity_type not in KEPT_TYPES:
-        return False
+        return any(
+            s <= finding.start and finding.end <= e and c in _ALWAYS_KEPT for s, e, c in kept
+        )
     covered = [(s, e) for s, e, _ in kept if s < finding.end and finding.start < e]
     if not covered:
         return False

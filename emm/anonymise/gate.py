@@ -29,10 +29,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from emm.anonymise.deid import mask_placeholders, scan
+from emm.anonymise.deid import (
+    DEFAULT_SCORE_THRESHOLD,
+    kept_by_gazetteer,
+    mask_placeholders,
+    scan,
+)
 from emm.anonymise.engine import Engine, get_engine
 from emm.anonymise.findings import Finding, resolve_overlaps
 from emm.anonymise.folding import fold_word
+from emm.anonymise.gazetteer import load_gazetteer
 from emm.anonymise.known import KnownValues
 from emm.anonymise.shapes import RULES, ShapeCheck, placeholder_spans
 from emm.errors import EmmError
@@ -223,11 +229,13 @@ class Gate:
         results = self.engine.analyzer.analyze(
             masked, language=language, entities=[t for t in IDENTIFIER_TYPES if t in supported]
         )
-        return resolve_overlaps(
+        found = [
             Finding(r.entity_type, r.start, r.end, "presidio", float(r.score))
             for r in results
-            if r.entity_type in IDENTIFIER_TYPES and r.score >= 0.35
-        )
+            if r.entity_type in IDENTIFIER_TYPES and r.score >= DEFAULT_SCORE_THRESHOLD
+        ]
+        kept = load_gazetteer().find(masked)
+        return resolve_overlaps(f for f in found if not kept_by_gazetteer(masked, f, kept))
 
     def _known_findings(self, masked: str, scope: Scope) -> list[Finding]:
         found = self._known().find(masked)

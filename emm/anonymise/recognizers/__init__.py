@@ -16,6 +16,7 @@ from emm.anonymise.recognizers.devices import ImeiRecognizer, VinRecognizer
 from emm.anonymise.recognizers.document_number import DocumentNumberRecognizer
 from emm.anonymise.recognizers.email import EmailRecognizer
 from emm.anonymise.recognizers.foreign import ForeignPlateRecognizer, ObfuscatedEmailRecognizer
+from emm.anonymise.recognizers.intl_phone import IntlPhoneRecognizer
 from emm.anonymise.recognizers.kvk import KvkRecognizer
 from emm.anonymise.recognizers.licence_plate import LicencePlateRecognizer, sidecode_of
 from emm.anonymise.recognizers.lower_name import LowerCaseNameRecognizer
@@ -37,6 +38,7 @@ __all__ = [
     "ForeignPlateRecognizer",
     "HandleRecognizer",
     "ImeiRecognizer",
+    "IntlPhoneRecognizer",
     "IpRecognizer",
     "KvkRecognizer",
     "LicencePlateRecognizer",
@@ -69,6 +71,7 @@ def pattern_recognizers(language: str, cache_dir: Path | None = None) -> list[En
         EmailRecognizer(supported_language=language, cache_dir=cache_dir),
         PhoneRecognizer(supported_language=language),
         IbanRecognizer(supported_language=language),
+        IntlPhoneRecognizer(supported_language=language),
         IpRecognizer(supported_language=language),
         HandleRecognizer(supported_language=language),
         UrlRecognizer(supported_language=language),

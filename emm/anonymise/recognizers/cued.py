@@ -80,6 +80,7 @@ _ID = re.compile(
 _GAP = re.compile(r"[\s:=#(,]*(?:(?:is|was|van|of|en|and|no\.?|nr\.?|nummer|number)\s+)?[\s:=#(]*")
 _STOP = re.compile(r"\.\s+\p{Lu}|\n\s*\n|[;!?]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ARTICLE = re.compile(r"(?i:art\.?|artikel|article|lid|sub)\s*$")
 _MAX_SPAN = 160
 #: words allowed between a cue and its first identifier ("pasnummers en namen: 3301")
 _MAX_GAP_WORDS = 3
@@ -142,6 +143,8 @@ class CuedIdentifierRecognizer(LocalRecognizer):
                     pos = start + skip.end()
                     continue
                 value = ident.group().rstrip(".-/")
+                if _ARTICLE.search(text, max(0, ident.start() - 10), ident.start()):
+                    break  # "(art. 107 WVW 1994)" is a legal reference
                 if not self._plausible(value, cue.entity):
                     if first:
                         break
