@@ -79,6 +79,22 @@ KIND_ALIASES: dict[str, str] = {
     "organisation": "ORGANIZATION",
     "organization": "ORGANIZATION",
     "location": "LOCATION",
+    "ip": "IP_ADDRESS",
+    "ip_address": "IP_ADDRESS",
+    "handle": "SOCIAL_HANDLE",
+    "account": "SOCIAL_HANDLE",
+    "url": "URL",
+    "vin": "VIN",
+    "imei": "IMEI",
+    "driving_licence": "DRIVING_LICENCE",
+    "rijbewijs": "DRIVING_LICENCE",
+    "foreign_plate": "FOREIGN_PLATE",
+    "employee_number": "EMPLOYEE_NUMBER",
+    "personeelsnummer": "EMPLOYEE_NUMBER",
+    "case_number": "PERSON_REFERENCE",
+    "reference": "PERSON_REFERENCE",
+    "birth_date": "DATE_TIME",
+    "date_of_birth": "DATE_TIME",
 }
 
 _WORD_KINDS = frozenset({"PERSON", "ORGANIZATION", "NL_ADDRESS", "LOCATION"})
@@ -101,7 +117,7 @@ def _word_key(value: str) -> str:
 @dataclass(frozen=True)
 class _Entry:
     entity_type: str
-    mode: str  # "alnum", "word", "part" (capitalised name part), "phone"
+    mode: str  # "alnum", "word", "part" (capitalised name part), "single", "phone"
     prefixes: tuple[str, ...] = ()  # phone: allowed digit prefixes before the NSN
 
 
@@ -180,6 +196,11 @@ class KnownValues:
     def _add_person_words(self, value: str) -> None:
         words = _word_key(value).split()
         if not words:
+            return
+        if len(words) == 1:
+            # a one-word name ("Pol", "Mei"): like a part, it needs a capital, and a cue when
+            # it is also a party code, month, place or ordinary word
+            self._put("word", f" {words[0]} ", _Entry("PERSON", "single"), _MIN_PART)
             return
         variants = {tuple(words)}
         # every rotation ("de Vries Jan", "Vries Jan de") and the name without particles
@@ -264,10 +285,38 @@ class KnownValues:
                     continue
                 s, e = inner[0], inner[-1] + 1
                 for entry in entries:
-                    if entry.mode == "part" and not _capitalised(text[s:e]):
+                    if entry.mode in ("part", "single") and not _capitalised(text[s:e]):
                         continue
-                    score = 0.9 if entry.mode == "part" else 1.0
+                    if entry.mode in ("part", "single") and _collides(text[s:e]):
+                        if not _person_cue_before(text, s):
+                            continue
+                    score = 0.9 if entry.mode in ("part", "single") else 1.0
                     yield Finding(entry.entity_type, s, e, "known", score)
+
+
+_PERSON_CUES = frozenset(
+    """dhr dhr. heer mevrouw mevr mevr. mw mw. meneer mr mr. mrs ms miss mister verdachte
+    slachtoffer betrokkene getuige genaamd alias aangever aangeefster suspect victim witness
+    named called zoon dochter broer zus vader moeder""".split()
+)
+_SHORT_PART = 4
+
+
+def _collides(word: str) -> bool:
+    """A name part that is also something else: short, a party code, month, place, word."""
+    from emm.anonymise.gazetteer import load_gazetteer
+    from emm.anonymise.lexicon import load_word_list
+
+    letters = "".join(c for c in word if c.isalpha())
+    if len(letters) < _SHORT_PART:
+        return True
+    low = letters.lower()
+    return word in load_gazetteer() or low in load_word_list("allowed_terms")
+
+
+def _person_cue_before(text: str, start: int) -> bool:
+    words = text[max(0, start - 24) : start].lower().split()
+    return bool(words) and words[-1].rstrip(",:") in _PERSON_CUES
 
 
 def _capitalised(word: str) -> bool:

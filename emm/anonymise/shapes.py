@@ -214,11 +214,9 @@ class ShapeCheck:
             return []
         wanted = set(rules) if rules is not None else set(RULES)
         masked = _mask(text, placeholder_spans(text))
-        kept = [
-            k
-            for k in self.vocabulary.gazetteer.find(masked)
-            if k[2] != "residence" or _after_place_word(masked, k[0])
-        ]
+        kept = self.vocabulary.gazetteer.find(
+            masked, lambda s, e, c: c != "residence" or _after_place_word(masked, s)
+        )
         found: list[ShapeFinding] = []
         for rule, finder in (
             ("EMAIL", self._emails),
@@ -240,7 +238,11 @@ class ShapeCheck:
 
     def _emails(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
         for m in _EMAIL.finditer(text):
-            yield _token_around(text, m.start(), m.end())
+            start = m.start()
+            if text[start].isalpha():  # "lisa at gmail dot com": take the name before "at"
+                while start > 0 and text[start - 1] == " ":
+                    start -= 1
+            yield _token_around(text, start, m.end())
 
     def _urls(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
         for m in _URL.finditer(text):
@@ -354,11 +356,11 @@ class ShapeCheck:
             if nxt is None:
                 continue
             word = nxt.group()
-            if word in NAME_PARTICLES or vocab.ordinary(word) or _inside(kept, *nxt.span()):
+            if word in NAME_PARTICLES or word in vocab.words or _inside(kept, *nxt.span()):
                 continue
             end = nxt.end()
             for follow in _LOWER_RUN.finditer(text, end + 1):
-                if follow.start() != end + 1 or vocab.ordinary(follow.group()):
+                if follow.start() != end + 1 or follow.group() in vocab.words:
                     if follow.group() not in NAME_PARTICLES:
                         break
                 end = follow.end()

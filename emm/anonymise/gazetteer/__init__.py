@@ -24,7 +24,7 @@ adjectives (``Rotterdamse``, ``Brabantse``), compass prefixes (``Oost-Europa``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -146,8 +146,14 @@ class Gazetteer:
 
     # -- matching --------------------------------------------------------------------------
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """``(start, end, category)`` of the terms in ``text``: longest first, not overlapping."""
+    def find(
+        self, text: str, accept: Callable[[int, int, str], bool] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """``(start, end, category)`` of the terms in ``text``: longest first, not overlapping.
+
+        :param accept: a test each candidate must pass before the longest is chosen (the
+            shape check takes a residence only after a place word).
+        """
         stream, index = word_stream(text)
         raw: list[tuple[int, int, str]] = []
         for end, (length, entries) in self._automaton.iter(stream):
@@ -159,6 +165,8 @@ class Gazetteer:
                 continue
             for entry in entries:
                 if entry.exact is not None and not _exact_ok(text[s:e], entry.exact):
+                    continue
+                if accept is not None and not accept(s, e, entry.category):
                     continue
                 raw.append((s, e, entry.category))
                 break

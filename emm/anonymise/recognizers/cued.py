@@ -165,7 +165,7 @@ class CuedIdentifierRecognizer(LocalRecognizer):
     def _plausible(value: str, entity: str) -> bool:
         digits = sum(c.isdigit() for c in value)
         alnum = sum(c.isalnum() for c in value)
-        if digits == 0 or alnum < 3 or _YEAR.fullmatch(value):
+        if digits == 0 or alnum < 3 or _YEAR.fullmatch(value) or set(value) <= set("0 .-"):
             return False
         if entity == "NL_BSN":
             return 8 <= digits <= 9

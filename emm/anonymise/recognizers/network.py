@@ -66,7 +66,7 @@ class HandleRecognizer(DutchPatternRecognizer):
             "profile link",
             r"(?<![\w.])(?:https?://)?(?:www\.|m\.)?(?:instagram\.com|facebook\.com|fb\.com|"
             r"tiktok\.com|t\.me|telegram\.me|wa\.me|snapchat\.com|x\.com|twitter\.com|vk\.com|"
-            r"onlyfans\.com|linkedin\.com/in)/[^\s,;)\"']+",
+            r"onlyfans\.com|linkedin\.com/in)/[^\s,;)\"']*[^\s,;)\"'.]",
             0.8,
         ),
         Pattern("underscore name", r"(?<![\w@.])[\p{L}\d]+(?:_[\p{L}\d]+)+(?![\w])", 0.55),
