@@ -102,7 +102,7 @@ def _shift(findings: Sequence[Any], text: str) -> list[tuple[int, int, int, int]
 def _to_new(pos: int, shifts: Sequence[tuple[int, int, int, int]]) -> int:
     """Where original position ``pos`` (not inside a replacement) is in the output."""
     delta = 0
-    for s, e, ns, ne in shifts:
+    for s, e, _ns, ne in shifts:
         if s > pos:
             break
         delta = ne - e
@@ -171,9 +171,7 @@ def _gate_findings(gate: Any, text: str, language: str) -> list[Any]:
     files = render(draft, "QS-20260101-0001")
     out: list[Any] = []
     for name, rendered in rendered_texts(files).items():
-        out += [
-            (name, f) for f in gate.check(name, rendered, language=language, scope="rendered")
-        ]
+        out += [(name, f) for f in gate.check(name, rendered, language=language, scope="rendered")]
     return out
 
 
@@ -461,7 +459,9 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     sets = ["dev"] if quick else ["dev", "test"]
     for name in sets:
-        report = evaluate_set(load_items(name), load_items(f"clean_{name}"), name=name, engine=engine)
+        report = evaluate_set(
+            load_items(name), load_items(f"clean_{name}"), name=name, engine=engine
+        )
         worst = min(report.recall().items(), key=lambda kv: kv[1])
         rows += [
             _row(name, "lowest recall per type", round(worst[1], 3), "", ">= 0.99", worst[0]),
@@ -487,15 +487,33 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     if path is not None and not quick:
         r = evaluate_conll(path, engine=engine)
         rows += [
-            _row("conll", "person names removed", round(r["person_recall_strict"], 3), "",
-                 ">= 0.97", "strict"),  # fmt: skip
-            _row("conll", "non-person tokens destroyed", round(r["non_person_destroyed"], 3),
-                 "", "<= 0.20", f"LOC/ORG/MISC {r['named_non_person_destroyed']:.3f}"),  # fmt: skip
+            _row(
+                "conll",
+                "person names removed",
+                round(r["person_recall_strict"], 3),
+                "",
+                ">= 0.97",
+                "strict",
+            ),  # fmt: skip
+            _row(
+                "conll",
+                "non-person tokens destroyed",
+                round(r["non_person_destroyed"], 3),
+                "",
+                "<= 0.20",
+                f"LOC/ORG/MISC {r['named_non_person_destroyed']:.3f}",
+            ),  # fmt: skip
         ]
     speed = measure_speed(5 if quick else 20, engine=engine)
     rows.append(
-        _row("speed", "1,000-word reports", round(speed["docs_per_cpu_second"], 1),
-             "docs/s per core", ">= 8", "")  # fmt: skip
+        _row(
+            "speed",
+            "1,000-word reports",
+            round(speed["docs_per_cpu_second"], 1),
+            "docs/s per core",
+            ">= 8",
+            "",
+        )  # fmt: skip
     )
     rows.append(_row("speed", "engine start-up", round(startup_seconds(), 1), "s", "", "warm"))
     return rows

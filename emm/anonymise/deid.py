@@ -29,9 +29,10 @@ import regex as re
 
 from emm.anonymise.engine import Engine, get_engine
 from emm.anonymise.findings import Finding, resolve_overlaps
-from emm.anonymise.known import KnownValues
 from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
+from emm.anonymise.known import KnownValues
 from emm.anonymise.lexicon import NAME_PARTICLES, not_names
+from emm.anonymise.lexicon import words as _words
 from emm.anonymise.shapes import placeholder_spans
 from emm.errors import EmmError
 
@@ -145,10 +146,8 @@ def scan(
 _WRAPPED_DIGITS = re.compile(r"(?<=\d[ ]?)\n(?=[ ]?\d)")
 #: Words before a name that belong to it: working names ("auntie Blessing", "Mama Gift",
 #: "Mr. Ade") and titles (replacing "dhr." too costs nothing).
-HONORIFICS = frozenset(
-    """auntie aunty aunt mama mummy madam madame uncle big boss brother sister mister mr mr.
-    mrs mrs. ms ms. miss dhr dhr. mevr mevr. mw mw. papa baba chief oga alhaji""".split()
-)
+HONORIFICS = _words("""auntie aunty aunt mama mummy madam madame uncle big boss brother sister mister mr mr.
+    mrs mrs. ms ms. miss dhr dhr. mevr mevr. mw mw. papa baba chief oga alhaji""")
 _TRIM_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "LOCATION"})
 
 
@@ -188,7 +187,8 @@ def _merge_names(text: str, findings: list[Finding]) -> list[Finding]:
                 gap = _NAME_GAP.fullmatch(text, prev.end, f.start)
                 if gap is not None:
                     out[-1] = Finding(
-                        "ORGANIZATION" if "ORGANIZATION" in (prev.entity_type, f.entity_type)
+                        "ORGANIZATION"
+                        if "ORGANIZATION" in (prev.entity_type, f.entity_type)
                         else prev.entity_type,
                         prev.start,
                         f.end,

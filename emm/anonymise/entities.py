@@ -49,7 +49,9 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("IMEI", "[IMEI]", "IMEI of a mobile phone, 15 digits, Luhn checked"),
     EntityType("DRIVING_LICENCE", "[RIJBEWIJS]", "driving-licence number (Dutch or foreign)"),
     EntityType("FOREIGN_PLATE", "[KENTEKEN]", "foreign licence plate (DE, BE, PL, RO, BG, FR...)"),
-    EntityType("EMPLOYEE_NUMBER", "[PERSONEELSNUMMER]", "number an employer or authority gives a worker"),
+    EntityType(
+        "EMPLOYEE_NUMBER", "[PERSONEELSNUMMER]", "number an employer or authority gives a worker"
+    ),
     EntityType("PERSON_REFERENCE", "[KENMERK]", "case, file, customer or foreign personal number"),
 )
 

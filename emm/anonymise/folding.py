@@ -68,7 +68,6 @@ def word_stream(text: str) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
-
 def word_key(value: str) -> str:
     """The folded word stream of ``value`` (`` jan de vries ``)."""
     return word_stream(value)[0]

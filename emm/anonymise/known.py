@@ -33,6 +33,7 @@ import regex as re
 from emm.anonymise.findings import Finding, resolve_overlaps
 from emm.anonymise.folding import alnum_stream, word_stream
 from emm.anonymise.lexicon import NAME_PARTICLES, TITLES
+from emm.anonymise.lexicon import words as _words
 from emm.errors import EmmError
 
 __all__ = ["KIND_ALIASES", "KnownValues", "UnknownKindError"]
@@ -287,18 +288,19 @@ class KnownValues:
                 for entry in entries:
                     if entry.mode in ("part", "single") and not _capitalised(text[s:e]):
                         continue
-                    if entry.mode in ("part", "single") and _collides(text[s:e]):
-                        if not _person_cue_before(text, s):
-                            continue
+                    if (
+                        entry.mode in ("part", "single")
+                        and _collides(text[s:e])
+                        and not _person_cue_before(text, s)
+                    ):
+                        continue
                     score = 0.9 if entry.mode in ("part", "single") else 1.0
                     yield Finding(entry.entity_type, s, e, "known", score)
 
 
-_PERSON_CUES = frozenset(
-    """dhr dhr. heer mevrouw mevr mevr. mw mw. meneer mr mr. mrs ms miss mister verdachte
+_PERSON_CUES = _words("""dhr dhr. heer mevrouw mevr mevr. mw mw. meneer mr mr. mrs ms miss mister verdachte
     slachtoffer betrokkene getuige genaamd alias aangever aangeefster suspect victim witness
-    named called zoon dochter broer zus vader moeder""".split()
-)
+    named called zoon dochter broer zus vader moeder""")
 _SHORT_PART = 4
 
 

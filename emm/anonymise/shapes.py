@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex as re
 
@@ -48,6 +49,7 @@ from emm.anonymise.entities import ALL_PLACEHOLDERS
 from emm.anonymise.folding import fold_word
 from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
 from emm.anonymise.lexicon import NAME_PARTICLES, load_word_list
+from emm.anonymise.lexicon import words as _words
 
 __all__ = ["RULES", "ShapeCheck", "ShapeFinding", "Vocabulary", "placeholder_spans"]
 
@@ -85,7 +87,9 @@ _CURRENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ECLI = re.compile(r"ECLI:[A-Z]{2}:[A-Z]{2,6}:\d{4}:[A-Z0-9.]{1,25}")
-_KAMERSTUK = re.compile(r"(?:Kamerstukken|Stb\.|Stcrt\.|Staatsblad|Staatscourant)\s+(?:I{1,2}\s+)?$")
+_KAMERSTUK = re.compile(
+    r"(?:Kamerstukken|Stb\.|Stcrt\.|Staatsblad|Staatscourant)\s+(?:I{1,2}\s+)?$"
+)
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”‘’'!?<>|*]+")
 _MIXED_OK = (
@@ -125,11 +129,9 @@ _IPV6 = re.compile(r"(?<![\p{L}\d:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}(?
 _WORD = re.compile(r"\p{L}[\p{L}\p{M}'’.-]*\p{L}|\p{L}")
 _SENTENCE_END = frozenset(".!?:;•·–—*\n")
 _OPENERS = frozenset(" \t\u00a0\"'“‘(-[")
-_PERSON_CUES = frozenset(
-    """verdachte verdachten slachtoffer slachtoffers betrokkene getuige aangever aangeefster
+_PERSON_CUES = _words("""verdachte verdachten slachtoffer slachtoffers betrokkene getuige aangever aangeefster
     mevrouw meneer heer dhr mevr mw genaamd alias bijnaam victim suspect witness named called
-    mr mrs ms miss mister madam""".split()
-)
+    mr mrs ms miss mister madam""")
 _LOWER_RUN = re.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*")
 
 
@@ -161,9 +163,12 @@ class Vocabulary:
         if low in self.words:
             return True
         for suffix in _SUFFIXES:
-            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
-                if low[: -len(suffix)] in self.words:
-                    return True
+            if (
+                low.endswith(suffix)
+                and len(low) - len(suffix) >= 3
+                and low[: -len(suffix)] in self.words
+            ):
+                return True
         return any(low + ending in self.words for ending in ("n", "en", "e"))
 
     def allowed_capital(self, word: str) -> bool:
@@ -181,9 +186,10 @@ def default_vocabulary() -> Vocabulary:
     words: set[str] = set()
     for language in ("nl", "en"):
         nlp = spacy.load(pipeline_path(language))
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-        words.update(map(_fast_fold, table.keys()))  # type: ignore[attr-defined]
-        words.update(map(_fast_fold, table.values()))  # type: ignore[attr-defined]
+        pipe: Any = nlp.get_pipe("lemmatizer")
+        table = pipe.lookups.get_table("lemma_lookup")
+        words.update(map(_fast_fold, table.keys()))
+        words.update(map(_fast_fold, table.values()))
         words.update(map(_fast_fold, nlp.Defaults.stop_words))
     words.update(load_word_list("common_words"))
     return Vocabulary(
@@ -342,9 +348,7 @@ class ShapeCheck:
                 run = []
         yield from _flush(run)
 
-    def _name_cues(
-        self, text: str, kept: list[tuple[int, int, str]]
-    ) -> Iterator[tuple[int, int]]:
+    def _name_cues(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
         vocab = self.vocabulary
         for m in _WORD.finditer(text):
             if m.group().lower().rstrip(".") not in _PERSON_CUES:
@@ -360,23 +364,21 @@ class ShapeCheck:
                 continue
             end = nxt.end()
             for follow in _LOWER_RUN.finditer(text, end + 1):
-                if follow.start() != end + 1 or follow.group() in vocab.words:
-                    if follow.group() not in NAME_PARTICLES:
-                        break
+                stop = follow.start() != end + 1 or follow.group() in vocab.words
+                if stop and follow.group() not in NAME_PARTICLES:
+                    break
                 end = follow.end()
             yield nxt.start(), end
 
 
 # -- helpers ---------------------------------------------------------------------------------
 
-_PUBLIC_DOMAINS = frozenset(
-    """booking.com marktplaats.nl airbnb.com airbnb.nl politie.nl om.nl ind.nl rijksoverheid.nl overheid.nl wetten.overheid.nl
+_PUBLIC_DOMAINS = _words("""booking.com marktplaats.nl airbnb.com airbnb.nl politie.nl om.nl ind.nl rijksoverheid.nl overheid.nl wetten.overheid.nl
     nlarbeidsinspectie.nl inspectieszw.nl defensie.nl marechaussee.nl comensha.nl
     nationaalrapporteur.nl cbs.nl wodc.nl europa.eu europol.europa.eu eurojust.europa.eu
     frontex.europa.eu interpol.int un.org unodc.org ilo.org iom.int coe.int rechtspraak.nl
     kvk.nl rdw.nl belastingdienst.nl uwv.nl fairwork.nu meldmisdaadanoniem.nl
-    slachtofferhulp.nl 113.nl""".split()
-)
+    slachtofferhulp.nl 113.nl""")
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -389,15 +391,11 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-_PLACE_WORDS = frozenset(
-    """in te uit bij naar nabij richting rond omgeving gemeente dorp regio plaats from to
-    near via at around village town""".split()
-)
+_PLACE_WORDS = _words("""in te uit bij naar nabij richting rond omgeving gemeente dorp regio plaats from to
+    near via at around village town""")
 
 
-_PLACE_NOUNS = frozenset(
-    "village town city municipality dorp stad gemeente kern haven port region".split()
-)
+_PLACE_NOUNS = _words("village town city municipality dorp stad gemeente kern haven port region")
 
 
 def _after_place_word(text: str, start: int) -> bool:

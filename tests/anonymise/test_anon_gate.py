@@ -18,11 +18,31 @@ SHAPE_CASES = [
     ("when a wa.me link then URL", "via wa.me/31612345678", [("URL", "wa.me/31612345678")]),
     ("when an IP then IP", "IP 192.168.1.20 gezien", [("IP", "192.168.1.20")]),
     ("when an underscore handle then HANDLE", "account lola_xo_99", [("HANDLE", "lola_xo_99")]),
-    ("when an unknown capitalised name then CAPITALS", "zag Okonkwo daar", [("CAPITALS", "Okonkwo")]),
-    ("when a surname that is a word mid-sentence then CAPITALS", "de verdachte Bakker", [("CAPITALS", "Bakker")]),
-    ("when a lower-case name after a cue then NAME_CUE", "verdachte pieter de vries", [("NAME_CUE", "pieter de vries")]),
-    ("when counts, years, amounts, articles then nothing", "In 2024 kwamen 12.500 signalen (art. 273f Sr, 2019-2024, € 1.250.000, 45%).", []),
-    ("when regions, parties and acts then nothing", "KMar, POL en Inspectie SZW zagen in West-Brabant en Zeeuws-Vlaanderen overtredingen van de Wav.", []),
+    (
+        "when an unknown capitalised name then CAPITALS",
+        "zag Okonkwo daar",
+        [("CAPITALS", "Okonkwo")],
+    ),
+    (
+        "when a surname that is a word mid-sentence then CAPITALS",
+        "de verdachte Bakker",
+        [("CAPITALS", "Bakker")],
+    ),
+    (
+        "when a lower-case name after a cue then NAME_CUE",
+        "verdachte pieter de vries",
+        [("NAME_CUE", "pieter de vries")],
+    ),
+    (
+        "when counts, years, amounts, articles then nothing",
+        "In 2024 kwamen 12.500 signalen (art. 273f Sr, 2019-2024, € 1.250.000, 45%).",
+        [],
+    ),
+    (
+        "when regions, parties and acts then nothing",
+        "KMar, POL en Inspectie SZW zagen in West-Brabant en Zeeuws-Vlaanderen overtredingen van de Wav.",
+        [],
+    ),
     ("when a directive number then nothing", "Richtlijn 2011/36/EU en ECLI:NL:HR:2019:1234", []),
     ("when a month and year then nothing", "In maart 2024 en 2024-Q3", []),
     ("when a placeholder then nothing", "[PERSOON] belde [TELEFOON] over [DOCUMENTNUMMER].", []),
@@ -97,7 +117,9 @@ def test_when_a_finding_is_printed_then_no_matched_text_shows(gate: Gate) -> Non
     assert not hasattr(gate, "known") and not hasattr(gate, "known_values")
 
 
-def test_when_the_loader_is_given_then_it_is_called_once(light_engine: Engine, shapes: ShapeCheck) -> None:
+def test_when_the_loader_is_given_then_it_is_called_once(
+    light_engine: Engine, shapes: ShapeCheck
+) -> None:
     calls: list[int] = []
 
     def load() -> list[tuple[str, str]]:

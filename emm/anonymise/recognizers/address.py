@@ -178,7 +178,8 @@ class AddressRecognizer(DutchPatternRecognizer):
         ),
         Pattern(
             "German compound street + number",
-            r"(?<![\p{L}\d])[A-ZÄÖÜ][\p{L}-]*(?:straße|strasse|gasse|platz|allee|ring)[ ]" + _NUMBER,
+            r"(?<![\p{L}\d])[A-ZÄÖÜ][\p{L}-]*(?:straße|strasse|gasse|platz|allee|ring)[ ]"
+            + _NUMBER,
             0.6,
         ),
     ]

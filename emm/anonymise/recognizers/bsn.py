@@ -35,7 +35,11 @@ class BsnRecognizer(DutchPatternRecognizer):
         Pattern("BSN (9 digits)", r"(?<![\d.,-])\d{9}(?![\d]|[.,-]\d)", 0.3),
         Pattern("BSN (4.2.3)", r"(?<![\d.,-])\d{4}[. -]\d{2}[. -]\d{3}(?![\d]|[.,-]\d)", 0.3),
         Pattern("BSN (3.3.3)", r"(?<![\d.,-])\d{3}[. -]\d{3}[. -]\d{3}(?![\d]|[.,-]\d)", 0.3),
-        Pattern("BSN (4 2 3, 2 3 4...)", r"(?<![\d.,-])\d{2,4}[. ]\d{2,3}[. ]\d{2,4}(?![\d]|[.,-]\d)", 0.2),
+        Pattern(
+            "BSN (4 2 3, 2 3 4...)",
+            r"(?<![\d.,-])\d{2,4}[. ]\d{2,3}[. ]\d{2,4}(?![\d]|[.,-]\d)",
+            0.2,
+        ),
         # eight digits: the leading zero was lost; only next to "BSN"
         Pattern("BSN (8 digits)", r"(?<![\d.,-])\d{8}(?![\d]|[.,-]\d)", 0.1),
     ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex as re
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 
 from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
@@ -125,7 +127,13 @@ class BirthDateRecognizer(DutchPatternRecognizer):
     ]
     CONTEXT = ["geboren", "born", "geboortedatum"]
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # type: ignore[no-untyped-def]
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Any = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for r in results:  # the birth word itself is not part of the date
             m = _DATE_IN.search(text, r.start, r.end)

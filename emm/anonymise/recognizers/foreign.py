@@ -52,7 +52,12 @@ class ObfuscatedEmailRecognizer(DutchPatternRecognizer):
     PATTERNS = [
         Pattern(
             "obfuscated e-mail",
-            r"(?<![\w.])[\w.+-]+" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)*" + _DOT
+            r"(?<![\w.])[\w.+-]+"
+            + _AT
+            + r"[\w-]+(?:"
+            + _DOT
+            + r"[\w-]+)*"
+            + _DOT
             + r"(?:nl|com|net|org|be|de|eu|ro|bg|pl|info|co|uk|fr|ru|ua)(?![\w])",
             0.7,
         ),

@@ -5,20 +5,19 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
+from emm.anonymise.lexicon import words as _words
 from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
 __all__ = ["HandleRecognizer", "IpRecognizer", "UrlRecognizer", "is_public_url"]
 
 #: Web sites of public bodies and large platforms: a link to them points at no person.
-PUBLIC_DOMAINS = frozenset(
-    """politie.nl om.nl ind.nl rijksoverheid.nl overheid.nl wetten.overheid.nl
+PUBLIC_DOMAINS = _words("""politie.nl om.nl ind.nl rijksoverheid.nl overheid.nl wetten.overheid.nl
     nlarbeidsinspectie.nl inspectieszw.nl defensie.nl marechaussee.nl comensha.nl
     nationaalrapporteur.nl cbs.nl wodc.nl europa.eu europol.europa.eu eurojust.europa.eu
     frontex.europa.eu interpol.int un.org unodc.org ilo.org iom.int coe.int rechtspraak.nl
     kvk.nl rdw.nl belastingdienst.nl uwv.nl fairwork.nu meldmisdaadanoniem.nl
     slachtofferhulp.nl 113.nl booking.com marktplaats.nl facebook.com instagram.com
-    tiktok.com telegram.org whatsapp.com google.com myria.be""".split()
-)
+    tiktok.com telegram.org whatsapp.com google.com myria.be""")
 _HOST = re.compile(r"(?:https?://)?(?:www\.)?([^/\s?#]+)", re.IGNORECASE)
 
 
@@ -91,7 +90,9 @@ class UrlRecognizer(DutchPatternRecognizer):
 
     ENTITY = "URL"
     PATTERNS = [
-        Pattern("http(s) or www", r"(?<![\w@])(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", 0.6),
+        Pattern(
+            "http(s) or www", r"(?<![\w@])(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", 0.6
+        ),
         Pattern(
             "domain with a path",
             r"(?<![\w@./])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:nl|com|net|org|be|de|eu|ee|info|io|"

@@ -106,9 +106,7 @@ def export(
             problems.append({"where": where, "what": "disclosure control was not applied"})
         problems += [{"where": where, "what": p} for p in table_problems(t, draft.min_count)]
         labels = "\n".join([*map(str, t.table.index), *map(str, t.table.columns)])
-        findings += gate.check(
-            f"table {i} labels", labels, language=draft.language, scope="labels"
-        )
+        findings += gate.check(f"table {i} labels", labels, language=draft.language, scope="labels")
     remaining, used = Gate.apply_approvals(findings, approvals)
     register = ProductRegister(guarded.raw_for(action))
     product_id = register.new_id(draft.kind)

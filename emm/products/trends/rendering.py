@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -31,7 +32,7 @@ def neutralise_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def csv_bytes(rows: list[list[str]]) -> bytes:
+def csv_bytes(rows: Sequence[Sequence[str]]) -> bytes:
     """Rows as a ``;``-separated UTF-8 CSV (with BOM, for Excel), every cell neutralised."""
     buf = io.StringIO()
     csv.writer(buf, delimiter=";").writerows([[neutralise_cell(c) for c in r] for r in rows])
