@@ -9,6 +9,7 @@ character it holds.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 __all__ = ["alnum_stream", "fold", "fold_word", "word_key", "word_stream"]
 
@@ -18,6 +19,7 @@ _LETTER_MAP = str.maketrans(
 )
 
 
+@cache
 def fold(ch: str) -> str:
     """Case- and accent-folded form of one character (may be empty or several chars)."""
     decomposed = unicodedata.normalize("NFKD", ch.casefold().translate(_LETTER_MAP))
@@ -75,4 +77,6 @@ def word_key(value: str) -> str:
 
 def fold_word(word: str) -> str:
     """``word`` folded to lower case without accents (``"Ştefan"`` -> ``"stefan"``)."""
+    if word.isascii():
+        return word.lower()
     return "".join(fold(c) for c in word)
