@@ -173,7 +173,9 @@ def test_when_a_term_is_approved_then_it_passes_and_the_disclosure_records_who_a
     approval = Approval("Zonnestraal", "name of a public programme")
     product_id, _ = export(senior, text, recipient="POL", out_dir=out_dir, approvals=[approval])
     (disclosure,) = ProductRegister(senior.raw_for("export_trend")).disclosures(product_id)
-    assert "approved by sen" in disclosure.basis and "name of a public programme" in disclosure.basis
+    assert (
+        "approved by sen" in disclosure.basis and "name of a public programme" in disclosure.basis
+    )
 
 
 def test_when_a_label_starts_like_a_formula_then_the_csv_cell_is_neutralised(senior, out_dir):

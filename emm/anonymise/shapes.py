@@ -28,6 +28,9 @@ lemma tables of the saved spaCy pipelines, used for sentence-initial words only)
 gazetteer (places, regions, countries, nationalities, legal acts, public bodies, parties)
 and ``data/allowed_terms.txt`` (months, days, platforms, report words, acronyms).
 
+(One module of about 500 lines: the rules share the allowed-shape helpers and must be read
+together to see what passes.)
+
 >>> check = ShapeCheck.default()
 >>> [(f.rule, "BSN 111.222.333 en 12-abc-3"[f.start:f.end])
 ...  for f in check.find("BSN 111.222.333 en 12-abc-3")]
