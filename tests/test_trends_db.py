@@ -141,3 +141,39 @@ def test_cli_export_refuses_as_is_text_with_a_name(senior, cli_as, tmp_path):
     ok = cli_as("sen", *base)
     assert ok.exit_code == 0, ok.output
     assert "replaced in narrative: PERSON" in ok.output
+
+
+def test_when_a_term_is_approved_then_it_passes_and_the_disclosure_records_who_and_why(
+    senior, out_dir
+):
+    from emm.products.trends import Approval
+
+    draft = prepare(senior, build_trend(senior, "TIB", title="T", narrative="Kort."))
+    text = replace(draft, narrative="Het programma Zonnestraal liep in Zeeland en Twente.")
+    with pytest.raises(ExportBlocked) as caught:
+        export(senior, text, recipient="POL", out_dir=out_dir)
+    problem = next(p for p in caught.value.problems if p.get("term") == "Zonnestraal")
+    assert "»Zonnestraal«" in problem["context"] and problem["approvable"]
+    assert "Zonnestraal" not in str(caught.value)  # the message names place and rule only
+    approval = Approval("Zonnestraal", "name of a public programme")
+    product_id, _ = export(senior, text, recipient="POL", out_dir=out_dir, approvals=[approval])
+    (disclosure,) = ProductRegister(senior._store).disclosures(product_id)
+    assert (
+        "approved by sen" in disclosure.basis and "name of a public programme" in disclosure.basis
+    )
+
+
+def test_when_a_label_starts_like_a_formula_then_the_csv_cell_is_neutralised(senior, out_dir):
+    draft = prepare(senior, build_trend(senior, "QS", title="QS", narrative="Kort beeld."))
+    table = TrendTable(
+        "Eigen telling",
+        pd.DataFrame({"2024": [30, 40], "2025": [25, 31]}, index=["=1+1", "-Zuid"]),
+        protected=True,
+    )
+    product_id, paths = export(
+        senior, replace(draft, tables=[table]), recipient="POL", out_dir=out_dir
+    )
+    csv_text = next(p for p in paths if p.suffix == ".csv").read_text(encoding="utf-8-sig")
+    assert "'=1+1;" in csv_text and "'-Zuid;" in csv_text
+    html = next(p for p in paths if p.name == "product.html").read_text()
+    assert "<h1>QS</h1>" in html and product_id in html

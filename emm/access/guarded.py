@@ -381,9 +381,9 @@ class GuardedStore:
         to the caller.
         """
         self.require("create_trend")
-        from emm.products.gate import ExportGate
+        from emm.anonymise.gate import Gate
 
-        return ExportGate(load_known=self._known_values_for_gate, **options)
+        return Gate(self._known_values_for_gate, **options)
 
     def _known_values_for_gate(self) -> list[tuple[str, str]]:
         values = self._store.known_values()

@@ -7,7 +7,7 @@ names from its sources, so an OIB made from OM facts is not listed to an analyst
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from emm.access.policy import AccessDenied
 from emm.graph.schema import PARTIES
@@ -108,7 +108,14 @@ class GuardedProducts:
         return product
 
     def disclose(
-        self, product_id: str, *, recipient: str, basis: str, purpose: str, action: str
+        self,
+        product_id: str,
+        *,
+        recipient: str,
+        basis: str,
+        purpose: str,
+        action: str,
+        **detail: Any,
     ) -> Disclosure:
         """Record that a product leaves the centre (validated, audited)."""
         self._g.require(action)
@@ -141,8 +148,16 @@ class GuardedProducts:
             product_id=product_id,
             recipient=recipient,
             version=d.version,
+            **detail,
         )
         return d
+
+    def refused(self, product_id: str, *, action: str, problems: int, kind: str) -> None:
+        """Record that the export gate refused a product (nothing was written)."""
+        self._g.require(action)
+        self._g._audit(
+            action, targets=[product_id], size=0, refused=True, problems=problems, kind=kind
+        )
 
     def handover(self, product_id: str, *, recipient: str, purpose: str) -> Disclosure:
         """Hand an OIB over to a party: starts its ten-year retention (art. 7.6)."""

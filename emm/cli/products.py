@@ -137,6 +137,14 @@ def oib_handover(ctx: click.Context, product_id: str, recipient: str, purpose: s
     help="Send the text exactly as written (no automatic de-identification): "
     "the gate refuses it if anything identifying remains.",
 )
+@click.option(
+    "--approve",
+    "approve",
+    multiple=True,
+    metavar="TERM=WHY",
+    help="Approve a term the gate refused, for this product only, with the reason "
+    "(recorded in the disclosure log with your name). Repeatable.",
+)
 @click.pass_context
 @clear_errors
 def export_cmd(
@@ -153,6 +161,7 @@ def export_cmd(
     min_count: int,
     extra_tables: tuple[Path, ...],
     as_is: bool,
+    approve: tuple[str, ...],
 ) -> None:
     """Build a QS, TIB, SIB or NCP answer and export it through the gate (no personal data).
 
@@ -161,7 +170,22 @@ def export_cmd(
     """
     from dataclasses import replace
 
-    from emm.products.trends import ExportBlocked, build_trend, export, prepare
+    from emm.products.trends import (
+        Approval,
+        ExportBlocked,
+        TrendTable,
+        build_trend,
+        export,
+        prepare,
+        protect,
+    )
+
+    approvals = []
+    for item in approve:
+        term, sep, why = item.partition("=")
+        if not sep or not term.strip() or not why.strip():
+            raise click.BadParameter("use --approve 'TERM=why it may stay'", param_hint="--approve")
+        approvals.append(Approval(term.strip(), why.strip()))
 
     s = settings_of(ctx)
     action = "export_foreign" if kind.lower() == "ncp" else "export_trend"
@@ -182,14 +206,12 @@ def export_cmd(
     )
     import pandas as pd
 
-    from emm.products.trends import TrendTable, _protect
-
     extra = [TrendTable(p.stem, pd.read_csv(p, sep=";", index_col=0)) for p in extra_tables]
     if as_is:
         # Built tables get disclosure control; the analyst's own tables go exactly as given.
         draft = replace(
             draft,
-            tables=[_protect(t, min_count, None) for t in draft.tables]
+            tables=[protect(t, min_count, None) for t in draft.tables]
             + [replace(t, protected=True) for t in extra],
         )
     else:
@@ -197,10 +219,16 @@ def export_cmd(
         for r in draft.replacements:
             click.echo(f"replaced in {r['field']}: {r['type']} -> {r['placeholder']}")
     try:
-        product_id, paths = export(g, draft, recipient=recipient, out_dir=s.data_dir / "exports")
+        product_id, paths = export(
+            g, draft, recipient=recipient, out_dir=s.data_dir / "exports", approvals=approvals
+        )
     except ExportBlocked as exc:
         for p in exc.problems:
             click.echo(f"REFUSED  {p['where']}: {p['what']}", err=True)
+            if p.get("context"):
+                approvable = "" if p.get("approvable") else " (cannot be approved)"
+                click.echo(f"         {p['context']}{approvable}", err=True)
+                click.echo(f"         {p.get('explanation', '')}", err=True)
         raise click.ClickException(f"export refused: {len(exc.problems)} problem(s)") from None
     click.echo(f"{product_id} exported to {recipient}:")
     for path in paths:

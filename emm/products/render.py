@@ -11,9 +11,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from emm.products.oib import OibDocument
 
-_env = Environment(
+#: The one Jinja environment of all products (OIB, trend pictures): autoescaping HTML.
+ENVIRONMENT = Environment(
     loader=PackageLoader("emm.products", "templates"), autoescape=select_autoescape(["html"])
 )
+_env = ENVIRONMENT
 
 
 def filter_text(params: dict[str, Any]) -> str:

@@ -11,15 +11,15 @@ __all__ = ["BsnRecognizer", "is_valid_bsn"]
 
 
 def is_valid_bsn(value: str) -> bool:
-    """True when ``value`` (digits, optionally with dots, spaces or dashes) passes the 11-proof.
+    """True when ``value`` (9 digits, or 8 with the leading zero lost; dots, spaces or dashes
+    allowed) passes the 11-proof. The rule is defined once, in :mod:`emm.ingest.normalise`.
 
-    The 11-proof is :func:`emm.values.bsn.is_valid`'s; here the number must be 9 digits in
-    the text (no leading zero added) and have no letters.
+    >>> is_valid_bsn("1112.22.333"), is_valid_bsn("123456789")
+    (True, False)
     """
-    digits = [c for c in value if c.isdigit()]
-    if len(digits) != 9 or len(digits) != sum(c.isalnum() for c in value):
+    if not all(c.isdigit() or c in " .-" for c in value):
         return False
-    return _bsn.is_valid("".join(digits))
+    return _bsn.is_valid(value)
 
 
 class BsnRecognizer(DutchPatternRecognizer):
@@ -35,6 +35,13 @@ class BsnRecognizer(DutchPatternRecognizer):
         Pattern("BSN (9 digits)", r"(?<![\d.,-])\d{9}(?![\d]|[.,-]\d)", 0.3),
         Pattern("BSN (4.2.3)", r"(?<![\d.,-])\d{4}[. -]\d{2}[. -]\d{3}(?![\d]|[.,-]\d)", 0.3),
         Pattern("BSN (3.3.3)", r"(?<![\d.,-])\d{3}[. -]\d{3}[. -]\d{3}(?![\d]|[.,-]\d)", 0.3),
+        Pattern(
+            "BSN (4 2 3, 2 3 4...)",
+            r"(?<![\d.,-])\d{2,4}[. ]\d{2,3}[. ]\d{2,4}(?![\d]|[.,-]\d)",
+            0.2,
+        ),
+        # eight digits: the leading zero was lost; only next to "BSN"
+        Pattern("BSN (8 digits)", r"(?<![\d.,-])\d{8}(?![\d]|[.,-]\d)", 0.1),
     ]
 
     CONTEXT = ["bsn", "burgerservicenummer", "sofinummer", "sofi", "citizen service number"]
