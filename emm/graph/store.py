@@ -1,12 +1,16 @@
 """The graph store: the one module that talks to the database, through a driver passed in.
 
-Works unchanged against Neo4j 5 and the local ArcadeDB (the contract test in
-``tests/store/`` runs the same body against each). Every write is a managed transaction; a
-batch lands whole or not at all. Every read takes an :class:`~emm.graph.model.EdgeFilter`
-that is applied to the records (which parties' values) and to the facts (which relationships),
-so access control narrows both in one place (:mod:`emm.access.guarded`). This store does not
-check who is asking: nothing outside the library's own services gets one (see
-``docs/provenance.md``).
+Works unchanged against Neo4j 5 and the local ArcadeDB (the whole test suite runs against
+either: a local ArcadeDB by default, a Neo4j 5 with ``EMM_TEST_NEO4J_URI``). Every write is a
+managed transaction; a batch lands whole or not at all. Every read takes an
+:class:`~emm.graph.model.EdgeFilter` that is applied to the records (which parties' values) and
+to the facts (which relationships), so access control narrows both in one place
+(:mod:`emm.access.guarded`). This store does not check who is asking: nothing outside the
+library's own services gets one (see ``docs/architecture.md``).
+
+Long because: :class:`GraphStore` is the store's whole contract, every named read and write in
+one class (as nomenklatura's ``Store``), so a second backend is one file to write and review;
+the Cypher itself lives in :mod:`emm.graph.cypher`.
 """
 
 from __future__ import annotations
