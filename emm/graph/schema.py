@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
 
-import yaml
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from emm.errors import EmmError
+from emm.tables import load_table
 
 # --------------------------------------------------------------------------------------------
 # Parties and legal bases (covenant art. 5.2), loaded from legal_bases.yaml
@@ -41,16 +41,44 @@ class LegalBasis:
     parties: frozenset[str]
 
 
+class _PartyRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    regime: str
+    description: str
+
+
+class _BasisRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    explanation: str
+    parties: list[str]
+
+
+class _LegalBasesTable(BaseModel):
+    """The shape of ``legal_bases.yaml``: every basis names parties of the table."""
+
+    model_config = ConfigDict(extra="forbid")
+    parties: dict[str, _PartyRow]
+    legal_bases: dict[str, _BasisRow]
+
+    @model_validator(mode="after")
+    def _known_parties(self) -> _LegalBasesTable:
+        for code, basis in self.legal_bases.items():
+            unknown = sorted(set(basis.parties) - set(self.parties))
+            if unknown:
+                raise ValueError(f"legal basis {code} names unknown parties {unknown}")
+        return self
+
+
 def _load_table() -> tuple[dict[str, Party], dict[str, LegalBasis]]:
-    text = resources.files("emm.graph").joinpath("legal_bases.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    table = load_table("emm.graph", "legal_bases.yaml", _LegalBasesTable)
     parties = {
-        code: Party(code, p["name"], p["regime"], p["description"])
-        for code, p in data["parties"].items()
+        code: Party(code, p.name, p.regime, p.description) for code, p in table.parties.items()
     }
     bases = {
-        code: LegalBasis(code, b["title"], b["explanation"], frozenset(b["parties"]))
-        for code, b in data["legal_bases"].items()
+        code: LegalBasis(code, b.title, b.explanation, frozenset(b.parties))
+        for code, b in table.legal_bases.items()
     }
     return parties, bases
 
