@@ -118,3 +118,12 @@ def test_the_command_lists_the_violations(capsys: pytest.CaptureFixture[str]) ->
     for flag in ("--rules", "--graph"):
         assert layers.main([flag]) == 0
         assert "emm.graph" in capsys.readouterr().out
+
+
+def test_the_architecture_page_shows_these_rules() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    shown = page.split("<!-- layers:begin -->\n", 1)[1].split("\n<!-- layers:end -->", 1)[0]
+    assert shown == layers.markdown_table(), (
+        "docs/architecture.md is out of date: paste `python -m emm.tools.layers --markdown` "
+        "between its layers markers"
+    )

@@ -57,16 +57,38 @@ class GuardedStore:
         Where every action is written.
     data_dir : Path
         ``$EMM_DATA_DIR``: products, reports, analysis runs, quarantine.
+    owns_store : bool
+        True for a session opened by :func:`emm.access.session.login`: :meth:`close` then
+        closes the store's driver. The app and the CLI share their store and close it
+        themselves.
     """
 
     def __init__(
-        self, store: GraphStore, principal: Principal, audit: AuditLog, data_dir: Path
+        self,
+        store: GraphStore,
+        principal: Principal,
+        audit: AuditLog,
+        data_dir: Path,
+        *,
+        owns_store: bool = False,
     ) -> None:
         self._store = store
         self.principal = principal
         self._audit_log = audit
         self.data_dir = data_dir
+        self._owns_store = owns_store
         self._resolver_cache: Resolver | None = None
+
+    def close(self) -> None:
+        """End the session: closes the database connection when the session opened it."""
+        if self._owns_store:
+            self._store.close()
+
+    def __enter__(self) -> GuardedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # ------------------------------------------------------------------ services
 
@@ -221,6 +243,23 @@ class GuardedStore:
             targets=[e.uid for e in result],
             size=len(result),
             parties={p for e in result for p in e.parties},
+        )
+        return result
+
+    def by_keys(self, label: str, keys: Iterable[str]) -> list[Entity]:
+        """Entities of type ``label`` by their identity key (``bsn:111222333``, an IBAN, a
+        phone in E.164...: what the ingest's identity rules make of a record), among those the
+        principal may see. An exact look-up, audited as a search."""
+        self.require("search")
+        flt = self.scope()
+        uids = self._store.uids_by_keys(label, list(keys))
+        result = list(self._visible(uids, flt).values())
+        self._audit(
+            "search",
+            targets=[e.uid for e in result],
+            size=len(result),
+            parties={p for e in result for p in e.parties},
+            by="key",
         )
         return result
 

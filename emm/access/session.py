@@ -56,7 +56,9 @@ def login(settings: Settings, name: str, password: str, purpose: str) -> Guarded
         purpose=purpose,
         detail={"via": "api"},
     )
-    return guarded(open_store(settings), settings, principal)
+    return GuardedStore(
+        open_store(settings), principal, audit_log(settings), settings.data_dir, owns_store=True
+    )
 
 
 def cli_principal(settings: Settings, name: str | None, purpose: str = "") -> Principal:
@@ -69,13 +71,36 @@ def cli_principal(settings: Settings, name: str | None, purpose: str = "") -> Pr
     return user.principal(purpose)
 
 
+def demo_credentials(settings: Settings) -> Path:
+    """The owner-only file in which a demo install keeps its users' passwords."""
+    return settings.data_dir / "demo-credentials.txt"
+
+
+def demo_password(settings: Settings, name: str, path: Path | None = None) -> str:
+    """The password of demo user ``name``, from :func:`demo_credentials` (or ``path``, a file of
+    the same ``user role password`` lines). Notebooks log in with it on a demo install.
+    """
+    path = path or demo_credentials(settings)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AuthenticationFailed(
+            f"no credentials file {path}: set up the demo first (`make run` or `emm demo`)"
+        ) from None
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) == 3 and not line.startswith("#") and fields[0] == name:
+            return fields[2]
+    raise AuthenticationFailed(f"user {name!r} is not in {path}")
+
+
 def ensure_demo_users(settings: Settings) -> Path | None:
     """On a fresh demo install, create one user per role with random passwords, written to an
     owner-only file. Returns that file when it created users."""
     store = users(settings)
     if store.list():
         return None
-    path = settings.data_dir / "demo-credentials.txt"
+    path = demo_credentials(settings)
     lines = ["# Demo users of this installation (synthetic data only). user role password"]
     created: list[User] = []
     for name, role, affiliation in DEMO_USERS:

@@ -3,6 +3,7 @@
     python -m emm.tools.layers            # list every import that breaks a rule (exit 1 if any)
     python -m emm.tools.layers --graph    # the package graph as it is today
     python -m emm.tools.layers --rules    # the rules, one line each with its reason
+    python -m emm.tools.layers --markdown # the rules as the table in docs/architecture.md
 
 The workbench is one import package whose subpackages are layers: value types and tables at the
 bottom, the graph model and store above them, ingest, analysis, retention and products above
@@ -45,6 +46,7 @@ __all__ = [
     "Violation",
     "allowed",
     "check",
+    "markdown_table",
     "package_graph",
     "scan",
     "unit_of",
@@ -74,7 +76,8 @@ _BELOW_ACCESS = (
     "emm.products",
     "emm.anonymise",
 )
-_BELOW_SHELLS = (*_BELOW_ACCESS, "emm.access", "emm.synth", "emm.demo")
+_DEMO = (*_BELOW_ACCESS, "emm.access", "emm.synth")
+_BELOW_SHELLS = (*_DEMO, "emm.demo")
 
 #: The import rules, bottom layer first. A package not listed here fails the check.
 LAYERS: dict[str, Rule] = {
@@ -129,7 +132,7 @@ LAYERS: dict[str, Rule] = {
         "the synthetic generator writes deliveries in the delivery format; it reads the schema, "
         "never the store",
     ),
-    "emm.demo": Rule(_BELOW_SHELLS, "the demo installation that `emm demo` and `emm app` share"),
+    "emm.demo": Rule(_DEMO, "the demo installation that `emm demo` and `emm app` share"),
     "emm.app": Rule(_BELOW_SHELLS, "the Streamlit shell; nothing imports it"),
     "emm.cli": Rule(_BELOW_SHELLS, "the click shell; nothing imports it"),
     "emm.tools": Rule((), "checks on the source; they read files, they import nothing of emm"),
@@ -310,13 +313,40 @@ def package_graph(imports: Iterable[Import]) -> dict[str, dict[str, list[str]]]:
     return {a: {b: sorted(ms) for b, ms in sorted(bs.items())} for a, bs in sorted(graph.items())}
 
 
+def _short(name: str) -> str:
+    return f"`{name.removeprefix('emm.')}`" if name != "emm" else "`emm`"
+
+
+def markdown_table() -> str:
+    """The rules as a Markdown table (docs/architecture.md holds it; a test compares)."""
+    lines = ["| package | what lives there, and why it imports what it does | may import |"]
+    lines.append("|---|---|---|")
+    for name, rule in LAYERS.items():
+        may = ", ".join(_short(m) for m in rule.may_import) or "nothing of emm"
+        if rule.for_types:
+            may += "; for type hints only: " + ", ".join(_short(m) for m in rule.for_types)
+        lines.append(f"| `{name}` | {rule.why} | {may} |")
+    lines.append("")
+    lines.append("| library | only in | why |")
+    lines.append("|---|---|---|")
+    for lib, (owners, why) in THIRD_PARTY.items():
+        lines.append(f"| `{lib}` | {', '.join(f'`{o}`' for o in owners)} | {why} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m emm.tools.layers", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--graph", action="store_true", help="print the package graph of today")
     parser.add_argument("--rules", action="store_true", help="print the rules with their reasons")
+    parser.add_argument(
+        "--markdown", action="store_true", help="the rules as the table in docs/architecture.md"
+    )
     args = parser.parse_args(argv)
+    if args.markdown:
+        print(markdown_table())
+        return 0
     imports = scan()
     if args.rules:
         for name, rule in LAYERS.items():
