@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -249,11 +250,14 @@ class GuardedStore:
     def by_keys(self, label: str, keys: Iterable[str]) -> list[Entity]:
         """Entities of type ``label`` by their identity key (``bsn:111222333``, an IBAN, a
         phone in E.164...: what the ingest's identity rules make of a record), among those the
-        principal may see. An exact look-up, audited as a search."""
+        principal may see, each with the key it was found by in ``props["key"]``. An exact
+        look-up, audited as a search."""
         self.require("search")
-        flt = self.scope()
-        uids = self._store.uids_by_keys(label, list(keys))
-        result = list(self._visible(uids, flt).values())
+        key_of = {uid: key for key, uid in self._store.uid_by_key(label, keys).items()}
+        result = [
+            replace(e, props={**e.props, "key": next(key_of[m] for m in e.members if m in key_of)})
+            for e in self._visible(key_of, self.scope()).values()
+        ]
         self._audit(
             "search",
             targets=[e.uid for e in result],

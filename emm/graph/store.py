@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, LiteralString, TypeVar
 
 from neo4j import Driver, ManagedTransaction, RoutingControl
@@ -347,10 +347,19 @@ class GraphStore:
         return self.entities([uid], flt).get(uid)
 
     def uids_by_keys(self, label: str, keys: Iterable[str]) -> list[str]:
-        return [r["uid"] for r in self.read(cypher.uids_by_key(label), keys=list(keys))]
+        return list(self.uid_by_key(label, keys).values())
+
+    def uid_by_key(self, label: str, keys: Iterable[str]) -> dict[str, str]:
+        """``identity key -> uid`` of the entities of ``label`` with one of ``keys``."""
+        rows = self.read(cypher.uids_by_key(label), keys=list(keys))
+        return {r["key"]: r["uid"] for r in rows}
 
     def by_keys(self, label: str, keys: Iterable[str], flt: EdgeFilter = NO_FILTER) -> list[Entity]:
-        return list(self.entities(self.uids_by_keys(label, keys), flt).values())
+        """Entities by identity key as a reader with this filter sees them, each with the key
+        it was found by in ``props["key"]`` (a node's key is no record value)."""
+        key_of = {uid: key for key, uid in self.uid_by_key(label, keys).items()}
+        found = self.entities(key_of, flt)
+        return [replace(e, props={**e.props, "key": key_of[e.uid]}) for e in found.values()]
 
     def search_text(
         self,
