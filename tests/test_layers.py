@@ -15,12 +15,13 @@ import pytest
 
 from emm.tools import layers
 
-# (importing module, imported package): why it is still there
+# (importing module or package, imported package): why it is still there. An entry covers the
+# modules inside a package it names.
 KNOWN = {
     # value normalisers move from emm.ingest.normalise to emm.values (i2, ingest rewrite)
     ("emm.graph.search", "emm.ingest"): "search normalises the query with ingest's normalisers",
     ("emm.products.bi", "emm.ingest"): "name_key for similar requests, moving to emm.values",
-    ("emm.anonymise.recognizers.licence_plate", "emm.ingest"): "plate side codes -> emm.values",
+    ("emm.anonymise.recognizers", "emm.ingest"): "plate side codes (and BSN check) -> emm.values",
     # evaluation against the synthetic answer key moves out of the graph core (i3)
     ("emm.graph.evaluate", "emm.ingest"): "re-reads delivery rows to resolve ground-truth refs",
     ("emm.graph.evaluate", "emm.graph.analysis"): "scores organisers with the analysis",
@@ -29,15 +30,20 @@ KNOWN = {
 }
 
 
-def _key(v: layers.Violation) -> tuple[str, str | None]:
-    return (v.module, layers.unit_of(v.target))
+def _known(v: layers.Violation) -> tuple[str, str] | None:
+    """The entry of KNOWN that covers a violation, if any."""
+    dest = layers.unit_of(v.target)
+    for module, package in KNOWN:
+        if dest == package and (v.module == module or v.module.startswith(module + ".")):
+            return (module, package)
+    return None
 
 
 def test_the_package_imports_follow_the_layer_rules() -> None:
-    found = {_key(v): v for v in layers.check(layers.scan())}
-    new = [str(v) for k, v in found.items() if k not in KNOWN]
+    found = layers.check(layers.scan())
+    new = [str(v) for v in found if _known(v) is None]
     assert not new, "imports that break a layer rule:\n" + "\n".join(new)
-    gone = sorted(k for k in KNOWN if k not in found)
+    gone = sorted(set(KNOWN) - {_known(v) for v in found})
     assert not gone, f"fixed now, remove these entries of KNOWN: {gone}"
 
 

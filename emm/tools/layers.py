@@ -128,9 +128,10 @@ LAYERS: dict[str, Rule] = {
         "here, over the packages below",
     ),
     "emm.synth": Rule(
-        (*_VALUES, "emm.graph.schema"),
-        "the synthetic generator writes deliveries in the delivery format; it reads the schema, "
-        "never the store",
+        (*_VALUES, "emm.graph", "emm.graph.analysis", "emm.ingest"),
+        "the synthetic generator and its answer key: it writes deliveries in the delivery "
+        "format, and resolves the answer key to nodes with ingest's identity rules to score "
+        "the analysis",
     ),
     "emm.demo": Rule(_DEMO, "the demo installation that `emm demo` and `emm app` share"),
     "emm.app": Rule(_BELOW_SHELLS, "the Streamlit shell; nothing imports it"),
@@ -148,7 +149,10 @@ THIRD_PARTY: dict[str, tuple[tuple[str, ...], str]] = {
         "the driver is made in emm.graph.connect; retention types its transaction functions, "
         "the shells turn driver errors into messages",
     ),
-    "igraph": (("emm.graph.analysis",), "the fast whole-graph pass is an analysis detail"),
+    "igraph": (
+        ("emm.graph.analysis", "emm.app"),
+        "the fast whole-graph pass is an analysis detail; the app lays out drawings with it",
+    ),
     "presidio_analyzer": (("emm.anonymise",), "de-identification engines stay in one package"),
     "deduce": (("emm.anonymise",), "de-identification engines stay in one package"),
     "spacy": (("emm.anonymise",), "de-identification engines stay in one package"),
