@@ -12,12 +12,12 @@ from pydantic import BaseModel
 
 from emm import tables
 from emm.access import policy
-from emm.graph import schema
+from emm.graph import legal_bases
 from emm.retention import engine
 from emm.tables import TableError, load_table, read_table
 
 TABLES: list[tuple[str, str, type[BaseModel]]] = [
-    ("emm.graph", "legal_bases.yaml", schema._LegalBasesTable),
+    ("emm.graph", "legal_bases.yaml", legal_bases._LegalBasesTable),
     ("emm.access", "policy.yaml", policy._PolicyTable),
     ("emm.retention", "rules.yaml", engine._Rules),
 ]

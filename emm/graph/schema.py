@@ -1,4 +1,5 @@
-"""The model as data: parties, legal bases, entity types, relationship types.
+"""The model as data: entity types, relationship types (and the parties and legal bases of
+:mod:`emm.graph.legal_bases`).
 
 This module is the single allow-list for labels and relationship types. Cypher text is only
 ever formatted with names that pass :func:`label` or :func:`rel_type`; values always travel as
@@ -15,95 +16,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
-
 from emm.errors import EmmError
-from emm.tables import load_table
 
-# --------------------------------------------------------------------------------------------
-# Parties and legal bases (covenant art. 5.2), loaded from legal_bases.yaml
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Party:
-    code: str
-    name: str
-    regime: str
-    description: str
-
-
-@dataclass(frozen=True)
-class LegalBasis:
-    code: str
-    title: str
-    explanation: str
-    parties: frozenset[str]
-
-
-class _PartyRow(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: str
-    regime: str
-    description: str
-
-
-class _BasisRow(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    title: str
-    explanation: str
-    parties: list[str]
-
-
-class _LegalBasesTable(BaseModel):
-    """The shape of ``legal_bases.yaml``: every basis names parties of the table."""
-
-    model_config = ConfigDict(extra="forbid")
-    parties: dict[str, _PartyRow]
-    legal_bases: dict[str, _BasisRow]
-
-    @model_validator(mode="after")
-    def _known_parties(self) -> _LegalBasesTable:
-        for code, basis in self.legal_bases.items():
-            unknown = sorted(set(basis.parties) - set(self.parties))
-            if unknown:
-                raise ValueError(f"legal basis {code} names unknown parties {unknown}")
-        return self
-
-
-def _load_table() -> tuple[dict[str, Party], dict[str, LegalBasis]]:
-    table = load_table("emm.graph", "legal_bases.yaml", _LegalBasesTable)
-    parties = {
-        code: Party(code, p.name, p.regime, p.description) for code, p in table.parties.items()
-    }
-    bases = {
-        code: LegalBasis(code, b.title, b.explanation, frozenset(b.parties))
-        for code, b in table.legal_bases.items()
-    }
-    return parties, bases
-
-
-PARTIES, LEGAL_BASES = _load_table()
-
-
-def basis_problem(party: str, legal_basis: str) -> str | None:
-    """Why ``legal_basis`` cannot be used by ``party``, or ``None`` when it can.
-
-    >>> basis_problem("POL", "WPG-10") is None
-    True
-    >>> basis_problem("IND", "WPG-10")
-    'legal basis WPG-10 is not one on which IND supplies data (allowed: AVG-6-VW-107-4)'
-    """
-    if party not in PARTIES:
-        return f"unknown party {party!r} (known: {', '.join(PARTIES)})"
-    basis = LEGAL_BASES.get(legal_basis)
-    if basis is None:
-        return f"unknown legal basis {legal_basis!r} (known: {', '.join(LEGAL_BASES)})"
-    if party not in basis.parties:
-        allowed = ", ".join(c for c, b in LEGAL_BASES.items() if party in b.parties)
-        return f"legal basis {legal_basis} is not one on which {party} supplies data (allowed: {allowed})"
-    return None
-
+# Parties and legal bases (covenant art. 5.2) live in emm.graph.legal_bases; re-exported here.
+from emm.graph.legal_bases import LEGAL_BASES as LEGAL_BASES
+from emm.graph.legal_bases import PARTIES as PARTIES
+from emm.graph.legal_bases import LegalBasis as LegalBasis
+from emm.graph.legal_bases import Party as Party
+from emm.graph.legal_bases import basis_problem as basis_problem
 
 # --------------------------------------------------------------------------------------------
 # Field kinds: how a value in a delivery is validated and normalised (see emm.ingest.normalise)
