@@ -40,15 +40,16 @@ ALLOWED = {
     ("emm/graph/analysis/same_person.py", "name particles"),
     ("emm/graph/analysis/same_person.py", "accent folding"),
     # emm/anonymise is being edited by another helper (only imports may change there):
-    # per-character folding for alignment and the recogniser's particle lexicon
-    ("emm/anonymise/known.py", "accent folding"),
+    # per-character folding that keeps offsets (for aligning findings with the original text,
+    # unlike the value layer's name_key) and the recogniser's particle lexicon
+    ("emm/anonymise/folding.py", "accent folding"),
     ("emm/anonymise/recognizers/proper_name.py", "accent folding"),
     ("emm/anonymise/lexicon.py", "name particles"),
     ("emm/anonymise/recognizers/deduce_recognizer.py", "name particles"),
     # the de-identification benchmark builds decoy BSNs that fail the 11-proof on purpose,
     # and its text generator has its own particle list (the anonymiser helper's file)
-    ("benchmarks/bench_deidentify.py", "11-proof"),
-    ("benchmarks/bench_deidentify.py", "name particles"),
+    ("benchmarks/deid_synthetic.py", "11-proof"),
+    ("benchmarks/deid_synthetic.py", "name particles"),
     # the generator folds text to what cp1252 can encode (a transliteration, not a match key)
     ("emm/synth/writer.py", "accent folding"),
 }

@@ -31,11 +31,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from emm.access.files import secure_mkdir, write_private
 from emm.access.lockout import LockedOut, Lockout
 from emm.access.session import audit_log, users
 from emm.access.users import AuthenticationFailed, User
 from emm.errors import EmmError
+from emm.files import secure_mkdir, write_private
 from emm.settings import Settings
 
 IDLE_MINUTES = 30

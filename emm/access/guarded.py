@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,16 +58,38 @@ class GuardedStore:
         Where every action is written.
     data_dir : Path
         ``$EMM_DATA_DIR``: products, reports, analysis runs, quarantine.
+    owns_store : bool
+        True for a session opened by :func:`emm.access.session.login`: :meth:`close` then
+        closes the store's driver. The app and the CLI share their store and close it
+        themselves.
     """
 
     def __init__(
-        self, store: GraphStore, principal: Principal, audit: AuditLog, data_dir: Path
+        self,
+        store: GraphStore,
+        principal: Principal,
+        audit: AuditLog,
+        data_dir: Path,
+        *,
+        owns_store: bool = False,
     ) -> None:
         self._store = store
         self.principal = principal
         self._audit_log = audit
         self.data_dir = data_dir
+        self._owns_store = owns_store
         self._resolver_cache: Resolver | None = None
+
+    def close(self) -> None:
+        """End the session: closes the database connection when the session opened it."""
+        if self._owns_store:
+            self._store.close()
+
+    def __enter__(self) -> GuardedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # ------------------------------------------------------------------ services
 
@@ -221,6 +244,26 @@ class GuardedStore:
             targets=[e.uid for e in result],
             size=len(result),
             parties={p for e in result for p in e.parties},
+        )
+        return result
+
+    def by_keys(self, label: str, keys: Iterable[str]) -> list[Entity]:
+        """Entities of type ``label`` by their identity key (``bsn:111222333``, an IBAN, a
+        phone in E.164...: what the ingest's identity rules make of a record), among those the
+        principal may see, each with the key it was found by in ``props["key"]``. An exact
+        look-up, audited as a search."""
+        self.require("search")
+        key_of = {uid: key for key, uid in self._store.uid_by_key(label, keys).items()}
+        result = [
+            replace(e, props={**e.props, "key": next(key_of[m] for m in e.members if m in key_of)})
+            for e in self._visible(key_of, self.scope()).values()
+        ]
+        self._audit(
+            "search",
+            targets=[e.uid for e in result],
+            size=len(result),
+            parties={p for e in result for p in e.parties},
+            by="key",
         )
         return result
 

@@ -35,8 +35,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from emm.access.files import secure_mkdir, write_private
 from emm.errors import EmmError
+from emm.files import secure_mkdir, write_private
 from emm.tables import load_table
 
 

@@ -3,7 +3,8 @@ retention, data-subject rights, a party's exit, the audit trail and breach repor
 (:attr:`emm.access.guarded.GuardedStore.privacy`).
 
 Each method checks the role and writes its own audit entry; the work is done by
-:mod:`emm.retention.engine` and :mod:`emm.retention.subjects`.
+:mod:`emm.retention.engine`, :mod:`emm.retention.subjects` and
+:mod:`emm.retention.parties`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from emm.audit import VerifyResult
 from emm.graph import judgements
-from emm.retention import engine, subjects
+from emm.retention import engine, parties, subjects
 from emm.retention.keys import SubjectKeys
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ class GuardedPrivacy:
 
     def party_exit(self, party: str, *, mode: str, reason: str = "") -> dict[str, Any]:
         self._g.require("party_exit")
-        report = subjects.party_exit(
+        report = parties.party_exit(
             self._store,
             party,
             mode=mode,

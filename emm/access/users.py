@@ -24,10 +24,10 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from emm.access.files import secure_mkdir, write_private
 from emm.access.passwords import require_acceptable
 from emm.access.policy import Principal
 from emm.errors import EmmError
+from emm.files import secure_mkdir, write_private
 
 _hasher = PasswordHasher()
 NAME = re.compile(r"[a-z][a-z0-9._-]{1,31}")

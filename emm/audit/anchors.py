@@ -17,9 +17,9 @@ import json
 from pathlib import Path
 from typing import Any, LiteralString
 
-from emm.access.files import write_private
 from emm.audit.log import AuditLog
 from emm.errors import EmmError
+from emm.files import write_private
 from emm.graph.store import GraphStore
 
 SAVE_CHECKPOINT: LiteralString = (

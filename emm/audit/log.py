@@ -34,10 +34,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from emm.access.files import secure_mkdir, write_private
 from emm.audit import signing
 from emm.audit.signing import KeyFile, KeyState
 from emm.errors import EmmError
+from emm.files import secure_mkdir, write_private
 
 GENESIS = "0" * 64
 _UNSIGNED = ("hash", "sig")

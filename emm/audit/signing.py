@@ -27,7 +27,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from emm.access.files import write_private
+from emm.files import write_private
 
 _LABEL = b"emm-audit-key-evolution-v1"
 

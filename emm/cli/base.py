@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from emm import settings as settings_mod
-from emm.access.files import UMASK
+from emm.files import UMASK
 from emm.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -110,7 +110,7 @@ def _checkpoint(ctx: click.Context) -> None:
 
 def check_permissions(settings: Settings) -> None:
     """Refuse to run on a data directory (or cache) that other users can read or write."""
-    from emm.access.files import check_data_dir
+    from emm.files import check_data_dir
 
     extra: dict[Path, str] = {}
     if settings.cache_dir_override is not None:

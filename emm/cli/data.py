@@ -167,8 +167,8 @@ def demo(ctx: click.Context, seed: int, size: str) -> None:
 
 def _demo_allowed(ctx: click.Context) -> None:
     """A demo loads synthetic data: fine on a new or demo installation, else an admin only."""
-    from emm.access.files import write_private
     from emm.access.session import users
+    from emm.files import write_private
 
     s = settings_of(ctx)
     check_permissions(s)

@@ -235,7 +235,7 @@ EDGES_MISSING_PROVENANCE: LiteralString = (
 
 @cache
 def uids_by_key(name: str) -> LiteralString:
-    return _q(f"UNWIND $keys AS k MATCH (n:{label(name)} {{key: k}}) RETURN n.uid AS uid")
+    return _q(f"UNWIND $keys AS k MATCH (n:{label(name)} {{key: k}}) RETURN k AS key, n.uid AS uid")
 
 
 @cache

@@ -34,8 +34,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from emm.access.files import UMASK, secure_mkdir, write_private
 from emm.errors import EmmError
+from emm.files import UMASK, secure_mkdir, write_private
 from emm.settings import Settings
 
 

@@ -1,19 +1,23 @@
 """The graph store: the one module that talks to the database, through a driver passed in.
 
-Works unchanged against Neo4j 5 and the local ArcadeDB (the contract test in
-``tests/store/`` runs the same body against each). Every write is a managed transaction; a
-batch lands whole or not at all. Every read takes an :class:`~emm.graph.model.EdgeFilter`
-that is applied to the records (which parties' values) and to the facts (which relationships),
-so access control narrows both in one place (:mod:`emm.access.guarded`). This store does not
-check who is asking: nothing outside the library's own services gets one (see
-``docs/provenance.md``).
+Works unchanged against Neo4j 5 and the local ArcadeDB (the whole test suite runs against
+either: a local ArcadeDB by default, a Neo4j 5 with ``EMM_TEST_NEO4J_URI``). Every write is a
+managed transaction; a batch lands whole or not at all. Every read takes an
+:class:`~emm.graph.model.EdgeFilter` that is applied to the records (which parties' values) and
+to the facts (which relationships), so access control narrows both in one place
+(:mod:`emm.access.guarded`). This store does not check who is asking: nothing outside the
+library's own services gets one (see ``docs/architecture.md``).
+
+Long because: :class:`GraphStore` is the store's whole contract, every named read and write in
+one class (as nomenklatura's ``Store``), so a second backend is one file to write and review;
+the Cypher itself lives in :mod:`emm.graph.cypher`.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, LiteralString, TypeVar
 
 from neo4j import Driver, ManagedTransaction, RoutingControl
@@ -358,10 +362,19 @@ class GraphStore:
         return self.entities([uid], flt).get(uid)
 
     def uids_by_keys(self, label: str, keys: Iterable[str]) -> list[str]:
-        return [r["uid"] for r in self.read(cypher.uids_by_key(label), keys=list(keys))]
+        return list(self.uid_by_key(label, keys).values())
+
+    def uid_by_key(self, label: str, keys: Iterable[str]) -> dict[str, str]:
+        """``identity key -> uid`` of the entities of ``label`` with one of ``keys``."""
+        rows = self.read(cypher.uids_by_key(label), keys=list(keys))
+        return {r["key"]: r["uid"] for r in rows}
 
     def by_keys(self, label: str, keys: Iterable[str], flt: EdgeFilter = NO_FILTER) -> list[Entity]:
-        return list(self.entities(self.uids_by_keys(label, keys), flt).values())
+        """Entities by identity key as a reader with this filter sees them, each with the key
+        it was found by in ``props["key"]`` (a node's key is no record value)."""
+        key_of = {uid: key for key, uid in self.uid_by_key(label, keys).items()}
+        found = self.entities(key_of, flt)
+        return [replace(e, props={**e.props, "key": key_of[e.uid]}) for e in found.values()]
 
     def search_text(
         self,

@@ -13,16 +13,18 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from emm.access.guarded import GuardedStore
 from emm.graph.analysis import brokers, communities, key_players, run_indicators
 from emm.graph.analysis.indicators import indicator_table
 from emm.graph.model import NO_FILTER, EdgeFilter
 from emm.graph.projection import to_networkx
 from emm.graph.schema import LEGAL_BASES, PARTIES
+
+if TYPE_CHECKING:  # the guard imports the products; products only annotate it
+    from emm.access.guarded import GuardedStore
 
 HANDLING_NOTICE = (
     "Handling notice (covenant EMM art. 6.3): this picture contains personal data supplied by "

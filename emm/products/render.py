@@ -226,7 +226,7 @@ def write_oib(doc: OibDocument, out_dir: Path) -> list[Path]:
     """Write ``<id>-v<version>.html/.pdf/.json`` (owner-only: they hold personal data)."""
     import os
 
-    from emm.access.files import secure_mkdir
+    from emm.files import secure_mkdir
     from emm.products.register import validate_product_id, validate_version
 
     name = f"{validate_product_id(doc.product_id)}-v{validate_version(doc.version)}"

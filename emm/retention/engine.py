@@ -26,6 +26,7 @@ from neo4j import ManagedTransaction
 from pydantic import BaseModel
 
 from emm.graph.store import GraphStore
+from emm.products.register import ProductRegister
 from emm.retention import cypher
 from emm.tables import load_table
 
@@ -154,6 +155,28 @@ def forget_derived(data_dir: Path, *, deliveries: Iterable[str] = ()) -> dict[st
             path.unlink()
             quarantined += 1
     return {"analysis_runs_removed": runs, "quarantine_files_removed": quarantined}
+
+
+def withdraw_products(store: GraphStore, uids: list[str]) -> list[dict[str, Any]]:
+    """Products naming removed entities: files of products not handed over are deleted (they
+    were working data, art. 7.2); handed-over OIBs/BIs are kept for their term (art. 7.6)."""
+    register = ProductRegister(store)
+    out: list[dict[str, Any]] = []
+    for product in register.products_naming_any(uids):
+        if product.handed_over_at:
+            out.append(
+                {
+                    "product": product.product_id,
+                    "kept": True,
+                    "why": "handed over: kept for its retention term (covenant art. 7.6)",
+                }
+            )
+            continue
+        for f in product.files:
+            Path(f).unlink(missing_ok=True)
+        register.withdraw(product.product_id, reason="data removed (erasure or party exit)")
+        out.append({"product": product.product_id, "kept": False, "why": "files removed"})
+    return out
 
 
 def plan(store: GraphStore, as_of: date) -> dict[str, Any]:

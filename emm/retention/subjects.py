@@ -1,4 +1,4 @@
-"""Rights of the data subject (covenant art. 9, 10) and a party's exit (art. 5.7, 14.3).
+"""Rights of the data subject (covenant art. 9, 10); a party's exit is :mod:`emm.retention.parties`.
 
 Internal: called by :class:`emm.access.privacy.GuardedPrivacy`, which checks the role and
 writes the audit entry; nothing here checks who asks.
@@ -36,7 +36,14 @@ from emm.graph.store import GraphStore
 from emm.ingest.mapping import describe, identity_keys
 from emm.products.register import ProductRegister
 from emm.retention import cypher
-from emm.retention.engine import RemovalCounts, forget_derived, remove, remove_all, write_report
+from emm.retention.engine import (
+    RemovalCounts,
+    forget_derived,
+    remove,
+    remove_all,
+    withdraw_products,
+    write_report,
+)
 from emm.retention.keys import SubjectKeys
 from emm.values import NORMALISERS, InvalidValue
 
@@ -354,7 +361,7 @@ def erase(
     hashes = keys.hashes(identity)
     store.add_tombstones(hashes, request_id=outcome.request_id, at=_now())
     store.drop_restriction_keys(hashes)
-    products = _withdraw_products(store, uids)
+    products = withdraw_products(store, uids)
     report = {
         "kind": "erasure",
         "request_id": outcome.request_id,
@@ -430,80 +437,6 @@ def _mentions(line: str, needles: dict[str, set[str]]) -> bool:
     return False
 
 
-def _withdraw_products(store: GraphStore, uids: list[str]) -> list[dict[str, Any]]:
-    """Products naming removed entities: files of products not handed over are deleted (they
-    were working data, art. 7.2); handed-over OIBs/BIs are kept for their term (art. 7.6)."""
-    register = ProductRegister(store)
-    out: list[dict[str, Any]] = []
-    for product in register.products_naming_any(uids):
-        if product.handed_over_at:
-            out.append(
-                {
-                    "product": product.product_id,
-                    "kept": True,
-                    "why": "handed over: kept for its retention term (covenant art. 7.6)",
-                }
-            )
-            continue
-        for f in product.files:
-            Path(f).unlink(missing_ok=True)
-        register.withdraw(product.product_id, reason="data removed (erasure or party exit)")
-        out.append({"product": product.product_id, "kept": False, "why": "files removed"})
-    return out
-
-
-def party_exit(
-    store: GraphStore, party: str, *, mode: str, by: str, data_dir: Path, reason: str = ""
-) -> dict[str, Any]:
-    """A party leaves or ends supply: ``isolate`` its data (hidden from every read), or
-    ``remove`` it (every fact and value it supplied, and what was derived from them);
-    ``reinstate`` undoes an isolation exactly (nothing was changed but the status)."""
-    if party not in PARTIES:
-        raise SubjectError(f"unknown party {party!r}")
-    report: dict[str, Any] = {
-        "kind": "party_exit",
-        "party": party,
-        "mode": mode,
-        "run_by": by,
-        "at": _now(),
-        "reason": reason,
-    }
-    deliveries = [r["delivery_id"] for r in store.read(cypher.PARTY_DELIVERIES, party=party)]
-    if mode == "isolate":
-        report["facts_isolated"] = {
-            r["type"]: r["n"] for r in store.read(cypher.PARTY_FACTS_SUMMARY, party=party)
-        }
-        report["records_isolated"] = {
-            r["type"]: r["n"] for r in store.read(cypher.PARTY_RECORDS_SUMMARY, party=party)
-        }
-        report.update(forget_derived(data_dir))
-        status = "isolated"
-    elif mode == "remove":
-        touched = {r["a"] for r in store.read(cypher.PARTY_ENTITIES, party=party)}
-        removed = remove_all(
-            store,
-            [
-                (cypher.DELETE_PARTY_FACTS, {"party": party}, False),
-                (cypher.DELETE_PARTY_RECORDS, {"party": party}, True),
-            ],
-        )
-        report.update(removed.as_dict())
-        report.update(forget_derived(data_dir, deliveries=deliveries))
-        report["products"] = _withdraw_products(store, sorted(touched))
-        left = store.read(cypher.PARTY_LEFT, party=party)[0]
-        report["left"] = {"facts": int(left["facts"]), "records": int(left["records"])}
-        status = "removed"
-    elif mode == "reinstate":
-        status = "active"
-    else:
-        raise SubjectError("mode must be isolate, remove or reinstate")
-    store.write(
-        cypher.SET_PARTY_STATUS, party=party, status=status, since=report["at"], reason=reason
-    )
-    report["report_file"] = str(write_report(data_dir / "retention", "party-exit", report))
-    return report
-
-
 __all__ = [
     "REFUSAL_GROUNDS",
     "REQUEST_KINDS",
@@ -512,7 +445,6 @@ __all__ = [
     "access",
     "erase",
     "locate",
-    "party_exit",
     "rectify",
     "refuse",
     "restrict",

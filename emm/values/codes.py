@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from emm.graph.schema import DIRECTIONS, DOC_TYPES, PHENOMENA, ROLES
 from emm.values.base import InvalidValue
 from emm.values.name import fold
 
+# The English codes the graph stores (emm.graph.schema re-exports them).
+ROLES = ("suspect", "victim", "witness", "facilitator", "employer", "reporter", "involved")
+PHENOMENA = ("sexual", "labour", "criminal", "smuggling", "organ", "unknown")
+DOC_TYPES = ("passport", "id_card", "residence_permit", "visa", "driving_licence")
+DIRECTIONS = ("in", "out")
+
 __all__ = [
     "CODES",
+    "DIRECTIONS",
+    "DOC_TYPES",
+    "PHENOMENA",
+    "ROLES",
     "GENDERS",
     "SYNONYMS",
     "direction",

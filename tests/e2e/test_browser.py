@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from emm.graph.runs import analyse, save
 
 from emm.access.policy import Principal, load_policy
 from emm.access.session import guarded, users
 from emm.graph.model import EdgeFilter
-from emm.graph.runs import analyse, save
 from emm.graph.store import GraphStore
 from emm.ingest.pipeline import ingest_folder
 from emm.settings import Settings, load

@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from emm.access.files import walk_problems
+from emm.files import walk_problems
 from emm.graph import local_db
 
 pytestmark = pytest.mark.db

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from emm import settings as emm_settings
-from emm.access.files import secure_mkdir, walk_problems
+from emm.files import secure_mkdir, walk_problems
 
 pytestmark = pytest.mark.db
 

@@ -49,7 +49,7 @@ class PathRules(BaseModel):
 
 
 def rules() -> list[PathRule]:
-    return load_table("emm.access", "files.yaml", PathRules).paths
+    return load_table("emm", "files.yaml", PathRules).paths
 
 
 @contextlib.contextmanager
