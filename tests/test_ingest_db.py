@@ -136,7 +136,7 @@ def test_large_and_hostile_text_round_trips(store, out_dir, tmp_path):
 
 
 def test_failed_batch_leaves_the_graph_as_it_was(store):
-    good = NodeRow("Phone", "+31611111111", "POL", {"number": "+31611111111"})
+    good = NodeRow("Phone", "+31611111111", "POL", {"number": "+31611111111"}, "X/0", "WPG-10")
     orphan = EdgeRow(
         "USES_PHONE",
         "Person",

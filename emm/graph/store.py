@@ -157,6 +157,9 @@ class GraphStore:
 
         node_groups: dict[str, list[NodeRow]] = defaultdict(list)
         for n in nodes:
+            if not (n.source_ref and n.party and n.legal_basis):
+                # a value without its source would be nobody's: refuse, never guess
+                raise StoreError(f"a {n.label} record needs its source_ref, party and legal basis")
             node_groups[n.label].append(n)
         node_statements = []
         for name, group in node_groups.items():
