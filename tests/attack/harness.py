@@ -20,12 +20,11 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 from cli_helpers import PASSWORD, CliAs  # noqa: I001 - tests/ is on sys.path (conftest rootdir)
+from world import ALL_BASES, OM_BASES, Scope, World, build, scan
 
 from emm.access.session import login
-from emm.graph.model import Entity, Link, Statement, Subgraph
+from emm.graph.model import Entity, Link, Statement
 from emm.settings import Settings, load
-
-from world import ALL_BASES, OM_BASES, Scope, World, build, scan
 
 # -- principals (emm/access/policy.yaml) --------------------------------------------------------
 
@@ -36,14 +35,42 @@ ROLE_BASES = {
     "administrator": frozenset(),
 }
 ROLE_ACTIONS = {
-    "analyst": {"search", "view_entity", "expand_network", "create_oib", "create_bi",
-                "answer_bi", "create_trend", "review_same_person"},
-    "senior_analyst": {"search", "view_entity", "expand_network", "create_oib", "handover_oib",
-                       "create_bi", "answer_bi", "create_trend", "export_trend",
-                       "export_foreign", "review_same_person", "ingest", "analyse"},
-    "privacy_officer": {"search", "view_entity", "retention_plan", "retention_apply",
-                        "subject_request", "party_exit", "audit_verify", "breach_report",
-                        "audit_anchor"},
+    "analyst": {
+        "search",
+        "view_entity",
+        "expand_network",
+        "create_oib",
+        "create_bi",
+        "answer_bi",
+        "create_trend",
+        "review_same_person",
+    },
+    "senior_analyst": {
+        "search",
+        "view_entity",
+        "expand_network",
+        "create_oib",
+        "handover_oib",
+        "create_bi",
+        "answer_bi",
+        "create_trend",
+        "export_trend",
+        "export_foreign",
+        "review_same_person",
+        "ingest",
+        "analyse",
+    },
+    "privacy_officer": {
+        "search",
+        "view_entity",
+        "retention_plan",
+        "retention_apply",
+        "subject_request",
+        "party_exit",
+        "audit_verify",
+        "breach_report",
+        "audit_anchor",
+    },
     "administrator": {"manage_users", "ingest", "analyse", "audit_verify", "reset_database"},
 }
 AFFILIATION_EXCLUDES = {"IND": OM_BASES}
@@ -147,11 +174,16 @@ def dump(obj: Any, _seen: set[int] | None = None, _depth: int = 0) -> str:
                 parts.append(dump(getattr(obj, extra), seen, _depth + 1))
         return type(obj).__name__ + "(" + " ".join(parts) + ")"
     if hasattr(obj, "__dict__"):
-        return type(obj).__name__ + "(" + " ".join(
-            f"{k}=" + dump(v, seen, _depth + 1)
-            for k, v in vars(obj).items()
-            if not k.startswith("_")
-        ) + ")"
+        return (
+            type(obj).__name__
+            + "("
+            + " ".join(
+                f"{k}=" + dump(v, seen, _depth + 1)
+                for k, v in vars(obj).items()
+                if not k.startswith("_")
+            )
+            + ")"
+        )
     return str(obj)
 
 
@@ -221,8 +253,11 @@ class Built:
         return out
 
     def allowed_parties(self, who: Who) -> set[str]:
-        return {"POL", "KMAR", "ISZW", "IND", "OM"} - self.isolated - self.removed - (
-            {"OM"} if not who.bases & OM_BASES else set()
+        return (
+            {"POL", "KMAR", "ISZW", "IND", "OM"}
+            - self.isolated
+            - self.removed
+            - ({"OM"} if not who.bases & OM_BASES else set())
         )
 
 
@@ -301,7 +336,7 @@ def find_uids(b: Built) -> dict[str, str]:
     """The uid of every model entity, found as the senior analyst (who reads every basis)."""
     g = b.g(SENIOR)
     out: dict[str, str] = {}
-    for entity in sorted({r.entity for r in b.world.records}):
+    for entity in sorted({r.entity for r in b.world.records if not r.quarantined}):
         label = b.world.entity_label(entity)
         q = _query_for(b, entity)
         hits = [e for e in g.find(q, limit=50) if e.label == label]
@@ -366,14 +401,23 @@ class Finding:
     problems: list[str]
 
     def __str__(self) -> str:
-        return f"{self.entry} as {self.who}: markers {self.markers[:8]} problems {self.problems[:8]}"
+        return (
+            f"{self.entry} as {self.who}: markers {self.markers[:8]} problems {self.problems[:8]}"
+        )
 
 
 def check(
-    b: Built, who: Who, entry: str, output: Any, *, subject_rights: bool = False,
+    b: Built,
+    who: Who,
+    entry: str,
+    output: Any,
+    *,
+    subject_rights: bool = False,
     extra_forbidden: Iterable[str] = (),
 ) -> Finding | None:
-    forbidden = b.forbidden(who, subject_rights=subject_rights) | {x.lower() for x in extra_forbidden}
+    forbidden = b.forbidden(who, subject_rights=subject_rights) | {
+        x.lower() for x in extra_forbidden
+    }
     text = dump(output)
     names = {u.lower(): e for e, u in b.uids.items()}
     markers = [f"{m} ({names[m]})" if m in names else m for m in scan(text, forbidden)]

@@ -68,7 +68,9 @@ def plate(rng: random.Random) -> str:
 
 
 def postcode(rng: random.Random) -> str:
-    return f"{rng.randint(1000, 9999)} {rng.choice('BDFGHJKLNPRTVXZ')}{rng.choice('BDFGHJKLNPRTVXZ')}"
+    return (
+        f"{rng.randint(1000, 9999)} {rng.choice('BDFGHJKLNPRTVXZ')}{rng.choice('BDFGHJKLNPRTVXZ')}"
+    )
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -86,6 +88,7 @@ class Rec:
     party: str = ""
     basis: str = ""
     delivery: str = ""
+    quarantined: bool = False  # a bad row: never loaded, only in the quarantine file
 
     @property
     def source_ref(self) -> str:
@@ -220,7 +223,8 @@ class World:
 
     def record_visible(self, r: Rec, s: Scope) -> bool:
         return (
-            r.party not in s.isolated
+            not r.quarantined
+            and r.party not in s.isolated
             and r.party not in s.removed_parties
             and r.basis in s.bases
             and r.entity not in s.hidden_entities
@@ -320,7 +324,10 @@ def build(seed: int) -> World:
     shared_name, shared_tok = name("Ansel", "polsh")
     shared_bsn = bsn(rng)
     restr_name, restr_tok = name("Rita", "restr")
-    restr_bsn, restr_birth = bsn(rng), f"19{rng.randint(50, 89)}-0{rng.randint(2, 9)}-1{rng.randint(1, 9)}"
+    restr_bsn, restr_birth = (
+        bsn(rng),
+        f"19{rng.randint(50, 89)}-0{rng.randint(2, 9)}-1{rng.randint(1, 9)}",
+    )
     pair_a_name, pair_a_tok = name("Sanne", "paira")
     mix_name, mix_tok = name("Mila", "mixpol")
     ph_pol, ph_restr = mobile(rng), mobile(rng)
@@ -335,7 +342,13 @@ def build(seed: int) -> World:
         "2025-06-01T10:00:00+02:00",
         "csv",
         [
-            Rec("P1", "p_shared", "Person", {"name": shared_name, "bsn": shared_bsn}, [shared_tok, shared_bsn]),
+            Rec(
+                "P1",
+                "p_shared",
+                "Person",
+                {"name": shared_name, "bsn": shared_bsn},
+                [shared_tok, shared_bsn],
+            ),
             Rec(
                 "P2",
                 "p_restr",
@@ -343,7 +356,13 @@ def build(seed: int) -> World:
                 {"name": restr_name, "bsn": restr_bsn, "birth_date": restr_birth},
                 [restr_tok, restr_bsn, *_date_markers(restr_birth)],
             ),
-            Rec("P3", "p_pair_a", "Person", {"name": pair_a_name, "birth_date": "01-01-1980"}, [pair_a_tok]),
+            Rec(
+                "P3",
+                "p_pair_a",
+                "Person",
+                {"name": pair_a_name, "birth_date": "01-01-1980"},
+                [pair_a_tok],
+            ),
             Rec("P4", "p_mix", "Person", {"name": mix_name, "birth_date": "01-01-1991"}, [mix_tok]),
             Rec("T1", "ph_pol", "Phone", {"number": ph_pol}, [ph_pol[-8:]]),
             Rec("T2", "ph_restr", "Phone", {"number": ph_restr}, [ph_restr[-8:]]),
@@ -372,12 +391,18 @@ def build(seed: int) -> World:
         [
             Fact("L1", "USES_PHONE", "P1", "T1", "2025-01-05"),
             Fact("L2", "LIVES_AT", "P1", "A1", "2025-01-06", basis="WPG-9"),
-            Fact("L3", "INVOLVED_IN", "P1", "S1", "2025-01-07", {"role": "suspect"}, basis="WPG-15"),
-            Fact("L4", "INVOLVED_IN", "P3", "S1", "2025-01-08", {"role": "victim"}, basis="WPG-13-2"),
+            Fact(
+                "L3", "INVOLVED_IN", "P1", "S1", "2025-01-07", {"role": "suspect"}, basis="WPG-15"
+            ),
+            Fact(
+                "L4", "INVOLVED_IN", "P3", "S1", "2025-01-08", {"role": "victim"}, basis="WPG-13-2"
+            ),
             Fact("L5", "USES_PHONE", "P2", "T2", "2025-01-09"),
             Fact("L6", "INVOLVED_IN", "P2", "S1", "2025-01-10", {"role": "witness"}),
             Fact("L7", "ASSOCIATE_OF", "P4", "P1", "2025-01-11"),
-            Fact("L8", "MET", "P3", "P1", "2025-01-12", {"date": "2025-01-02", "kind": "ontmoeting"}),
+            Fact(
+                "L8", "MET", "P3", "P1", "2025-01-12", {"date": "2025-01-02", "kind": "ontmoeting"}
+            ),
         ],
     )
     ids |= {
@@ -449,7 +474,15 @@ def build(seed: int) -> World:
         ],
         [
             Fact("F1", "INVOLVED_IN", "Q", "I", "2025-02-02", {"role": "suspect"}),
-            Fact("F2", "INVOLVED_IN", "P", "I", "2025-02-03", {"role": "involved"}, basis="WJSG-39F-1A"),
+            Fact(
+                "F2",
+                "INVOLVED_IN",
+                "P",
+                "I",
+                "2025-02-03",
+                {"role": "involved"},
+                basis="WJSG-39F-1A",
+            ),
             Fact("F3", "USES_PHONE", "Q", "T", "2025-02-04", basis="WJSG-39F-1A"),
             Fact("F4", "USES_PHONE", "Q", "U", "2025-02-05"),
             Fact("F5", "ASSOCIATE_OF", "Q", "P", "2025-02-06"),
@@ -508,6 +541,14 @@ def build(seed: int) -> World:
                 {"postcode": ind_pc, "house_number": "7", "street": ind_street, "city": ind_city},
                 [ind_street, ind_city],
             ),
+            Rec(  # an invalid BSN (fails the 11-proof): quarantined with the raw row
+                "R9",
+                "p_indq",
+                "Person",
+                {"name": f"Ida Indquarantaine{t}", "bsn": "123456789"},
+                [f"indquarantaine{t}"],
+                quarantined=True,
+            ),
             Rec(
                 "R5",
                 "sig_ind",
@@ -544,7 +585,9 @@ def build(seed: int) -> World:
         "2025-06-05T10:00:00+02:00",
         "jsonl",
         [
-            Rec("M1", "p_kmar", "Person", {"name": kmar_name, "bsn": kmar_bsn}, [kmar_tok, kmar_bsn]),
+            Rec(
+                "M1", "p_kmar", "Person", {"name": kmar_name, "bsn": kmar_bsn}, [kmar_tok, kmar_bsn]
+            ),
             Rec(
                 "M2",
                 "p_shared",
@@ -552,7 +595,13 @@ def build(seed: int) -> World:
                 {"name": f"A. {kmar_variant.capitalize()}", "bsn": shared_bsn},
                 [kmar_variant],
             ),
-            Rec("M3", "veh_kmar", "Vehicle", {"plate": kmar_plate, "make": f"Kmarmerk{t}"}, [kmar_plate, f"Kmarmerk{t}"]),
+            Rec(
+                "M3",
+                "veh_kmar",
+                "Vehicle",
+                {"plate": kmar_plate, "make": f"Kmarmerk{t}"},
+                [kmar_plate, f"Kmarmerk{t}"],
+            ),
             Rec("M4", "bp_kmar", "BorderPost", {"name": kmar_post, "country": "NL"}, [kmar_post]),
             Rec(
                 "M5",
@@ -569,10 +618,32 @@ def build(seed: int) -> World:
         ],
         [
             Fact("N1", "OWNS_VEHICLE", "M1", "M3", "2025-05-02", basis="WPG-9"),
-            Fact("N2", "CROSSED_BORDER", "M1", "M4", "2025-05-03", {"date": "2025-05-03", "direction": "in"}),
-            Fact("N3", "CROSSED_BORDER", "M3", "M4", "2025-05-03", {"date": "2025-05-03", "direction": "in"}),
+            Fact(
+                "N2",
+                "CROSSED_BORDER",
+                "M1",
+                "M4",
+                "2025-05-03",
+                {"date": "2025-05-03", "direction": "in"},
+            ),
+            Fact(
+                "N3",
+                "CROSSED_BORDER",
+                "M3",
+                "M4",
+                "2025-05-03",
+                {"date": "2025-05-03", "direction": "in"},
+            ),
             Fact("N4", "INVOLVED_IN", "M1", "M5", "2025-05-04", {"role": "suspect"}),
-            Fact("N5", "TRAVELLED_WITH", "M1", "M2", "2025-05-05", {"date": "2025-05-03"}, basis="WPG-15"),
+            Fact(
+                "N5",
+                "TRAVELLED_WITH",
+                "M1",
+                "M2",
+                "2025-05-05",
+                {"date": "2025-05-03"},
+                basis="WPG-15",
+            ),
         ],
     )
     ids |= {"kmar_name": kmar_name, "kmar_bsn": kmar_bsn, "kmar_plate": kmar_plate}
@@ -601,9 +672,27 @@ def build(seed: int) -> World:
                 [er_tok, er_bsn, *_date_markers(er_birth)],
             ),
             Rec("E2", "ph_erase", "Phone", {"number": ph_er}, [ph_er[-8:]]),
-            Rec("E3", "ba_erase", "BankAccount", {"iban": iban_er, "bank": f"Erasebank{t}"}, [iban_er[-10:], f"Erasebank{t}"]),
-            Rec("E4", "co_iszw", "Company", {"name": co_name, "kvk": co_kvk, "sector": "agrarisch"}, [f"Iszwbedrijf{t}", co_kvk]),
-            Rec("E5", "p_pair_b", "Person", {"name": pair_b_name, "birth_date": "01-01-1980"}, [pair_b_tok]),
+            Rec(
+                "E3",
+                "ba_erase",
+                "BankAccount",
+                {"iban": iban_er, "bank": f"Erasebank{t}"},
+                [iban_er[-10:], f"Erasebank{t}"],
+            ),
+            Rec(
+                "E4",
+                "co_iszw",
+                "Company",
+                {"name": co_name, "kvk": co_kvk, "sector": "agrarisch"},
+                [f"Iszwbedrijf{t}", co_kvk],
+            ),
+            Rec(
+                "E5",
+                "p_pair_b",
+                "Person",
+                {"name": pair_b_name, "birth_date": "01-01-1980"},
+                [pair_b_tok],
+            ),
             Rec(
                 "E6",
                 "addr_shared",
@@ -629,7 +718,15 @@ def build(seed: int) -> World:
             Fact("J1", "USES_PHONE", "E1", "E2", "2025-05-11"),
             Fact("J2", "HOLDS_ACCOUNT", "E1", "E3", "2025-05-12"),
             Fact("J3", "EMPLOYED_BY", "E1", "E4", "2025-05-13", {"since": "2024-01-01"}),
-            Fact("J4", "EMPLOYED_BY", "E5", "E4", "2025-05-14", {"since": "2024-02-01"}, basis="WPG-10"),
+            Fact(
+                "J4",
+                "EMPLOYED_BY",
+                "E5",
+                "E4",
+                "2025-05-14",
+                {"since": "2024-02-01"},
+                basis="WPG-10",
+            ),
             Fact("J5", "INVOLVED_IN", "E1", "E7", "2025-05-15", {"role": "victim"}),
             Fact("J6", "INVOLVED_IN", "E5", "E7", "2025-05-16", {"role": "victim"}),
             Fact("J7", "LIVES_AT", "E1", "E6", "2025-05-17"),
@@ -677,7 +774,15 @@ def redelivery_of_restricted(w: World, delivery_id: str) -> Delivery:
             "WPG-10",
             "2025-07-02T10:00:00+02:00",
             "jsonl",
-            [Rec("Z1", "p_restr", "Person", {"name": w.ids["restr_name"], "birth_date": w.ids["restr_birth"]}, [])],
+            [
+                Rec(
+                    "Z1",
+                    "p_restr",
+                    "Person",
+                    {"name": w.ids["restr_name"], "birth_date": w.ids["restr_birth"]},
+                    [],
+                )
+            ],
             [],
         )
     )
