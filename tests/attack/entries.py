@@ -27,6 +27,7 @@ from emm.products.working_sets import WorkingSet
 OM_FILTER = EdgeFilter(legal_bases=OM_BASES)
 OM_KMAR_PARTIES = EdgeFilter(parties=frozenset({"OM", "KMAR"}))
 PRODUCT_ACTIONS = (
+    "subject_request",  # the privacy officer reads the register for art. 10.2
     "create_oib",
     "handover_oib",
     "create_bi",
@@ -457,7 +458,11 @@ API: dict[str, tuple[tuple[str, ...], Callable[[Built, Who, Path], Any], bool]] 
 
 # Entry points whose outputs name internal ids of what the principal handled (the audit trail):
 # an opaque id is not a value of a statement, so only values and source refs are searched.
-IDS_ALLOWED = {"privacy.audit_entries+breach+audit_verify", "privacy.own_activity"}
+IDS_ALLOWED = {
+    "privacy.audit_entries+breach+audit_verify",
+    "privacy.own_activity",
+    "privacy.requests+party_statuses+retention_plan",
+}
 
 
 # -- CLI commands (emm --help) ------------------------------------------------------------------
@@ -469,6 +474,8 @@ def _cli(b: Built, who: Who, *args: str) -> str:
     if r.exception and not isinstance(r.exception, SystemExit):
         text += f"\n{type(r.exception).__name__}: {r.exception}"
     for p in written_files(r.output):
+        if "quarantine" in p.parts:  # rejected raw rows are kept there by design (0600)
+            continue
         text += f"\n--- {p}\n" + file_text(p)
     return text
 

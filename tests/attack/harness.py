@@ -238,8 +238,11 @@ class Built:
         return self.cli(who.name, *args, input=input)
 
     def scope(self, who: Who, *, subject_rights: bool = False) -> Scope:
-        hidden = self.hidden - RESTRICTED if subject_rights else self.hidden
-        return Scope(who.bases, self.isolated, frozenset(hidden), self.removed)
+        """Subject rights (access, describe) cover what is held of the subject: a restricted
+        subject and an isolated party's records are still held; removed and erased are not."""
+        if subject_rights:
+            return Scope(who.bases, frozenset(), frozenset(self.hidden - RESTRICTED), self.removed)
+        return Scope(who.bases, self.isolated, frozenset(self.hidden), self.removed)
 
     def visible_uids(self, s: Scope) -> set[str]:
         return {self.uids[e] for e in self.world.visible_entities(s) if e in self.uids}
@@ -252,10 +255,10 @@ class Built:
         out |= {u.lower() for u in self.uids.values() if u not in vis}
         return out
 
-    def allowed_parties(self, who: Who) -> set[str]:
+    def allowed_parties(self, who: Who, *, subject_rights: bool = False) -> set[str]:
         return (
             {"POL", "KMAR", "ISZW", "IND", "OM"}
-            - self.isolated
+            - (frozenset() if subject_rights else self.isolated)
             - self.removed
             - ({"OM"} if not who.bases & OM_BASES else set())
         )
@@ -352,7 +355,7 @@ def structural_problems(b: Built, who: Who, obj: Any, *, subject_rights: bool = 
     """Entities, statements and links in ``obj`` that ``who`` may not see."""
     s = b.scope(who, subject_rights=subject_rights)
     vis = b.visible_uids(s)
-    parties = b.allowed_parties(who)
+    parties = b.allowed_parties(who, subject_rights=subject_rights)
     by_uid = {u: e for e, u in b.uids.items()}
     problems: list[str] = []
     for x in walk(obj):
@@ -414,10 +417,15 @@ def check(
     *,
     subject_rights: bool = False,
     extra_forbidden: Iterable[str] = (),
+    values_only: bool = False,
 ) -> Finding | None:
-    forbidden = b.forbidden(who, subject_rights=subject_rights) | {
-        x.lower() for x in extra_forbidden
-    }
+    """``values_only``: for outputs that are bookkeeping of what was handled (the audit trail,
+    subject-request records), internal ids and delivery ids are allowed; values are not."""
+    if values_only:
+        forbidden = b.world.forbidden_markers(b.scope(who, subject_rights=subject_rights))
+    else:
+        forbidden = b.forbidden(who, subject_rights=subject_rights)
+    forbidden |= {x.lower() for x in extra_forbidden}
     text = dump(output)
     names = {u.lower(): e for e, u in b.uids.items()}
     markers = [f"{m} ({names[m]})" if m in names else m for m in scan(text, forbidden)]

@@ -164,7 +164,7 @@ def _forbidden_extra(b: Built, who: Who) -> set[str]:
 def _leaves(out: Any) -> list[Any]:
     if isinstance(out, dict):
         return [x for v in out.values() for x in _leaves(v)]
-    if isinstance(out, tuple):
+    if isinstance(out, tuple | list):
         return [x for v in out for x in _leaves(v)]
     return [out]
 
@@ -196,11 +196,8 @@ class TestMatrix:
             out,
             subject_rights=subject_rights,
             extra_forbidden=_forbidden_extra(matrix, who),
+            values_only=entry in IDS_ALLOWED,
         )
-        if finding and entry in IDS_ALLOWED:
-            uids = {u.lower() for u in matrix.uids.values()}
-            finding.markers = [m for m in finding.markers if m.split(" ")[0] not in uids]
-            finding = finding if finding.markers or finding.problems else None
         _assert_clean([finding])
 
     @pytest.mark.parametrize("who", PRINCIPALS, ids=str)
@@ -226,11 +223,8 @@ class TestMatrix:
             outs,
             subject_rights=subject_rights,
             extra_forbidden=_forbidden_extra(matrix, who),
+            values_only=entry in {"emm audit breach|verify"},
         )
-        if finding and entry in {"emm audit breach|verify"}:
-            uids = {u.lower() for u in matrix.uids.values()}
-            finding.markers = [m for m in finding.markers if m.split(" ")[0] not in uids]
-            finding = finding if finding.markers or finding.problems else None
         _assert_clean([finding])
 
     @pytest.mark.parametrize("who", [w for w in PRINCIPALS if w.can("search")], ids=str)
@@ -291,7 +285,10 @@ class TestMatrix:
         before = [x for x in matrix.notes["erased_found_before_redelivery"] if x[1]]
         if before:
             problems.append(f"found right after the erasure, before any re-delivery: {before}")
-        subj = matrix.g(PRIVACY).privacy.find_subject(bsn=w.ids["er_bsn"])
+        try:
+            subj = matrix.g(PRIVACY).privacy.find_subject(bsn=w.ids["er_bsn"])
+        except Exception:  # "no person found": the answer wanted
+            subj = []
         if subj:
             problems.append(f"find_subject(bsn) gives {subj}")
         qdir = matrix.settings.data_dir / "quarantine"
@@ -392,6 +389,9 @@ class TestMatrix:
                         at.run()
                         texts[f"privacy:{q}"] = app_pages.page_text(at).replace(q, "<input>")
         matrix.notes.setdefault("app_pages", {})[str(who)] = visited
+        for name in texts:  # what the user typed (and the page may show again) is no leak
+            for q in hidden_queries:
+                texts[name] = texts[name].replace(q, "<input>")
         findings = [
             check(
                 matrix,
@@ -445,7 +445,6 @@ def _snapshot(b: Built, who: Who) -> str:
         ),
         dump(sorted(map(str, g.count_edges()))),
         dump(g.count_nodes()),
-        dump(sorted(str(p.product_id) for p in g.products.latest(limit=500))),
     ]
     return "\n".join(parts)
 
@@ -508,6 +507,7 @@ class TestRemoval:
                             f"isolated: {entry}",
                             call(b, who, tmp_path),
                             subject_rights=subject_rights,
+                            values_only=entry in IDS_ALLOWED,
                         )
                     )
                 findings.append(check(b, who, "isolated: emm counts", b.run(who, "counts").output))
@@ -555,6 +555,8 @@ class TestRemoval:
                         f"removed: {entry}",
                         call(b, who, tmp_path),
                         subject_rights=subject_rights,
+                        # the handed-over OIB is kept (art. 7.6) and names IND entities by id
+                        values_only=entry.startswith("privacy"),
                     )
                 )
             findings.append(check(b, who, "removed: emm counts", b.run(who, "counts").output))
@@ -566,7 +568,8 @@ class TestRemoval:
         ):
             if f.name in kept_files or f.name.startswith(b.products["kept"]):
                 continue
-            left = scan(file_text(f), ind_values | ind_only_uids)
+            # internal ids are bookkeeping (audit trail, kept products); analysis runs must go
+            left = scan(file_text(f), ind_values | (ind_only_uids if "analysis" in f.parts else set()))
             if left:
                 findings.append(
                     Finding(f"file {f.relative_to(b.settings.data_dir)}", "-", left, [])
