@@ -229,6 +229,7 @@ def _work_judge(b: Built, who: Who, tmp: Path) -> Any:
         out[f"{x}-{y}"] = attempt(
             lambda x=x, y=y: g.work.judge(u[x], u[y], "rejected", reason="atk"), u[x], u[y]
         )
+    out["judgements-after"] = attempt(g.work.judgements)
     return out
 
 

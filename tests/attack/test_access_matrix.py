@@ -144,6 +144,76 @@ def prepare_matrix(b: Built, base: Path) -> None:
     b.isolated = frozenset({"KMAR"})
 
 
+# -- known leaks: each is a fix in emm/ (code this tester may not touch) ---------------------------
+
+L_BI = "BI answers: work.requests/similar_requests show the answer text to readers of other scopes"
+L_SETS = "working sets: get_set/sets return uids of isolated, removed or restricted entities"
+L_JUDGE = "work.judge accepts a restricted person (then shown as a decided pair)"
+L_ERASE = "erasure does not last for the subject's phone and bank account: re-delivery reloads them"
+L_IND_PO = "an IND-affiliated privacy officer's subject access shows OM (Wjsg) values"
+KNOWN_LEAKS: dict[tuple[str, str], str] = {
+    **{
+        ("work.requests+similar_requests", w): L_BI
+        for w in ("analyst/POL", "analyst/IND", "senior_analyst/IND")
+    },
+    ("work.sets+get_set", "analyst/POL"): L_SETS,
+    **{
+        ("work.judge", w): L_JUDGE
+        for w in ("analyst/POL", "analyst/IND", "senior_analyst/POL", "senior_analyst/IND")
+    },
+    **{
+        ("find", w): L_ERASE
+        for w in (
+            "analyst/POL",
+            "analyst/IND",
+            "senior_analyst/POL",
+            "senior_analyst/IND",
+            "privacy_officer/POL",
+            "privacy_officer/IND",
+        )
+    },
+    ("privacy.find_subject+describe+access", "privacy_officer/IND"): L_IND_PO,
+    ("emm subject access", "privacy_officer/IND"): L_IND_PO,
+    **{
+        ("counts", w): L_ERASE
+        for w in (
+            "analyst/POL",
+            "analyst/IND",
+            "senior_analyst/POL",
+            "senior_analyst/IND",
+            "privacy_officer/POL",
+            "privacy_officer/IND",
+        )
+    },
+    ("erasure", "-"): L_ERASE,
+    **{
+        ("app", w): L_JUDGE
+        for w in ("analyst/POL", "analyst/IND", "senior_analyst/POL", "senior_analyst/IND")
+    },
+    **{("app", w): L_ERASE for w in ("privacy_officer/POL", "privacy_officer/IND")},
+    ("isolate", "-"): f"{L_BI}; {L_SETS}",
+    ("remove", "-"): f"{L_BI}; {L_SETS}",
+}
+
+
+def cases(entries: list[str] | None, principals: list[Who]) -> list[Any]:
+    """(entry, who) or (who,) parameters, a known leak marked xfail(strict=True)."""
+    out = []
+    for entry in entries or [None]:
+        for who in principals:
+            reason = KNOWN_LEAKS.get((entry or "", str(who)))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            args = (entry, who) if entries else (who,)
+            out.append(
+                pytest.param(*args, marks=marks, id=f"{entry}-{who}" if entries else str(who))
+            )
+    return out
+
+
+def leak(key: str) -> Any:
+    return pytest.mark.xfail(strict=True, reason=KNOWN_LEAKS[(key, "-")])
+
+
 def _product_id(g: Any, title: str) -> str:
     return next(p.product_id for p in g.products.latest(limit=500) if p.title == title)
 
@@ -179,8 +249,7 @@ class TestMatrix:
     """Every principal x every entry point, with KMAR isolated, one subject restricted and one
     erased (and re-delivered)."""
 
-    @pytest.mark.parametrize("who", PRINCIPALS, ids=str)
-    @pytest.mark.parametrize("entry", list(API))
+    @pytest.mark.parametrize(("entry", "who"), cases(list(API), PRINCIPALS))
     def test_api_entry_point_leaks_nothing(
         self, matrix: Built, entry: str, who: Who, tmp_path: Path
     ) -> None:
@@ -196,12 +265,11 @@ class TestMatrix:
             out,
             subject_rights=subject_rights,
             extra_forbidden=_forbidden_extra(matrix, who),
-            values_only=entry in IDS_ALLOWED,
+            values_only=entry in IDS_ALLOWED or entry.startswith("privacy.find_subject"),
         )
         _assert_clean([finding])
 
-    @pytest.mark.parametrize("who", PRINCIPALS, ids=str)
-    @pytest.mark.parametrize("entry", list(CLI))
+    @pytest.mark.parametrize(("entry", "who"), cases(list(CLI), PRINCIPALS))
     def test_cli_command_leaks_nothing(
         self, matrix: Built, entry: str, who: Who, tmp_path: Path
     ) -> None:
@@ -223,11 +291,24 @@ class TestMatrix:
             outs,
             subject_rights=subject_rights,
             extra_forbidden=_forbidden_extra(matrix, who),
-            values_only=entry in {"emm audit breach|verify"},
+            values_only=entry in {"emm audit breach|verify", "emm subject access"},
         )
         _assert_clean([finding])
 
-    @pytest.mark.parametrize("who", [w for w in PRINCIPALS if w.can("search")], ids=str)
+    @pytest.mark.parametrize(
+        "who",
+        [
+            pytest.param(
+                w,
+                id=str(w),
+                marks=[pytest.mark.xfail(strict=True, reason=KNOWN_LEAKS[("counts", str(w))])]
+                if ("counts", str(w)) in KNOWN_LEAKS
+                else [],
+            )
+            for w in PRINCIPALS
+            if w.can("search")
+        ],
+    )
     def test_counts_are_those_of_what_the_principal_may_see(self, matrix: Built, who: Who) -> None:
         """count_nodes, count_edges and ``emm counts``: not one OM fact, isolated, restricted or
         erased entity counted (confirmed pairs may count once)."""
@@ -270,6 +351,7 @@ class TestMatrix:
             )
         assert not problems, "\n".join(problems)
 
+    @leak("erasure")
     def test_erasure_lasts_through_plain_and_forced_redelivery(self, matrix: Built) -> None:
         """The erased subject's re-delivered rows are quarantined with the erasure request id;
         none of their values is back in the graph, and the quarantine keeps no erased value."""
@@ -312,7 +394,19 @@ class TestMatrix:
             hits = matrix.g(who).find(w.ids["restr_name"])
             assert not hits, (str(who), [(h.uid, h.props.get("parties")) for h in hits])
 
-    @pytest.mark.parametrize("who", PRINCIPALS, ids=str)
+    @pytest.mark.parametrize(
+        "who",
+        [
+            pytest.param(
+                w,
+                id=str(w),
+                marks=[pytest.mark.xfail(strict=True, reason=KNOWN_LEAKS[("app", str(w))])]
+                if ("app", str(w)) in KNOWN_LEAKS
+                else [],
+            )
+            for w in PRINCIPALS
+        ],
+    )
     def test_app_pages_leak_nothing(
         self, matrix: Built, who: Who, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -389,7 +483,8 @@ class TestMatrix:
                         at.run()
                         texts[f"privacy:{q}"] = app_pages.page_text(at).replace(q, "<input>")
         matrix.notes.setdefault("app_pages", {})[str(who)] = visited
-        for name in texts:  # what the user typed (and the page may show again) is no leak
+        for name in [n for n in texts if ":" in n and not n.startswith("explorer:set")]:
+            # what the user typed on that page (and the page may show again) is no leak
             for q in hidden_queries:
                 texts[name] = texts[name].replace(q, "<input>")
         findings = [
@@ -488,6 +583,7 @@ def removal(db_settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 @pytest.mark.usefixtures("removal")
 class TestRemoval:
+    @leak("isolate")
     def test_isolate_hides_every_IND_value_and_reinstate_restores_exactly(
         self, removal: Built, tmp_path: Path
     ) -> None:
@@ -536,6 +632,7 @@ class TestRemoval:
                 )
         _assert_clean(findings)
 
+    @leak("remove")
     def test_remove_leaves_no_IND_value_anywhere(self, removal: Built, tmp_path: Path) -> None:
         b = removal
         out = ok(
@@ -569,7 +666,9 @@ class TestRemoval:
             if f.name in kept_files or f.name.startswith(b.products["kept"]):
                 continue
             # internal ids are bookkeeping (audit trail, kept products); analysis runs must go
-            left = scan(file_text(f), ind_values | (ind_only_uids if "analysis" in f.parts else set()))
+            left = scan(
+                file_text(f), ind_values | (ind_only_uids if "analysis" in f.parts else set())
+            )
             if left:
                 findings.append(
                     Finding(f"file {f.relative_to(b.settings.data_dir)}", "-", left, [])
