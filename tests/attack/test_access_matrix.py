@@ -149,7 +149,10 @@ def prepare_matrix(b: Built, base: Path) -> None:
 L_BI = "BI answers: work.requests/similar_requests show the answer text to readers of other scopes"
 L_SETS = "working sets: get_set/sets return uids of isolated, removed or restricted entities"
 L_JUDGE = "work.judge accepts a restricted person (then shown as a decided pair)"
-L_ERASE = "erasure does not last for the subject's phone and bank account: re-delivery reloads them"
+L_ERASE = (
+    "erasure does not last for the subject's phone and bank account: re-delivery reloads them;"
+    " the quarantined re-delivered rows keep the erased name, BSN and date of birth"
+)
 L_IND_PO = "an IND-affiliated privacy officer's subject access shows OM (Wjsg) values"
 KNOWN_LEAKS: dict[tuple[str, str], str] = {
     **{
