@@ -12,8 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from emm.access.policy import AccessDenied
 from emm.audit import VerifyResult
 from emm.graph import judgements
+from emm.graph.schema import LEGAL_BASES
 from emm.retention import engine, parties, subjects
 from emm.retention.keys import SubjectKeys
 
@@ -26,6 +28,19 @@ class GuardedPrivacy:
         self._g = g
         self._store = g._store
         self._keys = SubjectKeys.for_data_dir(g.data_dir)
+
+    def _require_subject_request(self) -> None:
+        """A data-subject request reads everything held on the person, so it is handled only
+        by someone who may read every legal basis (an IND-affiliated officer may not read
+        Wjsg data, whatever the role: policy.yaml)."""
+        self._g.require("subject_request")
+        missing = set(LEGAL_BASES) - set(self._g.principal.legal_bases)
+        if missing:
+            self._g._audit("subject_request", denied=True, missing=sorted(missing))
+            raise AccessDenied(
+                "a data-subject request is handled by a privacy officer who may read every "
+                f"legal basis; yours excludes {', '.join(sorted(missing))}"
+            )
 
     # ------------------------------------------------------------------ retention (art. 7)
 
@@ -58,7 +73,7 @@ class GuardedPrivacy:
     ) -> list[str]:
         """Every Person entity that is this data subject (including records a confirmed
         same-person judgement joins to them)."""
-        self._g.require("subject_request")
+        self._require_subject_request()
         uids = subjects.locate(
             self._store, self._g._resolver(), bsn=bsn, name=name, birth_date=birth_date
         )
@@ -70,7 +85,7 @@ class GuardedPrivacy:
     def describe(self, uids: list[str]) -> list[dict[str, Any]]:
         """A short line per Person entity of the subject (names, birth dates, BSNs, known to,
         restricted), so the privacy officer can confirm it is the right person."""
-        self._g.require("subject_request")
+        self._require_subject_request()
         out = []
         for uid in uids:
             rows = subjects.person_records(self._store, uid)
@@ -101,7 +116,7 @@ class GuardedPrivacy:
         refuse: dict[str, list[str]] | None = None,
         coordinated_with: list[str] | None = None,
     ) -> tuple[subjects.Outcome, dict[str, Any]]:
-        self._g.require("subject_request")
+        self._require_subject_request()
         outcome, answer = subjects.access(
             self._store,
             uids,
@@ -119,7 +134,7 @@ class GuardedPrivacy:
         return outcome, answer
 
     def rectify(self, uids: list[str], field_name: str, value: str) -> subjects.Outcome:
-        self._g.require("subject_request")
+        self._require_subject_request()
         o = subjects.rectify(self._store, uids, field_name, value, by=self._g.principal.user)
         self._g._audit(
             "subject_rectify",
@@ -131,7 +146,7 @@ class GuardedPrivacy:
         return o
 
     def erase(self, uids: list[str]) -> subjects.Outcome:
-        self._g.require("subject_request")
+        self._require_subject_request()
         o = subjects.erase(
             self._store, uids, self._keys, by=self._g.principal.user, data_dir=self._g.data_dir
         )
@@ -146,19 +161,19 @@ class GuardedPrivacy:
         return o
 
     def restrict(self, uids: list[str], *, lift: bool = False) -> subjects.Outcome:
-        self._g.require("subject_request")
+        self._require_subject_request()
         o = subjects.restrict(self._store, uids, self._keys, by=self._g.principal.user, lift=lift)
         self._g._audit(o.kind, targets=uids, size=len(uids), request_id=o.request_id)
         return o
 
     def refuse(self, uids: list[str], kind: str, grounds: list[str]) -> subjects.Outcome:
-        self._g.require("subject_request")
+        self._require_subject_request()
         o = subjects.refuse(self._store, uids, kind, by=self._g.principal.user, grounds=grounds)
         self._g._audit("subject_refuse", targets=uids, request_id=o.request_id, kind=kind)
         return o
 
     def requests(self, *, limit: int = 50) -> list[dict[str, Any]]:
-        self._g.require("subject_request")
+        self._require_subject_request()
         rows = [r["r"] for r in self._store.read(subjects.cypher.LIST_REQUESTS, limit=limit)]
         self._g._audit("list_subject_requests", size=len(rows))
         return rows

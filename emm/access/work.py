@@ -38,17 +38,29 @@ class GuardedWork:
         self._g._audit("save_working_set", targets=saved.uids, size=len(saved.uids), name=ws.name)
         return saved
 
+    def _visible_uids(self, uids: list[str]) -> list[str]:
+        """The uids among ``uids`` the principal may still see (after an isolation, a
+        restriction or an erasure a saved set shows less)."""
+        if not uids:
+            return []
+        seen = {m for e in self._g._visible(uids, self._g.scope()).values() for m in e.members}
+        return [u for u in uids if u in seen]
+
     def get_set(self, name: str) -> sets_mod.WorkingSet | None:
-        """One of the principal's own working sets."""
+        """One of the principal's own working sets, with only the entities still visible."""
         self._require_sets()
         ws = sets_mod.get(self._store, name, self._g.principal.user)
+        if ws is not None:
+            ws.uids = self._visible_uids(ws.uids)
         self._g._audit("view_working_set", targets=ws.uids if ws else [], size=int(bool(ws)))
         return ws
 
     def sets(self) -> list[sets_mod.WorkingSet]:
-        """The principal's own working sets, newest first."""
+        """The principal's own working sets, newest first, with only visible entities."""
         self._require_sets()
         found = sets_mod.list_sets(self._store, owner=self._g.principal.user)
+        for ws in found:
+            ws.uids = self._visible_uids(ws.uids)
         self._g._audit("list_working_sets", size=len(found))
         return found
 
@@ -61,7 +73,7 @@ class GuardedWork:
         self._g.require("review_same_person")
         if not reason.strip():
             raise ValueError("give the reason for the decision (it is kept with it)")
-        visible = self._store.entities([a, b], self._g.scope())
+        visible = set(self._visible_uids([a, b]))  # restricted persons are not visible
         if a not in visible or b not in visible:
             self._g._audit("review_same_person", targets=[a, b], denied=True)
             raise AccessDenied("both entities must be ones you may see")
@@ -86,8 +98,7 @@ class GuardedWork:
         """Judgements on pairs the principal may see both of."""
         self._g.require("review_same_person")
         found = judgements_mod.all_judgements(self._store)
-        uids = {u for j in found for u in (j.a, j.b)}
-        visible = self._store.entities(uids, self._g.scope()) if uids else {}
+        visible = set(self._visible_uids(sorted({u for j in found for u in (j.a, j.b)})))
         shown = [j for j in found if j.a in visible and j.b in visible]
         self._g._audit("list_judgements", size=len(shown))
         return shown
@@ -109,14 +120,28 @@ class GuardedWork:
     def requests(self, *, limit: int = 200) -> list[Any]:
         if not (self._g.can("create_bi") or self._g.can("answer_bi")):
             self._g.require("create_bi")
-        found = bi.all_requests(self._store, limit=limit)
+        found = [r for r in bi.all_requests(self._store, limit=limit) if self._readable(r)]
         self._g._audit("list_bi", size=len(found))
         return found
+
+    def _readable(self, request: Any) -> bool:
+        """A request answered from facts the principal may not read is not shown (its
+        answer, and the question about those subjects, rest on them)."""
+        if not request.product_id:
+            return True
+        from emm.products.register import ProductRegister
+
+        product = ProductRegister(self._store).get(request.product_id)
+        return product is not None and self._g.products.readable(product)
 
     def similar_requests(self, question: str, *, exclude: str | None = None) -> list[Any]:
         if not (self._g.can("create_bi") or self._g.can("answer_bi")):
             self._g.require("create_bi")
-        found = bi.similar(self._store, question, exclude=exclude)
+        found = [
+            (score, r)
+            for score, r in bi.similar(self._store, question, exclude=exclude)
+            if self._readable(r)
+        ]
         self._g._audit("similar_bi", size=len(found))
         return found
 

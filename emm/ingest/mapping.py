@@ -29,10 +29,12 @@ ENTITY_COLUMNS = frozenset({"record_id", "type"})
 class RowError(EmmError, ValueError):
     """This row cannot be loaded; quarantine it with :attr:`field` and :attr:`reason`."""
 
-    def __init__(self, field: str, reason: str) -> None:
+    def __init__(self, field: str, reason: str, *, keep_record: bool = True) -> None:
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+        # False when the row's values must not be kept even in quarantine (an erased subject)
+        self.keep_record = keep_record
 
 
 @dataclass(frozen=True)
@@ -332,11 +334,12 @@ def describe(label: str, props: dict[str, Any]) -> tuple[str, str]:
     return caption, search
 
 
-def identity_keys(label: str, props: dict[str, Any]) -> list[str]:
-    """Every identity a record of a person can be recognised by (BSN; name and date of birth;
-    V-number), for erasure and restriction that must follow the person to new records."""
+def identity_keys(label: str, props: dict[str, Any], key: str = "") -> list[str]:
+    """Every identity a record can be recognised by, for erasure and restriction that must
+    follow the person to new records: for a person their BSN, name and date of birth, and
+    V-number; for anything else (their phone, account, document) its own node key."""
     if label != "Person":
-        return []
+        return [f"{label}|{key}"] if key and not key.startswith("rec:") else []
     keys = []
     if props.get("bsn"):
         keys.append(values.bsn.node_key(str(props["bsn"])))

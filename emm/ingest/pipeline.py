@@ -471,15 +471,17 @@ class _Subjects:
         return cls(keys, erased, restricted)
 
     def check(self, node: NodeRow) -> NodeRow:
-        if self.keys is None or node.label != "Person":
+        if self.keys is None:
             return node
-        hashes = self.keys.hashes(identity_keys(node.label, node.props))
+        hashes = self.keys.hashes(identity_keys(node.label, node.props, node.key))
         for h in hashes:
             if h in self.erased:
+                # Nothing of the row is kept, not even in the quarantine file: only the reason.
                 raise RowError(
                     "record",
                     f"the data subject was erased on request {self.erased[h]}; a new record "
-                    "of them is not loaded (covenant art. 10)",
+                    "of them or of what identified them is not loaded (covenant art. 10)",
+                    keep_record=False,
                 )
         if hashes & self.restricted.keys():
             return replace(node, restricted=True)
@@ -639,7 +641,8 @@ def _ingest_file(
                             dates[ref] = when
             except RowError as exc:
                 rejected[type_] += 1
-                quarantine.add(name, number, line, exc.field, exc.reason, row)
+                kept = row if exc.keep_record else None
+                quarantine.add(name, number, line, exc.field, exc.reason, kept)
         index.end_chunk()
         batch.loaded = read - rejected  # every other row of the chunk is in the batch
         _add_counts(report, read, rejected)

@@ -111,6 +111,11 @@ def delete_dependent_records(name: str) -> LiteralString:
     )
 
 
+@cache
+def entity_key(name: str) -> LiteralString:
+    return cast(LiteralString, f"MATCH (n:{label(name)} {{uid: $uid}}) RETURN n.key AS key")
+
+
 # ----------------------------------------------------------------------------- subjects
 
 PERSONS_BORN: LiteralString = (

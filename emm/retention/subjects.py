@@ -325,6 +325,7 @@ def erase(
     keyed hashes that recognise a re-delivery (with a report of what was kept and why)."""
     identity = _keys_of(store, uids)
     needles = _needles(store, uids)
+    keys_of_others: dict[str, str] = {}
     # What the subject's facts link them to, per delivery: a passport or phone that only a
     # delivery about them mentioned goes with them (but not what other deliveries say of it).
     linked: dict[str, set[str]] = {}
@@ -332,6 +333,9 @@ def erase(
         for row in store.read(cypher.PERSON_FACTS, uid=uid):
             ref = str(row["e"].get("source_ref", ""))
             linked.setdefault(row["m_uid"], set()).add(ref.rsplit("/", 1)[0])
+    for other in linked:
+        if other not in uids:
+            keys_of_others[other] = _key_of(store, other)
     counts = RemovalCounts()
     for uid in uids:
         counts.add(
@@ -358,6 +362,9 @@ def erase(
     outcome = _record(
         store, "erase", uids, by, "done", {"facts_removed": sum(counts.facts.values())}
     )
+    # What identified them and went with them (their phone, account, document): recognised too.
+    gone = [u for u in keys_of_others if not _key_of(store, u)]
+    identity |= {k for u in gone for k in identity_keys(uid_label(u), {}, keys_of_others[u])}
     hashes = keys.hashes(identity)
     store.add_tombstones(hashes, request_id=outcome.request_id, at=_now())
     store.drop_restriction_keys(hashes)
@@ -379,6 +386,11 @@ def erase(
     }
     write_report(data_dir / "retention", "erasure", report)
     return Outcome(outcome.request_id, "erase", "done", {**outcome.detail, "report": report})
+
+
+def _key_of(store: GraphStore, uid: str) -> str:
+    rows = store.read(cypher.entity_key(uid_label(uid)), uid=uid)
+    return str(rows[0]["key"]) if rows else ""
 
 
 def _needles(store: GraphStore, uids: list[str]) -> dict[str, set[str]]:
