@@ -4,16 +4,22 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Neo4j's own Cypher linter (node), run on what the tests sent plus every statement the code can
+# build (docs/it.md).
+CYPHER_LINT := tools/cypher-lint
+CYPHER_LINT_STAMP := $(CYPHER_LINT)/node_modules/.installed
+CYPHER_OUT := test-artifacts/cypher
 
-.PHONY: run test setup lint bench demo e2e-deps clean
+.PHONY: run test setup lint bench demo e2e-deps cypher-lint-deps cypher-lint clean
 
 run: setup
 	$(BIN)/emm app
 
-test: setup e2e-deps
+test: setup e2e-deps cypher-lint-deps
 	$(BIN)/ruff check emm tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
+	$(MAKE) --no-print-directory cypher-lint
 
 setup: $(STAMP)
 
@@ -30,6 +36,23 @@ e2e-deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium could not be installed: browser tests will be skipped"; }
 
+# Like pip for the venv: installs the pinned linter once (offline from the npm cache after that).
+cypher-lint-deps: $(CYPHER_LINT_STAMP)
+
+$(CYPHER_LINT_STAMP): $(CYPHER_LINT)/package.json $(CYPHER_LINT)/package-lock.json
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  echo "make test needs node (>= 20) and npm for the Cypher lint (Debian: apt-get install nodejs npm)" >&2; \
+	  exit 1; }
+	npm ci --prefix $(CYPHER_LINT) --prefer-offline --loglevel=error
+	touch $@
+
+# The statements the last test run recorded (if any) plus the static list; non-zero on any
+# error or warning. Results are cached per statement text in node_modules/.cache.
+cypher-lint: setup cypher-lint-deps
+	$(BIN)/python tools/cypher_statements.py --out $(CYPHER_OUT)/static.json
+	node $(CYPHER_LINT)/lint.mjs --report $(CYPHER_OUT)/lint-report.json \
+	  $(wildcard $(CYPHER_OUT)/statements.json) $(CYPHER_OUT)/static.json
+
 demo: setup
 	$(BIN)/emm demo
 
@@ -43,4 +66,4 @@ bench: setup
 
 clean:
 	-$(BIN)/emm db stop
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var $(CYPHER_LINT)/node_modules

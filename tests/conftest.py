@@ -18,6 +18,9 @@ from emm.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# Records the text of every Cypher statement sent, for the Neo4j lint (`make test`, docs/it.md).
+pytest_plugins = ["cypher_recorder"]
+
 
 def _free_port() -> int:
     with socket.socket() as s:
