@@ -9,6 +9,9 @@ STAMP := $(VENV)/.installed
 CYPHER_LINT := tools/cypher-lint
 CYPHER_LINT_STAMP := $(CYPHER_LINT)/node_modules/.installed
 CYPHER_OUT := test-artifacts/cypher
+NEED_NODE = @command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+  echo "make test needs node (>= 20) and npm for the Cypher lint (Debian: apt-get install nodejs npm)" >&2; \
+  exit 1; }
 
 .PHONY: run test setup lint bench demo e2e-deps cypher-lint-deps cypher-lint clean
 
@@ -40,15 +43,14 @@ e2e-deps:
 cypher-lint-deps: $(CYPHER_LINT_STAMP)
 
 $(CYPHER_LINT_STAMP): $(CYPHER_LINT)/package.json $(CYPHER_LINT)/package-lock.json
-	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
-	  echo "make test needs node (>= 20) and npm for the Cypher lint (Debian: apt-get install nodejs npm)" >&2; \
-	  exit 1; }
+	$(NEED_NODE)
 	npm ci --prefix $(CYPHER_LINT) --prefer-offline --loglevel=error
 	touch $@
 
 # The statements the last test run recorded (if any) plus the static list; non-zero on any
 # error or warning. Results are cached per statement text in node_modules/.cache.
 cypher-lint: setup cypher-lint-deps
+	$(NEED_NODE)
 	$(BIN)/python tools/cypher_statements.py --out $(CYPHER_OUT)/static.json
 	node $(CYPHER_LINT)/lint.mjs --report $(CYPHER_OUT)/lint-report.json \
 	  $(wildcard $(CYPHER_OUT)/statements.json) $(CYPHER_OUT)/static.json

@@ -2,7 +2,7 @@
 // Lints Cypher statements with Neo4j's own parser and semantic analysis
 // (@neo4j-cypher/language-support, lintCypherQuery), as Cypher 5, every $parameter declared.
 //
-//   node tools/cypher-lint/lint.mjs [--jobs N] [--no-cache] [--report FILE] INPUT...
+//   node tools/cypher-lint/lint.mjs [--jobs N] [--no-cache] [--cypher 5|25] [--report FILE] INPUT...
 //
 // INPUT is a statement file ({"source", "statements": [{"query", "count", "tests", "sites"}]},
 // written by tests/cypher_recorder.py or tools/cypher_statements.py) or a folder of them (the
@@ -46,21 +46,21 @@ export function parameters(query) {
   return found;
 }
 
-async function loadLinter() {
+async function loadLinter(language = 'CYPHER 5') {
   const lib = await import(PACKAGE);
   const pick = (registry, keep) =>
     Object.fromEntries(Object.entries(registry ?? {}).filter(([name, v]) => keep(name, v)));
   const mock = lib.testData.mockSchema;
   const functions = {
-    'CYPHER 5': pick(mock.functions['CYPHER 5'], (_, f) => f.isBuiltIn),
+    [language]: pick(mock.functions[language], (_, f) => f.isBuiltIn),
   };
   const procedures = {
-    'CYPHER 5': pick(mock.procedures['CYPHER 5'], (name) => /^(db|dbms|tx)\./.test(name)),
+    [language]: pick(mock.procedures[language], (name) => /^(db|dbms|tx)\./.test(name)),
   };
   const lint = (query, { declare = true } = {}) =>
     lib
       .lintCypherQuery(query, {
-        defaultLanguage: 'CYPHER 5',
+        defaultLanguage: language,
         parameters: declare ? parameters(query) : {},
         functions,
         procedures,
@@ -77,7 +77,7 @@ async function loadLinter() {
 // ----------------------------------------------------------------------------- worker
 
 if (!isMainThread) {
-  const { lint } = await loadLinter();
+  const { lint } = await loadLinter(workerData.language);
   parentPort.postMessage(workerData.queries.map((q) => [q, lint(q)]));
 }
 
@@ -85,7 +85,7 @@ if (!isMainThread) {
 
 function usage(message) {
   console.error(`cypher-lint: ${message}`);
-  console.error('usage: node tools/cypher-lint/lint.mjs [--jobs N] [--no-cache] [--report FILE] INPUT...');
+  console.error('usage: node tools/cypher-lint/lint.mjs [--jobs N] [--no-cache] [--cypher 5|25] [--report FILE] INPUT...');
   process.exit(2);
 }
 
@@ -153,7 +153,7 @@ function writeCache(key, results) {
   }
 }
 
-function lintInWorkers(queries, jobs) {
+function lintInWorkers(queries, jobs, language) {
   const parts = Array.from({ length: jobs }, () => []);
   queries.forEach((q, i) => parts[i % jobs].push(q));
   return Promise.all(
@@ -162,7 +162,7 @@ function lintInWorkers(queries, jobs) {
       .map(
         (part) =>
           new Promise((resolve, reject) => {
-            const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { queries: part } });
+            const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { queries: part, language } });
             worker.once('message', resolve);
             worker.once('error', reject);
             worker.once('exit', (code) => code && reject(new Error(`lint worker exited with ${code}`)));
@@ -204,38 +204,41 @@ async function main(argv) {
   let jobs = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
   let useCache = true;
   let report = null;
+  let language = 'CYPHER 5'; // production is Neo4j 5; --cypher 25 only to look ahead
   const inputs = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--jobs') jobs = Number.parseInt(argv[++i], 10) || usage('--jobs needs a number');
     else if (a === '--no-cache') useCache = false;
+    else if (a === '--cypher') language = `CYPHER ${argv[++i]}`;
     else if (a === '--report') report = argv[++i] ?? usage('--report needs a file');
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else inputs.push(a);
   }
   if (!inputs.length) usage('no input');
+  if (!['CYPHER 5', 'CYPHER 25'].includes(language)) usage('--cypher is 5 or 25');
   const started = Date.now();
   const { files, merged, counts } = readInputs(inputs);
 
-  const { lint, functions, procedures } = await loadLinter();
+  const { lint, functions, procedures } = await loadLinter(language);
   const version = JSON.parse(
     fs.readFileSync(path.join(HERE, 'node_modules', ...PACKAGE.split('/'), 'package.json'), 'utf8'),
   ).version;
   for (const [query, severity, what, options] of CANARIES) {
-    if (!lint(query, options).some((d) => d.severity === severity)) {
+    if (!lint(query, options).some((d) => d.severity <= severity)) {
       console.error(`cypher-lint: ${PACKAGE} ${version} did not flag a ${what} in: ${query}`);
       console.error('the linter is not working here (install: npm ci --prefix tools/cypher-lint)');
       process.exit(2);
     }
   }
 
-  const key = cacheKey(version, { functions, procedures });
+  const key = cacheKey(version, { language, functions, procedures });
   const cache = useCache ? readCache(key) : new Map();
   const queries = [...merged.keys()];
   const todo = queries.filter((q) => !cache.has(q));
   const fresh =
     todo.length > 8 && jobs > 1
-      ? await lintInWorkers(todo, Math.min(jobs, Math.ceil(todo.length / 8)))
+      ? await lintInWorkers(todo, Math.min(jobs, Math.ceil(todo.length / 8)), language)
       : new Map(todo.map((q) => [q, lint(q)]));
   const results = new Map(queries.map((q) => [q, fresh.get(q) ?? cache.get(q)]));
   if (useCache && todo.length) writeCache(key, new Map([...cache, ...fresh]));
@@ -254,7 +257,9 @@ async function main(argv) {
     for (const d of shown) {
       if (d.severity === 1) errors++;
       else warnings++;
-      console.log(`  ${SEVERITY[d.severity]} at ${d.start}: ${d.message}`);
+      const before = query.slice(0, d.start).split('\n');
+      const at = `line ${before.length}, column ${before.at(-1).length + 1}`;
+      console.log(`  ${SEVERITY[d.severity]} at ${at}: ${d.message}`);
       for (const line of excerpt(query, d.start, d.end)) console.log(`    ${line}`);
     }
   }
@@ -265,8 +270,8 @@ async function main(argv) {
   const tests = new Set([...merged.values()].flatMap((e) => [...e.tests]));
   const onlyRecorded = [...recorded].filter((q) => !statics.has(q));
   console.log(
-    `\ncypher-lint (${PACKAGE} ${version}, Cypher 5): ${merged.size} distinct statements from ` +
-      `${files.length} file(s): ${recorded.size} recorded (${tests.size} tests), ${statics.size} static, ` +
+    `\ncypher-lint (${PACKAGE} ${version}, ${language}): ${merged.size} distinct statements from ` +
+      `${files.length} file(s): ${recorded.size} recorded from ${tests.size} test(s), ${statics.size} static, ` +
       `${both} in both; linted ${todo.length} (${queries.length - todo.length} from cache) ` +
       `with ${todo.length > 8 && jobs > 1 ? Math.min(jobs, Math.ceil(todo.length / 8)) : 1} worker(s) ` +
       `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -278,7 +283,7 @@ async function main(argv) {
   console.log(`  ${errors} error(s), ${warnings} warning(s) in ${flagged.length} statement(s)`);
   if (report) {
     fs.mkdirSync(path.dirname(path.resolve(report)), { recursive: true });
-    const summary = { version, statements: merged.size, recorded: recorded.size, static: statics.size, tests: tests.size, errors, warnings };
+    const summary = { version, language, statements: merged.size, recorded: recorded.size, static: statics.size, tests: tests.size, errors, warnings };
     fs.writeFileSync(report, JSON.stringify({ summary, flagged }, null, 1) + '\n');
   }
   return errors || warnings ? 1 : 0;
