@@ -149,6 +149,13 @@ def test_the_static_list_holds_every_builder_call_and_constant_and_no_fragment(
     assert ("emm.graph.cypher.EDGE_FILTER" in fragments) is True
 
 
+def test_a_statement_literal_handed_straight_to_the_driver_is_in_the_static_list_too(
+    static: tuple[dict[str, list[str]], list[str]],
+) -> None:
+    found, _ = static
+    assert found["RETURN 1 AS ok"][0].startswith("emm.graph.local_db:")  # the readiness ping
+
+
 def test_when_a_builder_has_no_argument_table_then_the_static_list_refuses(tmp_path: Path) -> None:
     package = tmp_path / "emm"
     package.mkdir()

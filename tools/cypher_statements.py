@@ -2,7 +2,8 @@
 
 The recorded list (what the test suite sent) shows what is used; this one shows what *can* be
 sent: every module-level ``LiteralString`` constant of ``emm/`` that is a statement (filter
-fragments such as ``EDGE_FILTER`` are reported and skipped), and every builder (a module-level
+fragments such as ``EDGE_FILTER`` are reported and skipped), every statement literal handed
+straight to ``run``/``execute_query``/``read``/``write``, and every builder (a module-level
 function returning ``LiteralString`` or ``list[LiteralString]``) called over every label,
 relationship type, field and endpoint triple it accepts. Modules are found by reading the
 source (``ast``), so nothing is imported that is not a Cypher module; a builder without an
@@ -150,6 +151,28 @@ def scan(package: Path = ROOT / "emm") -> Iterator[tuple[str, str, str]]:
                 yield module, node.name, "builder"
 
 
+SENDERS = frozenset({"run", "execute_query", "read", "write"})
+
+
+def inline(package: Path = ROOT / "emm") -> Iterator[tuple[str, str]]:
+    """``(site, text)`` for each string literal statement passed straight to the driver or the
+    store (``session.run("RETURN 1 AS ok")``) rather than through a named constant."""
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        module = ".".join(path.relative_to(package.parent).with_suffix("").parts)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in SENDERS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and node.args[0].value.lstrip().upper().startswith(CLAUSES)
+            ):
+                yield f"{module}:{node.lineno} (inline)", node.args[0].value
+
+
 def _call(name: str, args: tuple[Any, ...]) -> str:
     return f"{name}({', '.join(repr(a) for a in args)})"
 
@@ -185,6 +208,8 @@ def statements(package: Path = ROOT / "emm") -> tuple[dict[str, list[str]], list
             built = builder(*args)
             for text in [built] if isinstance(built, str) else built:
                 add(text, _call(qualified, args))
+    for site, text in inline(package):
+        add(text, site)
     return found, fragments
 
 

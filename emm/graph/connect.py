@@ -82,13 +82,12 @@ class CypherRecorder:
         with self._lock:
             entry = self.seen.get(text)
             if entry is None:
-                entry = self.seen[text] = {"count": 0, "tests": set(), "sites": [_call_site()]}
-                row = {"query": text, "count": 1, "tests": [test] if test else []}
+                sites = [_call_site()]
+                entry = self.seen[text] = {"count": 0, "tests": set(), "sites": sites}
+                row = {"query": text, "count": 1, "tests": [test] if test else [], "sites": sites}
                 self.folder.mkdir(parents=True, exist_ok=True)
                 with self.journal.open("a", encoding="utf-8") as fh:
-                    fh.write(
-                        json.dumps({**row, "sites": entry["sites"]}, ensure_ascii=False) + "\n"
-                    )
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             entry["count"] += 1
             if test:
                 entry["tests"].add(test)
