@@ -19,6 +19,9 @@ from emm.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# Records the text of every Cypher statement sent, for the Neo4j lint (`make test`, docs/it.md).
+pytest_plugins = ["cypher_recorder"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _owner_only_files() -> Iterator[None]:

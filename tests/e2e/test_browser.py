@@ -23,6 +23,7 @@ from emm.graph.runs import analyse, save
 
 from emm.access.policy import Principal, load_policy
 from emm.access.session import guarded, users
+from emm.graph.connect import RECORD_CYPHER
 from emm.graph.model import EdgeFilter
 from emm.graph.store import GraphStore
 from emm.ingest.pipeline import ingest_folder
@@ -89,7 +90,8 @@ def app_url(
     save(run, data_dir)
 
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EMM_")}
+    # The developer's EMM_* settings stay out; the Cypher recording (tests/cypher_recorder.py) not.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMM_") or k == RECORD_CYPHER}
     env.update(env_vars)
     log = (root / "streamlit.log").open("w")
     proc = subprocess.Popen(
