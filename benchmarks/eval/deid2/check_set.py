@@ -151,11 +151,16 @@ UK_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}")
 EIRCODE = re.compile(r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}")
 FORMATS = {
     "POSTCODE": lambda v: bool(
-        re.fullmatch(r"[1-9]\d{3} ?[A-Za-z]{2}", v.replace("\n", " ")) or UK_POSTCODE.fullmatch(v)
+        re.fullmatch(r"[1-9]\d{3} ?[A-Za-z]{2}", v.replace("\n", " "))
+        or UK_POSTCODE.fullmatch(v)
         or EIRCODE.fullmatch(v)
     ),
-    "KVK": lambda v: len(re.sub(r"[\s.\-]", "", v)) in (8, 12) and re.sub(r"[\s.\-]", "", v).isdigit(),
-    "V_NUMBER": lambda v: len(re.sub(r"[\s.\-]", "", v)) == 10 and re.sub(r"[\s.\-]", "", v).isdigit(),
+    "KVK": lambda v: (
+        len(re.sub(r"[\s.\-]", "", v)) in (8, 12) and re.sub(r"[\s.\-]", "", v).isdigit()
+    ),
+    "V_NUMBER": lambda v: (
+        len(re.sub(r"[\s.\-]", "", v)) == 10 and re.sub(r"[\s.\-]", "", v).isdigit()
+    ),
     "VIN": lambda v: bool(re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", re.sub(r"[\s\-]", "", v))),
     "PHONE": lambda v: len(re.sub(r"[^0-9oO]", "", v)) + len(SPELLED.findall(v)) >= 8,
     "EMAIL": lambda v: bool(re.search(r"@|\[at\]|\(at\)|\bat\b|apenstaart|\[@\]|\(a\)", v, re.I)),
@@ -253,13 +258,28 @@ def check_item(item: dict, split: str, errors: list[str], warnings: list[str]) -
             pat = re.compile(r"(?<!\w)" + re.escape(part) + r"(?!\w)")
             for m in pat.finditer(text):
                 if uncovered(m.start(), m.end()):
-                    warnings.append(f"{split} {iid}: part {part!r} of a name unlabelled at {m.start()}")
+                    warnings.append(
+                        f"{split} {iid}: part {part!r} of a name unlabelled at {m.start()}"
+                    )
     if split.startswith("clean"):
         if item["remove"]:
             err("clean item has remove spans")
         for m in re.finditer(r"\d", text):
             if uncovered(m.start(), m.end()):
-                err(f"digit outside every keep span at {m.start()}: {text[max(0, m.start() - 15) : m.end() + 15]!r}")
+                err(
+                    f"digit outside every keep span at {m.start()}: {text[max(0, m.start() - 15) : m.end() + 15]!r}"
+                )
+
+
+AUDIT_WORDS = re.compile(
+    r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december|january|february|march|may|june|july|august|october|twee|drie|vier|vijf|zes"
+    r"|zeven|acht|negen|tien|twaalf|twintig|honderd|duizend|helft|derde|kwart|two|three|four"
+    r"|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|half|third|quarter"
+    r"|mensenhandel|mensensmokkel|\w*uitbuiting|trafficking|exploitation|smuggling"
+    r"|slavery)\b",
+    re.I,
+)
 
 
 def audit_clean(item: dict) -> list[str]:
@@ -274,13 +294,20 @@ def audit_clean(item: dict) -> list[str]:
         if not before or before[-1] in ".:!?\n(\"'•–-" or before.endswith("\n"):
             continue
         found.append(m.group())
+    # Lower-case words a clean item should have labelled: months, number words and the names
+    # of the phenomena.
+    for m in AUDIT_WORDS.finditer(text):
+        if not any(a <= m.start() < b for a, b in covered):
+            found.append(m.group())
     return found
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print the counts as Markdown")
-    parser.add_argument("--audit", action="store_true", help="list unlabelled capitalised words in clean items")
+    parser.add_argument(
+        "--audit", action="store_true", help="list unlabelled capitalised words in clean items"
+    )
     parser.add_argument("--warnings", action="store_true", help="print the warnings")
     args = parser.parse_args()
 

@@ -56,8 +56,10 @@ def iban(rng: random.Random, country: str) -> str:
     elif country == "RO":
         bank = rng.choice(["BTRL", "RNCB", "BRDE", "INGB", "CECE", "RZBR"])
         # Romanian account parts are alphanumeric; most banks print a currency code in them.
-        bban = bank + rng.choice(["RONCRT", "RON000", "0RON01"]) + "".join(
-            rng.choice(digits) for _ in range(10)
+        bban = (
+            bank
+            + rng.choice(["RONCRT", "RON000", "0RON01"])
+            + "".join(rng.choice(digits) for _ in range(10))
         )
     elif country == "BG":
         bank = rng.choice(["UNCR", "BPBI", "STSA", "FINV", "RZBB"])
@@ -147,7 +149,9 @@ def kbo_pool() -> list[str]:
     rng = random.Random(77)
     out = []
     for _ in range(6):
-        first = rng.choice(["07", "08", "06", "05"]) + "".join(str(rng.randint(0, 9)) for _ in range(6))
+        first = rng.choice(["07", "08", "06", "05"]) + "".join(
+            str(rng.randint(0, 9)) for _ in range(6)
+        )
         number = first + f"{97 - int(first) % 97:02d}"
         out.append(f"{number[:4]}.{number[4:7]}.{number[7:]}")
     return out
