@@ -115,6 +115,7 @@ BUILDERS: dict[str, Callable[[], list[tuple[Any, ...]]]] = {
     "emm.retention.cypher.delete_entity_records": _entity_labels,
     "emm.retention.cypher.delete_dependent_records": _entity_labels,
     "emm.retention.cypher.set_record_field": _person_fields,
+    "emm.retention.cypher.entity_key": _entity_labels,
 }
 
 

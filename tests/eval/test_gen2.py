@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from cli_helpers import CliAs
 
 from emm.ingest.delivery import iter_rows, load_manifest
 
@@ -36,16 +37,28 @@ def _generate(out: Path, seed: int, scale: float) -> None:
 
 
 def _check(deliveries: Path, data_dir: Path) -> list[tuple[str, str, int, int, int]]:
-    env = {**os.environ, "EMM_DATA_DIR": str(data_dir)}
+    """``emm ingest --check`` as a logged-in administrator (a dry run is audited too)."""
+    data_dir.mkdir(mode=0o700, exist_ok=True)
+    data_dir.chmod(0o700)
+    cli = CliAs({"EMM_DATA_DIR": str(data_dir)})
+    cli.user("adm", "administrator")
+    token = cli.login("adm")
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("EMM_USER", "EMM_KEY_FILE")},
+        "EMM_DATA_DIR": str(data_dir),
+        "EMM_SESSION_FILE": str(token),
+    }
     proc = subprocess.run(
         [str(EMM), "ingest", "--check", str(deliveries)],
         env=env,
         capture_output=True,
         text=True,
-        check=True,
     )
+    assert proc.returncode == 0, proc.stderr[-2000:]
     out = []
-    for line in proc.stdout.splitlines():
+    *lines, summary = proc.stdout.splitlines()
+    assert summary.endswith("; 0 refused"), summary
+    for line in lines:
         m = _LINE.match(line)
         assert m, f"unexpected output line: {line[:80]}"
         out.append((m[1], m[3], int(m[4]), int(m[5]), int(m[7])))

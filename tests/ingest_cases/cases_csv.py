@@ -470,13 +470,13 @@ def csv_comma_separated() -> Case:
     ents = text("record_id,type,name", f"P1,Person,{v.name(1)}")
     return make(
         "csv_comma_separated",
-        "English-locale Excel saves with ',': the header is one column named "
-        "'record_id,type,name', so it has no record_id column and the delivery is refused.",
+        "English-locale Excel saves with ',': the header line holds more commas than "
+        "semicolons, so ',' is the separator of that file (delivery format) and the row loads.",
         v,
         "POL",
         [F("entities.csv", "entities", ents)],
-        refused=True,
-        error=("entities.csv",),
+        files=(fc("entities.csv", 1, 1, 0),),
+        stored=(st("P1", "name", v.name(1)),),
     )
 
 
