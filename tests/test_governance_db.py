@@ -525,11 +525,12 @@ def test_breach_report_lists_parties_a_user_saw(loaded, out_dir):
 # ------------------------------------------------------------------------------- CLI
 
 
-def cli(cli_as, *args: str, user: str) -> object:
-    return cli_as(user, *args)
+def cli(cli_as, *args: str, user: str, input: str | None = None) -> object:
+    return cli_as(user, *args, input=input)
 
 
-IOANA = ("--name", "Ioana Popescu", "--birth-date", "01-07-1999")
+IOANA = ("--subject", "-")  # the subject on standard input, never on the command line
+IOANA_IN = "name: Ioana Popescu\nbirth_date: 01-07-1999\n"
 
 
 def test_cli_governance_round_trip(store, cli_as, tmp_path):
@@ -548,9 +549,9 @@ def test_cli_governance_round_trip(store, cli_as, tmp_path):
     assert r.exit_code == 1 and "not allowed" in r.output
     r = cli(db_settings, "retention", "plan", "--as-of", "2026-04-02", user="pri")
     assert r.exit_code == 0 and '"facts_total": 1' in r.output
-    r = cli(db_settings, "subject", "access", "--bsn", "111222333", user="pri")
+    r = cli(db_settings, "subject", "access", input="111222333\n", user="pri")
     assert r.exit_code == 0 and "WJSG-15-39G" in r.output
-    r = cli(db_settings, "oib", "create", "--seed", "111222333", user="ana")
+    r = cli(db_settings, "oib", "create", "--seed", "-", input="111222333\n", user="ana")
     assert r.exit_code == 0, r.output
     product_id = r.output.split()[0]
     oib_json = next(
@@ -567,9 +568,11 @@ def test_cli_governance_round_trip(store, cli_as, tmp_path):
     assert r.exit_code == 0, r.output
     r = cli(db_settings, "audit", "verify", user="pri")
     assert r.exit_code == 0 and "intact" in r.output
-    r = cli(db_settings, "subject", "restrict", "--bsn", "111222333", user="pri")
+    r = cli(
+        db_settings, "subject", "restrict", "--subject", "-", input="bsn: 111222333\n", user="pri"
+    )
     assert r.exit_code == 0
-    r = cli(db_settings, "oib", "create", "--seed", "111222333", user="ana")
+    r = cli(db_settings, "oib", "create", "--seed", "-", input="111222333\n", user="ana")
     assert r.exit_code == 1 and "no entity found" in r.output
     r = cli(db_settings, "retention", "apply", "--as-of", "2026-04-02", "--yes", user="pri")
     assert r.exit_code == 0 and '"facts_total": 1' in r.output
@@ -580,8 +583,7 @@ def test_cli_governance_round_trip(store, cli_as, tmp_path):
         *IOANA,
         "--field",
         "nationality",
-        "--value",
-        "Moldavië",
+        input=IOANA_IN + "value: Moldavië\n",
         user="pri",
     )
     assert r.exit_code == 1 and "nationality" in r.output  # not a country we know: refused
@@ -592,12 +594,11 @@ def test_cli_governance_round_trip(store, cli_as, tmp_path):
         *IOANA,
         "--field",
         "nationality",
-        "--value",
-        "Bulgarije",
+        input=IOANA_IN + "value: Bulgarije\n",
         user="pri",
     )
     assert r.exit_code == 0, r.output
-    r = cli(db_settings, "subject", "erase", *IOANA, "--yes", user="pri")
+    r = cli(db_settings, "subject", "erase", *IOANA, "--yes", input=IOANA_IN, user="pri")
     assert r.exit_code == 0 and "facts removed" in r.output
     r = cli(db_settings, "party", "exit", "IND", "--mode", "isolate", "--yes", user="pri")
     assert r.exit_code == 0 and '"facts_isolated"' in r.output

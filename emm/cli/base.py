@@ -77,7 +77,7 @@ def main(ctx: click.Context, as_user: str | None, purpose: str, key_file: Path |
     command, or --key-file for a scheduler's service account. Everything is written to the
     audit trail with --purpose.
 
-    Example: emm demo && emm login --as senior && emm --purpose "case 2026/17" oib create --seed "de Vries"
+    Example: emm demo && emm login --as senior && emm --purpose "case 2026/17" oib create --seed - < seeds.txt
     """
     s = settings_of(ctx)
     if as_user:
@@ -262,11 +262,11 @@ def edge_filter(
 
 def resolve_seeds(store: Any, queries: tuple[str, ...]) -> list[str]:
     uids: list[str] = []
-    for q in queries:
+    for n, q in enumerate(queries, 1):  # messages say which seed by number, not by value
         found = store.find(q, limit=2)
         if not found:
-            raise click.ClickException(f"seed {q!r}: no entity found")
+            raise click.ClickException(f"seed {n}: no entity found")
         if len(found) > 1 and found[0].label == found[1].label:
-            raise click.ClickException(f"seed {q!r}: more than one entity matches; be specific")
+            raise click.ClickException(f"seed {n}: more than one entity matches; be specific")
         uids.append(found[0].uid)
     return uids

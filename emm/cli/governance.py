@@ -20,6 +20,7 @@ from emm.cli.base import (
     record,
     settings_of,
 )
+from emm.cli.personal import SUBJECT_FILE_HELP, subject_from
 
 # ----------------------------------------------------------------------------- retention
 
@@ -75,26 +76,26 @@ def retention_apply(ctx: click.Context, as_of: str | None, yes: bool) -> None:
 
 
 def _subject_options(fn: F) -> F:
-    for opt in reversed(
-        [
-            click.option("--bsn", default=None, help="BSN of the data subject."),
-            click.option("--name", default=None, help="Name (with --birth-date)."),
-            click.option("--birth-date", default=None, help="Date of birth (with --name)."),
-        ]
-    ):
-        fn = opt(fn)
-    return fn
+    return click.option(
+        "--subject",
+        "subject_file",
+        type=click.File("r", encoding="utf-8"),
+        default=None,
+        help=SUBJECT_FILE_HELP,
+    )(fn)
 
 
-def _subjects(g: Any, bsn: str | None, name: str | None, birth_date: str | None) -> Any:
-    return g.privacy.find_subject(bsn=bsn, name=name, birth_date=birth_date)
+def _subjects(g: Any, subject: dict[str, str]) -> Any:
+    return g.privacy.find_subject(
+        bsn=subject.get("bsn"), name=subject.get("name"), birth_date=subject.get("birth_date")
+    )
 
 
 @main.group()
 def subject() -> None:
     """Rights of the data subject (art. 10): access, rectify, erase, restrict, refuse.
 
-    Example: emm --as privacy --purpose "AVG-verzoek 12" subject access --bsn 111222333
+    Example: emm --as privacy --purpose "AVG-verzoek 12" subject access --subject verzoek-12.txt
     """
 
 
@@ -111,22 +112,23 @@ def subject() -> None:
 @clear_errors
 def subject_access(
     ctx: click.Context,
-    bsn: str | None,
-    name: str | None,
-    birth_date: str | None,
+    subject_file: Any,
     refusals: tuple[str, ...],
     out: Path | None,
 ) -> None:
     """Everything held on a person, who supplied each fact, and who received data (10.2).
 
-    Example: emm --as privacy subject access --name "Jan de Vries" --birth-date 12-03-1985
+    Example: emm --as privacy subject access --out answer.json   (asks BSN, or name and date of birth)
     """
+    principal(ctx, "subject_request")  # who asks is proven before the subject is asked for
+    principal(ctx, "subject_request")
+    subject = subject_from(subject_file)
     g = guarded_store(ctx, "subject_request")
     refuse: dict[str, list[str]] = {}
     for item in refusals:
         party, _, ground = item.partition(":")
         refuse.setdefault(party, []).append(ground)
-    uids = _subjects(g, bsn, name, birth_date)
+    uids = _subjects(g, subject)
     outcome, answer = g.privacy.access(uids, refuse=refuse)
     text = json.dumps(answer, indent=2, ensure_ascii=False)
     if out:
@@ -141,23 +143,21 @@ def subject_access(
 @subject.command("rectify")
 @_subject_options
 @click.option("--field", "field_name", required=True, help="The field to correct, e.g. name.")
-@click.option("--value", required=True, help="The corrected value.")
 @click.pass_context
 @clear_errors
 def subject_rectify(
     ctx: click.Context,
-    bsn: str | None,
-    name: str | None,
-    birth_date: str | None,
+    subject_file: Any,
     field_name: str,
-    value: str,
 ) -> None:
     """Correct a field of the person (recorded as a request).
 
-    Example: emm --as privacy subject rectify --bsn 111222333 --field nationality --value NL
+    Example: emm --as privacy subject rectify --field nationality --subject verzoek-12.txt
     """
+    principal(ctx, "subject_request")
+    subject = subject_from(subject_file, value_too=True)
     g = guarded_store(ctx, "subject_request")
-    o = g.privacy.rectify(_subjects(g, bsn, name, birth_date), field_name, value)
+    o = g.privacy.rectify(_subjects(g, subject), field_name, subject["value"])
     click.echo(f"{o.request_id}: {field_name} rectified in {o.detail['records']} record(s)")
 
 
@@ -166,17 +166,17 @@ def subject_rectify(
 @click.option("--yes", is_flag=True, help="Really erase.")
 @click.pass_context
 @clear_errors
-def subject_erase(
-    ctx: click.Context, bsn: str | None, name: str | None, birth_date: str | None, yes: bool
-) -> None:
+def subject_erase(ctx: click.Context, subject_file: Any, yes: bool) -> None:
     """Erase the person and every fact about them (with a report).
 
-    Example: emm --as privacy subject erase --bsn 111222333 --yes
+    Example: emm --as privacy subject erase --subject verzoek-12.txt --yes
     """
     if not yes:
         raise click.ClickException("refusing without --yes")
+    principal(ctx, "subject_request")
+    subject = subject_from(subject_file)
     g = guarded_store(ctx, "subject_request")
-    o = g.privacy.erase(_subjects(g, bsn, name, birth_date))
+    o = g.privacy.erase(_subjects(g, subject))
     click.echo(f"{o.request_id}: erased, {o.detail['facts_removed']} facts removed")
 
 
@@ -185,15 +185,15 @@ def subject_erase(
 @click.option("--lift", is_flag=True, help="Lift an earlier restriction.")
 @click.pass_context
 @clear_errors
-def subject_restrict(
-    ctx: click.Context, bsn: str | None, name: str | None, birth_date: str | None, lift: bool
-) -> None:
+def subject_restrict(ctx: click.Context, subject_file: Any, lift: bool) -> None:
     """Restrict processing: the person is left out of every analysis and product until lifted.
 
-    Example: emm --as privacy subject restrict --bsn 111222333
+    Example: emm --as privacy subject restrict --subject verzoek-12.txt
     """
+    principal(ctx, "subject_request")
+    subject = subject_from(subject_file)
     g = guarded_store(ctx, "subject_request")
-    o = g.privacy.restrict(_subjects(g, bsn, name, birth_date), lift=lift)
+    o = g.privacy.restrict(_subjects(g, subject), lift=lift)
     click.echo(f"{o.request_id}: {o.kind.replace('_', ' ')} done")
 
 
@@ -211,18 +211,18 @@ def subject_restrict(
 @clear_errors
 def subject_refuse(
     ctx: click.Context,
-    bsn: str | None,
-    name: str | None,
-    birth_date: str | None,
+    subject_file: Any,
     kind: str,
     grounds: tuple[str, ...],
 ) -> None:
     """Refuse a request in whole, recording the statutory grounds.
 
-    Example: emm --as privacy subject refuse --bsn 111222333 --kind access --ground WPG-27
+    Example: emm --as privacy subject refuse --subject verzoek-12.txt --kind access --ground WPG-27
     """
+    principal(ctx, "subject_request")
+    subject = subject_from(subject_file)
     g = guarded_store(ctx, "subject_request")
-    o = g.privacy.refuse(_subjects(g, bsn, name, birth_date), kind, list(grounds))
+    o = g.privacy.refuse(_subjects(g, subject), kind, list(grounds))
     click.echo(f"{o.request_id}: {kind} refused on {', '.join(grounds)}")
 
 

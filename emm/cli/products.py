@@ -16,13 +16,14 @@ from emm.cli.base import (
     resolve_seeds,
     settings_of,
 )
+from emm.cli.personal import personal_values
 
 
 @main.group()
 def oib() -> None:
     """Operational intelligence pictures (OIB): build, and register their handover.
 
-    Example: emm oib create --seed "06-12345678" --hops 2
+    Example: emm oib create --seed - --hops 2 < seeds.txt
     """
 
 
@@ -32,7 +33,8 @@ def oib() -> None:
     "seeds",
     multiple=True,
     required=True,
-    help="An identifier or name of a seed entity (repeatable).",
+    help="A seed entity: its id (Person-...), or - to read identifiers or names from standard "
+    "input, or @FILE (one per line). Names and identifiers never go on the command line.",
 )
 @click.option("--hops", default=2, show_default=True, help="Radius of the network.")
 @click.option("--title", default=None, help="Title of the document.")
@@ -52,15 +54,16 @@ def oib_create(
 ) -> None:
     """Build an OIB (HTML, PDF, JSON) of the network around the seeds and register it.
 
-    Example: emm oib create --seed "NL91ABNA0417164300" --hops 2 --party POL --party KMAR
+    Example: emm oib create --seed @seeds.txt --hops 2 --party POL --party KMAR
     """
     from emm.products.oib import make_oib
 
+    wanted = personal_values(seeds, "--seed")  # refused before anything is opened
     s = settings_of(ctx)
     store = guarded_store(ctx, "create_oib")
     doc, files = make_oib(
         store,
-        resolve_seeds(store, seeds),
+        resolve_seeds(store, tuple(wanted)),
         out_dir=s.data_dir / "products",
         created_by=store.principal.user,
         title=title,

@@ -471,7 +471,11 @@ IDS_ALLOWED = {
 
 
 def _cli(b: Built, who: Who, *args: str) -> str:
-    r = b.run(who, *args)
+    return _cli_in(b, who, None, *args)
+
+
+def _cli_in(b: Built, who: Who, stdin: str | None, *args: str) -> str:
+    r = b.run(who, *args, input=stdin)
     text = f"exit={r.exit_code}\n{r.output}"
     if r.exception and not isinstance(r.exception, SystemExit):
         text += f"\n{type(r.exception).__name__}: {r.exception}"
@@ -499,12 +503,16 @@ def _cli_oib_create(b: Built, who: Who, tmp: Path) -> Any:
         ids["ph_om"],
         ids["case_id"],
     ]
-    out = [_cli(b, who, "oib", "create", "--seed", ids["shared_bsn"], "--hops", "3")]
+
+    def oib(seed: str, *more: str) -> str:  # seeds on standard input, as the CLI requires
+        return _cli_in(b, who, seed + "\n", "oib", "create", "--seed", "-", *more)
+
+    out = [oib(ids["shared_bsn"], "--hops", "3")]
     # a hidden seed must give nothing; the message may echo the seed typed, nothing else
     for s in seeds[1:]:
-        out.append(_cli(b, who, "oib", "create", "--seed", s, "--hops", "3").replace(s, "<input>"))
-    out.append(_cli(b, who, "oib", "create", "--seed", ids["shared_bsn"], "--basis", "WJSG-15-39G"))
-    out.append(_cli(b, who, "oib", "create", "--seed", ids["shared_bsn"], "--party", "KMAR"))
+        out.append(oib(s, "--hops", "3").replace(s, "<input>"))
+    out.append(oib(ids["shared_bsn"], "--basis", "WJSG-15-39G"))
+    out.append(oib(ids["shared_bsn"], "--party", "KMAR"))
     return out
 
 
@@ -539,8 +547,18 @@ def _cli_export(b: Built, who: Who, tmp: Path) -> Any:
 def _cli_subject(b: Built, who: Who, tmp: Path) -> Any:
     out = []
     for label, kw in _persons(b):
-        args = [x for k, v in kw.items() for x in (f"--{k.replace('_', '-')}", v)]
-        o = _cli(b, who, "subject", "access", *args, "--out", str(tmp / f"{label}.json"))
+        request = "".join(f"{k}: {v}\n" for k, v in kw.items())
+        o = _cli_in(
+            b,
+            who,
+            request,
+            "subject",
+            "access",
+            "--subject",
+            "-",
+            "--out",
+            str(tmp / f"{label}.json"),
+        )
         for v in kw.values():
             o = o.replace(v, "<input>")
         out.append(o)

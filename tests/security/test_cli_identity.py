@@ -46,7 +46,7 @@ def actions(cli: CliAs) -> list[str]:
         ["db", "reset", "--yes"],
         ["user", "list"],
         ["user", "add", "mallory", "--role", "privacy_officer", "--affiliation", "POL"],
-        ["subject", "access", "--bsn", "111222333"],
+        ["subject", "access", "--subject", "-"],
         ["audit", "verify"],
         ["analyse"],
         ["retention", "plan"],

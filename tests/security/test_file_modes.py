@@ -22,7 +22,7 @@ def test_after_a_demo_run_nothing_in_the_data_dir_is_open_to_others(cli_as, db_s
     cli_as.user("sen", "senior_analyst")
     r = cli_as("admin", "demo", "--size", "tiny", "--seed", "3")
     assert r.exit_code == 0, r.output
-    r = cli_as("sen", "oib", "create", "--seed", "Person", "--hops", "1")
+    r = cli_as("sen", "oib", "create", "--seed", "-", "--hops", "1", input="Person\n")
     assert r.exit_code in (0, 1), r.output  # an OIB when the seed matches one entity
     r = cli_as("sen", "analyse")
     assert r.exit_code == 0, r.output
