@@ -156,7 +156,7 @@ class WebSessionStore(SqliteFile):
 
     def lookup(self, token: str | None) -> WebSession | None:
         """The live session of a cookie token, or ``None`` (unknown, expired, logged out)."""
-        if not token:
+        if not isinstance(token, str) or not token:
             return None
         return self.get(session_id(token))
 

@@ -4,8 +4,8 @@ The router: without a logged-in user every page address shows the login form (so
 deep link never ends on "Page not found"); after login the navigation holds the pages the user's
 role allows (``principal.can``). A tab finds its session again through the session cookie
 (:mod:`emm.app.websession`); a session idle for 30 minutes, or ended in another tab, logs the tab
-out on its next interaction. Deep links: ``?entity=<uid>`` and ``?set=<working set>`` open the
-network explorer there.
+out on its next interaction. Deep links: ``?entity=<uid>`` (optionally ``&hops=2&max=500``) and
+``?set=<working set>`` open the network explorer there.
 """
 
 from __future__ import annotations
@@ -141,6 +141,10 @@ else:
             st.session_state[key] = st.session_state[key]
     # A deep link to an entity or a working set opens the explorer, whichever page it names.
     wanted = {k: st.query_params.get(k) for k in DEEP_LINKS if st.query_params.get(k)}
+    if wanted:
+        wanted.update(
+            {k: st.query_params.get(k) for k in ("hops", "max") if st.query_params.get(k)}
+        )
     if wanted and can("expand_network") and nav.url_path != "explorer":
         st.session_state["explore_deeplink"] = wanted
         st.switch_page(str(VIEWS / "explorer.py"))

@@ -7,6 +7,7 @@ development mode) are in ``.streamlit/config.toml`` next to this file and in
 :func:`emm.app.launch.command`.
 """
 
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from streamlit.starlette import App
@@ -16,7 +17,7 @@ from emm.app.warmup import start_warmup
 
 
 @asynccontextmanager
-async def lifespan(_app):  # type: ignore[no-untyped-def]
+async def lifespan(_app: App) -> AsyncIterator[None]:
     start_warmup()  # the de-identification engine, in the background, then gc.freeze()
     yield
 

@@ -193,7 +193,7 @@ def shown_errors(what: str = "") -> Iterator[None]:
         st.error(tr("svc.db_error", prefix=prefix, code=md(exc.code)))
         st.stop()
     except (RegisterError, SubjectError, ValueError, KeyError) as exc:
-        st.error(f"{prefix}{md(exc)}")
+        st.error(f"{md(prefix)}{md(exc)}")
         st.stop()
 
 

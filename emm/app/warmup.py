@@ -57,3 +57,9 @@ def start_warmup(settings: Settings | None = None) -> threading.Thread:
             )
             _THREAD.start()
         return _THREAD
+
+
+def warm() -> bool:
+    """True once the warm-up thread has finished (or was never needed in this process)."""
+    with _LOCK:
+        return _THREAD is not None and not _THREAD.is_alive()

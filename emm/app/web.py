@@ -45,6 +45,7 @@ TICKET_SECONDS = 60.0
 SESSION_ROUTE = "/_emm/session"
 LOGOUT_ROUTE = "/_emm/logout"
 ASSET_ROUTE = "/_emm/assets/{name}"
+READY_ROUTE = "/_emm/ready"
 ASSETS = {"vis-network.min.js": ("pyvis", "lib/vis-9.1.2/vis-network.min.js")}
 
 Scope = dict[str, Any]
@@ -367,10 +368,21 @@ async def asset_route(request: Any) -> Any:
     )
 
 
+async def ready_route(_request: Any) -> Any:
+    """200 once the start-up warm-up (libraries, de-identification engine) has finished."""
+    from starlette.responses import JSONResponse
+
+    from emm.app.warmup import warm
+
+    done = warm()
+    return JSONResponse({"warm": done}, status_code=200 if done else 503)
+
+
 def routes() -> list[Any]:
     from starlette.routing import Route
 
     return [
+        Route(READY_ROUTE, ready_route, methods=["GET"]),
         Route(SESSION_ROUTE, session_route, methods=["POST"]),
         Route(LOGOUT_ROUTE, logout_route, methods=["POST"]),
         Route(ASSET_ROUTE, asset_route, methods=["GET"]),

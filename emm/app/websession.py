@@ -50,9 +50,10 @@ def _tab() -> str | None:
 def client() -> str:
     """The client a login comes from, for throttling: its IP address, or "local"."""
     try:
-        return st.context.ip_address or "local"
+        ip = st.context.ip_address
     except Exception:  # noqa: BLE001 - no browser (tests)
         return "local"
+    return ip if isinstance(ip, str) and ip else "local"
 
 
 def start(principal: Principal, settings: Settings) -> str:

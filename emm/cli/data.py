@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -128,25 +127,9 @@ def app(ctx: click.Context, port: int, no_demo: bool, headless: bool) -> None:
     if not no_demo:
         for line in prepare_demo(s):
             click.echo(line)
-    script = Path(__file__).parent / "app" / "main.py"
+    from emm.app.launch import command
+
     click.echo(f"EMM Workbench on http://127.0.0.1:{port}")
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true" if headless else "false",
-        "--browser.gatherUsageStats",
-        "false",
-        "--global.developmentMode",
-        "false",
-        "--client.toolbarMode",
-        "viewer",
-    ]
+    # production settings (no post-script GC, no file watcher) and the session/media routes
+    cmd = command(port, headless=headless)
     raise SystemExit(subprocess.call(cmd))

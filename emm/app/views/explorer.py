@@ -106,8 +106,19 @@ if request:
     start(request["seeds"], request["source"], int(request.get("hops", 1)))
 
 # Deep links: ?entity=<uid> or ?set=<working set name>, also from another page or a second tab.
+LINK_KEYS = ("entity", "set", "hops", "max")
+
+
+def link_int(link: dict[str, Any], key: str, lo: int, hi: int, default: int) -> int:
+    """A number from a deep link, within the slider's bounds (anything else: the default)."""
+    try:
+        return min(hi, max(lo, int(str(link.get(key)))))
+    except ValueError:
+        return default
+
+
 link = ss.pop("explore_deeplink", None) or {
-    k: st.query_params.get(k) for k in ("entity", "set") if st.query_params.get(k)
+    k: st.query_params.get(k) for k in LINK_KEYS if st.query_params.get(k)
 }
 if link and link != ss.get("_ex_link"):
     ss["_ex_link"] = link
@@ -117,7 +128,9 @@ if link and link != ss.get("_ex_link"):
         if found is None:
             st.warning(tr("ex.link_not_found"))
         else:
-            start([found.uid], tr("ex.source_link"), hops=1)
+            start([found.uid], tr("ex.source_link"), hops=link_int(link, "hops", 1, 3, 1))
+            if link.get("max"):
+                ss["ex_max"] = link_int(link, "max", 10, MAX_CAP, 150) // 10 * 10
             ss["ex_select"] = {"ids": [found.uid], "focus": found.uid, "nonce": 1}
     elif link.get("set"):
         with services.shown_errors(tr("ex.err_sets")):

@@ -122,7 +122,8 @@ def parse_event(raw: Mapping[str, Any] | None) -> GraphEvent:
     moved_n = 0
     m = raw.get("moved")
     if isinstance(m, dict) and isinstance(m.get("positions"), dict):
-        moved_n = m.get("n") if isinstance(m.get("n"), int) else 0
+        nonce = m.get("n")
+        moved_n = nonce if isinstance(nonce, int) else 0
         for k, v in list(m["positions"].items())[:MAX_IDS]:
             if (
                 isinstance(k, str)

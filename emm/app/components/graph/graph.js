@@ -303,6 +303,10 @@ class GraphView {
         const r = this.netDiv.getBoundingClientRect();
         return { x: r.left + d.x, y: r.top + d.y };
       },
+      position: (id) => {
+        const p = net.getPositions([id])[id];
+        return p ? { x: p.x, y: p.y } : null;
+      },
       nodeIds: () => this.nodesView.getIds(),
       hiddenIds: () => this.nodes.getIds({ filter: (n) => !!n.hidden }),
       selected: () => this.selectedIds(),
