@@ -89,10 +89,19 @@ if principal is None:
         services.resume(principal)
 
 if principal is None:
-    login = [page("login", ":material/login:", default=True)]
-    # Every address of a page leads to the login form, not to "Page not found".
-    login += [
-        st.Page(str(VIEWS / "login.py"), title=tr("nav.login"), url_path=name) for name in PAGES
+    # The login form under every page's address: a reload or a deep link never ends on "Page
+    # not found", and after login the same address (the same page hash) opens the real page.
+    # At the root it is "home", so that the rerun after login lands on home without a fallback
+    # (a fallback run raced with the first click on the navigation: measured in the browser).
+    login = [
+        st.Page(
+            str(VIEWS / "login.py"),
+            title=tr("nav.login"),
+            icon=":material/login:",
+            url_path=name,
+            default=name == "home",
+        )
+        for name in PAGES
     ]
     nav = st.navigation(login, position="hidden")
     with st.sidebar:

@@ -56,6 +56,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
+# Streamlit shows its status widget ("Stop") while a script runs; no widget: the page is idle.
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 WAIT = 90_000  # ms: an upper bound for a condition on a loaded machine, not a sleep
 
 
@@ -209,9 +211,16 @@ def login(
     if ok:
         expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
         wait_until(lambda: session_cookie(tab), "the session cookie")
+        idle(tab)
+
+
+def idle(tab: Tab) -> None:
+    """Wait until no script runs, so that a click goes to the page as it now is."""
+    tab.page.wait_for_function(IDLE, timeout=WAIT)
 
 
 def nav(tab: Tab, title: str) -> None:
+    idle(tab)
     tab.page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
 
 
@@ -262,6 +271,7 @@ def open_network(tab: Tab) -> Graph:
 
     nav(tab, "Netwerkverkenner")
     expect(tab.page.get_by_role("heading", name="Netwerkverkenner")).to_be_visible()
+    idle(tab)
     tab.page.get_by_role("tab", name="Gerangschikt netwerk").click()
     tab.page.get_by_role("button", name="Netwerk openen").click()
     return Graph(tab)
@@ -312,12 +322,12 @@ def test_login_search_explore_oib_and_tib(tab: Tab) -> None:
         "het meldpunt op 06-12345678."
     )
     page.get_by_role("button", name="Build and preview").click()
-    expect(page.get_by_text("Preview:")).to_be_visible(timeout=300_000)
+    expect(page.get_by_text("Preview:")).to_be_visible(timeout=900_000)  # engine on a busy host
     expect(page.get_by_text("replacement(s)")).to_be_visible()
     shots.append(tab.shot("06-tib-preview"))
     page.get_by_role("button", name="Export").click()
     verdict = page.get_by_text("passed the gate").or_(page.get_by_text("Export refused"))
-    expect(verdict.first).to_be_visible(timeout=180_000)
+    expect(verdict.first).to_be_visible(timeout=600_000)
     shots.append(tab.shot("07-tib-export"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for path in shots:

@@ -106,6 +106,8 @@ class GraphView {
     this.wrap.append(this.toolbar, this.box, this.timeline, this.status);
     this.root.append(this.wrap);
     this.wrap.addEventListener("keydown", (e) => this.onKey(e));
+    // clicks on the canvas give the component the keyboard (Ctrl+Z, Delete, Esc)
+    this.netDiv.addEventListener("pointerdown", () => this.wrap.focus({ preventScroll: true }));
     this.wrap.addEventListener("pointerdown", (e) => {
       if (!this.menu.contains(e.target)) this.closeMenu();
     });
@@ -828,7 +830,7 @@ class GraphView {
       return;
     }
     const all = this.edges.get().map((e) => this.edgeDate(e)).filter((t) => t !== null && t !== undefined);
-    const W = Math.max(300, this.wrap.clientWidth || 800);
+    const W = Math.max(300, this.wrap.clientWidth || this.box.clientWidth || 800);
     const H = 90;
     const head = el("div", { class: "tl-head" });
     const pick = el("select", { "data-testid": "timeline-field", "aria-label": this.t("timeline_field", "Date") });
