@@ -1,13 +1,14 @@
 """Where the explorer draws each entity: a layout once, then stable positions.
 
 The first picture of a view is laid out whole (igraph: Fruchterman-Reingold for small views,
-Large Graph Layout for thousands of entities); small views come out the same every time. After that, positions are kept per session; entities that arrive later (an expand, a
+Large Graph Layout for thousands of entities); what is stable is the session's picture, not
+the first layout (igraph draws its own random numbers). After that, positions are kept per session; entities that arrive later (an expand, a
 path) are placed on a ring around the entities they connect to, so nothing that was already on
 screen moves. Physics never runs in the browser unless the analyst asks for a new layout.
 
 >>> pos = place(["a", "b", "c"], [("a", "b"), ("b", "c")], {})
->>> sorted(pos) == ["a", "b", "c"] and place(["a", "b", "c"], [("a", "b"), ("b", "c")], {}) == pos
-True
+>>> sorted(pos)
+['a', 'b', 'c']
 >>> more = place(["a", "b", "c", "d"], [("a", "b"), ("b", "c"), ("c", "d")], pos)
 >>> all(more[k] == pos[k] for k in pos) and "d" in more
 True
@@ -75,7 +76,7 @@ def place(
     known
         Positions the analyst already sees (kept exactly).
     seed
-        Makes the whole-view layout reproducible.
+        Turns the start circle of the whole-view layout.
     """
     nodes = list(dict.fromkeys(nodes))
     wanted = set(nodes)

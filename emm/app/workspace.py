@@ -252,8 +252,7 @@ class Workspace:
 
     def set_path(self, order: list[str], path_sub: Subgraph) -> None:
         """Highlight a path (and bring its entities and facts into the view)."""
-        self.merge(path_sub, max_new=len(path_sub.entities))
-        self._past.pop()  # merge and highlight are one step
+        self.merge(path_sub, max_new=len(path_sub.entities))  # one step: merge and highlight
         self.path = [u for u in order if u in self.sub.entities]
 
     def clear_path(self) -> None:
