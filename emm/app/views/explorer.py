@@ -162,73 +162,91 @@ for name, value in {
 }.items():
     ss.setdefault(name, value)
 
-with st.expander(tr("ex.start_from"), expanded=not seeds, icon=":material/play_arrow:"):
-    t_search, t_set, t_net = st.tabs([tr("ex.tab_search"), tr("ex.tab_set"), tr("ex.tab_network")])
-    with t_search:
-        with st.form("ex_find", border=False):
-            q = st.text_input(tr("ex.query"), key="ex_query")
-            find = st.form_submit_button(tr("ex.find"), icon=":material/search:")
-        if find:
-            if len(q.strip()) < 2:
-                st.warning(tr("ex.query_short"))
-            else:
-                with services.shown_errors(tr("ex.err_search")):
-                    ss["ex_found"] = {
-                        e.uid: f"{tr.type(e.label)}: {e.caption} ({', '.join(e.parties)})"
-                        for e in g.find(q.strip())
-                    }
-                if not ss["ex_found"]:
-                    st.warning(tr("ex.nothing_found"))
-        found_map: dict[str, str] = ss.get("ex_found", {})
-        if found_map:
-            chosen = st.multiselect(
-                tr("ex.start_entities"),
-                list(found_map),
-                format_func=found_map.__getitem__,
-                default=list(found_map)[:1],
-                key="ex_found_pick",
-            )
-            if st.button(tr("ex.start_these"), disabled=not chosen, key="ex_start_found"):
-                start(chosen, tr("ex.source_search"), hops=2)
-                st.rerun()
-    with t_set:
+
+def working_set_list() -> list[working_sets.WorkingSet]:
+    """The user's working sets, read once per session (and again after a save)."""
+    if "ex_sets" not in ss:
         with services.shown_errors(tr("ex.err_sets")):
-            sets = working_sets.list_sets(g.raw_for("expand_network"), owner=p.user)
-        if not sets:
-            st.caption(tr("ex.no_sets"))
-        else:
-            by_name = {w.name: w for w in sets}
-            name = st.selectbox(
-                tr("ex.your_sets"),
-                list(by_name),
-                format_func=lambda n: tr(
-                    "ex.set_option",
-                    name=n,
-                    case=by_name[n].case_ref,
-                    n=len(by_name[n].uids),
-                    saved=by_name[n].saved_at[:10],
-                ),
-                key="ex_set_pick",
-            )
-            if st.button(tr("ex.load_set"), key="ex_load_set"):
-                load_set(by_name[name])
-                st.rerun()
-    with t_net:
-        run = services.latest_run(g)
-        if run is None or not run.networks:
-            services.run_missing_message()
-        else:
-            nets = {n["id"]: n for n in run.networks[:100]}
-            nid = st.selectbox(
-                tr("ex.network"),
-                list(nets),
-                format_func=lambda i: network_label(nets[i]),
-                key="ex_net_pick",
-            )
-            st.caption(md("; ".join(nets[nid]["explanation"])))
-            if st.button(tr("ex.load_network"), key="ex_load_net"):
-                start(nets[nid]["members"], tr("ex.source_network", id=nid), hops=1)
-                st.rerun()
+            ss["ex_sets"] = working_sets.list_sets(g.raw_for("expand_network"), owner=p.user)
+    sets: list[working_sets.WorkingSet] = ss["ex_sets"]
+    return sets
+
+
+@st.fragment
+def start_panel() -> None:
+    """Search, working sets and ranked networks: a search reruns only this part of the page."""
+    with st.expander(tr("ex.start_from"), expanded=not seeds, icon=":material/play_arrow:"):
+        t_search, t_set, t_net = st.tabs(
+            [tr("ex.tab_search"), tr("ex.tab_set"), tr("ex.tab_network")]
+        )
+        with t_search:
+            with st.form("ex_find", border=False):
+                q = st.text_input(tr("ex.query"), key="ex_query")
+                find = st.form_submit_button(tr("ex.find"), icon=":material/search:")
+            if find:
+                if len(q.strip()) < 2:
+                    st.warning(tr("ex.query_short"))
+                else:
+                    with services.shown_errors(tr("ex.err_search")):
+                        ss["ex_found"] = {
+                            e.uid: f"{tr.type(e.label)}: {e.caption} ({', '.join(e.parties)})"
+                            for e in g.find(q.strip())
+                        }
+                    if not ss["ex_found"]:
+                        st.warning(tr("ex.nothing_found"))
+            found_map: dict[str, str] = ss.get("ex_found", {})
+            if found_map:
+                chosen = st.multiselect(
+                    tr("ex.start_entities"),
+                    list(found_map),
+                    format_func=found_map.__getitem__,
+                    default=list(found_map)[:1],
+                    key="ex_found_pick",
+                )
+                if st.button(tr("ex.start_these"), disabled=not chosen, key="ex_start_found"):
+                    start(chosen, tr("ex.source_search"), hops=2)
+                    st.rerun()
+        with t_set:
+            with services.shown_errors(tr("ex.err_sets")):
+                sets = working_sets.list_sets(g.raw_for("expand_network"), owner=p.user)
+            if not sets:
+                st.caption(tr("ex.no_sets"))
+            else:
+                by_name = {w.name: w for w in sets}
+                name = st.selectbox(
+                    tr("ex.your_sets"),
+                    list(by_name),
+                    format_func=lambda n: tr(
+                        "ex.set_option",
+                        name=n,
+                        case=by_name[n].case_ref,
+                        n=len(by_name[n].uids),
+                        saved=by_name[n].saved_at[:10],
+                    ),
+                    key="ex_set_pick",
+                )
+                if st.button(tr("ex.load_set"), key="ex_load_set"):
+                    load_set(by_name[name])
+                    st.rerun()
+        with t_net:
+            run = services.latest_run(g)
+            if run is None or not run.networks:
+                services.run_missing_message()
+            else:
+                nets = {n["id"]: n for n in run.networks[:100]}
+                nid = st.selectbox(
+                    tr("ex.network"),
+                    list(nets),
+                    format_func=lambda i: network_label(nets[i]),
+                    key="ex_net_pick",
+                )
+                st.caption(md("; ".join(nets[nid]["explanation"])))
+                if st.button(tr("ex.load_network"), key="ex_load_net"):
+                    start(nets[nid]["members"], tr("ex.source_network", id=nid), hops=1)
+                    st.rerun()
+
+
+start_panel()
 
 # ----------------------------------------------------------------------------- view and filter
 
@@ -791,6 +809,7 @@ def save_tab(ws: Workspace, options: dict[str, str]) -> None:
                     ),
                 )
                 g._log("save_working_set", targets=uids, size=len(uids))
+            ss.pop("ex_sets", None)  # the list shows the new set
             st.success(tr("ex.saved", name=md(name.strip()), n=len(uids)))
             st.caption(tr("ex.set_link_hint"))
             st.code(f"?set={name.strip()}", language=None)
