@@ -51,7 +51,7 @@ def click(at, label):
 
 def act(at, kind, ids, arg=None):
     """What a click on the canvas does: the chart's callback queues the action."""
-    at.session_state["ex_pending"] = Action(kind, tuple(ids), arg)
+    at.session_state["ex_pending"] = [Action(kind, tuple(ids), arg)]
     return run(at)
 
 

@@ -365,13 +365,16 @@ def workspace() -> Workspace:
 
 def queue(action: str, ids: list[str], arg: Any = None) -> None:
     """Buttons of the panel send the same actions as the canvas."""
-    ss["ex_pending"] = Action(action, tuple(ids), arg)
+    ss.setdefault("ex_pending", []).append(Action(action, tuple(ids), arg))
 
 
 def on_graph(event: GraphEvent, kind: str) -> None:
     """Called by the chart before the fragment reruns."""
-    if kind == "action" and event.action is not None:
-        ss["ex_pending"] = event.action
+    if kind == "action":
+        fresh = event.new_actions(ss.get("ex_ack"))
+        if fresh:
+            ss.setdefault("ex_pending", []).extend(fresh)
+            ss["ex_ack"] = {"inst": event.instance, "n": fresh[-1].n}
     elif kind == "selected":
         ss["ex_multi"] = list(event.selected)
         if event.selected:
@@ -484,8 +487,7 @@ def analysis(ws: Workspace, G: Any, need: bool) -> tuple[list[Any], list[dict[st
 @st.fragment
 def canvas_and_panel() -> None:
     ws = workspace()
-    pending: Action | None = ss.pop("ex_pending", None)
-    if pending is not None:
+    for pending in ss.pop("ex_pending", []):
         apply(ws, pending)
     ss["ex_seeds"] = ws.seeds
     ss["ex_expanded"] = [x.uid for x in ws.expanded]
@@ -560,6 +562,7 @@ def canvas_and_panel() -> None:
         ),
         filename="emm-netwerk",
         status=tr("ex.status", n=G.number_of_nodes(), m=G.number_of_edges()),
+        ack=ss.get("ex_ack"),
         on_event=on_graph,
     )
     b1, b2, _ = st.columns([1, 1, 6])

@@ -19,10 +19,14 @@ Everything from data reaches the page as text (the canvas draws labels; tooltips
 vis-network is served by the app's own web server (:mod:`emm.app.web`, from the copy pyvis
 ships); icons are ``data:`` URIs; PNG and SVG exports are made in the browser.
 
->>> parse_event({"action": {"type": "expand", "ids": ["a", 3], "arg": None, "n": 2},
-...              "selected": ["a", "b"]}).action
+>>> ev = parse_event({"action": {"inst": "x1", "batch": [
+...     {"type": "hide", "ids": ["a"], "n": 1}, {"type": "expand", "ids": ["a", 3], "n": 2}]},
+...     "selected": ["a", "b"]})
+>>> ev.action
 Action(type='expand', ids=('a',), arg=None, n=2)
->>> parse_event({"action": {"type": "rm -rf", "ids": []}}).action is None
+>>> [a.type for a in ev.new_actions({"inst": "x1", "n": 1})], len(ev.new_actions(None))
+(['expand'], 2)
+>>> parse_event({"action": {"batch": [{"type": "rm -rf", "ids": []}]}}).action is None
 True
 """
 
@@ -82,7 +86,18 @@ class GraphEvent:
     period: Period | None = None
     moved: dict[str, tuple[float, float]] = field(default_factory=dict)
     moved_n: int = 0
-    action: Action | None = None
+    actions: tuple[Action, ...] = ()  # not yet acknowledged, oldest first
+    instance: str = ""  # which chart in the browser sent them (a reload makes a new one)
+
+    @property
+    def action(self) -> Action | None:
+        """The newest action."""
+        return self.actions[-1] if self.actions else None
+
+    def new_actions(self, acked: Mapping[str, Any] | None) -> list[Action]:
+        """The actions after the acknowledged one (all of them for another chart instance)."""
+        last = int(acked["n"]) if acked and acked.get("inst") == self.instance else 0
+        return [a for a in self.actions if a.n > last]
 
 
 def _ids(value: Any) -> tuple[str, ...]:
@@ -105,13 +120,24 @@ def _arg(value: Any) -> Any:
 def parse_event(raw: Mapping[str, Any] | None) -> GraphEvent:
     """Validate what the browser sent (unknown actions and non-string ids are dropped)."""
     raw = raw or {}
-    action = None
+    actions: list[Action] = []
+    instance = ""
     a = raw.get("action")
-    if isinstance(a, dict) and a.get("type") in ACTIONS:
-        n = a.get("n")
-        action = Action(
-            str(a["type"]), _ids(a.get("ids")), _arg(a.get("arg")), n if isinstance(n, int) else 0
-        )
+    if isinstance(a, dict):
+        instance = str(a.get("inst", ""))[:40]
+        given = a.get("batch")
+        batch: list[Any] = given if isinstance(given, list) else [a]
+        for item in batch[:20]:
+            if isinstance(item, dict) and item.get("type") in ACTIONS:
+                n = item.get("n")
+                actions.append(
+                    Action(
+                        str(item["type"]),
+                        _ids(item.get("ids")),
+                        _arg(item.get("arg")),
+                        n if isinstance(n, int) else 0,
+                    )
+                )
     period = None
     p = raw.get("period")
     if isinstance(p, dict) and p.get("field") in ("registered", "date"):
@@ -132,7 +158,7 @@ def parse_event(raw: Mapping[str, Any] | None) -> GraphEvent:
                 and all(isinstance(c, int | float) for c in v)
             ):
                 moved[k] = (float(v[0]), float(v[1]))
-    return GraphEvent(_ids(raw.get("selected")), period, moved, moved_n, action)
+    return GraphEvent(_ids(raw.get("selected")), period, moved, moved_n, tuple(actions), instance)
 
 
 @cache
@@ -176,6 +202,7 @@ def graph_chart(
     provenance: str = "",
     filename: str = "graph",
     status: str = "",
+    ack: Mapping[str, Any] | None = None,
     on_event: Callable[[GraphEvent, str], None] | None = None,
 ) -> GraphEvent:
     """Draw the chart; returns the current selection, period and the last action.
@@ -202,6 +229,9 @@ def graph_chart(
     icons, cluster_hubs, edge_labels
         Defaults depend on the size of the view: icons up to 800 entities, hubs clustered
         from 1,500, relationship labels up to 60 facts.
+    ack
+        ``{"inst", "n"}``: the last action the page has carried out (see
+        :meth:`GraphEvent.new_actions`); the chart then stops resending it.
     on_event
         Called (before the page reruns) with the event and what changed: ``"action"``,
         ``"selected"``, ``"moved"`` or ``"period"``.
@@ -232,6 +262,7 @@ def graph_chart(
         "status": status,
     }
     payload["rev"] = revision(payload)
+    payload["ack"] = dict(ack) if ack else None  # not part of what is drawn
 
     def callback(kind: str) -> Callable[[], None]:
         def run() -> None:

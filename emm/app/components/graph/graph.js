@@ -76,6 +76,8 @@ class GraphView {
     this.period = null; // [t0, t1] ms, inclusive
     this.dateField = "registered";
     this.actionCount = 0;
+    this.queue = [];
+    this.inst = Math.random().toString(36).slice(2) + Date.now().toString(36);
     this.selectNonce = null;
     this.hubsClustered = false;
     this.legendOpen = true;
@@ -155,13 +157,12 @@ class GraphView {
   // ------------------------------------------------------------------ events to Python
 
   action(type, ids, arg) {
+    // Actions queue until Python acknowledges them (data.ack): two quick clicks may reach the
+    // server in one rerun, where a single trigger value would keep only the last.
     this.actionCount += 1;
-    this.setTrigger("action", {
-      type,
-      ids: ids || this.selectedIds(),
-      arg: arg === undefined ? null : arg,
-      n: this.actionCount,
-    });
+    this.queue.push({ type, ids: ids || this.selectedIds(), arg: arg === undefined ? null : arg, n: this.actionCount });
+    this.queue = this.queue.slice(-20);
+    this.setTrigger("action", { inst: this.inst, batch: this.queue });
   }
 
   selectedIds() {
@@ -210,6 +211,8 @@ class GraphView {
   // ------------------------------------------------------------------ data
 
   async update(data) {
+    const ack = data && data.ack;
+    if (ack && ack.inst === this.inst) this.queue = this.queue.filter((a) => a.n > ack.n);
     if (data && data.rev === this.rev && this.network) return;
     this.data = data;
     this.rev = data.rev;
