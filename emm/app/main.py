@@ -157,4 +157,7 @@ else:
     if wanted and can("expand_network") and nav.url_path != "explorer":
         st.session_state["explore_deeplink"] = wanted
         st.switch_page(str(VIEWS / "explorer.py"))
-nav.run()
+try:
+    nav.run()
+finally:
+    websession.own_files()  # downloads made by this run belong to this web session

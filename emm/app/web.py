@@ -26,7 +26,7 @@ from __future__ import annotations
 import secrets
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from http.cookies import SimpleCookie
@@ -138,6 +138,35 @@ class Bindings:
 BINDINGS = Bindings()
 
 
+class Files:
+    """Which web session a ``/media`` file was made for (kept until logout).
+
+    Streamlit forgets a tab's files at the start of every full rerun and re-adds those the new
+    run shows; a download that the browser fetches in that moment must still be served to its
+    owner, so the owner is remembered here when the file is made.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._owner: dict[str, str] = {}
+
+    def own(self, file_ids: Iterable[str], sid: str) -> None:
+        with self._lock:
+            for f in file_ids:
+                self._owner[f] = sid
+
+    def owner(self, file_id: str) -> str | None:
+        with self._lock:
+            return self._owner.get(file_id)
+
+    def drop_sid(self, sid: str) -> None:
+        with self._lock:
+            self._owner = {f: s for f, s in self._owner.items() if s != sid}
+
+
+FILES = Files()
+
+
 class Scratch:
     """Per web session, in this process only: what a reloaded tab continues with (the
     explorer's workspace). Dropped at logout, and swept once its session is idle too long."""
@@ -216,7 +245,23 @@ def forget_media(tab: str) -> None:
         return
 
 
-def media_allowed(file: MediaFile | None, live_sid: str | None, bindings: Bindings) -> bool:
+def tab_files(tab: str) -> list[str]:
+    """The ids of the files a tab shows now (Streamlit 1.67 internals, read only)."""
+    try:
+        from streamlit.runtime import Runtime
+
+        mgr = Runtime.instance().media_file_mgr
+        return list(mgr._files_by_session_and_coord.get(tab, {}).values())
+    except Exception:  # noqa: BLE001 - no runtime (tests)
+        return []
+
+
+def media_allowed(
+    file: MediaFile | None,
+    live_sid: str | None,
+    bindings: Bindings,
+    owner: str | None = None,
+) -> bool:
     """The rule of :class:`MediaGuard`, separately testable.
 
     >>> b = Bindings(); b.bind("tab1", "sid1")
@@ -228,9 +273,13 @@ def media_allowed(file: MediaFile | None, live_sid: str | None, bindings: Bindin
     False
     >>> media_allowed(MediaFile(False, frozenset({"anonymous-tab"})), None, b)
     True
+    >>> media_allowed(MediaFile(True, frozenset()), "sid1", b, owner="sid1")  # during a rerun
+    True
     """
     if file is None:
         return False
+    if live_sid is not None and owner == live_sid:
+        return True
     if live_sid is not None and any(bindings.sid(t) == live_sid for t in file.tabs):
         return True
     # an image on a page nobody is logged in on (the login page) is public
@@ -282,7 +331,7 @@ class MediaGuard:
         file_id = path[len(self.prefix) :].split("/")[-1].split(".")[0]
         file = media_file(file_id)
         live = sessions().lookup(_cookie(scope, COOKIE))
-        if not media_allowed(file, live.sid if live else None, BINDINGS):
+        if not media_allowed(file, live.sid if live else None, BINDINGS, FILES.owner(file_id)):
             if file is not None and file.downloadable:
                 _audit("download_refused", live.user if live else "-", {"file": file_id})
             await _respond(send, 403, b"Log in to download this file.")
@@ -341,6 +390,7 @@ async def logout_route(request: Any) -> Any:
     if live is not None:
         sessions().invalidate(live.sid)
         BINDINGS.drop_sid(live.sid)
+        FILES.drop_sid(live.sid)
     response = Response(status_code=204, headers={"cache-control": "no-store"})
     response.delete_cookie(COOKIE, path="/", secure=True, httponly=True, samesite="strict")
     return response

@@ -115,10 +115,19 @@ def end(settings: Settings) -> None:
         web.sessions(settings).invalidate(sid)
         web.BINDINGS.drop_sid(sid)
         web.SCRATCH.drop(sid)
+        web.FILES.drop_sid(sid)
     tab = _tab()
     if tab:
         web.BINDINGS.unbind(tab)
         web.forget_media(tab)
+
+
+def own_files() -> None:
+    """Remember that the files this tab shows now are its web session's (see ``web.Files``)."""
+    sid = st.session_state.get(SID)
+    tab = _tab()
+    if isinstance(sid, str) and tab:
+        web.FILES.own(web.tab_files(tab), sid)
 
 
 def scratch() -> dict[str, Any]:

@@ -246,9 +246,16 @@ class Graph:
         )
 
     def where(self, uid: str) -> tuple[float, float]:
-        p = self.page.evaluate("(id) => window.__emmGraphs['ex_graph'].domPosition(id)", uid)
+        """Where to click an entity: on screen and on the canvas (not under the legend)."""
+        p = self.page.evaluate("(id) => window.__emmGraphs['ex_graph'].clickable(id)", uid)
         assert p is not None, uid
         return p["x"], p["y"]
+
+    def clickable_id(self) -> str:
+        for uid in self.ids():
+            if self.page.evaluate("(id) => window.__emmGraphs['ex_graph'].clickable(id)", uid):
+                return uid
+        raise AssertionError("no entity can be clicked")
 
     def position(self, uid: str) -> tuple[float, float]:
         """Where a node is on the canvas (not on the page, which may scroll or shift)."""
@@ -340,7 +347,7 @@ def test_canvas_click_expand_menu_undo_and_export(tab: Tab) -> None:
     page = tab.page
     login(tab)
     g = open_network(tab)
-    target = g.ids()[0]
+    target = g.clickable_id()
 
     # click selects, and the panel below follows
     page.mouse.click(*g.where(target))

@@ -709,6 +709,7 @@ def entity_tab(ws: Workspace, G: Any, options: dict[str, str]) -> None:
         key="ex_download_facts",
         icon=":material/download:",
     )
+    websession.own_files()  # also on a fragment rerun
 
 
 def find_path() -> None:

@@ -308,6 +308,19 @@ class GraphView {
         const r = this.netDiv.getBoundingClientRect();
         return { x: r.left + d.x, y: r.top + d.y };
       },
+      // Where to click a node: on screen, on the canvas (not under the legend), or null.
+      clickable: (id) => {
+        const p = net.getPositions([id])[id];
+        if (!p) return null;
+        this.box.scrollIntoView({ block: "center", inline: "nearest" });
+        const d = net.canvasToDOM(p);
+        const r = this.netDiv.getBoundingClientRect();
+        const x = r.left + d.x;
+        const y = r.top + d.y;
+        if (x < r.left + 4 || y < r.top + 4 || x > r.right - 4 || y > r.bottom - 4) return null;
+        const hit = this.root.elementFromPoint ? this.root.elementFromPoint(x, y) : null;
+        return hit && hit.tagName === "CANVAS" && this.netDiv.contains(hit) ? { x, y } : null;
+      },
       position: (id) => {
         const p = net.getPositions([id])[id];
         return p ? { x: p.x, y: p.y } : null;
