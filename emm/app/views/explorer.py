@@ -565,7 +565,7 @@ def canvas_and_panel() -> None:
         ack=ss.get("ex_ack"),
         on_event=on_graph,
     )
-    b1, b2, _ = st.columns([1, 1, 6])
+    b1, b2, _ = st.columns([2, 1, 5])
     b1.button(
         tr("graph.undo"), key="ex_undo", disabled=not ws.can_undo, on_click=queue, args=("undo", [])
     )
