@@ -79,12 +79,10 @@ def _quantile(values: list[float], q: float) -> float:
 
 def prepare(work: Path, size: str, users_n: int) -> tuple[dict[str, str], Any, list[str], str]:
     """Database, data, analysis and users; returns the app's environment and the names."""
-    from emm.access.policy import Principal, load_policy
+    from emm.access.policy import Principal
     from emm.access.session import guarded, users
     from emm.graph import local_db
     from emm.graph.connect import open_store
-    from emm.graph.model import EdgeFilter
-    from emm.graph.runs import analyse, save
     from emm.ingest.pipeline import ingest_folder
     from emm.settings import load
     from emm.synth import generate
@@ -108,23 +106,19 @@ def prepare(work: Path, size: str, users_n: int) -> tuple[dict[str, str], Any, l
     system = guarded(store, settings, Principal("system", "senior_analyst", "POL", "bench"))
     run = None
     for role in ("senior_analyst", "analyst"):
-        run = analyse(system, flt=EdgeFilter(legal_bases=load_policy().roles[role].legal_bases))
-        save(run, data)
+        run = system.analysis.run(for_role=role)
     for i in range(users_n):
         users(settings).add(f"bench{i}", role="analyst", affiliation="POL", password=PASSWORD)
     assert run is not None  # the analysts' run (the last one): names analysts may see
     members = [u for n in run.networks[:60] for u in n["members"] if u.startswith("Person-")]
-    found = store.get_many(members[:400])
+    found = system.get_many(members[:400])
     names = sorted({e.caption for e in found.values() if len(e.caption) > 5})[:40]
-    hub = _hub(store, settings)
+    hub = _hub(store, settings, [str(k["uid"]) for k in run.key_players])
     store.driver.close()
     return env, settings, names, hub
 
 
-HUBS = "MATCH (n)-[r]-() WITH n, count(r) AS d ORDER BY d DESC LIMIT 25 RETURN n.uid AS uid"
-
-
-def _hub(store: Any, settings: Any) -> str:
+def _hub(store: Any, settings: Any, candidates: list[str]) -> str:
     """An entity whose 3-hop neighbourhood, as an analyst sees it, has 2,000 entities or more
     (for the screenshots at 50, 500 and 2,000 entities)."""
     from emm.access.policy import Principal
@@ -132,10 +126,10 @@ def _hub(store: Any, settings: Any) -> str:
 
     g = guarded(store, settings, Principal("bench0", "analyst", "POL", "screenshots"))
     best, size = "", -1
-    for row in store.read(HUBS):
-        n = len(g.ego([str(row["uid"])], hops=3, max_nodes=2000).entities)
+    for uid in candidates[:25]:  # the analysis's key players, by rank
+        n = len(g.ego([uid], hops=3, max_nodes=2000).entities)
         if n > size:
-            best, size = str(row["uid"]), n
+            best, size = uid, n
         if n >= 2000:
             break
     return best

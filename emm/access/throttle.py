@@ -8,18 +8,18 @@ not the client's.
 
 User names and clients are stored as SHA-256 digests: a password typed into the user-name field
 by mistake is never written in clear. Pure library code: the app calls :meth:`check` before and
-:meth:`failed` / :meth:`succeeded` after :meth:`~emm.access.users.UserStore.authenticate`, and
-writes the audit entries.
+:meth:`failed` / :meth:`succeeded` after :func:`emm.access.auth.login` (which throttles per user
+name itself, :mod:`emm.access.lockout`), and writes the audit entries.
 
 >>> import tempfile, pathlib
 >>> now = [0.0]
 >>> t = LoginThrottle(pathlib.Path(tempfile.mkdtemp()) / "t.sqlite", clock=lambda: now[0])
->>> [t.failed("eva", "local") for _ in range(5)][-1].rule
-'per-user'
->>> t.check("eva", "other-pc").rule, t.check("bob", "local") is None
-('per-user', True)
+>>> [t.failed(f"user{i}", "10.0.0.9") for i in range(20)][-1].rule
+'per-client'
+>>> t.check("bob", "10.0.0.9").rule, t.check("bob", "local") is None
+('per-client', True)
 >>> now[0] += 15 * 60 + 1
->>> t.check("eva", "local") is None
+>>> t.check("bob", "10.0.0.9") is None
 True
 """
 

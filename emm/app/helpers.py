@@ -1,6 +1,9 @@
 """Small pure helpers of the app: turning package results into rows for tables, and back.
 
 No Streamlit, no database: every function here takes plain values and is tested directly.
+
+Long because: one flat module of small independent functions that every page shares (rows,
+filters, labels); splitting it by page would make pages import each other's helpers.
 """
 
 from __future__ import annotations

@@ -92,6 +92,10 @@ class Translator:
     def has(self, key: str) -> bool:
         return key in strings().strings
 
+    def columns(self, frame: Any) -> Any:
+        """A table (pandas) with its column names in this language (``col.<name>`` keys)."""
+        return frame.rename(columns=lambda c: self(f"col.{c}") if self.has(f"col.{c}") else c)
+
     def _label(self, table: Mapping[str, Text], code: str) -> str:
         text = table.get(code)
         return text.get(self.lang) if text is not None else code

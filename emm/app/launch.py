@@ -1,5 +1,8 @@
 """How the app is started, in one place: ``emm app``, the browser tests and the benchmark.
 
+``emm app`` runs ``python -m emm.app.launch PORT [--headless]`` (the CLI shell imports nothing
+of the app shell), which replaces itself with the Streamlit server.
+
 >>> cmd = command(8599)
 >>> cmd[cmd.index("--runner.postScriptGC") + 1], cmd[cmd.index("--server.fileWatcherType") + 1]
 ('false', 'none')
@@ -9,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -73,3 +77,13 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+def main(argv: list[str]) -> None:
+    """``python -m emm.app.launch PORT [--headless]``: become the app server."""
+    cmd = command(int(argv[0]), headless="--headless" in argv[1:])
+    os.execv(cmd[0], cmd)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -27,8 +27,7 @@ from emm.ingest.normalise import GENDERS
 APP = Path(emm.app.__file__).parent
 CONVERTED = [
     APP / "main.py",
-    APP / "views" / "login.py",
-    APP / "views" / "explorer.py",
+    *sorted((APP / "views").glob("[a-z]*.py")),  # every page
     APP / "chartdata.py",
     APP / "helpers.py",
     APP / "services.py",

@@ -36,4 +36,11 @@ def test_streamlit_finds_the_web_server_with_its_routes():
 
 def test_the_cli_uses_the_launcher():
     source = (APP.parent / "cli" / "data.py").read_text(encoding="utf-8")
-    assert "from emm.app.launch import command" in source
+    assert '"-m", "emm.app.launch"' in source  # run as a module: the CLI imports no app code
+
+
+def test_the_launcher_as_a_module_becomes_the_server(monkeypatch):
+    seen: list[list[str]] = []
+    monkeypatch.setattr(launch.os, "execv", lambda path, args: seen.append(args))
+    launch.main(["8601", "--headless"])
+    assert seen == [launch.command(8601, headless=True)]

@@ -152,14 +152,26 @@ def test_scratch_is_swept_when_idle():
 
 def test_the_throttle_rules_are_a_table_with_explanations():
     rules = throttle_rules()
-    assert {r.scope for r in rules.rules} == {"user", "client"}
+    assert {r.scope for r in rules.rules} == {"client"}  # per user: emm.access.lockout
     assert all(r.explanation and r.failures > 0 for r in rules.rules)
     assert "OWASP" in rules.source
 
 
+PER_USER = ThrottleRule(
+    id="per-user",
+    scope="user",
+    failures=5,
+    window_minutes=15,
+    lockout_minutes=15,
+    explanation="five wrong passwords for one name",
+)
+
+
 @pytest.fixture
 def throttle(tmp_path, clock) -> LoginThrottle:
-    return LoginThrottle(tmp_path / "t.sqlite", clock=clock)
+    """The app's table (per client) plus a per-user rule, to test both scopes."""
+    rules = ThrottleRules(source="test", rules=[PER_USER, *throttle_rules().rules])
+    return LoginThrottle(tmp_path / "t.sqlite", clock=clock, rules=rules)
 
 
 def test_five_failures_lock_a_user_name_for_15_minutes(throttle, clock):

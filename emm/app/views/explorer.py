@@ -5,6 +5,10 @@ from here, open facts, group), lasso, undo/redo, a timeline that filters the pic
 Every read goes through the guarded store with a node cap; when the cap is hit the page says so.
 The canvas and the panel below it are one fragment: a click reruns only that part of the page.
 The workspace (entities read, marks, positions, undo history) is kept per session.
+
+Long because: a Streamlit page is one script whose parts share its state (the session, the
+guarded store, the filter); the logic is in emm.app.workspace, chartdata, layout and the graph
+component, and what is left here is the page's layout and its event handling.
 """
 
 from __future__ import annotations
@@ -134,7 +138,7 @@ if link and link != ss.get("_ex_link"):
             ss["ex_select"] = {"ids": [found.uid], "focus": found.uid, "nonce": 1}
     elif link.get("set"):
         with services.shown_errors(tr("ex.err_sets")):
-            saved = working_sets.get(g.raw_for("expand_network"), str(link["set"]), p.user)
+            saved = g.work.get_set(str(link["set"]))
         if saved is None:
             st.warning(tr("ex.set_not_found"))
         else:
@@ -161,15 +165,6 @@ for name, value in {
     "ex_dates": (date(2015, 1, 1), date.today()),
 }.items():
     ss.setdefault(name, value)
-
-
-def working_set_list() -> list[working_sets.WorkingSet]:
-    """The user's working sets, read once per session (and again after a save)."""
-    if "ex_sets" not in ss:
-        with services.shown_errors(tr("ex.err_sets")):
-            ss["ex_sets"] = working_sets.list_sets(g.raw_for("expand_network"), owner=p.user)
-    sets: list[working_sets.WorkingSet] = ss["ex_sets"]
-    return sets
 
 
 @st.fragment
@@ -208,7 +203,7 @@ def start_panel() -> None:
                     st.rerun()
         with t_set:
             with services.shown_errors(tr("ex.err_sets")):
-                sets = working_sets.list_sets(g.raw_for("expand_network"), owner=p.user)
+                sets = g.work.sets()  # read again each run: a restriction or erasure shows at once
             if not sets:
                 st.caption(tr("ex.no_sets"))
             else:
@@ -389,19 +384,10 @@ def on_graph(event: GraphEvent, kind: str) -> None:
 
 
 def audit_export(ws: Workspace, fmt: str) -> None:
-    from emm.access.session import audit_log
-
     shown = [u for u in ws.entities if u not in ws.hidden]
-    audit_log(services.get_settings()).append(
-        user=p.user,
-        role=p.role,
-        action="export_chart",
-        purpose=p.purpose,
-        targets=shown,
-        result_size=len(shown),
-        parties={str(link.props.get("party")) for link in ws.sub.links.values()},
-        detail={"format": fmt},
-    )
+    parties = {str(link.props.get("party")) for link in ws.sub.links.values()}
+    with services.shown_errors(tr("ex.err_export")):
+        g.work.record_chart_export(fmt, shown, parties)
 
 
 def apply(ws: Workspace, a: Action) -> None:
@@ -800,9 +786,7 @@ def save_tab(ws: Workspace, options: dict[str, str]) -> None:
             st.error(tr("ex.save_needs"))
         else:
             with services.shown_errors(tr("ex.err_saving")):
-                raw = g.raw_for("expand_network")
-                working_sets.save(
-                    raw,
+                g.work.save_set(  # audited by the guarded API
                     working_sets.WorkingSet(
                         name=name.strip(),
                         owner=p.user,
@@ -812,8 +796,6 @@ def save_tab(ws: Workspace, options: dict[str, str]) -> None:
                         filter=flt.params(),
                     ),
                 )
-                g._log("save_working_set", targets=uids, size=len(uids))
-            ss.pop("ex_sets", None)  # the list shows the new set
             st.success(tr("ex.saved", name=md(name.strip()), n=len(uids)))
             st.caption(tr("ex.set_link_hint"))
             st.code(f"?set={name.strip()}", language=None)

@@ -1,16 +1,21 @@
 """Log in: user, password and the purpose (case or request reference) of this session.
 
 The purpose goes into every audit entry of the session (covenant art. 8.1: access for a task).
-Failed logins are throttled per user name and per client (:mod:`emm.access.throttle`): a locked
-attempt is refused without checking the password. Every failure, lockout and refusal is audited.
+The password is checked by :func:`emm.access.auth.login`, the one login of the CLI and the app:
+per-user throttling and lockout (:mod:`emm.access.lockout`) and the audit entries (``login``,
+``login_failed``, ``login_refused``). On top of it the app counts failures per client
+(:mod:`emm.access.throttle`, rule ``per-client``): one computer trying many user names.
 """
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
-from emm.access import AuthenticationFailed
-from emm.access.session import audit_log, users
+from emm.access import AuthenticationFailed, auth
+from emm.access.lockout import LockedOut
+from emm.access.session import audit_log
 from emm.app import i18n, services, web, websession
 
 tr = i18n.current()
@@ -36,36 +41,37 @@ with st.form("login", enter_to_submit=True):
     submitted = st.form_submit_button(tr("login.submit"), type="primary")
 
 
-def audit(action: str, user: str, **detail: object) -> None:
-    audit_log(settings).append(user=user, role="-", action=action, detail=detail)
+def audit(action: str, **detail: object) -> None:
+    # no user name: this is about the client, and a typed name may be a password
+    audit_log(settings).append(user="(client)", role="-", action=action, detail=detail)
 
 
 if submitted:
     name = name.strip()
     client = websession.client()
-    known = bool(name) and users(settings).get(name) is not None
-    who = name if known else "(unknown)"  # a mistyped password never lands in the audit trail
+    throttle = web.throttle(settings)
     if not name or not password:
         st.error(tr("login.missing"))
     elif not purpose.strip():
         st.error(tr("login.no_purpose"))
-    elif (lock := web.throttle(settings).check(name, client)) is not None:
-        audit("login_refused_locked", who, client=client, rule=lock.rule)
-        st.error(tr("login.locked", minutes=lock.minutes_left(web.throttle(settings).clock())))
+    elif (lock := throttle.check(name, client)) is not None:
+        audit("login_refused_client", client=client, rule=lock.rule)
+        st.error(tr("login.locked", minutes=lock.minutes_left(throttle.clock())))
     else:
         try:
-            user = users(settings).authenticate(name, password)
+            user = auth.login(settings, name, password, channel="app", purpose=purpose.strip())
+        except LockedOut as exc:
+            st.error(tr("login.locked", minutes=max(1, math.ceil(exc.retry_after / 60))))
+            if not exc.locked:
+                st.caption(tr("login.retry_after", seconds=exc.retry_after))
         except AuthenticationFailed:
-            started = web.throttle(settings).failed(name, client)
-            audit("login_failed", who, client=client)
+            started = throttle.failed(name, client)
             if started is not None:
-                audit("login_locked", who, client=client, rule=started.rule)
-                st.error(
-                    tr("login.locked", minutes=started.minutes_left(web.throttle(settings).clock()))
-                )
+                audit("login_locked_client", client=client, rule=started.rule)
+                st.error(tr("login.locked", minutes=started.minutes_left(throttle.clock())))
             else:
                 st.error(tr("login.wrong"))
         else:
-            web.throttle(settings).succeeded(name, client)
+            throttle.succeeded(name, client)
             services.login(user.principal(purpose.strip()))
             st.rerun()
