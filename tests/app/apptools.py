@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,10 @@ def goto(at: AppTest, page: str) -> AppTest:
 
 
 def texts(at: AppTest, kind: str) -> list[str]:
-    """The messages of one element kind (error, warning, info, success, caption, markdown)."""
-    return [str(e.value) for e in getattr(at, kind)]
+    """The messages of one element kind (error, warning, info, success, caption, markdown), as
+    the reader sees them: data is escaped into character references (emm.app.safe.md), which
+    the browser shows as the characters."""
+    return [html.unescape(str(e.value)).replace("\u2060", "") for e in getattr(at, kind)]
 
 
 def button(at: AppTest, label: str) -> Any:

@@ -71,6 +71,12 @@ def test_the_keys_built_at_run_time_exist():
     built |= set(chartdata.COMPONENT_TEXTS.values())
     built |= {f"graph.line_{k}" for k in ("solid", "dashed", "dash-dot", "dotted", "sparse")}
     built |= {f"filter.{k}" for k in ("parties", "legal_bases", "rel_types")}
+    built |= {f"tr.kind_{k}" for k in ("QS", "TIB", "SIB", "NCP")}
+    built |= {f"pr.kind_{k}" for k in ("access", "rectify", "restrict", "lift_restriction")}
+    built |= {f"pr.kind_{k}" for k in ("erase", "refuse")}
+    built |= {f"pr.mode_{k}" for k in ("isolate", "remove", "reinstate")}
+    built |= {f"oib.src_{k}" for k in ("network", "set", "explorer")}
+    built |= {f"sp.{k}" for k in ("confirmed", "rejected")}
     assert sorted(built - set(strings().strings)) == []
 
 

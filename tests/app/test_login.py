@@ -59,8 +59,9 @@ def test_when_credentials_are_right_then_home_opens_with_a_web_session(app_env):
     sid = at.session_state["web_sid"]
     live = web.sessions(app_env.settings).get(sid)
     assert live is not None and (live.user, live.purpose) == ("analyst", "case 2026/77")
-    last = last_audit(app_env)[0]
-    assert (last["user"], last["action"], last["purpose"]) == ("analyst", "login", "case 2026/77")
+    last = next(e for e in reversed(last_audit(app_env, 20)) if e["action"] == "login")
+    assert (last["user"], last["purpose"]) == ("analyst", "case 2026/77")
+    assert last["detail"]["channel"] == "app"  # emm.access.auth.login, as the CLI's
 
 
 def test_the_language_chosen_before_login_is_kept(app_env):

@@ -328,7 +328,7 @@ def test_login_search_explore_oib_and_tib(tab: Tab) -> None:
 
     nav(tab, "Trendbeelden")
     page.get_by_test_id("stSelectbox").first.click()
-    page.get_by_role("option", name="TIB: Tactical intelligence picture").click()
+    page.get_by_role("option", name="TIB: Tactisch intelligencebeeld").click()
     page.get_by_role("textbox", name="Titel").fill("Arbeidsuitbuiting 2019-2023")
     page.get_by_role("textbox", name="Verhaal", exact=True).fill(
         "Het aantal signalen van arbeidsuitbuiting nam toe. Jan de Vries belde "

@@ -331,8 +331,9 @@ def expansion_read(xs: list[Expansion], base: EdgeFilter, cap: int) -> Subgraph:
 
 
 def workspace() -> Workspace:
-    """The session's workspace, read again when the start, hops, cap or filter changed."""
-    key = json.dumps([seeds, hops, max_nodes, filter_key(flt)])
+    """The session's workspace, read again when the start, hops, cap or filter changed, or
+    after a governance change (erasure, restriction, a party's exit: g.generation())."""
+    key = json.dumps([seeds, hops, max_nodes, filter_key(flt), g.generation()])
     ws: Workspace | None = ss.get("ex_ws")
     if ws is not None and ss.get("ex_ws_key") == key:
         return ws

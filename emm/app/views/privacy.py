@@ -190,7 +190,7 @@ if "subject" in containers:
                     c1, c2 = st.columns(2)
                     field_name = c1.selectbox(tr("pr.field"), fields, format_func=tr.prop)
                     value = c2.text_input(tr("pr.correct_value"))
-                    go = st.form_submit_button(tr("pr.kind_rectify"), type="primary")
+                    go = st.form_submit_button(tr("pr.rectify_button"), type="primary")
                 if go:
                     if not value.strip():
                         st.error(tr("pr.need_value"))
@@ -216,7 +216,7 @@ if "subject" in containers:
                     key="subj_erase_sure",
                 )
                 if st.button(
-                    tr("pr.kind_erase"), type="primary", disabled=not sure, key="subj_erase"
+                    tr("pr.erase_button"), type="primary", disabled=not sure, key="subj_erase"
                 ):
                     with st.spinner(tr("pr.erasing")), services.shown_errors(tr("pr.err_erasure")):
                         o = g.privacy.erase(persons)
@@ -232,7 +232,7 @@ if "subject" in containers:
                         list(subjects.REFUSAL_GROUNDS),
                         format_func=lambda k: subjects.REFUSAL_GROUNDS[k],
                     )
-                    go = st.form_submit_button(tr("pr.kind_refuse"), type="primary")
+                    go = st.form_submit_button(tr("pr.refuse_button"), type="primary")
                 if go:
                     with services.shown_errors(tr("pr.err_refusal")):
                         o = g.privacy.refuse(persons, refused_kind, grounds)

@@ -41,7 +41,7 @@ with st.form("trend_build"):
     kind = c1.selectbox(
         tr("oib.product"),
         list(trends.KINDS),
-        format_func=lambda k: f"{k}: {trends.KINDS[k]}",
+        format_func=lambda k: f"{k}: {tr('tr.kind_' + k)}",
     )
     phenomenon = c2.selectbox(
         tr("tr.phenomenon"),
