@@ -348,11 +348,24 @@ def member_index(networks: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return out
 
 
-def network_label(n: Mapping[str, Any]) -> str:
-    return (
-        f"#{n['rank']} {n['id']}: {n['size']} members, {len(n.get('persons') or [])} persons, "
-        f"{', '.join(n.get('parties') or [])}"
-    )
+def network_label(n: Mapping[str, Any], tr: Translator | None = None) -> str:
+    """A ranked network in one line (in English without a translator).
+
+    >>> from emm.app.i18n import Translator
+    >>> network_label({"rank": 1, "id": "N1", "size": 4, "persons": ["a"], "parties": ["POL"]},
+    ...               Translator("nl"))
+    '#1 N1: 4 leden, 1 personen, POL'
+    """
+    values = {
+        "rank": n["rank"],
+        "id": n["id"],
+        "size": n["size"],
+        "persons": len(n.get("persons") or []),
+        "parties": ", ".join(n.get("parties") or []),
+    }
+    if tr is not None:
+        return tr("common.network_label", **values)
+    return "#{rank} {id}: {size} members, {persons} persons, {parties}".format(**values)
 
 
 def hit_rows(

@@ -232,7 +232,7 @@ def start_panel() -> None:
                 nid = st.selectbox(
                     tr("ex.network"),
                     list(nets),
-                    format_func=lambda i: network_label(nets[i]),
+                    format_func=lambda i: network_label(nets[i], tr),
                     key="ex_net_pick",
                 )
                 st.caption(md("; ".join(nets[nid]["explanation"])))

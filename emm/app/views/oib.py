@@ -50,7 +50,7 @@ if source == "network":
     nid = st.selectbox(
         tr("ex.network"),
         list(nets),
-        format_func=lambda i: network_label(nets[i]),
+        format_func=lambda i: network_label(nets[i], tr),
         key="oib_network",
     )
     st.caption(md("; ".join(nets[nid]["explanation"])))
@@ -84,7 +84,7 @@ c1, c2, c3 = st.columns([3, 1, 1])
 title = c1.text_input(tr("oib.title_field"), value=f"OIB {subject}", key=f"oib_title:{subject}")
 hops = c2.number_input(tr("oib.hops"), 1, 3, value=max(1, min(3, hops)), key=f"oib_hops:{subject}")
 max_nodes = c3.number_input(tr("ex.max"), 20, 1000, value=400, step=20, key="oib_max")
-st.caption(tr("oib.seeds", n=len(seeds), filter=describe_filter(flt)))
+st.caption(tr("oib.seeds", n=len(seeds), filter=describe_filter(flt, tr)))
 if not title.strip():
     st.error(tr("oib.no_title"))
     st.stop()
