@@ -5,7 +5,8 @@ media routes) against the test database with tiny synthetic data plus a delivery
 try to be Markdown, HTML and a spreadsheet formula. Covers login (and its lockout), the session
 cookie (reload, second tab, deep links, logout), the graph component (click, double-click to
 expand, context menu, undo, lasso, timeline brush, PNG/SVG export), downloads that stop working
-after logout or 30 minutes idle, and the products flow (OIB, TIB through the export gate).
+after logout or 30 minutes idle, the products flow (OIB, TIB through the export gate), and
+every other page in Dutch (indicators, same-person review, information requests, privacy).
 
 Every test waits on conditions (an element, an attribute the component sets, a cookie), never
 on time; every test fails when the page made a request that left 127.0.0.1. Screenshots go to
@@ -327,7 +328,9 @@ def test_login_search_explore_oib_and_tib(tab: Tab) -> None:
     shots.append(tab.shot("05-oib"))
 
     nav(tab, "Trendbeelden")
-    page.get_by_test_id("stSelectbox").first.click()
+    expect(page.get_by_role("heading", name="Trendbeelden")).to_be_visible()
+    idle(tab)
+    page.get_by_test_id("stSelectbox").filter(has_text="Product").click()
     page.get_by_role("option", name="TIB: Tactisch intelligencebeeld").click()
     page.get_by_role("textbox", name="Titel").fill("Arbeidsuitbuiting 2019-2023")
     page.get_by_role("textbox", name="Verhaal", exact=True).fill(
@@ -572,7 +575,10 @@ def test_every_other_page_in_dutch(tab: Tab) -> None:
     ).to_be_visible()
     tab.shot("requests")
 
+    idle(tab)
     page.get_by_role("button", name="Uitloggen").click()
+    expect(page.get_by_role("textbox", name="Gebruikersnaam")).to_be_visible()
+    wait_until(lambda: session_cookie(tab) is None, "the session cookie to go")
     login(tab, user="privacy", purpose="e2e privacy 2026/2")
     nav(tab, "Privacy en audit")
     expect(page.get_by_role("heading", name="Privacy en audit")).to_be_visible()
