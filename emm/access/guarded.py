@@ -134,6 +134,13 @@ class GuardedStore:
     def can(self, action: str) -> bool:
         return self.principal.can(action)
 
+    def generation(self) -> str:
+        """The marker of the newest governance change (:mod:`emm.access.generation`): what a
+        caller keeps between reads is stale once it changed. No case data, not audited."""
+        from emm.access import generation
+
+        return generation.current(self.data_dir)
+
     def suspended_parties(self) -> frozenset[str]:
         return self._store.suspended_parties()
 

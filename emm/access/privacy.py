@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from emm.access import generation
 from emm.access.policy import AccessDenied
 from emm.audit import VerifyResult
 from emm.graph import judgements
@@ -57,6 +58,7 @@ class GuardedPrivacy:
         report = engine.apply(
             self._store, as_of, data_dir=self._g.data_dir, run_by=self._g.principal.user
         )
+        generation.bump(self._g.data_dir)
         facts = report["rules_applied"]["party-facts"]
         self._g._audit(
             "retention_apply",
@@ -136,6 +138,7 @@ class GuardedPrivacy:
     def rectify(self, uids: list[str], field_name: str, value: str) -> subjects.Outcome:
         self._require_subject_request()
         o = subjects.rectify(self._store, uids, field_name, value, by=self._g.principal.user)
+        generation.bump(self._g.data_dir)
         self._g._audit(
             "subject_rectify",
             targets=uids,
@@ -152,6 +155,7 @@ class GuardedPrivacy:
         )
         judgements.forget(self._store, uids)
         self._g._forget_resolution()
+        generation.bump(self._g.data_dir)
         self._g._audit(
             "subject_erase",
             targets=uids,
@@ -163,6 +167,7 @@ class GuardedPrivacy:
     def restrict(self, uids: list[str], *, lift: bool = False) -> subjects.Outcome:
         self._require_subject_request()
         o = subjects.restrict(self._store, uids, self._keys, by=self._g.principal.user, lift=lift)
+        generation.bump(self._g.data_dir)
         self._g._audit(o.kind, targets=uids, size=len(uids), request_id=o.request_id)
         return o
 
@@ -191,6 +196,7 @@ class GuardedPrivacy:
             reason=reason,
         )
         self._g._forget_resolution()
+        generation.bump(self._g.data_dir)
         self._g._audit("party_exit", parties=[party], mode=mode, reason=reason)
         return report
 

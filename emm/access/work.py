@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from emm.access import generation
 from emm.access.policy import AccessDenied
 from emm.graph import judgements as judgements_mod
 from emm.products import bi
@@ -64,6 +65,15 @@ class GuardedWork:
         self._g._audit("list_working_sets", size=len(found))
         return found
 
+    def record_chart_export(self, fmt: str, uids: list[str], parties: set[str]) -> None:
+        """Audit an export of the explorer's chart (PNG, SVG, GraphML, GEXF, FtM JSON, i2):
+        the picture is drawn from what the principal was shown, so only the record is added
+        here (who, which format, which entities, whose facts)."""
+        self._g.require("expand_network")
+        self._g._audit(
+            "export_chart", targets=uids, size=len(uids), parties=sorted(parties), format=fmt
+        )
+
     # ------------------------------------------------------------------ same person
 
     def judge(
@@ -81,6 +91,7 @@ class GuardedWork:
             self._store, a, b, decision, by=self._g.principal.user, reason=reason, score=score
         )
         self._g._forget_resolution()
+        generation.bump(self._g.data_dir)
         self._g._audit(
             "review_same_person", targets=[a, b], size=1, decision=decision, reason=reason
         )
@@ -91,6 +102,7 @@ class GuardedWork:
         self._g.require("review_same_person")
         done = judgements_mod.withdraw(self._store, a, b)
         self._g._forget_resolution()
+        generation.bump(self._g.data_dir)
         self._g._audit("withdraw_judgement", targets=[a, b], size=int(done))
         return done
 

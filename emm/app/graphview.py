@@ -1,10 +1,12 @@
-"""The interactive network picture of the explorer: pyvis for the data, fully offline HTML.
+"""A static, self-contained network picture (pyvis), fully offline HTML, in Dutch by default.
 
-pyvis builds the node and edge lists and the vis-network options; :func:`to_html` renders them
-with the vis-network JavaScript and CSS that ship inside the pyvis package, inlined, so the page
-works without internet (pyvis' own template always links Bootstrap from a CDN). Colours per
-entity type and line styles per party follow :mod:`emm.products.picture`, so the explorer and
-the documents share one legend.
+The explorer draws with the graph component (:mod:`emm.app.components.graph`); this module
+stays for a picture that must work as one HTML file on its own (e.g. next to an OIB): pyvis
+builds the node and edge lists and the vis-network options; :func:`to_html` renders them with
+the vis-network JavaScript and CSS that ship inside the pyvis package, inlined, so the file works
+without internet (pyvis' own template always links Bootstrap from a CDN). Colours per entity type
+and line styles per party are the component's (:mod:`emm.app.components.graph.styles`), so the
+explorer and the documents share one legend; labels come from :mod:`emm.app.i18n`.
 
 Nothing here touches Streamlit or the database: it takes a networkx projection and returns text.
 """
@@ -21,6 +23,15 @@ from typing import Any
 
 import networkx as nx
 
+from emm.app.components.graph.styles import (
+    COMMUNITY_COLOURS,
+    OTHER_COLOUR,
+    PARTY_COLOURS,
+    PARTY_DASHES,
+    PATH_COLOUR,
+    dash_name,
+)
+from emm.app.i18n import Translator
 from emm.products.picture import LABEL_COLOURS
 
 __all__ = [
@@ -35,37 +46,6 @@ __all__ = [
     "to_html",
 ]
 
-# Line pattern per party (vis-network ``dashes``: False = solid, or [dash, gap, ...]).
-PARTY_DASHES: dict[str, bool | list[int]] = {
-    "POL": False,
-    "KMAR": [10, 6],
-    "ISZW": [10, 4, 2, 4],
-    "IND": [2, 4],
-    "OM": [1, 6],
-}
-PARTY_COLOURS = {
-    "POL": "#1f3a93",
-    "KMAR": "#b8860b",
-    "ISZW": "#2e8b57",
-    "IND": "#8b008b",
-    "OM": "#5a5a5a",
-}
-COMMUNITY_COLOURS = (
-    "#e6194b",
-    "#3cb44b",
-    "#4363d8",
-    "#f58231",
-    "#911eb4",
-    "#42d4f4",
-    "#f032e6",
-    "#9a6324",
-    "#469990",
-    "#808000",
-    "#000075",
-    "#bfef45",
-)
-OTHER_COLOUR = "#bbbbbb"
-PATH_COLOUR = "#ff0000"
 VIS_OPTIONS: dict[str, Any] = {
     "interaction": {
         "hover": True,
@@ -100,6 +80,7 @@ def build_network(
     selected: Hashable | None = None,
     seeds: Iterable[Hashable] = (),
     height: int = 620,
+    tr: Translator | None = None,
 ) -> Any:
     """A pyvis ``Network`` of ``G``: colour by entity type (or community), line style by party.
 
@@ -108,6 +89,7 @@ def build_network(
     """
     from pyvis.network import Network
 
+    tr = tr or Translator()
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
     member = {n: i for i, c in enumerate(communities) for n in c}
     big = set(key_players)
@@ -125,9 +107,9 @@ def build_network(
             colour = LABEL_COLOURS.get(label, "#333333")
         caption = str(data.get("caption") or node)
         parties = ", ".join(data.get("parties") or [])
-        title = f"{label}: {caption}\nknown to {parties or '-'}"
+        title = f"{tr.type(label)}: {caption}\n{tr('ex.known_to')}: {parties or '-'}"
         if node in member:
-            title += f"\ncommunity {member[node] + 1}"
+            title += f"\n{tr('ex.community_n', n=member[node] + 1)}"
         size = 12 + (10 if node in big else 0) + (6 if node == selected else 0)
         net.add_node(
             str(node),
@@ -146,8 +128,8 @@ def build_network(
             str(v),
             id=str(key),
             title=(
-                f"{data.get('type')} ({party}, {data.get('legal_basis')}, "
-                f"{data.get('registered_at') or 'no date'})\n{key}"
+                f"{tr.rel(str(data.get('type')))} ({party}, {data.get('legal_basis')}, "
+                f"{data.get('registered_at') or '—'})\n{key}"
             ),
             color=PATH_COLOUR if on else PARTY_COLOURS.get(party, "#999999"),
             dashes=PARTY_DASHES.get(party, False),
@@ -188,7 +170,7 @@ _TEMPLATE = """<!doctype html>
 </style>
 <script>{js}</script>
 </head><body>
-<div id="status">laying out {n} entities…</div>
+<div id="status">{n} …</div>
 <div id="net"></div>
 <script>
  var nodes = new vis.DataSet({nodes});
@@ -230,33 +212,30 @@ def external_refs(html: str) -> list[str]:
 
 
 def legend_html(
-    labels: Iterable[str], parties: Iterable[str], *, communities: Mapping[int, int] | None = None
+    labels: Iterable[str],
+    parties: Iterable[str],
+    *,
+    communities: Mapping[int, int] | None = None,
+    tr: Translator | None = None,
 ) -> str:
-    """A small legend (entity types present, parties present) as HTML for ``st.markdown``."""
+    """A small legend (entity types present, parties present) as HTML for a standalone file."""
+    tr = tr or Translator()
     parts = []
     if communities:
         for i, size in communities.items():
             colour = COMMUNITY_COLOURS[i % len(COMMUNITY_COLOURS)]
-            parts.append(f"<span style='color:{colour}'>●</span> community {i + 1} ({size})")
+            text = escape(tr("ex.community_size", n=i + 1, size=size))
+            parts.append(f"<span style='color:{colour}'>●</span> {text}")
     else:
         for label in sorted(set(labels)):
             colour = LABEL_COLOURS.get(label, "#333333")
-            parts.append(f"<span style='color:{colour}'>●</span> {escape(label)}")
-    styles = {
-        False: "solid",
-        (10, 6): "dashed",
-        (10, 4, 2, 4): "dash-dot",
-        (2, 4): "dotted",
-        (1, 6): "sparse dots",
-    }
+            parts.append(f"<span style='color:{colour}'>●</span> {escape(tr.type(label))}")
     for party in sorted(set(parties)):
-        dashes = PARTY_DASHES.get(party, False)
-        key = tuple(dashes) if isinstance(dashes, list) else dashes
         parts.append(
             f"<span style='color:{PARTY_COLOURS.get(party, '#999')}'>━</span> "
-            f"{escape(party)} ({styles.get(key, 'line')})"
+            f"{escape(party)} ({escape(tr('graph.line_' + dash_name(party)))})"
         )
-    parts.append("■ start entity · large with black border: key player")
+    parts.append(f"■ {escape(tr('ex.start_entity'))} · {escape(tr('ex.key_player'))}")
     return " &nbsp; ".join(parts)
 
 

@@ -1,6 +1,9 @@
 """Small pure helpers of the app: turning package results into rows for tables, and back.
 
 No Streamlit, no database: every function here takes plain values and is tested directly.
+
+Long because: one flat module of small independent functions that every page shares (rows,
+filters, labels); splitting it by page would make pages import each other's helpers.
 """
 
 from __future__ import annotations
@@ -9,11 +12,15 @@ import json
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from emm.app.safe import cell as safe_cell
 from emm.graph.model import EdgeFilter, Subgraph
+
+if TYPE_CHECKING:
+    from emm.app.i18n import Translator
 
 IDLE_LIMIT_SECONDS = 30 * 60
 HIDDEN_PROPS = ("search", "key", "uid", "caption", "parties")
@@ -87,24 +94,32 @@ def filter_key(flt: EdgeFilter) -> str:
     return json.dumps(flt.params(), sort_keys=True)
 
 
-def describe_filter(flt: EdgeFilter) -> str:
-    """One line for captions: what a filter lets through.
+def describe_filter(flt: EdgeFilter, tr: Translator | None = None) -> str:
+    """One line for captions: what a filter lets through (in English without a translator).
 
     >>> describe_filter(EdgeFilter())
     'all facts you may read'
+    >>> from emm.app.i18n import Translator
+    >>> describe_filter(EdgeFilter(parties=frozenset({"POL"})), Translator("nl"))
+    'partijen POL'
     """
     p = flt.params()
     parts = []
-    for key, name in (
-        ("parties", "parties"),
-        ("legal_bases", "legal bases"),
-        ("rel_types", "types"),
-    ):
+    names = {"parties": "parties", "legal_bases": "legal bases", "rel_types": "types"}
+    for key, name in names.items():
         if p[key] is not None:
-            parts.append(f"{name} {', '.join(p[key])}")
+            values = [tr.rel(v) for v in p[key]] if tr and key == "rel_types" else p[key]
+            parts.append(f"{tr(f'filter.{key}') if tr else name} {', '.join(values)}")
     if p["date_from"] or p["date_to"]:
-        parts.append(f"registered {p['date_from'] or '…'} to {p['date_to'] or '…'}")
-    return "; ".join(parts) or "all facts you may read"
+        if tr:
+            parts.append(
+                tr("filter.registered", start=p["date_from"] or "…", end=p["date_to"] or "…")
+            )
+        else:
+            parts.append(f"registered {p['date_from'] or '…'} to {p['date_to'] or '…'}")
+    if not parts:
+        return tr("filter.all") if tr else "all facts you may read"
+    return "; ".join(parts)
 
 
 # ------------------------------------------------------------------------------ subgraphs
@@ -133,13 +148,17 @@ def merge_capped(base: Subgraph, extra: Subgraph, *, max_new: int) -> Subgraph:
     return out
 
 
-def node_options(G: nx.MultiDiGraph) -> dict[str, str]:
+def node_options(G: nx.MultiDiGraph, tr: Translator | None = None) -> dict[str, str]:
     """uid -> "Type: caption" for pickers, sorted by type and caption."""
     items = sorted(
         G.nodes(data=True),
         key=lambda x: (str(x[1].get("label", "")), str(x[1].get("caption", "")).lower()),
     )
-    return {str(uid): f"{d.get('label')}: {d.get('caption') or uid}" for uid, d in items}
+
+    def kind(label: Any) -> str:
+        return tr.type(str(label)) if tr else str(label)
+
+    return {str(uid): f"{kind(d.get('label'))}: {d.get('caption') or uid}" for uid, d in items}
 
 
 def entity_properties(props: Mapping[str, Any]) -> dict[str, Any]:
@@ -226,6 +245,78 @@ def path_order(path: Subgraph, a: str, b: str) -> list[str]:
     return [str(n) for n in nx.shortest_path(G, a, b)]
 
 
+def facts_table(G: nx.MultiDiGraph, uid: str, tr: Translator) -> list[dict[str, Any]]:
+    """Every fact touching ``uid`` with its provenance, with readable labels and headers."""
+    rows = []
+    for u, v, key, d in list(G.out_edges(uid, keys=True, data=True)) + list(
+        G.in_edges(uid, keys=True, data=True)
+    ):
+        out = u == uid
+        other = v if out else u
+        o = G.nodes[other]
+        rows.append(
+            {
+                tr("ex.col_relation"): tr.rel(str(d.get("type")))
+                if out
+                else f"← {tr.rel(str(d.get('type')))}",
+                tr("ex.col_other"): f"{tr.type(str(o.get('label')))}: {o.get('caption')}",
+                tr("ex.col_role"): tr.value("role", d.get("role")) if d.get("role") else "",
+                tr("ex.col_party"): d.get("party"),
+                tr("ex.col_basis"): d.get("legal_basis"),
+                tr("ex.col_registered"): str(d.get("registered_at") or "")[:10],
+                tr("ex.col_date"): str(d.get("date") or "")[:10],
+                tr("ex.col_source"): key,
+            }
+        )
+    reg, src = tr("ex.col_registered"), tr("ex.col_source")
+    return sorted(rows, key=lambda r: (str(r[reg]), str(r[src])))
+
+
+def path_table(path: Subgraph, a: str, b: str, tr: Translator) -> list[dict[str, Any]]:
+    """The steps of a shortest path, in order, with readable labels and headers."""
+    out = []
+    for r in path_rows(path, a, b):
+        rel = str(r["relationship"])
+        back = rel.startswith("← ")
+        name = tr.rel(rel.removeprefix("← "))
+
+        def ent(text: str) -> str:
+            label, _, caption = text.partition(": ")
+            return f"{tr.type(label)}: {caption}" if caption else text
+
+        out.append(
+            {
+                tr("ex.col_from"): ent(str(r["from"])),
+                tr("ex.col_relation"): f"← {name}" if back else name,
+                tr("ex.col_to"): ent(str(r["to"])),
+                tr("ex.col_party"): r["party"],
+                tr("ex.col_basis"): r["legal basis"],
+                tr("ex.col_registered"): str(r["registered"] or "")[:10],
+                tr("ex.col_source"): r["source"],
+            }
+        )
+    return out
+
+
+def csv_bytes(rows: Iterable[Mapping[str, Any]]) -> bytes:
+    """Rows as CSV (UTF-8 with BOM for spreadsheets), every cell safe from formula injection.
+
+    >>> csv_bytes([{"name": "=HYPERLINK(1)"}]).decode("utf-8-sig").splitlines()
+    ['name', "'=HYPERLINK(1)"]
+    """
+    import csv
+    import io
+
+    rows = list(rows)
+    buf = io.StringIO()
+    if rows:
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: safe_cell(v) for k, v in r.items()})
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
 # ------------------------------------------------------------------------------ counts
 
 
@@ -257,11 +348,24 @@ def member_index(networks: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return out
 
 
-def network_label(n: Mapping[str, Any]) -> str:
-    return (
-        f"#{n['rank']} {n['id']}: {n['size']} members, {len(n.get('persons') or [])} persons, "
-        f"{', '.join(n.get('parties') or [])}"
-    )
+def network_label(n: Mapping[str, Any], tr: Translator | None = None) -> str:
+    """A ranked network in one line (in English without a translator).
+
+    >>> from emm.app.i18n import Translator
+    >>> network_label({"rank": 1, "id": "N1", "size": 4, "persons": ["a"], "parties": ["POL"]},
+    ...               Translator("nl"))
+    '#1 N1: 4 leden, 1 personen, POL'
+    """
+    values = {
+        "rank": n["rank"],
+        "id": n["id"],
+        "size": n["size"],
+        "persons": len(n.get("persons") or []),
+        "parties": ", ".join(n.get("parties") or []),
+    }
+    if tr is not None:
+        return tr("common.network_label", **values)
+    return "#{rank} {id}: {size} members, {persons} persons, {parties}".format(**values)
 
 
 def hit_rows(

@@ -40,6 +40,12 @@ PRIVACY_ACTIONS = (
 FLASH = "flash"
 
 
+def _tr() -> Any:
+    from emm.app.i18n import current
+
+    return current()
+
+
 def get_settings() -> Settings:
     """The settings from ``EMM_*`` (cheap; read per run so tests can point the app elsewhere)."""
     return settings_mod.load()
@@ -66,34 +72,17 @@ def store_or_stop() -> GraphStore:
         return store
     except (DriverError, Neo4jError, AuthError, OSError, RuntimeError) as exc:
         _open_store.clear()
-        st.error(
-            "The graph database cannot be reached "
-            f"({type(exc).__name__}). Start it with `emm db start`, or check EMM_NEO4J_URI "
-            "and EMM_BOLT_PORT. Nothing was read or changed."
-        )
+        st.error(_tr()("svc.db_down", error=type(exc).__name__))
         st.stop()
         raise  # unreachable: st.stop() raises
 
 
-@st.cache_resource(show_spinner=False)
 def warm_deidentification() -> threading.Thread:
-    """Load the de-identification engine (half a minute) in the background, once per process,
-    so the first trend preview does not wait for it."""
+    """Load the de-identification engine in the background, once per process, then freeze it
+    out of the garbage collector's reach (see :mod:`emm.app.warmup`)."""
+    from emm.app.warmup import start_warmup
 
-    cache = get_settings().data_dir / "cache"
-
-    def load() -> None:
-        try:
-            from emm.anonymise import get_engine
-
-            get_engine(cache)
-        except Exception:  # noqa: BLE001 - the trend page shows the same error when used
-            return
-
-    thread = threading.Thread(target=load, name="warm-deidentification", daemon=True)
-    if (cache / "deduce").exists():  # only when its lookup tables are built (minutes otherwise)
-        thread.start()
-    return thread
+    return start_warmup(get_settings())
 
 
 # ------------------------------------------------------------------------------ session
@@ -104,16 +93,34 @@ def current_principal() -> Principal | None:
     return p if isinstance(p, Principal) else None
 
 
+def _keep_across_login() -> dict[str, Any]:
+    from emm.app.i18n import SESSION_KEY
+
+    return {k: st.session_state[k] for k in (SESSION_KEY,) if k in st.session_state}
+
+
 def login(principal: Principal) -> None:
+    """A user passed the login form: a fresh session state and a new web session."""
+    from emm.app import websession
+
+    keep = _keep_across_login()
     st.session_state.clear()
+    st.session_state.update(keep)
     st.session_state["principal"] = principal
     st.session_state["last_active"] = time.time()
-    audit_log(get_settings()).append(
-        user=principal.user, role=principal.role, action="login", purpose=principal.purpose
-    )
+    websession.start(principal, get_settings())  # the login itself: emm.access.auth.login
+
+
+def resume(principal: Principal) -> None:
+    """A tab found its live web session through the cookie (reload, second tab)."""
+    st.session_state["principal"] = principal
+    st.session_state["last_active"] = time.time()
 
 
 def logout(message: str = "") -> None:
+    """End the session: web session, files shown, every query result of this user, cookie."""
+    from emm.app import websession
+
     p = current_principal()
     if p is not None:
         audit_log(get_settings()).append(
@@ -123,7 +130,11 @@ def logout(message: str = "") -> None:
             purpose=p.purpose,
             detail={"reason": "idle" if message else "user"},
         )
+    websession.end(get_settings())
+    keep = _keep_across_login()
     st.session_state.clear()  # every query result of this user goes with it
+    st.session_state.update(keep)
+    websession.after_clear_mark_cookie()
     if message:
         st.session_state[FLASH] = message
 
@@ -140,7 +151,7 @@ def session() -> GuardedStore:
     """The guarded store of the logged-in user (pages only run when someone is logged in)."""
     p = current_principal()
     if p is None:
-        st.warning("Log in first.")
+        st.warning(_tr()("svc.login_first"))
         st.stop()
         raise AssertionError  # unreachable
     return guarded(store_or_stop(), get_settings(), p)
@@ -150,7 +161,8 @@ def require(action: str) -> GuardedStore:
     """The session, or a clear message when the user's role may not take ``action``."""
     p = current_principal()
     if p is not None and not p.can(action):
-        st.error(f"Your role ({p.role}) may not: {action_text(action).lower()}")
+        tr = _tr()
+        st.error(tr("svc.role_may_not", role=tr.role(p.role), action=action_text(action).lower()))
         st.stop()
     return session()
 
@@ -160,23 +172,25 @@ def shown_errors(what: str = "") -> Iterator[None]:
     """Turn the packages' expected errors into one clear message and stop the page."""
     from neo4j.exceptions import DriverError, Neo4jError
 
+    from emm.app.safe import md
     from emm.products.register import RegisterError
     from emm.retention.subjects import SubjectError
 
+    tr = _tr()
     prefix = f"{what}: " if what else ""
     try:
         yield
     except AccessDenied as exc:
-        st.error(f"{prefix}not allowed ({exc}).")
+        st.error(tr("svc.not_allowed", prefix=prefix, reason=md(exc)))
         st.stop()
     except DriverError as exc:
-        st.error(f"{prefix}the graph database cannot be reached ({type(exc).__name__}).")
+        st.error(tr("svc.db_unreachable", prefix=prefix, error=type(exc).__name__))
         st.stop()
     except Neo4jError as exc:
-        st.error(f"{prefix}database error {exc.code}.")
+        st.error(tr("svc.db_error", prefix=prefix, code=md(exc.code)))
         st.stop()
     except (RegisterError, SubjectError, ValueError, KeyError) as exc:
-        st.error(f"{prefix}{exc}")
+        st.error(f"{md(prefix)}{md(exc)}")
         st.stop()
 
 
@@ -196,11 +210,12 @@ def latest_run(g: GuardedStore) -> AnalysisRun | None:
 
 
 def entity(g: GuardedStore, uid: str) -> Entity | None:
-    """An entity the user may see (read once per session through the guarded store)."""
-    cache: dict[str, Entity | None] = st.session_state.setdefault("_entities", {})
-    if uid not in cache:
-        cache[uid] = g.get(uid)
-    return cache[uid]
+    """An entity the user may see, read through the guarded store on every run.
+
+    Not cached in the session: an erasure, a restriction or a party's withdrawal must show on
+    the next click, and the guarded read (one query) is cheap next to a page run.
+    """
+    return g.get(uid)
 
 
 def explore(uids: Iterable[str], *, source: str, hops: int = 1) -> None:
@@ -218,11 +233,7 @@ def products_dir() -> Path:
 
 
 def run_missing_message() -> None:
-    st.info(
-        "No whole-graph analysis is available for your access scope yet. "
-        "A senior analyst or administrator runs it with `emm analyse` "
-        "(and `emm analyse --for-role analyst` for analysts)."
-    )
+    st.info(_tr()("svc.no_run"))
 
 
 def flash(message: Any) -> None:

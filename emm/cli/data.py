@@ -203,25 +203,8 @@ def app(ctx: click.Context, port: int, no_demo: bool, headless: bool) -> None:
         _demo_allowed(ctx)
         for line in prepare_demo(s):
             click.echo(line)
-    script = Path(__file__).parent / "app" / "main.py"
     click.echo(f"EMM Workbench on http://127.0.0.1:{port}")
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true" if headless else "false",
-        "--browser.gatherUsageStats",
-        "false",
-        "--global.developmentMode",
-        "false",
-        "--client.toolbarMode",
-        "viewer",
-    ]
-    raise SystemExit(subprocess.call(cmd))
+    # emm.app.launch: production settings (no post-script GC, no file watcher) and the
+    # session/media routes; run as a module, since the CLI shell imports nothing of the app
+    cmd = [sys.executable, "-m", "emm.app.launch", str(port)]
+    raise SystemExit(subprocess.call([*cmd, "--headless"] if headless else cmd))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 import emm.app
 from emm.access.policy import Principal
+from emm.app import web
+from emm.settings import load
 
 MAIN = Path(emm.app.__file__).parent / "main.py"
 PASSWORD = "correct horse battery staple"
@@ -21,13 +24,22 @@ USERS = {
 }
 
 
-def open_app(user: str | None = "analyst", *, purpose: str = "case T-1") -> AppTest:
-    """The app, logged in as ``user`` (or not logged in) without running it yet."""
+def open_app(
+    user: str | None = "analyst", *, purpose: str = "case T-1", lang: str = "en"
+) -> AppTest:
+    """The app, logged in as ``user`` (or not logged in) without running it yet.
+
+    A logged-in tab holds a live web session (as after the login form). The tests read English
+    texts unless they ask for Dutch (``lang="nl"``, the app's default).
+    """
     at = AppTest.from_file(str(MAIN), default_timeout=120)
+    at.session_state["lang"] = lang
     if user is not None:
         role, affiliation = USERS[user]
         at.session_state["principal"] = Principal(user, role, affiliation, purpose)
         at.session_state["last_active"] = time.time()
+        _token, s = web.sessions(load()).create(user, purpose=purpose, client="test")
+        at.session_state["web_sid"] = s.sid
     return at
 
 
@@ -40,8 +52,10 @@ def goto(at: AppTest, page: str) -> AppTest:
 
 
 def texts(at: AppTest, kind: str) -> list[str]:
-    """The messages of one element kind (error, warning, info, success, caption, markdown)."""
-    return [str(e.value) for e in getattr(at, kind)]
+    """The messages of one element kind (error, warning, info, success, caption, markdown), as
+    the reader sees them: data is escaped into character references (emm.app.safe.md), which
+    the browser shows as the characters."""
+    return [html.unescape(str(e.value)).replace("\u2060", "") for e in getattr(at, kind)]
 
 
 def button(at: AppTest, label: str) -> Any:

@@ -22,6 +22,8 @@ from emm.ingest.pipeline import ingest_folder
 from emm.settings import Settings, load
 from emm.synth import generate
 
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+
 
 def share_anonymiser_cache(data_dir: Path) -> None:
     """Point the test data dir's cache at the developer's, so the de-identification engine's
@@ -52,6 +54,8 @@ def app_data(
     store.clear()
     generate(root / "synth", seed=1, size="tiny")
     ingest_folder(root / "synth" / "deliveries", store, out_dir=data_dir)
+    # names that try to be Markdown, HTML or a spreadsheet formula (issue 11)
+    ingest_folder(HOSTILE, store, out_dir=data_dir)
     env = {
         "EMM_DATA_DIR": str(data_dir),
         "EMM_NEO4J_URI": db_settings.uri,

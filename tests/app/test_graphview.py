@@ -87,6 +87,23 @@ def test_colour_by_community(small):
     assert nodes["P1"]["color"]["background"] != nodes["A1"]["color"]["background"]
 
 
-def test_legend_names_types_and_parties():
+def test_legend_names_types_and_parties_in_dutch():
     text = legend_html(["Person", "Phone"], ["POL", "KMAR"])
-    assert "Person" in text and "KMAR" in text and "dashed" in text
+    assert "persoon" in text and "KMAR" in text and "streepjes" in text
+    assert "Person" not in text
+
+
+def test_titles_use_readable_labels(small):
+    net = build_network(small)
+    titles = " ".join(str(e["title"]) for e in net.edges)
+    assert "gebruikt telefoon" in titles and "USES_PHONE" not in titles
+
+
+def test_legend_escapes_labels():
+    from emm.app.i18n import Translator
+
+    class Hostile(Translator):
+        def type(self, label: str, *, plural: bool = False) -> str:
+            return "<img src=x onerror=alert(1)>"
+
+    assert "<img" not in legend_html(["Person"], [], tr=Hostile("nl"))

@@ -55,7 +55,7 @@ def test_senior_registers_the_handover_to_a_party(app_env):
 
 def test_without_working_sets_the_page_says_how_to_make_one(app_env):
     at = goto(open_app("senior"), "oib")
-    at.radio(key="oib_source").set_value("Working set")
+    at.radio(key="oib_source").set_value("set")
     at.run()
     assert any("no working sets" in m for m in texts(at, "info"))
 

@@ -137,7 +137,7 @@ def test_party_isolation_needs_confirmation_and_can_be_reinstated(app_env):
     at.checkbox[-1].check()
     at = run_click(at, "Carry out")
     assert app_env.store.party_status("OM") == "isolated"
-    at.radio[-1].set_value("reinstate")
+    at.main.radio[-1].set_value("reinstate")
     at = run_click(at, "Carry out")
     assert app_env.store.party_status("OM") == "active"
 

@@ -23,7 +23,7 @@ def test_a_name_finds_persons_with_type_and_parties(app_env):
     at = search("Amrani")
     assert any("result(s)" in s.value for s in at.subheader)
     shown = texts(at, "markdown")
-    assert "Samira Amrani" in shown and "Person" in shown
+    assert "Samira Amrani" in shown and "person" in shown  # the type's label, not the code
     assert any(p in shown for p in ("POL", "KMAR", "ISZW", "IND", "OM", "IND, POL"))
     entry = list(audit_log(app_env.settings).entries())[-1]
     assert entry["action"] == "search" and entry["result_size"] >= 4

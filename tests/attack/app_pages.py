@@ -50,6 +50,7 @@ def page_text(at: AppTest) -> str:
 
 def log_in(user: str, purpose: str = "atk app") -> AppTest:
     at = AppTest.from_file(str(MAIN), default_timeout=180)
+    at.session_state["lang"] = "en"  # the app is Dutch first; this suite reads English labels
     at.run()
     fields = {t.label: t for t in at.text_input}
     fields["User name"].input(user)

@@ -1,66 +1,161 @@
-"""Network explorer: start from entities, expand, filter, inspect provenance, find paths, see
-communities and key players and a timeline, and pin what matters as a working set for a case.
+"""Network explorer: start from entities, then work on the canvas: click to select, double-click
+to expand, right-click for the menu (expand by type/party/legal basis, hide, pin, remove, path
+from here, open facts, group), lasso, undo/redo, a timeline that filters the picture, export.
 
-Every read goes through the guarded store with a node cap; when the cap is hit the page says so
-instead of drawing a hairball.
+Every read goes through the guarded store with a node cap; when the cap is hit the page says so.
+The canvas and the panel below it are one fragment: a click reruns only that part of the page.
+The workspace (entities read, marks, positions, undo history) is kept per session.
+
+Long because: a Streamlit page is one script whose parts share its state (the session, the
+guarded store, the filter); the logic is in emm.app.workspace, chartdata, layout and the graph
+component, and what is left here is the page's layout and its event handling.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from emm.app import services
-from emm.app.graphview import build_network, legend_html, to_html
+from emm.app import chartdata, i18n, services, websession
+from emm.app.components.graph import Action, GraphEvent, graph_chart
 from emm.app.helpers import (
+    csv_bytes,
     describe_filter,
     edge_filter,
-    entity_properties,
-    fact_rows,
+    facts_table,
     filter_from_params,
     filter_key,
-    merge_capped,
     network_label,
     node_options,
     path_order,
-    path_rows,
-    timeline_frame_rows,
+    path_table,
 )
+from emm.app.layout import place
+from emm.app.safe import md
+from emm.app.workspace import Expansion, Workspace
 from emm.graph.analysis import communities, key_players
-from emm.graph.model import Subgraph
+from emm.graph.model import EdgeFilter, Subgraph
 from emm.graph.projection import to_networkx
 from emm.graph.schema import PARTIES, REL_TYPES
 from emm.products import working_sets
 from emm.products.oib import timeline
 
 EXPAND_NEW = 40  # at most this many new entities per expanded entity
+# What a reload (or a second tab) of this web session continues with.
+KEPT = (
+    "ex_ws",
+    "ex_ws_key",
+    "ex_seeds",
+    "ex_source",
+    "ex_expanded",
+    "ex_hops",
+    "ex_max",
+    "ex_colour",
+    "ex_size",
+    "ex_label",
+    "ex_kp",
+    "ex_parties",
+    "ex_bases",
+    "ex_types",
+    "ex_use_dates",
+    "ex_dates",
+    "ex_selected",
+)
+MAX_CAP = 3000
 ss = st.session_state
+tr = i18n.current()
 
 g = services.require("expand_network")
 p = g.principal
-st.title("Network explorer")
+st.title(tr("ex.title"))
 
 # ----------------------------------------------------------------------------- where to start
 
+
+def start(uids: list[str], source: str, hops: int | None = None) -> None:
+    ss["ex_seeds"] = list(dict.fromkeys(uids))
+    ss["ex_source"] = source
+    ss["ex_expanded"] = []
+    ss.pop("ex_ws", None)
+    ss.pop("ex_selected", None)
+    ss.pop("ex_period", None)
+    websession.scratch().pop("ex_ws", None)
+    if hops is not None:
+        ss["ex_hops"] = hops
+
+
+def load_set(ws_saved: working_sets.WorkingSet) -> None:
+    start(
+        ws_saved.uids, tr("ex.source_set", name=ws_saved.name), hops=max(1, min(3, ws_saved.hops))
+    )
+    ss["ex_pin_on_load"] = list(ws_saved.uids)
+    flt0 = filter_from_params(ws_saved.filter)
+    ss["ex_parties"] = sorted(flt0.parties or PARTIES)
+    ss["ex_bases"] = sorted((flt0.legal_bases or p.legal_bases) & p.legal_bases)
+    ss["ex_types"] = sorted(flt0.rel_types or [])
+    ss["ex_use_dates"] = bool(flt0.date_from or flt0.date_to)
+    if flt0.date_from or flt0.date_to:
+        ss["ex_dates"] = (
+            date.fromisoformat(flt0.date_from or "2000-01-01"),
+            date.fromisoformat(flt0.date_to or date.today().isoformat()),
+        )
+
+
 request = ss.pop("explore_request", None)
 if request:
-    ss["ex_seeds"] = request["seeds"]
-    ss["ex_expanded"] = []
-    ss["ex_source"] = request["source"]
-    ss["ex_hops"] = int(request.get("hops", 1))
-    ss.pop("ex_path", None)
-    ss.pop("ex_selected", None)
+    start(request["seeds"], request["source"], int(request.get("hops", 1)))
+
+# Deep links: ?entity=<uid> or ?set=<working set name>, also from another page or a second tab.
+LINK_KEYS = ("entity", "set", "hops", "max")
+
+
+def link_int(link: dict[str, Any], key: str, lo: int, hi: int, default: int) -> int:
+    """A number from a deep link, within the slider's bounds (anything else: the default)."""
+    try:
+        return min(hi, max(lo, int(str(link.get(key)))))
+    except ValueError:
+        return default
+
+
+link = ss.pop("explore_deeplink", None) or {
+    k: st.query_params.get(k) for k in LINK_KEYS if st.query_params.get(k)
+}
+if link and link != ss.get("_ex_link"):
+    ss["_ex_link"] = link
+    if link.get("entity"):
+        with services.shown_errors(tr("ex.err_link")):
+            found = g.get(str(link["entity"]))
+        if found is None:
+            st.warning(tr("ex.link_not_found"))
+        else:
+            start([found.uid], tr("ex.source_link"), hops=link_int(link, "hops", 1, 3, 1))
+            if link.get("max"):
+                ss["ex_max"] = link_int(link, "max", 10, MAX_CAP, 150) // 10 * 10
+            ss["ex_select"] = {"ids": [found.uid], "focus": found.uid, "nonce": 1}
+    elif link.get("set"):
+        with services.shown_errors(tr("ex.err_sets")):
+            saved = g.work.get_set(str(link["set"]))
+        if saved is None:
+            st.warning(tr("ex.set_not_found"))
+        else:
+            load_set(saved)
+
+# A reload or a second tab continues the workspace of this web session.
+if "ex_ws" not in ss and "ex_seeds" not in ss:
+    kept = websession.scratch().get("ex_ws")
+    if isinstance(kept, dict):
+        ss.update(kept)
+
 seeds: list[str] = ss.setdefault("ex_seeds", [])
-ss.setdefault("ex_expanded", [])
-ss.setdefault("ex_pinned", [])
-# Widget defaults live in the session state (pages set them when loading a working set).
 for name, value in {
     "ex_hops": 2,
     "ex_colour": "type",
+    "ex_size": "equal",
+    "ex_label": "caption",
     "ex_kp": True,
     "ex_max": 150,
     "ex_parties": list(PARTIES),
@@ -72,129 +167,132 @@ for name, value in {
     ss.setdefault(name, value)
 
 
-def start(uids: list[str], source: str, hops: int | None = None) -> None:
-    ss["ex_seeds"] = list(dict.fromkeys(uids))
-    ss["ex_expanded"] = []
-    ss["ex_source"] = source
-    ss.pop("ex_path", None)
-    ss.pop("ex_selected", None)
-    if hops is not None:
-        ss["ex_hops"] = hops
-
-
-with st.expander("Start from entities", expanded=not seeds, icon=":material/play_arrow:"):
-    t_search, t_set, t_net = st.tabs(["Search", "Working set", "Ranked network"])
-    with t_search:
-        with st.form("ex_find", border=False):
-            q = st.text_input("Name or identifier", key="ex_query")
-            find = st.form_submit_button("Find", icon=":material/search:")
-        if find:
-            if len(q.strip()) < 2:
-                st.warning("Type at least two characters.")
+@st.fragment
+def start_panel() -> None:
+    """Search, working sets and ranked networks: a search reruns only this part of the page."""
+    with st.expander(tr("ex.start_from"), expanded=not seeds, icon=":material/play_arrow:"):
+        t_search, t_set, t_net = st.tabs(
+            [tr("ex.tab_search"), tr("ex.tab_set"), tr("ex.tab_network")]
+        )
+        with t_search:
+            with st.form("ex_find", border=False):
+                q = st.text_input(tr("ex.query"), key="ex_query")
+                find = st.form_submit_button(tr("ex.find"), icon=":material/search:")
+            if find:
+                if len(q.strip()) < 2:
+                    st.warning(tr("ex.query_short"))
+                else:
+                    with services.shown_errors(tr("ex.err_search")):
+                        ss["ex_found"] = {
+                            e.uid: f"{tr.type(e.label)}: {e.caption} ({', '.join(e.parties)})"
+                            for e in g.find(q.strip())
+                        }
+                    if not ss["ex_found"]:
+                        st.warning(tr("ex.nothing_found"))
+            found_map: dict[str, str] = ss.get("ex_found", {})
+            if found_map:
+                chosen = st.multiselect(
+                    tr("ex.start_entities"),
+                    list(found_map),
+                    format_func=found_map.__getitem__,
+                    default=list(found_map)[:1],
+                    key="ex_found_pick",
+                )
+                if st.button(tr("ex.start_these"), disabled=not chosen, key="ex_start_found"):
+                    start(chosen, tr("ex.source_search"), hops=2)
+                    st.rerun()
+        with t_set:
+            with services.shown_errors(tr("ex.err_sets")):
+                sets = g.work.sets()  # read again each run: a restriction or erasure shows at once
+            if not sets:
+                st.caption(tr("ex.no_sets"))
             else:
-                with services.shown_errors("search"):
-                    ss["ex_found"] = {
-                        e.uid: f"{e.label}: {e.caption} ({', '.join(e.parties)})"
-                        for e in g.find(q.strip())
-                    }
-                if not ss["ex_found"]:
-                    st.warning("Nothing you may see matches that.")
-        found: dict[str, str] = ss.get("ex_found", {})
-        if found:
-            chosen = st.multiselect(
-                "Start entities",
-                list(found),
-                format_func=found.__getitem__,
-                default=list(found)[:1],
-                key="ex_found_pick",
-            )
-            if st.button("Start from these", disabled=not chosen, key="ex_start_found"):
-                start(chosen, "search", hops=2)
-                st.rerun()
-    with t_set:
-        with services.shown_errors("working sets"):
-            sets = g.work.sets()
-        if not sets:
-            st.caption("You have no working sets yet; pin entities below and save them.")
-        else:
-            by_name = {w.name: w for w in sets}
-            name = st.selectbox(
-                "Your working sets",
-                list(by_name),
-                format_func=lambda n: (
-                    f"{n} · {by_name[n].case_ref} · {len(by_name[n].uids)} "
-                    f"entities · {by_name[n].saved_at[:10]}"
-                ),
-                key="ex_set_pick",
-            )
-            if st.button("Load working set", key="ex_load_set"):
-                ws = by_name[name]
-                start(ws.uids, f"working set {ws.name}", hops=max(1, min(3, ws.hops)))
-                ss["ex_pinned"] = list(ws.uids)
-                flt0 = filter_from_params(ws.filter)
-                ss["ex_parties"] = sorted(flt0.parties or PARTIES)
-                ss["ex_bases"] = sorted((flt0.legal_bases or p.legal_bases) & p.legal_bases)
-                ss["ex_types"] = sorted(flt0.rel_types or [])
-                ss["ex_use_dates"] = bool(flt0.date_from or flt0.date_to)
-                if flt0.date_from or flt0.date_to:
-                    ss["ex_dates"] = (
-                        date.fromisoformat(flt0.date_from or "2000-01-01"),
-                        date.fromisoformat(flt0.date_to or date.today().isoformat()),
-                    )
-                st.rerun()
-    with t_net:
-        run = services.latest_run(g)
-        if run is None or not run.networks:
-            services.run_missing_message()
-        else:
-            nets = {n["id"]: n for n in run.networks[:100]}
-            nid = st.selectbox(
-                "Network",
-                list(nets),
-                format_func=lambda i: network_label(nets[i]),
-                key="ex_net_pick",
-            )
-            st.caption("; ".join(nets[nid]["explanation"]))
-            if st.button("Load network", key="ex_load_net"):
-                start(nets[nid]["members"], f"network {nid}", hops=1)
-                st.rerun()
+                by_name = {w.name: w for w in sets}
+                name = st.selectbox(
+                    tr("ex.your_sets"),
+                    list(by_name),
+                    format_func=lambda n: tr(
+                        "ex.set_option",
+                        name=n,
+                        case=by_name[n].case_ref,
+                        n=len(by_name[n].uids),
+                        saved=by_name[n].saved_at[:10],
+                    ),
+                    key="ex_set_pick",
+                )
+                if st.button(tr("ex.load_set"), key="ex_load_set"):
+                    load_set(by_name[name])
+                    st.rerun()
+        with t_net:
+            run = services.latest_run(g)
+            if run is None or not run.networks:
+                services.run_missing_message()
+            else:
+                nets = {n["id"]: n for n in run.networks[:100]}
+                nid = st.selectbox(
+                    tr("ex.network"),
+                    list(nets),
+                    format_func=lambda i: network_label(nets[i], tr),
+                    key="ex_net_pick",
+                )
+                st.caption(md("; ".join(nets[nid]["explanation"])))
+                if st.button(tr("ex.load_network"), key="ex_load_net"):
+                    start(nets[nid]["members"], tr("ex.source_network", id=nid), hops=1)
+                    st.rerun()
 
-# ----------------------------------------------------------------------------- filters
+
+start_panel()
+
+# ----------------------------------------------------------------------------- view and filter
 
 with st.sidebar:
-    st.subheader("View")
-    hops = st.slider("Hops from the start entities", 1, 3, key="ex_hops")
-    max_nodes = st.slider(
-        "At most entities",
-        10,
-        500,
-        step=10,
-        key="ex_max",
-        help="Larger neighbourhoods are cut off at this number (and you are told).",
+    st.subheader(tr("ex.view"))
+    hops = st.slider(tr("ex.hops"), 1, 3, key="ex_hops")
+    max_nodes = st.slider(tr("ex.max"), 10, MAX_CAP, step=10, key="ex_max", help=tr("ex.max_help"))
+    label_by = st.selectbox(
+        tr("ex.label_by"),
+        chartdata.LABEL_BY,
+        format_func=lambda k: tr("ex.label_" + k),
+        key="ex_label",
     )
-    colour_by = st.radio("Colour by", ["type", "community"], horizontal=True, key="ex_colour")
-    show_kp = st.toggle("Highlight key players", key="ex_kp")
-    st.subheader("Filter facts")
-    parties = st.multiselect("Parties", list(PARTIES), key="ex_parties")
-    bases = st.multiselect("Legal bases", sorted(p.legal_bases), key="ex_bases")
+    colour_by = st.selectbox(
+        tr("ex.colour_by"),
+        chartdata.COLOUR_BY,
+        format_func=lambda k: tr("ex.colour_" + k),
+        key="ex_colour",
+    )
+    size_by = st.selectbox(
+        tr("ex.size_by"),
+        chartdata.SIZE_BY,
+        format_func=lambda k: tr("ex.size_" + k),
+        key="ex_size",
+    )
+    show_kp = st.toggle(tr("ex.highlight_kp"), key="ex_kp")
+    st.subheader(tr("ex.filter"))
+    parties = st.multiselect(tr("ex.parties"), list(PARTIES), key="ex_parties")
+    bases = st.multiselect(tr("ex.bases"), sorted(p.legal_bases), key="ex_bases")
     types = st.multiselect(
-        "Relationship types", list(REL_TYPES), key="ex_types", placeholder="all types"
+        tr("ex.rel_types"),
+        list(REL_TYPES),
+        format_func=tr.rel,
+        key="ex_types",
+        placeholder=tr("ex.all_types"),
     )
-    use_dates = st.toggle("Only facts registered in a period", key="ex_use_dates")
+    use_dates = st.toggle(tr("ex.use_dates"), key="ex_use_dates")
     window = st.date_input(
-        "Registered between", key="ex_dates", disabled=not use_dates, format="YYYY-MM-DD"
+        tr("ex.dates"), key="ex_dates", disabled=not use_dates, format="YYYY-MM-DD"
     )
 
 if not seeds:
-    st.info("Start from entities: search, load one of your working sets, or a ranked network.")
+    st.info(tr("ex.how_to_start"))
     st.stop()
 if not parties or not bases:
-    st.warning("Choose at least one party and one legal basis in the filter.")
+    st.warning(tr("ex.need_party_basis"))
     st.stop()
 date_from = date_to = None
 if use_dates:
     if not isinstance(window, tuple) or len(window) != 2:
-        st.warning("Choose both the first and the last day of the period.")
+        st.warning(tr("ex.need_both_days"))
         st.stop()
     date_from, date_to = window
 flt = edge_filter(
@@ -204,174 +302,446 @@ flt = edge_filter(
     date_from=date_from,
     date_to=date_to,
 )
-
-# ----------------------------------------------------------------------------- read
-
 ss["ex_filter"] = flt.params()  # the OIB page can make a picture of this view
 
-key = json.dumps([seeds, ss["ex_expanded"], hops, max_nodes, filter_key(flt)])
-cached = ss.get("ex_view")
-if cached is None or cached["key"] != key:
-    with st.spinner("Reading the network..."), services.shown_errors("network"):
+# ----------------------------------------------------------------------------- reading
+
+
+def narrowed(base: EdgeFilter, x: Expansion) -> EdgeFilter:
+    """The filter of an "expand by" (relationship type, party or legal basis)."""
+    if x.kind == "type":
+        return base.narrow(EdgeFilter(rel_types=frozenset({x.value})))
+    if x.kind == "party":
+        return base.narrow(EdgeFilter(parties=frozenset({x.value})))
+    if x.kind == "basis":
+        return base.narrow(EdgeFilter(legal_bases=frozenset({x.value})))
+    return base
+
+
+def expansion_read(xs: list[Expansion], base: EdgeFilter, cap: int) -> Subgraph:
+    out = Subgraph()
+    for x in xs:
+        sub = g.ego([x.uid], narrowed(base, x), hops=1, max_nodes=cap)
+        for e in sub.entities.values():
+            out.add(e)
+        for link in sub.links.values():
+            out.add_link(link)
+        out.truncated = out.truncated or sub.truncated
+    return out
+
+
+def workspace() -> Workspace:
+    """The session's workspace, read again when the start, hops, cap or filter changed, or
+    after a governance change (erasure, restriction, a party's exit: g.generation())."""
+    key = json.dumps([seeds, hops, max_nodes, filter_key(flt), g.generation()])
+    ws: Workspace | None = ss.get("ex_ws")
+    if ws is not None and ss.get("ex_ws_key") == key:
+        return ws
+    with st.spinner(tr("ex.reading")), services.shown_errors(tr("ex.err_network")):
         fresh = g.ego(seeds, flt, hops=hops, max_nodes=max_nodes)
-        for uid in ss["ex_expanded"]:
-            if uid in fresh.entities:
-                fresh = merge_capped(
-                    fresh, g.ego([uid], flt, hops=1, max_nodes=max_nodes), max_new=EXPAND_NEW
+        if ws is None or ws.seeds != seeds:
+            ws = Workspace(seeds, fresh, source=str(ss.get("ex_source", "")))
+            for uid in ss.pop("ex_pin_on_load", []):
+                if uid in ws.entities:
+                    ws.pinned.append(uid)
+        else:
+            ws.rebuild(fresh)
+            if ws.expanded:
+                ws.merge(
+                    expansion_read(ws.expanded, flt, max_nodes),
+                    max_new=EXPAND_NEW * len(ws.expanded),
                 )
-    cached = {"key": key, "sub": fresh}
-    ss["ex_view"] = cached
-    ss.pop("ex_analysis", None)
-sub: Subgraph = cached["sub"]
-path = ss.get("ex_path")
-if path and path["filter"] == filter_key(flt):
-    sub = merge_capped(sub, path["sub"], max_new=len(path["sub"].entities))
-G = to_networkx(sub)
+    ss["ex_ws"] = ws
+    ss["ex_ws_key"] = key
+    return ws
 
-st.caption(
-    f"From {ss.get('ex_source', 'your selection')}: {len(seeds)} start "
-    f"entit{'y' if len(seeds) == 1 else 'ies'}, {hops} hop(s), "
-    f"{len(ss['ex_expanded'])} expanded · {describe_filter(flt)}"
-)
-if G.number_of_edges() == 0:
-    st.warning(
-        "None of the start entities has facts you may read under this filter. "
-        "Widen the filter or start elsewhere."
+
+# ----------------------------------------------------------------------------- actions
+
+
+def queue(action: str, ids: list[str], arg: Any = None) -> None:
+    """Buttons of the panel send the same actions as the canvas."""
+    ss.setdefault("ex_pending", []).append(Action(action, tuple(ids), arg))
+
+
+def on_graph(event: GraphEvent, kind: str) -> None:
+    """Called by the chart before the fragment reruns."""
+    if kind == "action":
+        fresh = event.new_actions(ss.get("ex_ack"))
+        if fresh:
+            ss.setdefault("ex_pending", []).extend(fresh)
+            ss["ex_ack"] = {"inst": event.instance, "n": fresh[-1].n}
+    elif kind == "selected":
+        ss["ex_multi"] = list(event.selected)
+        if event.selected:
+            ss["ex_selected"] = event.selected[0]
+    elif kind == "moved" and event.moved_n != ss.get("ex_moved_n"):
+        ss["ex_moved_n"] = event.moved_n
+        ws0: Workspace | None = ss.get("ex_ws")
+        if ws0 is not None:
+            ws0.move(event.moved)
+    elif kind == "period":
+        ss["ex_period"] = event.period
+
+
+def audit_export(ws: Workspace, fmt: str) -> None:
+    shown = [u for u in ws.entities if u not in ws.hidden]
+    parties = {str(link.props.get("party")) for link in ws.sub.links.values()}
+    with services.shown_errors(tr("ex.err_export")):
+        g.work.record_chart_export(fmt, shown, parties)
+
+
+def apply(ws: Workspace, a: Action) -> None:
+    """What an action on the canvas or in the panel means for the workspace."""
+    ids = ws.present(a.ids)
+    if a.type in ("expand", "expand_by") and ids:
+        arg = a.arg if isinstance(a.arg, dict) else {}
+        kind = str(arg.get("kind", "")) if a.type == "expand_by" else ""
+        if kind not in ("", "type", "party", "basis"):
+            return
+        xs = [Expansion(u, kind, str(arg.get("value", ""))) for u in ids[:25]]
+        with st.spinner(tr("ex.expanding")), services.shown_errors(tr("ex.err_network")):
+            extra = expansion_read(xs, flt, max_nodes)
+        added = ws.merge(extra, max_new=EXPAND_NEW * len(xs), expansion=xs[0])
+        for x in xs[1:]:  # one read and one undo step for all of them
+            if x not in ws.expanded:
+                ws.expanded.append(x)
+        ss["ex_msg"] = tr("ex.expanded_n", n=added)
+        ss["ex_select"] = {"ids": ids, "focus": ids[0], "nonce": ws.revision}
+    elif a.type == "facts" and ids:
+        ss["ex_selected"] = ids[0]
+        ss["ex_tabs"] = tr("ex.tab_entity")
+        ss["ex_select"] = {"ids": ids[:1], "focus": ids[0], "nonce": ws.revision + 1}
+    elif a.type == "hide":
+        ws.hide(ids)
+    elif a.type == "unhide_all":
+        ws.unhide_all()
+    elif a.type == "pin":
+        ws.pin(ids)
+    elif a.type == "unpin":
+        ws.unpin(ids)
+    elif a.type == "remove":
+        ws.remove(ids)
+    elif a.type == "group":
+        ws.group(ids, tr("ex.group_label", n=len(ws.groups) + 1))
+    elif a.type == "ungroup" and isinstance(a.arg, str):
+        ws.ungroup(a.arg)
+    elif a.type == "path" and len(ids) == 2:
+        with (
+            st.spinner(tr("ex.path_searching")),
+            services.shown_errors(tr("ex.err_path")),
+        ):
+            found = g.shortest_path(ids[0], ids[1], flt)
+        if found is None:
+            ss["ex_msg"] = tr("ex.no_path")
+        else:
+            ws.set_path(path_order(found, ids[0], ids[1]), found)
+            ss["ex_path_ends"] = (ids[0], ids[1])
+            ss["ex_path_sub"] = found
+    elif a.type == "clear_path":
+        ws.clear_path()
+    elif a.type == "start" and ids:
+        start(ids[:1], tr("ex.source_entity"))
+        st.rerun()
+    elif a.type == "undo":
+        if not ws.undo():
+            ss["ex_msg"] = tr("ex.nothing_to_undo")
+    elif a.type == "redo":
+        if not ws.redo():
+            ss["ex_msg"] = tr("ex.nothing_to_redo")
+    elif a.type == "export" and a.arg in ("png", "svg"):
+        audit_export(ws, str(a.arg))
+
+
+def analysis(ws: Workspace, G: Any, need: bool) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Communities and key players of the view, once per version of it (sampled when large)."""
+    if not need or G.number_of_edges() == 0:
+        return [], []
+    cached = ss.get("ex_analysis")
+    if cached is None or cached["rev"] != (ws.revision, G.number_of_nodes()):
+        n = G.number_of_nodes()
+        with st.spinner(tr("ex.analysing")):
+            comms = communities(G, seed=0, method="leiden" if n > 500 else "louvain")
+            players = key_players(G, top=10, seed=0, k=64 if n > 300 else None)
+        cached = {"rev": (ws.revision, n), "communities": comms, "players": players}
+        ss["ex_analysis"] = cached
+    return cached["communities"], cached["players"]
+
+
+# ----------------------------------------------------------------------------- the workspace
+
+
+@st.fragment
+def canvas_and_panel() -> None:
+    ws = workspace()
+    for pending in ss.pop("ex_pending", []):
+        apply(ws, pending)
+    ss["ex_seeds"] = ws.seeds
+    ss["ex_expanded"] = [x.uid for x in ws.expanded]
+    websession.scratch()["ex_ws"] = {k: ss[k] for k in KEPT if k in ss}
+    G = to_networkx(ws.sub)
+
+    st.caption(
+        md(
+            tr(
+                "ex.from_caption",
+                source=ss.get("ex_source") or tr("ex.your_selection"),
+                n=len(ws.seeds),
+                hops=hops,
+                expanded=len(ws.expanded),
+                filter=describe_filter(flt, tr),
+            )
+        )
     )
-    st.stop()
-if sub.truncated:
-    st.warning(
-        f"The neighbourhood is larger than the cap: only {G.number_of_nodes()} entities are "
-        f"shown (cap {max_nodes}, at most {EXPAND_NEW} more per expanded entity). Narrow the "
-        "filter, use fewer hops, or expand single entities.",
-        icon=":material/content_cut:",
+    message = ss.pop("ex_msg", None)
+    if message:
+        st.toast(message)
+    if G.number_of_edges() == 0:
+        st.warning(tr("ex.no_facts"))
+        return
+    if ws.sub.truncated:
+        st.warning(
+            tr("ex.truncated", n=G.number_of_nodes(), cap=max_nodes, per=EXPAND_NEW),
+            icon=":material/content_cut:",
+        )
+
+    comms, players = analysis(ws, G, need=show_kp or colour_by == "community")
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(tr("ex.m_entities"), G.number_of_nodes())
+    m2.metric(tr("ex.m_facts"), G.number_of_edges())
+    edge_parties = sorted({str(d.get("party")) for *_, d in G.edges(data=True)})
+    m3.metric(tr("ex.m_parties"), len(edge_parties))
+    m4.metric(tr("ex.m_hidden"), len(ws.hidden))
+
+    ws.positions.update(
+        place(
+            list(G.nodes),
+            [(str(u), str(v)) for u, v in G.edges()],
+            ws.positions,
+        )
     )
+    data = chartdata.chart_data(
+        ws,
+        G,
+        tr,
+        colour_by=colour_by,
+        size_by=size_by,
+        label_by=label_by,
+        communities=comms,
+        key_players=[r["uid"] for r in players[:5]] if show_kp else [],
+        positions=ws.positions,
+    )
+    graph_chart(
+        data["nodes"],
+        data["edges"],
+        key="ex_graph",
+        types=data["types"],
+        parties=data["parties"],
+        legend=data["legend"],
+        groups=data["groups"],
+        menu=chartdata.expand_menu(tr, REL_TYPES, parties, bases),
+        texts=chartdata.component_texts(tr),
+        select=ss.get("ex_select"),
+        height=620,
+        notice=tr("ex.export_notice"),
+        provenance=tr(
+            "ex.export_provenance", user=p.user, purpose=p.purpose, when=date.today().isoformat()
+        ),
+        filename="emm-netwerk",
+        status=tr("ex.status", n=G.number_of_nodes(), m=G.number_of_edges()),
+        ack=ss.get("ex_ack"),
+        on_event=on_graph,
+    )
+    b1, b2, _ = st.columns([2, 1, 5])
+    b1.button(
+        tr("graph.undo"), key="ex_undo", disabled=not ws.can_undo, on_click=queue, args=("undo", [])
+    )
+    b2.button(
+        tr("graph.redo"), key="ex_redo", disabled=not ws.can_redo, on_click=queue, args=("redo", [])
+    )
+    panel(ws, G, comms, players)
 
-analysis = ss.get("ex_analysis")
-if analysis is None or analysis["key"] != (key, G.number_of_nodes()):
-    with st.spinner("Finding communities and key players..."):
-        comms = communities(G, seed=0) if G.number_of_edges() else []
-        players = key_players(G, top=10, seed=0) if G.number_of_edges() else []
-    analysis = {"key": (key, G.number_of_nodes()), "communities": comms, "players": players}
-    ss["ex_analysis"] = analysis
-comms = analysis["communities"]
-players = analysis["players"]
 
-m1, m2, m3, m4 = st.columns(4)
-m1.metric("Entities", G.number_of_nodes())
-m2.metric("Facts", G.number_of_edges())
-edge_parties = sorted({str(d.get("party")) for *_, d in G.edges(data=True)})
-m3.metric("Parties", len(edge_parties))
-m4.metric("Communities", len([c for c in comms if len(c) > 1]))
+def on_pick() -> None:
+    uid = ss.get("ex_selected")
+    if uid:
+        ss["ex_select"] = {"ids": [uid], "focus": uid, "nonce": f"pick-{uid}"}
 
-options = node_options(G)
-ids = list(options)
-if ss.get("ex_selected") not in options:
-    ss["ex_selected"] = next((s for s in seeds if s in options), ids[0])
-for name, fallback in (("ex_pa", ids[0]), ("ex_pb", ids[min(1, len(ids) - 1)])):
-    if ss.get(name) not in options:
-        ss[name] = fallback
-selected = ss["ex_selected"]
-order = path_order(path["sub"], path["a"], path["b"]) if path and path["sub"] else []
-net = build_network(
-    G,
-    colour_by=colour_by,
-    communities=comms,
-    key_players=[r["uid"] for r in players[:5]] if show_kp else [],
-    path=order,
-    selected=selected,
-    seeds=seeds if len(seeds) <= 10 else (),
-)
-st.iframe(to_html(net), height=640)
-st.markdown(
-    legend_html(
-        {str(d.get("label")) for _, d in G.nodes(data=True)},
-        edge_parties,
-        communities={i: len(c) for i, c in enumerate(comms[:12]) if len(c) > 1}
-        if colour_by == "community"
-        else None,
-    ),
-    unsafe_allow_html=True,
-)
 
-# ----------------------------------------------------------------------------- details
+def panel(ws: Workspace, G: Any, comms: list[Any], players: list[dict[str, Any]]) -> None:
+    options = node_options(G, tr)
+    ids = list(options)
+    if ss.get("ex_selected") not in options:
+        ss["ex_selected"] = next((s for s in ws.seeds if s in options), ids[0])
+    for name, fallback in (("ex_pa", ids[0]), ("ex_pb", ids[min(1, len(ids) - 1)])):
+        if ss.get(name) not in options:
+            ss[name] = fallback
+    t_entity, t_path, t_players, t_time, t_save = st.tabs(
+        [
+            tr("ex.tab_entity"),
+            tr("ex.tab_path"),
+            tr("ex.tab_players"),
+            tr("ex.tab_time"),
+            tr("ex.tab_save"),
+        ],
+        key="ex_tabs",
+        on_change="rerun",
+    )
+    with t_entity:
+        entity_tab(ws, G, options)
+    with t_path:
+        path_tab(ws, options)
+    if t_players.open is not False:
+        with t_players:
+            players_tab(G, comms, players)
+    if t_time.open is not False:
+        with t_time:
+            events = timeline(G)
+            if not events:
+                st.caption(tr("ex.no_events"))
+            else:
+                st.caption(tr("ex.events_caption"))
+                st.dataframe(
+                    pd.DataFrame(
+                        [
+                            {
+                                tr("ex.col_date"): str(e.get("date")),
+                                tr("ex.col_event"): e.get("what"),
+                                tr("ex.col_detail"): e.get("detail"),
+                                tr("ex.col_source"): e.get("source_ref") or "",
+                            }
+                            for e in events
+                        ]
+                    ),
+                    hide_index=True,
+                )
+    with t_save:
+        save_tab(ws, options)
 
-t_entity, t_path, t_players, t_time, t_save = st.tabs(
-    ["Entity", "Shortest path", "Key players & communities", "Timeline", "Save working set"]
-)
-with t_entity:
-    uid = st.selectbox("Entity", ids, format_func=options.__getitem__, key="ex_selected")
+
+def entity_tab(ws: Workspace, G: Any, options: dict[str, str]) -> None:
+    multi = ws.present(ss.get("ex_multi") or [])
+    if len(multi) > 1:
+        st.caption(tr("ex.n_selected", n=len(multi)))
+        c1, c2, c3, _ = st.columns([1, 1, 1, 3])
+        c1.button(tr("graph.expand"), key="ex_m_expand", on_click=queue, args=("expand", multi))
+        c2.button(tr("graph.group"), key="ex_m_group", on_click=queue, args=("group", multi))
+        c3.button(tr("graph.hide"), key="ex_m_hide", on_click=queue, args=("hide", multi))
+    uid = st.selectbox(
+        tr("ex.entity"),
+        list(options),
+        format_func=options.__getitem__,
+        key="ex_selected",
+        on_change=on_pick,
+    )
     data = G.nodes[uid]
     st.markdown(
-        f"**{data.get('label')}: {data.get('caption')}** · known to "
-        f"{', '.join(data.get('parties') or []) or '—'}"
+        f"**{md(tr.type(str(data.get('label'))))}: {md(data.get('caption'))}** · "
+        f"{md(tr('ex.known_to'))} {md(', '.join(data.get('parties') or []) or '—')}"
     )
-    b1, b2, b3, _ = st.columns([1, 1, 1, 3])
-    if b1.button(
-        "Expand",
+    b1, b2, b3, b4, b5 = st.columns(5)
+    b1.button(
+        tr("graph.expand"),
         icon=":material/open_in_full:",
         key="ex_expand",
-        disabled=uid in ss["ex_expanded"] or uid in seeds,
-    ):
-        ss["ex_expanded"] = [*ss["ex_expanded"], uid]
-        st.rerun()
-    if b2.button("Start here", icon=":material/center_focus_strong:", key="ex_restart"):
-        start([uid], "an entity in the explorer")
-        st.rerun()
-    pinned = uid in ss["ex_pinned"]
-    if b3.button("Unpin" if pinned else "Pin", icon=":material/push_pin:", key="ex_pin"):
-        ss["ex_pinned"] = (
-            [u for u in ss["ex_pinned"] if u != uid] if pinned else [*ss["ex_pinned"], uid]
-        )
-        st.rerun()
+        on_click=queue,
+        args=("expand", [uid]),
+    )
+    b2.button(
+        tr("graph.start_here"),
+        icon=":material/center_focus_strong:",
+        key="ex_restart",
+        on_click=queue,
+        args=("start", [uid]),
+    )
+    pinned = uid in ws.pinned
+    b3.button(
+        tr("graph.unpin") if pinned else tr("graph.pin"),
+        icon=":material/push_pin:",
+        key="ex_pin",
+        on_click=queue,
+        args=("unpin" if pinned else "pin", [uid]),
+    )
+    b4.button(
+        tr("graph.hide"),
+        icon=":material/visibility_off:",
+        key="ex_hide",
+        on_click=queue,
+        args=("hide", [uid]),
+        disabled=uid in ws.hidden,
+    )
+    b5.button(
+        tr("graph.remove"),
+        icon=":material/delete:",
+        key="ex_remove",
+        on_click=queue,
+        args=("remove", [uid]),
+        disabled=uid in ws.seeds,
+    )
     left, right = st.columns([1, 2])
-    left.json(entity_properties(data), expanded=True)
-    rows = fact_rows(G, uid)
-    right.caption(f"{len(rows)} fact(s) in this view, each with who supplied it on which basis")
+    with left:
+        with st.container(border=True):
+            for label, text in tr.card(data, hidden=("search", "key", "uid", "caption", "label")):
+                st.markdown(f"**{md(label)}**: {md(text)}")
+        st.caption(tr("ex.link_hint"))
+        st.code(f"?entity={uid}", language=None)
+    rows = facts_table(G, uid, tr)
+    right.caption(tr("ex.facts_caption", n=len(rows)))
     right.dataframe(pd.DataFrame(rows), hide_index=True)
+    right.download_button(
+        tr("ex.download_facts"),
+        csv_bytes(rows),
+        file_name="feiten.csv",
+        mime="text/csv",
+        key="ex_download_facts",
+        icon=":material/download:",
+    )
+    websession.own_files()  # also on a fragment rerun
 
-with t_path:
+
+def find_path() -> None:
+    a, b = ss.get("ex_pa"), ss.get("ex_pb")
+    if a == b:
+        ss["ex_path_same"] = True
+    else:
+        queue("path", [str(a), str(b)])
+
+
+def path_tab(ws: Workspace, options: dict[str, str]) -> None:
     c1, c2 = st.columns(2)
-    a = c1.selectbox("From", ids, format_func=options.__getitem__, key="ex_pa")
-    b = c2.selectbox("To", ids, format_func=options.__getitem__, key="ex_pb")
+    c1.selectbox(tr("ex.path_from"), list(options), format_func=options.__getitem__, key="ex_pa")
+    c2.selectbox(tr("ex.path_to"), list(options), format_func=options.__getitem__, key="ex_pb")
     f1, f2, _ = st.columns([1, 1, 4])
-    if f1.button("Find shortest path", key="ex_find_path", type="primary"):
-        if a == b:
-            st.warning("Choose two different entities.")
-        else:
-            with (
-                st.spinner("Searching the graph (up to 8 steps)..."),
-                services.shown_errors("path"),
-            ):
-                found_path = g.shortest_path(a, b, flt)
-            if found_path is None:
-                ss.pop("ex_path", None)
-                st.warning("No path of at most 8 steps under the current filter.")
-            else:
-                ss["ex_path"] = {"a": a, "b": b, "sub": found_path, "filter": filter_key(flt)}
-                st.rerun()
-    if path and f2.button("Clear path", key="ex_clear_path"):
-        ss.pop("ex_path", None)
-        st.rerun()
-    if path:
-        rows = path_rows(path["sub"], path["a"], path["b"])
-        st.caption(f"{len(rows)} step(s), drawn in red in the picture")
+    f1.button(tr("ex.find_path"), key="ex_find_path", type="primary", on_click=find_path)
+    if ws.path:
+        f2.button(tr("ex.clear_path"), key="ex_clear_path", on_click=queue, args=("clear_path", []))
+    if ss.pop("ex_path_same", False):
+        st.warning(tr("ex.two_different"))
+    ends = ss.get("ex_path_ends")
+    sub = ss.get("ex_path_sub")
+    if ws.path and ends and sub is not None:
+        rows = path_table(sub, ends[0], ends[1], tr)
+        st.caption(tr("ex.path_steps", n=len(rows)))
         st.dataframe(pd.DataFrame(rows), hide_index=True)
 
-with t_players:
+
+def players_tab(G: Any, comms: list[Any], players: list[dict[str, Any]]) -> None:
+    if not players and not comms:
+        st.caption(tr("ex.analysis_off"))
+        return
     left, right = st.columns(2)
-    left.subheader("Key players")
-    left.caption("Ranked by betweenness: who connects the most others.")
+    left.subheader(tr("ex.key_players"))
+    left.caption(tr("ex.key_players_caption"))
     if players:
         left.dataframe(
             pd.DataFrame(
                 [
                     {
-                        "rank": r["rank"],
-                        "type": r["label"],
-                        "entity": r["caption"],
-                        "neighbours": r["degree"],
-                        "betweenness": round(r["betweenness"], 3),
+                        tr("ex.col_rank"): r["rank"],
+                        tr("ex.col_type"): tr.type(str(r["label"])),
+                        tr("ex.col_entity"): r["caption"],
+                        tr("ex.col_neighbours"): r["degree"],
+                        tr("ex.col_betweenness"): round(r["betweenness"], 3),
                         "pagerank": round(r["pagerank"], 3),
                     }
                     for r in players
@@ -379,15 +749,17 @@ with t_players:
             ),
             hide_index=True,
         )
-    right.subheader("Communities")
-    right.caption("Densely connected groups (Louvain); colour the picture by community.")
+    right.subheader(tr("ex.communities"))
+    right.caption(tr("ex.communities_caption"))
     right.dataframe(
         pd.DataFrame(
             [
                 {
-                    "community": i + 1,
-                    "size": len(c),
-                    "for example": ", ".join(sorted(str(G.nodes[n].get("caption")) for n in c)[:4]),
+                    tr("ex.col_community"): i + 1,
+                    tr("ex.col_size"): len(c),
+                    tr("ex.col_example"): ", ".join(
+                        sorted(str(G.nodes[n].get("caption")) for n in c)[:4]
+                    ),
                 }
                 for i, c in enumerate(comms)
                 if len(c) > 1
@@ -396,46 +768,26 @@ with t_players:
         hide_index=True,
     )
 
-with t_time:
-    events = timeline_frame_rows(timeline(G))
-    if not events:
-        st.caption("No dated events (signals, investigations, crossings, payments, stays) here.")
-    else:
-        frame = pd.DataFrame(events)
-        points = frame.assign(day=pd.to_datetime(frame["date"], errors="coerce"))
-        chart = (
-            alt.Chart(points.dropna(subset=["day"]))
-            .mark_circle(size=70, opacity=0.7)
-            .encode(
-                x=alt.X("day:T", title=None, axis=alt.Axis(format="%Y-%m")),
-                y=alt.Y("event:N", title=None),
-                color=alt.Color("event:N", legend=None),
-                tooltip=["date", "event", "detail", "party"],
-            )
-            .properties(height=50 + 30 * int(frame["event"].nunique()))
-        )
-        st.altair_chart(chart)
-        st.dataframe(frame, hide_index=True)
 
-with t_save:
-    st.caption("Pin entities (Entity tab) and save them with the view settings for a case.")
-    default = [u for u in ss["ex_pinned"] if u in options] or [s for s in seeds if s in options]
+def save_tab(ws: Workspace, options: dict[str, str]) -> None:
+    st.caption(tr("ex.save_caption"))
+    default = [u for u in ws.pinned if u in options] or [s for s in ws.seeds if s in options]
     uids = st.multiselect(
-        "Entities in the working set",
+        tr("ex.set_entities"),
         list(options),
         default=default,
         format_func=options.__getitem__,
         key="ex_save_uids",
     )
     c1, c2 = st.columns(2)
-    name = c1.text_input("Name", key="ex_save_name")
-    case_ref = c2.text_input("Case reference", value=p.purpose, key="ex_save_case")
-    if st.button("Save working set", icon=":material/save:", key="ex_save"):
+    name = c1.text_input(tr("ex.set_name"), key="ex_save_name")
+    case_ref = c2.text_input(tr("ex.case_ref"), value=p.purpose, key="ex_save_case")
+    if st.button(tr("ex.save_set"), icon=":material/save:", key="ex_save"):
         if not name.strip() or not uids:
-            st.error("Give the working set a name and at least one entity.")
+            st.error(tr("ex.save_needs"))
         else:
-            with services.shown_errors("saving"):
-                g.work.save_set(
+            with services.shown_errors(tr("ex.err_saving")):
+                g.work.save_set(  # audited by the guarded API
                     working_sets.WorkingSet(
                         name=name.strip(),
                         owner=p.user,
@@ -445,4 +797,9 @@ with t_save:
                         filter=flt.params(),
                     ),
                 )
-            st.success(f"Saved working set “{name.strip()}” with {len(uids)} entities.")
+            st.success(tr("ex.saved", name=md(name.strip()), n=len(uids)))
+            st.caption(tr("ex.set_link_hint"))
+            st.code(f"?set={name.strip()}", language=None)
+
+
+canvas_and_panel()

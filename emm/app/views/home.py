@@ -5,118 +5,142 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from emm.app import services
+from emm.app import i18n, services
 from emm.app.helpers import count_tables, recent_entries
+from emm.app.safe import md
 from emm.graph.schema import LEGAL_BASES, PARTIES
 
+tr = i18n.current()
 g = services.session()
 p = g.principal
 st.title("EMM Workbench")
 st.caption(
-    f"Logged in as {p.user} ({p.role.replace('_', ' ')}, {p.affiliation}) for "
-    f"“{p.purpose}”. You see facts on the legal bases your role allows: "
-    f"{', '.join(sorted(g.scope().legal_bases or [])) or 'none'}."
+    tr(
+        "home.who",
+        user=md(p.user),
+        role=tr.role(p.role),
+        affiliation=p.affiliation,
+        purpose=md(p.purpose),
+        bases=", ".join(sorted(g.scope().legal_bases or [])) or tr("home.none"),
+    )
 )
 
 if not p.can("search"):
-    st.info("Your role reads no case data; the counts of facts are left out.")
+    st.info(tr("home.no_case_data"))
     st.stop()
-with services.shown_errors("counting"):
+with services.shown_errors(tr("home.err_counting")):
     tables = count_tables(g.count_edges())
     nodes = g.count_nodes()
 
 facts = sum(r["facts"] for r in tables["party"])
 c1, c2, c3 = st.columns(3)
-c1.metric("Facts you may read", f"{facts:,}")
-c2.metric("Entities in the graph", f"{sum(nodes.values()):,}")
-c3.metric("Parties supplying", len(tables["party"]))
+c1.metric(tr("home.facts"), f"{facts:,}")
+c2.metric(tr("home.entities"), f"{sum(nodes.values()):,}")
+c3.metric(tr("home.parties"), len(tables["party"]))
 
 if not facts:
     if not p.legal_bases:
-        st.info("Your role reads no case data; the counts of facts are left out.")
+        st.info(tr("home.no_case_data"))
     else:
-        st.info(
-            "There are no facts you may read yet. Load the demo data with `emm demo`, "
-            "or ingest deliveries with `emm ingest PATH`."
-        )
+        st.info(tr("home.no_facts_yet"))
 else:
     left, mid, right = st.columns(3)
     with left:
-        st.subheader("Facts per party")
+        st.subheader(tr("home.per_party"))
         frame = pd.DataFrame(tables["party"])
         frame["name"] = frame["party"].map(lambda c: PARTIES[c].name)
-        st.dataframe(frame, hide_index=True)
+        st.dataframe(tr.columns(frame), hide_index=True)
     with mid:
-        st.subheader("Facts per legal basis")
+        st.subheader(tr("home.per_basis"))
         frame = pd.DataFrame(tables["legal_basis"])
         frame["meaning"] = frame["legal basis"].map(lambda b: LEGAL_BASES[b].title)
-        st.dataframe(frame, hide_index=True)
+        st.dataframe(tr.columns(frame), hide_index=True)
     with right:
-        st.subheader("Entities per type")
+        st.subheader(tr("home.per_type"))
         st.dataframe(
-            pd.DataFrame({"type": list(nodes), "entities": list(nodes.values())}),
+            tr.columns(
+                pd.DataFrame(
+                    {"type": [tr.type(t) for t in nodes], "entities": list(nodes.values())}
+                )
+            ),
             hide_index=True,
         )
-    with st.expander("Facts per relationship type"):
-        st.dataframe(pd.DataFrame(tables["type"]), hide_index=True)
+    with st.expander(tr("home.per_rel")):
+        rels = pd.DataFrame(tables["type"])
+        if not rels.empty:
+            rels["relationship"] = rels["relationship"].map(tr.rel)
+        st.dataframe(tr.columns(rels), hide_index=True)
 
 if p.can("expand_network"):
-    st.header("Networks that rank highest")
+    st.header(tr("home.top_networks"))
     run = services.latest_run(g)
     if run is None:
         services.run_missing_message()
     elif not run.networks:
-        st.info("The latest analysis found no networks.")
+        st.info(tr("home.no_networks"))
     else:
         st.caption(
-            f"Whole-graph analysis {run.run_id} of {run.created_at[:10]}: "
-            f"{run.stats.get('networks', len(run.networks))} networks, "
-            f"{run.stats.get('indicator_hits', len(run.hits))} indicator hits. "
-            "Ranked by size, indicators fired, parties involved and recency."
+            tr(
+                "home.run",
+                run=run.run_id,
+                date=run.created_at[:10],
+                networks=run.stats.get("networks", len(run.networks)),
+                hits=run.stats.get("indicator_hits", len(run.hits)),
+            )
         )
         for n in run.networks[:5]:
             with st.container(border=True):
                 head, button = st.columns([5, 1])
                 head.markdown(
-                    f"**#{n['rank']} · {n['id']}** · score {n['score']:.2f} · "
-                    f"{n['size']} members · parties {', '.join(n['parties'])}"
+                    tr(
+                        "home.network",
+                        rank=n["rank"],
+                        id=n["id"],
+                        score=f"{n['score']:.2f}",
+                        size=n["size"],
+                        parties=", ".join(n["parties"]),
+                    )
                 )
-                head.markdown("\n".join(f"- {line}" for line in n["explanation"]))
-                if button.button("Explore", key=f"explore-{n['id']}", icon=":material/hub:"):
-                    services.explore(n["members"], source=f"network {n['id']}")
+                head.markdown("\n".join(f"- {md(line)}" for line in n["explanation"]))
+                if button.button(
+                    tr("home.explore"), key=f"explore-{n['id']}", icon=":material/hub:"
+                ):
+                    services.explore(n["members"], source=tr("ex.source_network", id=n["id"]))
 
-st.header("Your recent activity")
+st.header(tr("home.activity"))
 left, right = st.columns(2)
 with left:
-    st.subheader("Audit trail")
+    st.subheader(tr("home.audit"))
     rows = recent_entries(g.privacy.own_activity(n=50), user=p.user, n=10)
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        st.dataframe(tr.columns(pd.DataFrame(rows)), hide_index=True)
     else:
-        st.caption("Nothing yet.")
+        st.caption(tr("home.nothing_yet"))
 with right:
-    st.subheader("Latest products")
+    st.subheader(tr("home.products"))
     if p.can("create_oib"):
-        with services.shown_errors("product register"):
+        with services.shown_errors(tr("home.err_register")):
             products = g.products.latest(limit=10)
         if products:
             st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            "product": x.product_id,
-                            "type": x.type,
-                            "version": x.version,
-                            "by": x.created_by,
-                            "created": x.created_at[:16].replace("T", " "),
-                            "handed to": ", ".join(x.recipients),
-                        }
-                        for x in products
-                    ]
+                tr.columns(
+                    pd.DataFrame(
+                        [
+                            {
+                                "product": x.product_id,
+                                "type": x.type,
+                                "version": x.version,
+                                "by": x.created_by,
+                                "created": x.created_at[:16].replace("T", " "),
+                                "handed to": ", ".join(x.recipients),
+                            }
+                            for x in products
+                        ]
+                    )
                 ),
                 hide_index=True,
             )
         else:
-            st.caption("No products yet.")
+            st.caption(tr("home.no_products"))
     else:
-        st.caption("Your role makes no products.")
+        st.caption(tr("home.no_products_role"))

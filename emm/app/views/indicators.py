@@ -9,45 +9,50 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from emm.app import services
+from emm.app import i18n, services
 from emm.app.helpers import hit_rows, network_hit_summary
+from emm.app.safe import md
 from emm.graph.analysis import indicator_table
 
+tr = i18n.current()
+
 g = services.require("expand_network")
-st.title("Indicators")
-st.caption(
-    "Signs of trafficking or smuggling found by the rules in the indicator table. "
-    "A hit is a reason to look closer, never proof."
-)
+st.title(tr("ind.title"))
+st.caption(tr("ind.intro"))
 
 run = services.latest_run(g)
 if run is None:
     services.run_missing_message()
     st.stop()
 if not run.hits:
-    st.info(f"The latest analysis ({run.run_id}) found no indicator hits.")
+    st.info(tr("ind.no_hits", run=run.run_id))
     st.stop()
 
 table = indicator_table()
-titles = {k: v.title("en") for k, v in table.items()}
+titles = {k: v.title(tr.lang) for k, v in table.items()}
 rows = pd.DataFrame(hit_rows(run.hits, run.networks, titles))
 
-st.subheader("Per network")
+st.subheader(tr("ind.per_network"))
 summary = pd.DataFrame(network_hit_summary(run.hits, run.networks))
 if summary.empty:
-    st.caption("No hit falls inside a ranked network.")
+    st.caption(tr("ind.none_in_network"))
 else:
-    st.dataframe(summary, hide_index=True)
+    st.dataframe(tr.columns(summary), hide_index=True)
 
-st.subheader("All hits")
+st.subheader(tr("ind.all_hits"))
 c1, c2 = st.columns(2)
 networks = ["all", *summary["network"].tolist()] if not summary.empty else ["all"]
-network = c1.selectbox("Network", networks, key="ind_network")
+network = c1.selectbox(
+    tr("ex.network"),
+    networks,
+    format_func=lambda n: tr("ind.all") if n == "all" else n,
+    key="ind_network",
+)
 chosen = c2.multiselect(
-    "Indicators",
+    tr("ind.indicators"),
     sorted(titles),
     format_func=titles.__getitem__,
-    placeholder="all indicators",
+    placeholder=tr("ind.all_indicators"),
     key="ind_ids",
 )
 shown = rows
@@ -56,20 +61,20 @@ if network != "all":
 if chosen:
     shown = shown[shown["indicator id"].isin(chosen)]
 if shown.empty:
-    st.warning("No hits match this selection.")
+    st.warning(tr("ind.no_match"))
     st.stop()
 
-st.caption("Click a column header to sort; select a row to see its evidence.")
+st.caption(tr("ind.table_hint"))
 event = st.dataframe(
-    shown.drop(columns=["indicator id"]),
+    tr.columns(shown.drop(columns=["indicator id"])),
     hide_index=True,
     on_select="rerun",
     selection_mode="single-row",
     key="ind_table",
     column_config={
-        "hit": None,
-        "ratio": st.column_config.NumberColumn(help="value / threshold"),
-        "evidence": st.column_config.NumberColumn(help="facts the hit rests on"),
+        tr("col.hit"): None,
+        tr("col.ratio"): st.column_config.NumberColumn(help=tr("ind.ratio_help")),
+        tr("col.evidence"): st.column_config.NumberColumn(help=tr("ind.evidence_help")),
     },
 )
 picked = event.selection.rows if event is not None else []
@@ -80,19 +85,19 @@ ind = table[hit["indicator_id"]]
 
 st.divider()
 subject = services.entity(g, hit["subject"])
-name = f"{subject.label}: {subject.caption}" if subject else "an entity you may not see"
-st.subheader(f"{ind.title('en')} — {name}")
-st.markdown(ind.explanation("en"))
+name = f"{tr.type(subject.label)}: {md(subject.caption)}" if subject else tr("ind.not_visible")
+st.subheader(f"{ind.title(tr.lang)} — {name}")
+st.markdown(ind.explanation(tr.lang))
 c1, c2, c3 = st.columns(3)
-c1.metric("Value", f"{hit['value']:g}")
-c2.metric("Threshold", f"{hit['threshold']:g}")
-c3.metric("Parties", ", ".join(hit["parties"]))
+c1.metric(tr("ind.value"), f"{hit['value']:g}")
+c2.metric(tr("ind.threshold"), f"{hit['threshold']:g}")
+c3.metric(tr("home.parties"), ", ".join(hit["parties"]))
 if hit.get("details"):
-    st.caption("Details: " + ", ".join(f"{k} {v}" for k, v in hit["details"].items()))
+    st.caption(tr("ind.details") + ", ".join(f"{k} {v}" for k, v in hit["details"].items()))
 left, right = st.columns(2)
-left.markdown(f"**Evidence: {len(hit['evidence'])} fact(s)**")
-left.dataframe(pd.DataFrame({"source reference": hit["evidence"]}), hide_index=True)
-right.markdown(f"**Related entities: {len(hit['related'])}**")
-right.caption("Open them in the explorer to see names and provenance of every fact.")
-if right.button("Explore subject and related", icon=":material/hub:", key="ind_explore"):
-    services.explore([hit["subject"], *hit["related"]], source=f"indicator {ind.id}", hops=1)
+left.markdown(tr("ind.evidence", n=len(hit["evidence"])))
+left.dataframe(pd.DataFrame({tr("ind.source_ref"): hit["evidence"]}), hide_index=True)
+right.markdown(tr("ind.related", n=len(hit["related"])))
+right.caption(tr("ind.related_hint"))
+if right.button(tr("ind.explore"), icon=":material/hub:", key="ind_explore"):
+    services.explore([hit["subject"], *hit["related"]], source=tr("ind.source", id=ind.id), hops=1)

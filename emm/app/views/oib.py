@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from emm.app import services
+from emm.app import i18n, services
 from emm.app.helpers import describe_filter, filter_from_params, network_label, timeline_frame_rows
+from emm.app.safe import md
 from emm.graph.model import NO_FILTER, EdgeFilter
 from emm.graph.projection import to_networkx
 from emm.graph.schema import PARTIES
@@ -18,76 +19,83 @@ from emm.products.oib import build_oib, make_oib
 MIMES = {".html": "text/html", ".pdf": "application/pdf", ".json": "application/json"}
 ss = st.session_state
 
+tr = i18n.current()
 g = services.require("create_oib")
 p = g.principal
-st.title("Operational intelligence picture (OIB)")
-st.caption(
-    "A cross-organisation picture of a network, with every fact's party and legal basis, "
-    "for criminal or administrative intervention. Contains personal data: hand it to a party only."
-)
+st.title(tr("oib.title"))
+st.caption(tr("oib.intro"))
 
 # ----------------------------------------------------------------------------- what
 
-sources = ["Ranked network", "Working set"]
+sources = ["network", "set"]
 if ss.get("ex_seeds"):
-    sources.append("Explorer view")
-source = st.radio("Picture of", sources, horizontal=True, key="oib_source")
+    sources.append("explorer")
+source = st.radio(
+    tr("oib.picture_of"),
+    sources,
+    format_func=lambda k: tr("oib.src_" + k),
+    horizontal=True,
+    key="oib_source",
+)
 seeds: list[str] = []
 hops = 1
 flt: EdgeFilter = NO_FILTER
 subject = ""
-if source == "Ranked network":
+if source == "network":
     run = services.latest_run(g)
     if run is None or not run.networks:
         services.run_missing_message()
         st.stop()
     nets = {n["id"]: n for n in run.networks[:100]}
     nid = st.selectbox(
-        "Network", list(nets), format_func=lambda i: network_label(nets[i]), key="oib_network"
+        tr("ex.network"),
+        list(nets),
+        format_func=lambda i: network_label(nets[i], tr),
+        key="oib_network",
     )
-    st.caption("; ".join(nets[nid]["explanation"]))
-    seeds, hops, subject = nets[nid]["members"], 1, f"network {nid}"
-elif source == "Working set":
-    with services.shown_errors("working sets"):
+    st.caption(md("; ".join(nets[nid]["explanation"])))
+    seeds, hops, subject = nets[nid]["members"], 1, tr("ex.source_network", id=nid)
+elif source == "set":
+    with services.shown_errors(tr("ex.err_sets")):
         sets = g.work.sets()
     if not sets:
-        st.info("You have no working sets; pin entities in the network explorer and save them.")
+        st.info(tr("oib.no_sets"))
         st.stop()
     by_name = {w.name: w for w in sets}
     name = st.selectbox(
-        "Working set",
+        tr("oib.working_set"),
         list(by_name),
         key="oib_set",
-        format_func=lambda n: f"{n} · {by_name[n].case_ref} · {len(by_name[n].uids)} entities",
+        format_func=lambda n: tr(
+            "oib.set_option", name=n, case=by_name[n].case_ref, n=len(by_name[n].uids)
+        ),
     )
     ws = by_name[name]
-    seeds, hops, subject = ws.uids, ws.hops, f"working set {ws.name}"
+    seeds, hops, subject = ws.uids, ws.hops, tr("oib.subject_set", name=ws.name)
     flt = filter_from_params(ws.filter)
 else:
     seeds = list(dict.fromkeys([*ss["ex_seeds"], *ss.get("ex_expanded", [])]))
     hops = int(ss.get("ex_hops", 1))
-    subject = ss.get("ex_source", "explorer view")
+    subject = ss.get("ex_source", tr("oib.src_explorer"))
     flt = filter_from_params(ss.get("ex_filter"))
 
 c1, c2, c3 = st.columns([3, 1, 1])
 # Keys name the subject, so choosing another network or set resets title and hops.
-title = c1.text_input("Title", value=f"OIB {subject}", key=f"oib_title:{subject}")
-hops = c2.number_input("Hops", 1, 3, value=max(1, min(3, hops)), key=f"oib_hops:{subject}")
-max_nodes = c3.number_input("At most entities", 20, 1000, value=400, step=20, key="oib_max")
-st.caption(
-    f"{len(seeds)} start entit{'y' if len(seeds) == 1 else 'ies'} · filter: {describe_filter(flt)}"
-)
+title = c1.text_input(tr("oib.title_field"), value=f"OIB {subject}", key=f"oib_title:{subject}")
+hops = c2.number_input(tr("oib.hops"), 1, 3, value=max(1, min(3, hops)), key=f"oib_hops:{subject}")
+max_nodes = c3.number_input(tr("ex.max"), 20, 1000, value=400, step=20, key="oib_max")
+st.caption(tr("oib.seeds", n=len(seeds), filter=describe_filter(flt, tr)))
 if not title.strip():
-    st.error("Give the picture a title.")
+    st.error(tr("oib.no_title"))
     st.stop()
 
 # ----------------------------------------------------------------------------- preview
 
 b1, b2, _ = st.columns([1, 1, 3])
-if b1.button("Preview", icon=":material/visibility:", key="oib_preview"):
+if b1.button(tr("oib.preview"), icon=":material/visibility:", key="oib_preview"):
     with (
-        st.spinner("Reading the network and building the picture..."),
-        services.shown_errors("preview"),
+        st.spinner(tr("oib.reading")),
+        services.shown_errors(tr("oib.preview")),
     ):
         G = to_networkx(g.ego(seeds, flt, hops=int(hops), max_nodes=int(max_nodes)))
         ss["oib_doc"] = build_oib(
@@ -100,10 +108,13 @@ if b1.button("Preview", icon=":material/visibility:", key="oib_preview"):
             picture=False,
         )
 if b2.button(
-    "Generate HTML and PDF", type="primary", icon=":material/picture_as_pdf:", key="oib_generate"
+    tr("oib.generate"), type="primary", icon=":material/picture_as_pdf:", key="oib_generate"
 ):
-    with st.status("Generating the OIB...", expanded=True) as status, services.shown_errors("OIB"):
-        st.write("Reading the network, computing key players, communities and indicators...")
+    with (
+        st.status(tr("oib.generating"), expanded=True) as status,
+        services.shown_errors("OIB"),
+    ):
+        st.write(tr("oib.computing"))
         made, files = make_oib(
             g,
             seeds,
@@ -114,79 +125,87 @@ if b2.button(
             flt=flt,
             max_nodes=int(max_nodes),
         )
-        st.write(f"Written and registered as {made.product_id} version {made.version}.")
-        status.update(label=f"{made.product_id} is ready", state="complete")
+        st.write(tr("oib.written", id=made.product_id, version=made.version))
+        status.update(label=tr("oib.ready", id=made.product_id), state="complete")
     ss["oib_doc"] = made
     ss["oib_files"] = [str(f) for f in files]
 
 doc = ss.get("oib_doc")
 if doc is not None:
     s = doc.summary
-    st.subheader(f"{doc.title} ({doc.product_id})")
+    st.subheader(f"{md(doc.title)} ({doc.product_id})")
     if doc.truncated:
-        st.warning(
-            "The network was cut off at the entity cap: the picture is incomplete. "
-            "Raise the cap or narrow the filter."
-        )
+        st.warning(tr("oib.truncated"))
     m1, m2, m3, m4 = st.columns(4)
-    m1.metric("Entities", s["entities"])
-    m2.metric("Facts", s["facts"])
-    m3.metric("Persons", s["persons"])
-    m4.metric("Indicators fired", len(s["indicators_fired"]))
+    m1.metric(tr("oib.m_entities"), s["entities"])
+    m2.metric(tr("oib.m_facts"), s["facts"])
+    m3.metric(tr("oib.m_persons"), s["persons"])
+    m4.metric(tr("oib.m_indicators"), len(s["indicators_fired"]))
     if not s["facts"]:
-        st.warning("No facts you may read in this network under the filter.")
+        st.warning(tr("oib.no_facts"))
     st.caption(
-        f"Parties: {', '.join(doc.parties) or '—'} · legal bases: "
-        f"{', '.join(doc.legal_bases) or '—'} · period {s['period'][0]} to {s['period'][1]}"
+        tr(
+            "oib.scope",
+            parties=", ".join(doc.parties) or "—",
+            bases=", ".join(doc.legal_bases) or "—",
+            start=s["period"][0],
+            end=s["period"][1],
+        )
     )
-    t1, t2, t3, t4 = st.tabs(["Key players", "Indicators", "Timeline", "Facts and provenance"])
+    t1, t2, t3, t4 = st.tabs(
+        [tr("oib.t_players"), tr("oib.t_indicators"), tr("oib.t_timeline"), tr("oib.t_facts")]
+    )
     with t1:
         st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "rank": r["rank"],
-                        "type": r["label"],
-                        "entity": r["caption"],
-                        "neighbours": r["degree"],
-                        "betweenness": round(r["betweenness"], 3),
-                    }
-                    for r in doc.key_players
-                ]
+            tr.columns(
+                pd.DataFrame(
+                    [
+                        {
+                            "rank": r["rank"],
+                            "type": tr.type(r["label"]),
+                            "entity": r["caption"],
+                            "neighbours": r["degree"],
+                            "betweenness": round(r["betweenness"], 3),
+                        }
+                        for r in doc.key_players
+                    ]
+                )
             ),
             hide_index=True,
         )
     with t2:
         if doc.indicators:
             st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            "indicator": h["title"],
-                            "subject": h["subject"],
-                            "value": h["value"],
-                            "threshold": h["threshold"],
-                            "parties": ", ".join(h["parties"]),
-                            "evidence": len(h["evidence"]),
-                        }
-                        for h in doc.indicators
-                    ]
+                tr.columns(
+                    pd.DataFrame(
+                        [
+                            {
+                                "indicator": h["title"],
+                                "subject": h["subject"],
+                                "value": h["value"],
+                                "threshold": h["threshold"],
+                                "parties": ", ".join(h["parties"]),
+                                "evidence": len(h["evidence"]),
+                            }
+                            for h in doc.indicators
+                        ]
+                    )
                 ),
                 hide_index=True,
             )
         else:
-            st.caption("No indicator fired in this network.")
+            st.caption(tr("oib.no_indicators"))
     with t3:
-        st.dataframe(pd.DataFrame(timeline_frame_rows(doc.timeline)), hide_index=True)
+        st.dataframe(tr.columns(pd.DataFrame(timeline_frame_rows(doc.timeline))), hide_index=True)
     with t4:
-        st.dataframe(pd.DataFrame(doc.provenance), hide_index=True)
+        st.dataframe(tr.columns(pd.DataFrame(doc.provenance)), hide_index=True)
     files = [Path(f) for f in ss.get("oib_files", [])] if doc.product_id != "(preview)" else []
     if files:
         cols = st.columns(len(files))
         for col, f in zip(cols, files, strict=True):
             if f.exists():
                 col.download_button(
-                    f"Download {f.suffix[1:].upper()}",
+                    tr("oib.download", fmt=f.suffix[1:].upper()),
                     f.read_bytes(),
                     file_name=f.name,
                     mime=MIMES.get(f.suffix),
@@ -197,47 +216,44 @@ if doc is not None:
 # ----------------------------------------------------------------------------- handover
 
 st.divider()
-st.subheader("Handover to a party")
-with services.shown_errors("product register"):
+st.subheader(tr("oib.handover"))
+with services.shown_errors(tr("home.err_register")):
     oibs = g.products.latest(limit=100, type_="OIB")
 if not oibs:
-    st.caption("No OIB has been generated yet.")
+    st.caption(tr("oib.none_yet"))
     st.stop()
 st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                "product": x.product_id,
-                "version": x.version,
-                "title": x.title,
-                "by": x.created_by,
-                "created": x.created_at[:16].replace("T", " "),
-                "handed over": (x.handed_over_at or "")[:16].replace("T", " "),
-                "to": ", ".join(x.recipients),
-                "kept until": x.retention_until or "",
-            }
-            for x in oibs
-        ]
+    tr.columns(
+        pd.DataFrame(
+            [
+                {
+                    "product": x.product_id,
+                    "version": x.version,
+                    "title": x.title,
+                    "by": x.created_by,
+                    "created": x.created_at[:16].replace("T", " "),
+                    "handed over": (x.handed_over_at or "")[:16].replace("T", " "),
+                    "to": ", ".join(x.recipients),
+                    "kept until": x.retention_until or "",
+                }
+                for x in oibs
+            ]
+        )
     ),
     hide_index=True,
 )
 if not p.can("handover_oib"):
-    st.caption("Registering a handover is for senior analysts (your role may not hand over).")
+    st.caption(tr("oib.may_not_hand_over"))
     st.stop()
 with st.form("oib_handover"):
     ids = [x.product_id for x in oibs]
     current = doc.product_id if doc is not None and doc.product_id in ids else ids[0]
     c1, c2, c3 = st.columns(3)
-    product_id = c1.selectbox("Product", ids, index=ids.index(current))
-    recipient = c2.selectbox(
-        "To party", list(PARTIES), format_func=lambda c: f"{c} ({PARTIES[c].name})"
-    )
-    purpose = c3.text_input("Purpose", value=p.purpose)
-    go = st.form_submit_button("Register handover", icon=":material/send:")
+    product_id = c1.selectbox(tr("oib.product"), ids, index=ids.index(current))
+    recipient = c2.selectbox(tr("oib.to_party"), list(PARTIES), format_func=tr.party)
+    purpose = c3.text_input(tr("oib.purpose"), value=p.purpose)
+    go = st.form_submit_button(tr("oib.register_handover"), icon=":material/send:")
 if go:
-    with services.shown_errors("handover"):
+    with services.shown_errors(tr("oib.handover")):
         d = g.products.handover(product_id, recipient=recipient, purpose=purpose.strip())
-    st.success(
-        f"{d.product_id} v{d.version} handed over to {d.recipient} at {d.at}. "
-        "Its ten-year retention has started (art. 7.6)."
-    )
+    st.success(tr("oib.handed_over", id=d.product_id, version=d.version, to=d.recipient, at=d.at))

@@ -5,76 +5,84 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from emm.app import services
-from emm.app.helpers import entity_properties, subgraph_fact_rows
+from emm.app import i18n, services
+from emm.app.helpers import HIDDEN_PROPS, subgraph_fact_rows
+from emm.app.safe import md
 
+tr = i18n.current()
 g = services.require("search")
-st.title("Search")
+st.title(tr("search.title"))
 
 with st.form("search", enter_to_submit=True, border=False):
     col, btn = st.columns([6, 1], vertical_alignment="bottom")
     query = col.text_input(
-        "Name, BSN, phone, IBAN, plate, e-mail, KvK or 'postcode number'",
+        tr("search.query"),
         value=st.session_state.get("search_query", ""),
-        placeholder="e.g. 06-12345678, NL91 ABNA 0417 1643 00, 1234AB 12, de Vries",
+        placeholder=tr("search.placeholder"),
     )
-    btn.form_submit_button("Search", type="primary", icon=":material/search:")
+    btn.form_submit_button(tr("search.submit"), type="primary", icon=":material/search:")
 
 query = query.strip()
 if not query:
-    st.caption(
-        "Identifiers are matched in any common spelling; text matches names, addresses and "
-        "titles regardless of case and accents."
-    )
+    st.caption(tr("search.hint"))
     st.stop()
 if len(query) < 2:
-    st.warning("Type at least two characters.")
+    st.warning(tr("ex.query_short"))
     st.stop()
 
 if st.session_state.get("search_query") != query:
-    with st.spinner("Searching..."), services.shown_errors("search"):
-        st.session_state["search_results"] = g.find(query)
     st.session_state["search_query"] = query
     st.session_state.pop("search_open", None)
-results = st.session_state["search_results"]
+# searched on every run, never kept: an erasure or restriction shows on the next click
+with st.spinner(tr("search.searching")), services.shown_errors(tr("ex.err_search")):
+    results = g.find(query)
 
 if not results:
-    st.warning(f"Nothing you may see matches “{query}”. Check the spelling or try an identifier.")
+    st.warning(tr("search.nothing"))
     st.stop()
 
-st.subheader(f"{len(results)} result(s)")
+st.subheader(tr("search.results", n=len(results)))
 header = st.columns([2, 5, 2, 1.2, 1.5])
-for col, text in zip(header, ["type", "entity", "known to", "", ""], strict=True):
+for col, text in zip(
+    header, [tr("col.type"), tr("search.entity"), tr("search.known_to"), "", ""], strict=True
+):
     col.caption(text)
 for e in results:
     c1, c2, c3, c4, c5 = st.columns([2, 5, 2, 1.2, 1.5], vertical_alignment="center")
-    c1.write(e.label)
-    c2.write(e.caption)
+    c1.write(tr.type(e.label))
+    c2.write(md(e.caption))
     c3.write(", ".join(e.parties) or "—")
-    if c4.button("Open", key=f"open-{e.uid}", help="Show its facts with provenance"):
+    if c4.button(tr("search.open"), key=f"open-{e.uid}", help=tr("search.open_help")):
         st.session_state["search_open"] = e.uid
     if g.principal.can("expand_network") and c5.button(
-        "Explore", key=f"explore-{e.uid}", help="Open the network explorer from here"
+        tr("home.explore"), key=f"explore-{e.uid}", help=tr("search.explore_help")
     ):
-        services.explore([e.uid], source=f"search “{query}”", hops=2)
+        services.explore([e.uid], source=tr("search.source", query=query), hops=2)
 
 uid = st.session_state.get("search_open")
 entity = next((e for e in results if e.uid == uid), None)
 if entity is not None:
     st.divider()
-    st.subheader(f"{entity.label}: {entity.caption}")
-    st.caption(f"Known to {', '.join(entity.parties)}")
-    st.json(entity_properties(entity.props), expanded=True)
-    cache = st.session_state.setdefault("_neighbourhoods", {})
-    if entity.uid not in cache:
-        with st.spinner("Reading its facts..."), services.shown_errors("facts"):
-            cache[entity.uid] = g.neighbourhood([entity.uid], limit=500)
-    sub = cache[entity.uid]
+    st.subheader(f"{tr.type(entity.label)}: {md(entity.caption)}")
+    st.caption(tr("search.known_by", parties=", ".join(entity.parties)))
+    card = tr.card(entity.props, hidden=HIDDEN_PROPS)
+    if card:
+        st.dataframe(
+            pd.DataFrame(card, columns=[tr("search.field"), tr("search.value")]),
+            hide_index=True,
+        )
+    # read on every run, never kept: governance changes (erasure, restriction) show at once
+    with st.spinner(tr("search.reading")), services.shown_errors(tr("search.err_facts")):
+        sub = g.neighbourhood([entity.uid], limit=500)
     rows = subgraph_fact_rows(sub, entity.uid)
-    st.subheader(f"Facts ({len(rows)})")
+    st.subheader(tr("search.facts", n=len(rows)))
     if sub.truncated:
-        st.warning("Only the first 500 facts are shown; explore the network with filters.")
+        st.warning(tr("search.truncated"))
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        frame = pd.DataFrame(rows)
+        frame["relationship"] = frame["relationship"].map(
+            lambda r: f"← {tr.rel(r[2:])}" if str(r).startswith("← ") else tr.rel(str(r))
+        )
+        st.dataframe(tr.columns(frame), hide_index=True)
     else:
-        st.caption("No facts you may read.")
+        st.caption(tr("search.no_facts"))

@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from emm.app import services
+from emm.app import i18n, services
 from emm.app.helpers import replacement_rows, table_for_display
+from emm.app.safe import md
 from emm.graph.schema import PARTIES, PHENOMENA
 from emm.products import trends
 
@@ -27,57 +28,58 @@ MIMES = {
 }
 ss = st.session_state
 
+tr = i18n.current()
 g = services.require("create_trend")
 p = g.principal
-st.title("Trend pictures")
-st.caption(
-    "Quick Scan, tactical and strategic pictures and answers to foreign partners contain no "
-    "personal data (art. 3): tables pass disclosure control, text passes de-identification, "
-    "and the export gate checks both again before anything is written."
-)
+st.title(tr("tr.title"))
+st.caption(tr("tr.intro"))
 
 # ----------------------------------------------------------------------------- build
 
 with st.form("trend_build"):
     c1, c2, c3 = st.columns([2, 2, 1])
     kind = c1.selectbox(
-        "Product", list(trends.KINDS), format_func=lambda k: f"{k}: {trends.KINDS[k]}"
+        tr("oib.product"),
+        list(trends.KINDS),
+        format_func=lambda k: f"{k}: {tr('tr.kind_' + k)}",
     )
     phenomenon = c2.selectbox(
-        "Phenomenon", ["(all)", *PHENOMENA], format_func=lambda x: trends.PHENOMENON_NAMES.get(x, x)
+        tr("tr.phenomenon"),
+        ["(all)", *PHENOMENA],
+        format_func=lambda x: tr("tr.all") if x == "(all)" else tr.value("phenomenon", x),
     )
-    language = c3.selectbox("Language of the text", ["nl", "en"])
-    title = st.text_input("Title")
+    language = c3.selectbox(tr("tr.language"), ["nl", "en"])
+    title = st.text_input(tr("oib.title_field"))
     c1, c2, c3 = st.columns(3)
-    use_period = c1.checkbox("Only signals in a period")
+    use_period = c1.checkbox(tr("tr.use_period"))
     period = c1.date_input(
-        "Period", value=(date(date.today().year - 3, 1, 1), date.today()), format="YYYY-MM-DD"
+        tr("tr.period"),
+        value=(date(date.today().year - 3, 1, 1), date.today()),
+        format="YYYY-MM-DD",
     )
-    min_count = c2.number_input("Suppress counts below", 3, 50, value=trends.DEFAULT_MIN_COUNT)
+    min_count = c2.number_input(tr("tr.min_count"), 3, 50, value=trends.DEFAULT_MIN_COUNT)
     rounding = c3.selectbox(
-        "Round counts to",
+        tr("tr.rounding"),
         [None, 5, 10],
-        format_func=lambda r: "no rounding" if r is None else f"multiples of {r}",
+        format_func=lambda r: tr("tr.no_rounding") if r is None else tr("tr.multiples", r=r),
     )
-    narrative = st.text_area(
-        "Narrative", height=160, help="Written by the analyst; de-identified before it may leave."
-    )
-    recommendations = st.text_area("Recommendations", height=80)
-    build = st.form_submit_button("Build and preview", type="primary", icon=":material/build:")
+    narrative = st.text_area(tr("tr.narrative"), height=160, help=tr("tr.narrative_help"))
+    recommendations = st.text_area(tr("tr.recommendations"), height=80)
+    build = st.form_submit_button(tr("tr.build"), type="primary", icon=":material/build:")
 
 if build:
     if not title.strip() or not narrative.strip():
-        st.error("Give the picture a title and a narrative.")
+        st.error(tr("tr.need_title"))
         st.stop()
     if use_period and (not isinstance(period, tuple) or len(period) != 2):
-        st.error("Choose the first and the last day of the period.")
+        st.error(tr("tr.need_period"))
         st.stop()
     date_from, date_to = (d.isoformat() for d in period) if use_period else (None, None)
     with (
-        st.status("Building the picture...", expanded=True) as status,
-        services.shown_errors("trend picture"),
+        st.status(tr("tr.building"), expanded=True) as status,
+        services.shown_errors(tr("tr.err_trend")),
     ):
-        st.write("Counting signals per phenomenon, year, region, party, nationality, sector...")
+        st.write(tr("tr.counting"))
         draft = trends.build_trend(
             g,
             kind,
@@ -91,9 +93,9 @@ if build:
             min_count=int(min_count),
             rounding=rounding,
         )
-        st.write("Disclosure control of the tables and de-identification of the text...")
+        st.write(tr("tr.controlling"))
         ready = trends.prepare(g, draft, progress=st.write)
-        status.update(label="Preview ready", state="complete", expanded=False)
+        status.update(label=tr("tr.preview_ready"), state="complete", expanded=False)
     ss["trend_original"] = draft
     ss["trend_prepared"] = ready
     ss.pop("trend_result", None)
@@ -104,72 +106,76 @@ if build:
 original: trends.TrendDraft | None = ss.get("trend_original")
 prepared: trends.TrendDraft | None = ss.get("trend_prepared")
 if prepared is None or original is None:
-    st.info("Fill in the form and build a preview.")
+    st.info(tr("tr.fill_in"))
     st.stop()
 
 # ----------------------------------------------------------------------------- preview
 
-st.header(f"Preview: {prepared.title}")
+st.header(tr("tr.preview", title=md(prepared.title)))
 st.caption(
-    f"{prepared.kind} · {prepared.phenomenon or 'all phenomena'} · period "
-    f"{prepared.period[0] or '…'} to {prepared.period[1] or '…'} · counts rest on facts of "
-    f"{', '.join(prepared.parties) or '—'}"
+    tr(
+        "tr.scope",
+        kind=prepared.kind,
+        phenomenon=(
+            tr.value("phenomenon", prepared.phenomenon)
+            if prepared.phenomenon
+            else tr("tr.all_phenomena")
+        ),
+        start=prepared.period[0] or "…",
+        end=prepared.period[1] or "…",
+        parties=", ".join(prepared.parties) or "—",
+    )
 )
-t_text, t_tables = st.tabs(["Text after de-identification", "Tables after disclosure control"])
+t_text, t_tables = st.tabs([tr("tr.t_text"), tr("tr.t_tables")])
 with t_text:
     rows = replacement_rows(original.texts(), prepared.replacements)
     if rows:
-        st.markdown(f"**{len(rows)} replacement(s)** — every one is listed with where it was:")
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        st.markdown(tr("tr.replacements", n=len(rows)))
+        st.dataframe(tr.columns(pd.DataFrame(rows)), hide_index=True)
     else:
-        st.caption("De-identification replaced nothing.")
-    st.caption("You may edit the de-identified text; the export gate checks it again.")
+        st.caption(tr("tr.no_replacements"))
+    st.caption(tr("tr.may_edit"))
     # (Streamlit forgets widget values on other pages: start again from the prepared text.)
     ss.setdefault("trend_text", prepared.narrative)
     ss.setdefault("trend_recs", prepared.recommendations)
-    st.text_area("Narrative as it will leave", key="trend_text", height=180)
-    st.text_area("Recommendations as they will leave", key="trend_recs", height=80)
+    st.text_area(tr("tr.narrative_out"), key="trend_text", height=180)
+    st.text_area(tr("tr.recs_out"), key="trend_recs", height=80)
 with t_tables:
     if not prepared.tables:
-        st.warning("No signals match: the picture has no tables.")
+        st.warning(tr("tr.no_tables"))
     for t in prepared.tables:
         st.markdown(f"**{t.title}**")
         st.dataframe(table_for_display(t.table, t.suppressed, prepared.min_count))
-        note = f"{len(t.suppressed)} cell(s) suppressed" if t.suppressed else "nothing suppressed"
-        st.caption(f"{t.note} {note}; shown as “<{prepared.min_count}”.".strip())
+        note = (
+            tr("tr.suppressed", n=len(t.suppressed)) if t.suppressed else tr("tr.none_suppressed")
+        )
+        st.caption(tr("tr.table_note", note=t.note, what=note, min=prepared.min_count).strip())
 
 # ----------------------------------------------------------------------------- export
 
-st.header("Export through the gate")
+st.header(tr("tr.export_header"))
 action = "export_foreign" if prepared.kind == "NCP" else "export_trend"
 if not p.can(action):
-    st.caption(
-        f"Exporting is for senior analysts (your role may not: "
-        f"{services.action_text(action).lower()})."
-    )
+    st.caption(tr("tr.may_not_export", action=services.action_text(action).lower()))
     st.stop()
 with st.form("trend_export"):
     c1, c2 = st.columns(2)
     if prepared.kind == "NCP":
-        recipient = c1.text_input(
-            "Foreign or international partner", placeholder="e.g. Europol, Bundeskriminalamt"
-        )
+        recipient = c1.text_input(tr("tr.foreign"), placeholder=tr("tr.foreign_placeholder"))
     else:
-        recipient = c1.selectbox(
-            "To party", list(PARTIES), format_func=lambda c: f"{c} ({PARTIES[c].name})"
-        )
-    purpose = c2.text_input("Purpose", value=p.purpose)
-    go = st.form_submit_button("Export", type="primary", icon=":material/verified_user:")
+        recipient = c1.selectbox(tr("oib.to_party"), list(PARTIES), format_func=tr.party)
+    purpose = c2.text_input(tr("oib.purpose"), value=p.purpose)
+    go = st.form_submit_button(tr("tr.export"), type="primary", icon=":material/verified_user:")
 if go:
     if not str(recipient).strip():
-        st.error("Name the recipient.")
+        st.error(tr("tr.need_recipient"))
         st.stop()
     final = replace(prepared, narrative=ss["trend_text"], recommendations=ss["trend_recs"])
     ss.pop("trend_result", None)
     ss.pop("trend_blocked", None)
-    with st.status("Checking text, tables and rendered files...", expanded=False) as status:
+    with st.status(tr("tr.checking"), expanded=False) as status:
         try:
-            with services.shown_errors("export"):
+            with services.shown_errors(tr("tr.export")):
                 product_id, paths = trends.export(
                     g,
                     final,
@@ -178,37 +184,38 @@ if go:
                     purpose=purpose.strip(),
                 )
         except trends.ExportBlocked as exc:
-            status.update(label="Export refused", state="error")
+            status.update(label=tr("tr.refused_label"), state="error")
             ss["trend_blocked"] = exc.problems
         else:
-            status.update(label=f"{product_id} exported", state="complete")
+            status.update(label=tr("tr.exported", id=product_id), state="complete")
             ss["trend_result"] = (product_id, [str(x) for x in paths])
 
 blocked = ss.get("trend_blocked")
 if blocked:
     st.error(
-        f"Export refused: {len(blocked)} problem(s). Nothing was written or sent. "
-        "Fix the text (or the tables) and export again.",
+        tr("tr.refused", n=len(blocked)),
         icon=":material/block:",
     )
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "where": b.get("where"),
-                    "what": b.get("what"),
-                    "characters": f"{b['start']}–{b['end']}" if "start" in b else "",
-                    "found by": b.get("source", ""),
-                }
-                for b in blocked
-            ]
+        tr.columns(
+            pd.DataFrame(
+                [
+                    {
+                        "where": b.get("where"),
+                        "what": b.get("what"),
+                        "characters": f"{b['start']}–{b['end']}" if "start" in b else "",
+                        "found by": b.get("source", ""),
+                    }
+                    for b in blocked
+                ]
+            )
         ),
         hide_index=True,
     )
 result = ss.get("trend_result")
 if result:
     product_id, files = result
-    st.success(f"{product_id} passed the gate, was registered and its disclosure logged.")
+    st.success(tr("tr.passed", id=product_id))
     cols = st.columns(min(len(files), 6) or 1)
     for i, f in enumerate(Path(x) for x in files):
         if f.exists():

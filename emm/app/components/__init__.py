@@ -1,0 +1,1 @@
+"""Custom Streamlit components of the app (components v2, inline, no iframe)."""
