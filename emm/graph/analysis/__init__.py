@@ -29,7 +29,7 @@ from emm.graph.analysis.exceptions import (
     UnknownIndicator,
     UnknownMethod,
 )
-from emm.graph.analysis.frames import as_frames, encode, to_frames
+from emm.graph.analysis.frames import as_frames, canonical, encode, to_frames
 from emm.graph.analysis.indicators import (
     Indicator,
     IndicatorHit,
@@ -49,17 +49,14 @@ from emm.graph.analysis.organiser_scores import OrganiserScore, organiser_table,
 from emm.graph.analysis.ranking import NetworkScore, rank_networks, ranking_table
 from emm.graph.analysis.same_person import Candidate, merge_confirmed, same_person_candidates
 from emm.graph.analysis.subgraph import GraphFilter, edge_passes, expand, filter_graph
-from emm.graph.analysis.wholegraph import (
-    Network,
-    WholeGraphResult,
-    detect_networks,
-    detection_explanation,
-    detection_table,
-    find_hubs,
-    whole_graph_pass,
-)
+from emm.graph.analysis.config import detection_table
+from emm.graph.analysis.context import CONTEXT_LABELS, co_involvement
+from emm.graph.analysis.hubs import find_hubs, hub_evidence
+from emm.graph.analysis.networks import Network, detect_networks, detection_explanation
+from emm.graph.analysis.wholegraph import WholeGraphResult, whole_graph_pass
 
 __all__ = [
+    "CONTEXT_LABELS",
     "AnalysisError",
     "Candidate",
     "GraphFilter",
@@ -79,6 +76,8 @@ __all__ = [
     "WholeGraphResult",
     "as_frames",
     "brokers",
+    "canonical",
+    "co_involvement",
     "communities",
     "components",
     "detect_networks",
@@ -90,6 +89,7 @@ __all__ = [
     "expand",
     "filter_graph",
     "find_hubs",
+    "hub_evidence",
     "indicator_table",
     "key_players",
     "merge_confirmed",
