@@ -18,6 +18,8 @@ Typical OIB flow::
 Whole graph: ``whole_graph_pass(*to_frames(G_filtered))`` (igraph).
 """
 
+from emm.graph.analysis.config import detection_table
+from emm.graph.analysis.context import CONTEXT_LABELS, co_involvement
 from emm.graph.analysis.exceptions import (
     AnalysisError,
     IndicatorTableError,
@@ -30,6 +32,7 @@ from emm.graph.analysis.exceptions import (
     UnknownMethod,
 )
 from emm.graph.analysis.frames import as_frames, canonical, encode, to_frames
+from emm.graph.analysis.hubs import find_hubs, hub_evidence
 from emm.graph.analysis.indicators import (
     Indicator,
     IndicatorHit,
@@ -45,14 +48,11 @@ from emm.graph.analysis.measures import (
     pagerank,
     weighted_simple_graph,
 )
+from emm.graph.analysis.networks import Network, detect_networks, detection_explanation
 from emm.graph.analysis.organiser_scores import OrganiserScore, organiser_table, organisers
 from emm.graph.analysis.ranking import NetworkScore, rank_networks, ranking_table
 from emm.graph.analysis.same_person import Candidate, merge_confirmed, same_person_candidates
 from emm.graph.analysis.subgraph import GraphFilter, edge_passes, expand, filter_graph
-from emm.graph.analysis.config import detection_table
-from emm.graph.analysis.context import CONTEXT_LABELS, co_involvement
-from emm.graph.analysis.hubs import find_hubs, hub_evidence
-from emm.graph.analysis.networks import Network, detect_networks, detection_explanation
 from emm.graph.analysis.wholegraph import WholeGraphResult, whole_graph_pass
 
 __all__ = [

@@ -254,7 +254,9 @@ def hub_evidence(
         for i in np.flatnonzero(groups >= min_groups):
             hubs.setdefault(uniques[int(i)], "shared place")
 
-    hub_addresses = {h for h, why in hubs.items() if why in ("neutral venue", "venue", "shared place")}
+    hub_addresses = {
+        h for h, why in hubs.items() if why in ("neutral venue", "venue", "shared place")
+    }
     ties = paid_occupants(edges, label, window=window, addresses=hub_addresses)
     return HubEvidence(
         hubs=dict(sorted(hubs.items(), key=lambda kv: str(kv[0]))),

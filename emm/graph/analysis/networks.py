@@ -216,7 +216,6 @@ def detect_networks(
     ...  for n in detect_networks(G)]
     [('N0001', ['p1', 'p2', 'p3'], ['s1'], ['KMAR', 'POL'], '2026-07-01')]
     """
-    import numpy as np
     import pandas as pd
 
     from emm.graph.analysis import _igraph
@@ -239,9 +238,7 @@ def detect_networks(
     order = order_keys(nodes)
 
     # 1-3. context aside, hubs out, derived ties in
-    evidence = hub_evidence(
-        (edges, nodes), hub_degree=hub_degree, hub_labels=hub_labels
-    )
+    evidence = hub_evidence((edges, nodes), hub_degree=hub_degree, hub_labels=hub_labels)
     hubs = set(evidence.hubs)
     context = set(label.index[label.isin(CONTEXT_LABELS)].tolist())
     out = hubs | context
@@ -257,7 +254,9 @@ def detect_networks(
         ties = paid.drop_duplicates(["account", "person"])
         ties = ties[~ties["account"].isin(out) & ~ties["person"].isin(out)]
         derived.append(
-            pd.DataFrame({"src": ties["account"], "dst": ties["person"], "type": PAID_STAY, "_w": 1.0})
+            pd.DataFrame(
+                {"src": ties["account"], "dst": ties["person"], "type": PAID_STAY, "_w": 1.0}
+            )
         )
     graph_edges = pd.concat([core, *derived], ignore_index=True)
     graph_nodes = nodes[~nodes["uid"].isin(out)]

@@ -86,8 +86,6 @@ class WholeGraphResult:
         return out
 
 
-
-
 def _relabel(membership: np.ndarray) -> np.ndarray:
     """Renumber groups: 0 = largest, ties by the first member in content order."""
     import numpy as np
