@@ -19,7 +19,7 @@ from emm.graph.analysis.exceptions import IndicatorTableError, InvalidThreshold
 
 if TYPE_CHECKING:
     from emm.graph.analysis.indicators import IndicatorHit
-    from emm.graph.analysis.wholegraph import Network
+    from emm.graph.analysis.networks import Network
 
 __all__ = ["NetworkScore", "rank_networks", "ranking_table"]
 
@@ -146,7 +146,7 @@ def rank_networks(
 
     Examples
     --------
-    >>> from emm.graph.analysis.wholegraph import Network
+    >>> from emm.graph.analysis.networks import Network
     >>> from emm.graph.analysis.indicators import IndicatorHit
     >>> net = Network("N0001", frozenset({"p1", "p2", "a1"}), frozenset({"p1", "p2"}),
     ...               frozenset({"p1"}), frozenset({"POL", "IND"}), "2026-10-02", 7)
