@@ -316,7 +316,7 @@ def _features(
     docs = rows("HAS_DOCUMENT")
     doc_holders = _holders(docs)
     held_docs: dict[str, set[str]] = defaultdict(set)
-    for d, hs in doc_holders.items():
+    for hs in doc_holders.values():
         for p in hs:
             if p in persons:
                 held_docs[p] |= hs - {p}
