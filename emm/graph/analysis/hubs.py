@@ -225,8 +225,8 @@ def hub_evidence(
         paid_count = paid.groupby("address")["person"].nunique()
         index = pd.Index(uniques)
         for address, count in paid_count.items():
-            i = int(index.get_loc(address))
-            if count >= occupants[i]:
+            pos = int(index.get_loc(address))
+            if count >= occupants[pos]:
                 kept[address] = "stays paid by others"
     protected = np.zeros(n, dtype=bool)
     if kept:

@@ -1,49 +1,64 @@
 """Candidate pairs of Person nodes that may be the same person, and merging confirmed pairs.
 
 Each party registers people its own way: "J. de Vries" at one, "Jan de Vries" at another, a
-typo ("de Vires"), a date of birth with day and month swapped. The identity rules of ingest
-(BSN, or normalised name + date of birth) do not merge those, so the analyst gets *candidates*
-with a score and the reasons behind it, and confirms or rejects them (the judgement store is
-not part of this module). Confirmed pairs are contracted in an analysis copy with
-:func:`merge_confirmed`; the stored graph is never changed.
+typo ("de Vires"), a date of birth with day and month swapped, "1 January" when only the year
+is known (a placeholder), no date of birth at all, the passport order "HAILE Daniel", another
+transliteration ("Mohammed" / "Muhammad"), or only a working name in advertisements. The
+identity rules of ingest (BSN, or normalised name + date of birth) do not merge those, so the
+analyst gets *candidates* with a score and the reasons behind it, and confirms or rejects them.
+Confirmed pairs are contracted in an analysis copy with :func:`merge_confirmed` (a graph) or
+:func:`merge_confirmed_frames` (the two tables); the stored graph is never changed.
 
 Scoring is a table of features (:data:`FEATURES`) and penalties (:data:`PENALTIES`):
-``score = sum(weight * feature) * product(penalties)``, each feature between 0 and 1.
+``score = sum(weight * feature) * product(penalties)``, each feature between 0 and 1. Names are
+compared with :mod:`emm.graph.analysis.names`.
 
 Blocking keeps this near-linear: only persons sharing a block key are compared. A name key is
-the core surname with at most one letter deleted (surnames of three letters or more; catches
-every one-edit typo) or the sorted name parts (catches reordered names). Block keys are a name key together with the birth year, a name
-key together with the birth month-day (a typo or a day/month swap keeps one of the two), each
-shared phone, e-mail, account, document, address or vehicle, and the BSN. A pair that shares no
-such key has no birth-date and no identifier feature, so it scores at most the name weight
-(0.5); below that ``min_score`` we also block on the name key alone. Blocks larger than
-``max_block`` (a hotel address, a placeholder birth date such as 1 January with a common
-surname) are skipped.
+the core surname with at most one letter deleted (catches every one-edit typo), the sorted
+name parts (reordered names) or the sorted transliteration skeletons. Block keys are a name key
+together with the birth year, a name key together with the birth month-day (a typo or a
+day/month swap keeps one of the two), each shared identifier (phone, e-mail, account, document,
+address, vehicle, the phone of an advertisement offering the person, ...) and the BSN. A pair
+that shares no such key has no birth-date and no identifier feature, so it scores at most the
+name weight (0.5); below that ``min_score`` we also block on the name key alone. Blocks larger
+than ``max_block`` (a hotel address, a common surname with a placeholder date) are skipped.
+
+Records from one delivery are never paired (the party resolved them); records of one party
+in different deliveries are (a working name recorded anew in every delivery).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
+from emm.graph.analysis.ages import is_placeholder_date
 from emm.graph.analysis.exceptions import InvalidMerge, NodeNotFound
+from emm.graph.analysis.names import (
+    ParsedName,
+    damerau,
+    fold,
+    parse_name,
+    skeletons,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pandas as pd
 
 __all__ = [
     "FEATURES",
+    "IDENTIFIERS",
     "PENALTIES",
     "Candidate",
     "ParsedName",
     "damerau",
     "fold",
     "merge_confirmed",
+    "merge_confirmed_frames",
     "parse_name",
     "same_person_candidates",
 ]
@@ -52,18 +67,20 @@ __all__ = [
 FEATURES: dict[str, tuple[float, str]] = {
     "name": (
         0.5,
-        "names equal, equal up to accents, initials matching given names, "
-        "name parts reordered (0.85), a one-edit typo (0.8) or a one-edit typo in a surname "
-        "of two or three letters with the same given names (0.65)",
+        "names equal, equal up to accents or passport order, initials matching given names, "
+        "name parts reordered (0.85), a one-edit typo (0.8), another transliteration (0.75) or "
+        "a one-edit typo in a surname of two or three letters with the same given names (0.65)",
     ),
     "birth_date": (
         0.3,
-        "dates of birth equal (1), day and month transposed (0.8) or one typo (0.5)",
+        "dates of birth equal (1), day and month transposed (0.8), a year-only placeholder "
+        "(1 January) matching the year of the other (0.6) or one typo (0.5)",
     ),
     "identifiers": (
         0.2,
-        "shared phone, e-mail, bank account or identity document (1 each), "
-        "shared address or vehicle (0.5 each), at most 1 in total",
+        "shared phone, e-mail, bank account, identity document or advertisement contact "
+        "(1 each), shared address, vehicle or relative (0.5 each), shared employer, case, "
+        "vehicle ridden or travel companion (0.3 each), at most 1 in total",
     ),
 }
 #: Multipliers applied when both persons have a value and the values conflict.
@@ -72,117 +89,23 @@ PENALTIES: dict[str, tuple[float, str]] = {
     "birth_date": (0.4, "different dates of birth"),
     "gender": (0.7, "different gender"),
 }
-_STRONG = {"USES_PHONE": 1.0, "USES_EMAIL": 1.0, "HOLDS_ACCOUNT": 1.0, "HAS_DOCUMENT": 1.0}
-_WEAK = {"LIVES_AT": 0.5, "REGISTERED_AT": 0.5, "OWNS_VEHICLE": 0.5}
-# fmt: off
-_PARTICLES = frozenset({
-    "van", "de", "der", "den", "het", "ten", "ter", "te", "t", "in", "op", "von", "zu",
-    "di", "da", "del", "della", "le", "la", "du", "des", "al", "el", "bin", "ben", "ibn", "abu",
-})
-# fmt: on
-_EXTRA_FOLD = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"}
-)
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents and collapse whitespace.
-
-    Examples
-    --------
-    >>> fold("  Zoë   Ørsted-Müller ")
-    'zoe orsted-muller'
-    """
-    text = unicodedata.normalize("NFKD", text.casefold()).translate(_EXTRA_FOLD)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.split())
-
-
-def damerau(a: str, b: str, *, limit: int = 2) -> int:
-    """Optimal-string-alignment distance (edits incl. adjacent transpositions), capped at ``limit``.
-
-    Returns ``limit`` as soon as the distance is known to reach it, so comparing long unrelated
-    strings is cheap.
-
-    Examples
-    --------
-    >>> damerau("vries", "vires"), damerau("jansen", "janssen"), damerau("bakker", "visser")
-    (1, 1, 2)
-    """
-    if a == b:
-        return 0
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) >= limit:
-            return limit
-        prev2, prev = prev, cur
-    return min(prev[-1], limit)
-
-
-@dataclass(frozen=True)
-class ParsedName:
-    """A name split into given names and surname, folded."""
-
-    given: tuple[str, ...]
-    surname: str  # core surname without particles, e.g. "vries"
-    particles: tuple[str, ...]
-
-    @property
-    def initials(self) -> tuple[str, ...]:
-        return tuple(g[0] for g in self.given)
-
-    @property
-    def uses_initials(self) -> bool:
-        return any(len(g) == 1 for g in self.given)
-
-    @property
-    def full(self) -> str:
-        return " ".join((*self.given, *self.particles, self.surname))
-
-
-def parse_name(raw: str) -> ParsedName:
-    """Split a registered name into given names, particles and core surname.
-
-    Handles "Surname, Given" order, initials written as "J.P." or "J P", and Dutch (and some
-    other) surname particles.
-
-    Examples
-    --------
-    >>> parse_name("J.P. de Vries")
-    ParsedName(given=('j', 'p'), surname='vries', particles=('de',))
-    >>> parse_name("Vries, Jan de")
-    ParsedName(given=('jan',), surname='vries', particles=('de',))
-    >>> parse_name("T.T. Mai")  # initials, not the particle 't
-    ParsedName(given=('t', 't'), surname='mai', particles=())
-    """
-    text = fold(raw)
-    if "," in text:
-        head, _, tail = text.partition(",")
-        tail_tokens = tail.split()
-        particles_at_end: list[str] = []
-        while tail_tokens and tail_tokens[-1] in _PARTICLES:
-            particles_at_end.insert(0, tail_tokens.pop())
-        text = " ".join([*tail_tokens, *particles_at_end, head])
-    raw_tokens = re.findall(r"[^\s.]+\.?", text.replace("'t", "t"))
-    tokens = [t.rstrip(".") for t in raw_tokens]
-    initial = [t.endswith(".") and len(t) == 2 for t in raw_tokens]  # "T." is never "'t"
-    if not tokens:
-        return ParsedName((), "", ())
-    surname = tokens[-1]
-    i = len(tokens) - 1
-    while i > 0 and tokens[i - 1] in _PARTICLES and not initial[i - 1]:
-        i -= 1
-    particles = tuple(tokens[i : len(tokens) - 1])
-    return ParsedName(tuple(tokens[:i]), surname, particles)
+#: What a shared neighbour weighs, per relationship type (from the person to it).
+IDENTIFIERS: dict[str, float] = {
+    "USES_PHONE": 1.0,
+    "USES_EMAIL": 1.0,
+    "HOLDS_ACCOUNT": 1.0,
+    "HAS_DOCUMENT": 1.0,
+    "AD_CONTACT": 1.0,  # derived: the phone or e-mail in an advertisement offering the person
+    "LIVES_AT": 0.5,
+    "REGISTERED_AT": 0.5,
+    "OWNS_VEHICLE": 0.5,
+    "FAMILY_OF": 0.5,
+    "EMPLOYED_BY": 0.3,
+    "INVOLVED_IN": 0.3,
+    "PASSENGER_IN": 0.3,
+    "TRAVELLED_WITH": 0.3,
+}
+_PERSON_FIELDS = ("name", "birth_date", "bsn", "gender")
 
 
 def _given_compatible(a: ParsedName, b: ParsedName) -> bool:
@@ -198,14 +121,22 @@ def _given_compatible(a: ParsedName, b: ParsedName) -> bool:
     return True
 
 
-def _name_feature(ra: str, rb: str, a: ParsedName, b: ParsedName) -> tuple[float, str | None]:
+def _name_feature(
+    ra: str,
+    rb: str,
+    a: ParsedName,
+    b: ParsedName,
+    sa: tuple[str, ...] | None = None,
+    sb: tuple[str, ...] | None = None,
+) -> tuple[float, str | None]:
     if not a.surname or not b.surname:
         return 0.0, None
     if a.full == b.full:
-        if " ".join(ra.casefold().split()) != " ".join(rb.casefold().split()) and fold(ra) == fold(
-            rb
-        ):
+        folded_a, folded_b = " ".join(ra.casefold().split()), " ".join(rb.casefold().split())
+        if folded_a != folded_b and fold(ra) == fold(rb):
             return 1.0, f"same name up to accents ({ra} / {rb})"
+        if folded_a != folded_b and fold(ra) != fold(rb):
+            return 1.0, f"same name in another order ({ra} / {rb})"
         return 1.0, f"same name ({ra})"
     same_surname = a.surname == b.surname and a.particles == b.particles
     if same_surname and _given_compatible(a, b) and (a.uses_initials or b.uses_initials):
@@ -221,6 +152,11 @@ def _name_feature(ra: str, rb: str, a: ParsedName, b: ParsedName) -> tuple[float
         and damerau(a.surname, b.surname) == 1
     ):
         return 0.8, f"one-edit typo in surname ({ra} / {rb})"
+    if not a.uses_initials and not b.uses_initials:
+        sa = skeletons(a) if sa is None else sa
+        sb = skeletons(b) if sb is None else sb
+        if sa and sa == sb and len(sa) >= 2:
+            return 0.75, f"same name in another transliteration ({ra} / {rb})"
     if (
         a.given == b.given
         and not a.uses_initials
@@ -251,10 +187,15 @@ def _date_feature(da: str | None, db: str | None) -> tuple[float, str | None, bo
     if not da or not db:
         return 0.0, None, False
     da, db = da[:10], db[:10]
+    pa, pb = is_placeholder_date(da), is_placeholder_date(db)
     if da == db:
+        if pa:
+            return 0.8, f"same year-only date of birth ({da})", False
         return 1.0, f"same date of birth ({da})", False
     ya, ma, dda = da[:4], da[5:7], da[8:10]
     yb, mb, ddb = db[:4], db[5:7], db[8:10]
+    if (pa or pb) and ya == yb:
+        return 0.6, f"year of birth matches a year-only date ({da} / {db})", False
     if ya == yb and ma == ddb and dda == mb:
         return 0.8, f"day and month of birth transposed ({da} / {db})", False
     if _one_typo(da.replace("-", ""), db.replace("-", "")):
@@ -297,43 +238,91 @@ class _Person:
     birth: str | None
     bsn: str | None
     gender: str | None
-    parties: frozenset[str]
+    sources: frozenset[str]
+    order: str
     ids: dict[str, tuple[float, str]] = field(default_factory=dict)  # neighbour -> (weight, text)
+    skeleton: tuple[str, ...] = ()
 
 
-def _persons(G: nx.MultiDiGraph) -> dict[str, _Person]:
+def _str(x: Any) -> str | None:
+    if x is None or x == "":
+        return None
+    if isinstance(x, float) and x != x:
+        return None
+    return str(x)
+
+
+def _persons(edges: pd.DataFrame, nodes: pd.DataFrame) -> dict[str, _Person]:
+    """Person records with their sources (deliveries, else parties) and identifiers."""
+    from emm.graph.analysis.frames import order_keys
+
+    order = order_keys(nodes)
+    table = nodes[nodes["label"] == "Person"].drop_duplicates("uid")
+    cols = {c: table[c].tolist() if c in table.columns else [None] * len(table)
+            for c in (*_PERSON_FIELDS, "parties")}  # fmt: skip
     persons: dict[str, _Person] = {}
-    for uid, d in G.nodes(data=True):
-        if d.get("label") != "Person":
-            continue
-        raw = str(d.get("name") or "")
+    for i, uid in enumerate(table["uid"].tolist()):
+        raw = _str(cols["name"][i]) or ""
         persons[uid] = _Person(
             uid=uid,
             raw=raw,
             name=parse_name(raw),
-            birth=_str(d.get("birth_date")),
-            bsn=_str(d.get("bsn")),
-            gender=_str(d.get("gender")),
-            parties=frozenset(d.get("parties") or ()),
+            birth=_str(cols["birth_date"][i]),
+            bsn=_str(cols["bsn"][i]),
+            gender=_str(cols["gender"][i]),
+            sources=frozenset(),
+            order=str(order.get(uid, uid)),
         )
-    edge_parties: dict[str, set[str]] = defaultdict(set)
-    for u, v, d in G.edges(data=True):
+        persons[uid].skeleton = skeletons(persons[uid].name)
+        parties = cols["parties"][i]
+        if isinstance(parties, list | tuple | set | frozenset) and parties:
+            persons[uid].sources = frozenset(f"party:{p}" for p in parties)
+    if not persons:
+        return persons
+    touching = edges[edges["src"].isin(persons) | edges["dst"].isin(persons)]
+    caption = nodes.drop_duplicates("uid").set_index("uid")
+    label_of = caption["label"]
+    cap = caption["caption"] if "caption" in caption.columns else label_of
+    # sources: the deliveries of the facts (source_ref "<delivery>/<record>"); without
+    # those, the node's parties, else the parties of its facts
+    sources: dict[str, set[str]] = defaultdict(set)
+    party_of: dict[str, set[str]] = defaultdict(set)
+    refs = touching["source_ref"].astype(str).tolist()
+    parties_col = touching["party"].tolist()
+    for u, v, ref, party in zip(touching["src"], touching["dst"], refs, parties_col, strict=True):
         for node in (u, v):
-            if node in persons and d.get("party"):
-                edge_parties[node].add(d["party"])
-        t = d.get("type")
-        weight = _STRONG.get(str(t)) or _WEAK.get(str(t))
-        if weight and u in persons:
-            nd = G.nodes[v]
-            persons[u].ids[v] = (weight, f"{nd.get('label', 'entity')} {nd.get('caption', v)}")
+            if node in persons:
+                if "/" in ref:
+                    sources[node].add(ref.split("/", 1)[0])
+                party_of[node].add(f"party:{party}")
     for uid, p in persons.items():
-        if not p.parties:
-            p.parties = frozenset(edge_parties.get(uid, ()))
+        if sources.get(uid):
+            p.sources = frozenset(sources[uid])
+        elif not p.sources:
+            p.sources = frozenset(party_of.get(uid, ()))
+
+    def text(n: Any) -> str:
+        return f"{label_of.get(n, 'entity')} {cap.get(n, n)}"
+
+    for u, v, t in zip(touching["src"], touching["dst"], touching["type"], strict=True):
+        weight = IDENTIFIERS.get(str(t))
+        if not weight:
+            continue
+        if u in persons and u != v:
+            persons[u].ids.setdefault(str(v), (weight, text(v)))
+        if t in ("FAMILY_OF", "TRAVELLED_WITH") and v in persons and u != v:
+            persons[v].ids.setdefault(str(u), (weight, text(u)))
+    # the phone or e-mail of an advertisement that offers the person
+    offered = edges[edges["type"] == "ADVERTISES"]
+    offered = offered[offered["dst"].isin(persons)]
+    if len(offered):
+        contact = edges[edges["type"] == "ADVERTISED_WITH"]
+        j = offered[["src", "dst"]].merge(contact[["src", "dst"]], on="src", suffixes=("", "_c"))
+        for p, c in zip(j["dst"], j["dst_c"], strict=True):
+            persons[p].ids.setdefault(
+                str(c), (IDENTIFIERS["AD_CONTACT"], f"advertisement contact {cap.get(c, c)}")
+            )
     return persons
-
-
-def _str(x: Any) -> str | None:
-    return None if x is None or x == "" else str(x)
 
 
 def _deletions(word: str) -> set[str]:
@@ -343,7 +332,7 @@ def _deletions(word: str) -> set[str]:
 
 
 def _name_keys(p: _Person) -> set[str]:
-    """Surname with at most one letter deleted, plus the sorted name parts (reordered names)."""
+    """Surname with at most one letter deleted, and the sorted name parts."""
     if not p.name.surname:
         return set()
     keys = _deletions(p.name.surname)
@@ -351,11 +340,17 @@ def _name_keys(p: _Person) -> set[str]:
     return keys
 
 
+#: Transliteration skeletons are coarse (Maria / Mario): their blocks with a birth year are
+#: skipped above this size, and only the full date of birth blocks them otherwise.
+_SKELETON_BLOCK = 50
+
+
 def _block_keys(p: _Person, *, name_only: bool) -> set[tuple[str, ...]]:
     """Conjunctive keys: a name key AND (birth year OR birth month-day), or a shared identifier.
 
-    A one-character typo in an ISO date keeps either the year or the month-day, and a day/month
-    transposition keeps the year, so every pair with a positive birth-date feature shares a key.
+    A one-character typo in an ISO date keeps either the year or the month-day, a day/month
+    transposition and a year-only placeholder keep the year, so every pair with a positive
+    birth-date feature shares a key.
     """
     keys: set[tuple[str, ...]] = set()
     names = _name_keys(p)
@@ -363,7 +358,12 @@ def _block_keys(p: _Person, *, name_only: bool) -> set[tuple[str, ...]]:
         year, month_day = p.birth[:4], p.birth[5:10]
         for k in names:
             keys.add(("y", k, year))
-            keys.add(("md", k, month_day))
+            if not is_placeholder_date(p.birth):
+                keys.add(("md", k, month_day))
+    sk = p.skeleton
+    if len(sk) >= 2 and p.birth and len(p.birth) >= 10:
+        keys.add(("sd", " ".join(sk), p.birth[:10]))
+        keys.add(("sy", " ".join(sk), p.birth[:4]))
     if name_only:
         keys.update(("n", k) for k in names)
     keys.update(("i", str(n)) for n in p.ids)
@@ -372,10 +372,18 @@ def _block_keys(p: _Person, *, name_only: bool) -> set[tuple[str, ...]]:
     return keys
 
 
+def _gender(g: str | None) -> str | None:
+    """``"m"``/``"f"`` from M, F, V (vrouw), male, female..."""
+    if not g:
+        return None
+    first = g.strip().casefold()[:1]
+    return "f" if first in ("f", "v", "w") else first or None
+
+
 def _score(a: _Person, b: _Person, min_score: float = 0.0) -> Candidate | None:
     """Score a pair; ``None`` when it cannot reach ``min_score`` (checked after the name)."""
     reasons: list[str] = []
-    name, why = _name_feature(a.raw, b.raw, a.name, b.name)
+    name, why = _name_feature(a.raw, b.raw, a.name, b.name, a.skeleton, b.skeleton)
     best = FEATURES["name"][0] * name + FEATURES["birth_date"][0] + FEATURES["identifiers"][0]
     if best < min_score and not (a.bsn and a.bsn == b.bsn):
         return None
@@ -399,7 +407,8 @@ def _score(a: _Person, b: _Person, min_score: float = 0.0) -> Candidate | None:
         reasons.append(why or PENALTIES["birth_date"][1])
     elif why:
         reasons.insert(1 if name else 0, why)
-    if a.gender and b.gender and a.gender.casefold() != b.gender.casefold():
+    ga, gb = _gender(a.gender), _gender(b.gender)
+    if ga and gb and ga != gb:
         features["penalty_gender"] = PENALTIES["gender"][0]
         reasons.append(PENALTIES["gender"][1])
     for key, value in features.items():
@@ -410,7 +419,7 @@ def _score(a: _Person, b: _Person, min_score: float = 0.0) -> Candidate | None:
 
 
 def same_person_candidates(
-    G: nx.MultiDiGraph,
+    data: Any,
     *,
     min_score: float = 0.6,
     across_parties: bool = True,
@@ -420,22 +429,22 @@ def same_person_candidates(
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
+    data : networkx.MultiDiGraph or (edges, nodes) pair of DataFrames
         The (filtered) projection; Person nodes need ``name`` and may have ``birth_date``,
         ``bsn``, ``gender``, ``parties``.
     min_score : float, default 0.6
         Smallest score returned.
     across_parties : bool, default True
-        Only pairs whose asserting parties together number two or more (a party resolves its
-        own duplicates). A node's parties are its ``parties`` attribute, else the parties of
-        its facts.
+        Only pairs whose records come from two or more sources: deliveries (the part of a
+        fact's ``source_ref`` before ``/``), or parties for records without such facts. A
+        party resolves its own duplicates within a delivery, not across its deliveries.
     max_block : int, default 500
         Blocks with more persons are skipped (see the module notes).
 
     Returns
     -------
     list of Candidate
-        Sorted by descending score, then by uids.
+        Sorted by descending score, then by the records' identity keys.
 
     Examples
     --------
@@ -454,30 +463,58 @@ def same_person_candidates(
     initials match given names (J. de Vries / Jan de Vries)
     day and month of birth transposed (1990-03-04 / 1990-04-03)
     """
-    persons = _persons(G)
+    from emm.graph.analysis.frames import as_frames
+
+    edges, nodes = as_frames(data)
+    persons = _persons(edges, nodes)
     # Without a birth-date or identifier feature a pair scores at most the name weight; only
     # when that can reach min_score do we need blocks on the name alone (much larger).
     name_only = min_score <= FEATURES["name"][0]
-    people = list(persons.values())
+    people = sorted(persons.values(), key=lambda p: p.order)
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, p in enumerate(people):
         for key in _block_keys(p, name_only=name_only):
             blocks[key].append(i)
     n = len(people)
     pairs: set[int] = set()
-    for members in blocks.values():
-        if 1 < len(members) <= max_block:
+    for key, members in blocks.items():
+        cap = min(max_block, _SKELETON_BLOCK) if key[0] == "sy" else max_block
+        if 1 < len(members) <= cap:
             pairs.update(x * n + y for x, y in combinations(members, 2))  # members ascending
     out = []
     for code in pairs:
         a, b = people[code // n], people[code % n]
-        if across_parties and len(a.parties | b.parties) < 2:
+        if across_parties and len(a.sources | b.sources) < 2:
             continue
         cand = _score(a, b, min_score)
         if cand is not None and cand.score >= min_score:
-            out.append(cand)
-    out.sort(key=lambda c: (-c.score, str(c.a), str(c.b)))
-    return out
+            out.append((cand, min(a.order, b.order), max(a.order, b.order)))
+    out.sort(key=lambda t: (-t[0].score, t[1], t[2]))
+    return [c for c, _, _ in out]
+
+
+def _groups(pairs: Iterable[Candidate | tuple[Hashable, Hashable]]) -> list[list[Hashable]]:
+    """Chained pairs (a=b and b=c) as groups, each sorted by uid text."""
+    parent: dict[Hashable, Hashable] = {}
+
+    def find(x: Hashable) -> Hashable:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in pairs:
+        x, y = pair.pair if isinstance(pair, Candidate) else pair
+        if x == y:
+            raise InvalidMerge(f"cannot merge {x} with itself")
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[rx] = ry
+    groups: dict[Hashable, list[Hashable]] = defaultdict(list)
+    for node in list(parent):
+        groups[find(node)].append(node)
+    return [sorted(g, key=str) for g in groups.values()]
 
 
 def merge_confirmed(
@@ -513,34 +550,15 @@ def merge_confirmed(
     >>> H.nodes["u1"]["bsn"], list(H.edges(keys=True)), sorted(G)
     ('111222333', [('u1', 'a1', 'IND-7')], ['a1', 'u1', 'u2'])
     """
-    parent: dict[Hashable, Hashable] = {}
-
-    def find(x: Hashable) -> Hashable:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    pairs = list(pairs)
     for pair in pairs:
-        x, y = pair.pair if isinstance(pair, Candidate) else pair
-        for node in (x, y):
+        for node in pair.pair if isinstance(pair, Candidate) else pair:
             if node not in G:
                 raise NodeNotFound(f"not in the graph: {node}")
             if G.nodes[node].get("label") != "Person":
                 raise InvalidMerge(f"{node} is not a Person node")
-        if x == y:
-            raise InvalidMerge(f"cannot merge {x} with itself")
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[rx] = ry
-    groups: dict[Hashable, list[Hashable]] = defaultdict(list)
-    for node in list(parent):
-        groups[find(node)].append(node)
-
     H = G.copy()
-    for members in groups.values():
-        members.sort(key=str)
+    for members in _groups(pairs):
         rep, others = members[0], members[1:]
         attrs = dict(H.nodes[rep])
         names = [G.nodes[m].get("name") for m in members]
@@ -570,3 +588,65 @@ def merge_confirmed(
             else:
                 H.add_edge(nu, nv, key=k, **d)
     return H
+
+
+def merge_confirmed_frames(
+    edges: pd.DataFrame,
+    nodes: pd.DataFrame,
+    pairs: Iterable[Candidate | tuple[Hashable, Hashable]],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`merge_confirmed` on the edge and node tables (new tables; the inputs are kept).
+
+    Each group's member uids are replaced by the smallest (as text) in both tables; the node
+    row keeps the representative's values, fills gaps from the others, and gets
+    ``merged_from`` and ``parties`` (union). Facts are all kept.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> n = pd.DataFrame({"uid": ["u1", "u2", "a"], "label": ["Person", "Person", "Address"],
+    ...                   "name": ["J. Vries", "Jan Vries", None], "parties": [["POL"], ["IND"], []]})
+    >>> e = pd.DataFrame({"src": ["u2"], "dst": ["a"], "type": ["LIVES_AT"], "party": ["IND"],
+    ...                   "legal_basis": ["AVG-6-VW-107-4"], "registered_at": ["2026-01-01"]})
+    >>> e2, n2 = merge_confirmed_frames(e, n, [("u1", "u2")])
+    >>> e2["src"].tolist(), n2["uid"].tolist(), n2.iloc[0]["merged_from"], n2.iloc[0]["parties"]
+    (['u1'], ['u1', 'a'], ['u1', 'u2'], ['IND', 'POL'])
+    """
+    import pandas as pd
+
+    pairs = list(pairs)
+    label = dict(zip(nodes["uid"], nodes["label"], strict=False))
+    for pair in pairs:
+        for node in pair.pair if isinstance(pair, Candidate) else pair:
+            if node not in label:
+                raise NodeNotFound(f"not in the graph: {node}")
+            if label[node] != "Person":
+                raise InvalidMerge(f"{node} is not a Person node")
+    groups = _groups(pairs)
+    rep = {m: g[0] for g in groups for m in g}
+    if not rep:
+        return edges.copy(), nodes.copy()
+    e = edges.assign(src=edges["src"].map(lambda u: rep.get(u, u)),
+                     dst=edges["dst"].map(lambda u: rep.get(u, u)))  # fmt: skip
+    by_uid = nodes.drop_duplicates("uid").set_index("uid")
+    merged_rows = []
+    for g in groups:
+        row = by_uid.loc[str(g[0])].copy()
+        parties: set[str] = set()
+        for m in g:
+            other = by_uid.loc[str(m)]
+            for col in by_uid.columns:
+                v = row.get(col)
+                if (v is None or (isinstance(v, float) and v != v) or v == "") and _str(other[col]):
+                    row[col] = other[col]
+            if isinstance(other.get("parties"), list | tuple):
+                parties.update(other["parties"])
+        row["parties"] = sorted(parties)
+        row["merged_from"] = [str(m) for m in g]
+        merged_rows.append((g[0], row))
+    kept = nodes[~nodes["uid"].isin(list(rep))].copy()
+    if "merged_from" not in kept.columns:
+        kept["merged_from"] = None
+    new = pd.DataFrame([r for _, r in merged_rows]).reset_index().rename(columns={"index": "uid"})
+    out = pd.concat([new, kept], ignore_index=True)[list(kept.columns)]
+    return e, out
