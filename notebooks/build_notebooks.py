@@ -167,7 +167,7 @@ def signal_to_oib() -> list[Cell]:
         ),
         code(
             """
-            from emm.graph.evaluate import RefResolver
+            from emm.synth.resolve import RefResolver
 
             truth = json.loads((data / "ground_truth.json").read_text(encoding="utf-8"))
             resolver = RefResolver(data / "deliveries", store)
@@ -747,7 +747,7 @@ def evaluate_ground_truth() -> list[Cell]:
             * **same-person candidates** (`same_person_candidates`, as the whole-graph run makes
               them): pairs of person records that may be one person, across parties.
 
-            Definitions in `emm/graph/evaluate.py`. The numbers depend on the seed and size;
+            Definitions in `emm/graph/analysis/evaluate.py`. The numbers depend on the seed and size;
             larger data sets (`demo`, `100k`) give steadier averages.
             """
         ),
@@ -776,7 +776,7 @@ def evaluate_ground_truth() -> list[Cell]:
         md("## 2. Network detection per scenario type"),
         code(
             """
-            from emm.graph.evaluate import evaluate
+            from emm.synth.resolve import evaluate
 
             result = evaluate(data / "ground_truth.json", data / "deliveries", store,
                               networks, edges)
@@ -837,7 +837,7 @@ def evaluate_ground_truth() -> list[Cell]:
             """
             import networkx as nx
 
-            from emm.graph.evaluate import RefResolver
+            from emm.synth.resolve import RefResolver
             from emm.graph.runs import analyse
 
             run = analyse(g, seed=0)

@@ -30,10 +30,10 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from emm.graph.evaluate import ResolvedTruth, resolve_truth, score_networks, score_same_person
 
 from emm.graph.analysis import detect_networks, run_indicators, same_person_candidates
 from emm.graph.connect import driver_from_settings
-from emm.graph.evaluate import ResolvedTruth, resolve_truth, score_networks, score_same_person
 from emm.graph.store import GraphStore
 from emm.ingest.pipeline import ingest_folder
 from emm.settings import Settings

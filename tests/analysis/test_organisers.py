@@ -16,7 +16,12 @@ from emm.graph.analysis import (
     organisers,
     to_frames,
 )
-from emm.graph.evaluate import ResolvedScenario, ResolvedTruth, score_networks, score_same_person
+from emm.graph.analysis.evaluate import (
+    ResolvedScenario,
+    ResolvedTruth,
+    score_networks,
+    score_same_person,
+)
 
 
 @pytest.fixture
@@ -107,7 +112,7 @@ def test_table_weights_and_order() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# evaluation helpers (emm.graph.evaluate) on hand-made truth
+# evaluation helpers (emm.graph.analysis.evaluate) on hand-made truth
 # --------------------------------------------------------------------------------------------
 
 

@@ -83,6 +83,9 @@ FEATURES: dict[str, tuple[float, str]] = {
         "vehicle ridden or travel companion (0.3 each), at most 1 in total",
     ),
 }
+#: The birth-date feature when one record has no date of birth and the pair shares an
+#: identifier and has a name feature of at least 0.8.
+MISSING_DATE = 0.5
 #: Multipliers applied when both persons have a value and the values conflict.
 PENALTIES: dict[str, tuple[float, str]] = {
     "bsn": (0.1, "different BSN"),
@@ -168,6 +171,9 @@ def _name_feature(
         return 0.65, f"one-edit typo in short surname ({ra} / {rb})"
     if same_surname and (not a.given or not b.given):
         return 0.5, f"same surname, no given name on one side ({ra} / {rb})"
+    if len(a.full) >= 8 and damerau(a.full, b.full) == 1:
+        # a typo in a particle or across a space ("van edr Stael", "Ek Khatib")
+        return 0.8, f"one-edit typo in the name ({ra} / {rb})"
     return 0.0, None
 
 
@@ -189,13 +195,15 @@ def _date_feature(da: str | None, db: str | None) -> tuple[float, str | None, bo
     da, db = da[:10], db[:10]
     pa, pb = is_placeholder_date(da), is_placeholder_date(db)
     if da == db:
-        if pa:
-            return 0.8, f"same year-only date of birth ({da})", False
+        if pa:  # both only a year: as much as a year-only date matching a full one
+            return 0.6, f"same year-only date of birth ({da})", False
         return 1.0, f"same date of birth ({da})", False
     ya, ma, dda = da[:4], da[5:7], da[8:10]
     yb, mb, ddb = db[:4], db[5:7], db[8:10]
     if (pa or pb) and ya == yb:
         return 0.6, f"year of birth matches a year-only date ({da} / {db})", False
+    if pa and pb:  # two year-only dates of different years: no typo allowance
+        return 0.0, f"different years of birth ({da} / {db})", True
     if ya == yb and ma == ddb and dda == mb:
         return 0.8, f"day and month of birth transposed ({da} / {db})", False
     if _one_typo(da.replace("-", ""), db.replace("-", "")):
@@ -393,6 +401,11 @@ def _score(a: _Person, b: _Person, min_score: float = 0.0) -> Candidate | None:
     shared = sorted(set(a.ids) & set(b.ids), key=str)
     ident = min(1.0, sum(a.ids[n][0] for n in shared))
     reasons.extend(f"shared {a.ids[n][1]}" for n in shared)
+    if (not a.birth) != (not b.birth) and shared and name >= 0.8:
+        # one record has no date of birth: not a conflict, and with a shared identifier the
+        # date counts half (missing is not different)
+        birth = MISSING_DATE
+        why = "no date of birth on one side"
     features = {"name": name, "birth_date": birth, "identifiers": ident}
     score = sum(FEATURES[k][0] * v for k, v in features.items())
     if a.bsn and b.bsn:
@@ -467,10 +480,38 @@ def same_person_candidates(
 
     edges, nodes = as_frames(data)
     persons = _persons(edges, nodes)
+    people = sorted(persons.values(), key=lambda p: p.order)
+    first = _candidates(people, min_score, across_parties, max_block)
+    # Collective pass: persons found to be one person with high confidence count as one when
+    # they are the shared travel companion or relative of another pair (a migrant's border
+    # record and asylum record often share nothing but the companions, written differently
+    # too). Their ids are mapped to one representative and the pairs are scored again.
+    anchors = [c for c in first if c.score >= ANCHOR_SCORE]
+    if not anchors:
+        return first
+    rep = {m: g[0] for g in _groups(anchors) for m in g}
+    changed = False
+    for p in people:
+        moved = {rep.get(n, n): v for n, v in p.ids.items()}
+        if moved.keys() != p.ids.keys():
+            p.ids = moved
+            changed = True
+    if not changed:
+        return first
+    return _candidates(people, min_score, across_parties, max_block)
+
+
+#: Candidates at least this certain anchor the collective pass of :func:`same_person_candidates`.
+ANCHOR_SCORE = 0.75
+
+
+def _candidates(
+    people: list[_Person], min_score: float, across_parties: bool, max_block: int
+) -> list[Candidate]:
+    """One blocking-and-scoring pass over ``people`` (in content order)."""
     # Without a birth-date or identifier feature a pair scores at most the name weight; only
     # when that can reach min_score do we need blocks on the name alone (much larger).
     name_only = min_score <= FEATURES["name"][0]
-    people = sorted(persons.values(), key=lambda p: p.order)
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, p in enumerate(people):
         for key in _block_keys(p, name_only=name_only):
