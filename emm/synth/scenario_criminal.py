@@ -68,7 +68,7 @@ def criminal(w: World, number: int) -> None:
         d.link("LIVES_AT", r, stash, day0)
     h_iban, h_bank = ids.nl_iban(rng)
     h_acct = w.account(d, h_iban, h_bank)
-    d.link("HOLDS_ACCOUNT", rid_p if rid_p and rng.random() < 0.5 else rid_h, h_acct, day0)
+    d.link("HOLDS_ACCOUNT", rid_p or rid_h, h_acct, day0)  # the partner collects the money
     assets.append(w.ref(d, h_acct, "BankAccount"))
 
     for r in rid_y:

@@ -38,6 +38,8 @@ class _Hubs(BaseModel):
     place_min_groups: int = Field(ge=0)
     place_group_min_persons: int = Field(ge=1)
     paid_window_days: int = Field(ge=0)
+    hub_paid_window_days: int = Field(ge=0)
+    hub_paid_max_guests: int = Field(ge=1)
     explanation_en: str
     explanation_nl: str
 

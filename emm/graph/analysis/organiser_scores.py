@@ -251,11 +251,15 @@ def _features(
         for p in hs:
             accounts_of[p].add(a)
 
-    # money
+    # money: received into accounts that keep it (a mule's account passes it on: that is no
+    # sign of control, the account it goes on to is)
     money = rows(*_MONEY)
+    passing = _pass_through(rows("PAYMENT"))
     money_in: dict[str, set[str]] = defaultdict(set)
     pays: dict[str, set[str]] = defaultdict(set)
     for payer, payee, kind in zip(money["src"], money["dst"], money["type"], strict=True):
+        if payee in passing:
+            continue
         receivers = held_by.get(payee, set()) | ({payee} if payee in persons else set())
         for p in receivers:
             if p in persons and (p, payer) not in own and payer != p:
@@ -429,6 +433,19 @@ def _label_from_uid(uid: Any) -> str | None:
 
     head = str(uid).split("-", 1)[0]
     return head if head in ENTITY_TYPES else None
+
+
+def _pass_through(payments: pd.DataFrame, share: float = 0.7) -> set[str]:
+    """Accounts that pay out at least ``share`` of what they receive (amounts summed)."""
+    import pandas as pd
+
+    if payments.empty or "amount" not in payments.columns:
+        return set()
+    amount = pd.to_numeric(payments["amount"], errors="coerce").fillna(0.0)
+    received = amount.groupby(payments["dst"]).sum()
+    paid = amount.groupby(payments["src"]).sum()
+    both = received.index.intersection(paid.index)
+    return {str(a) for a in both if received[a] > 0 and paid[a] >= share * received[a]}
 
 
 def _holders(df: pd.DataFrame) -> dict[str, set[str]]:

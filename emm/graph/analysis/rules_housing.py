@@ -115,11 +115,35 @@ def _employer_is_landlord(t: Tables, th: Mapping[str, float], ind: Indicator) ->
     if not pattern or not hits:
         return hits
     housed = {c: g for c, g in j.groupby("company")}
-    return [_regular_housing(t, h, housed[h.subject], pattern) for h in hits]
+    context = _HousingContext(t, {h.subject for h in hits})
+    return [_regular_housing(context, h, housed[h.subject], pattern) for h in hits]
+
+
+class _HousingContext:
+    """What the benign check of employer housing reads, computed once for all hits."""
+
+    def __init__(self, t: Tables, companies: set[str]) -> None:
+        employed = t.facts("EMPLOYED_BY", "Person", "Company")
+        self.employed = {c: g for c, g in employed[employed["dst"].isin(companies)].groupby("dst")}
+        self.births = t.nodes["birth_date"] if "birth_date" in t.nodes.columns else None
+        self.holders = t.holders()
+        self.labels = t.labels
+        accounts: dict[str, set[str]] = defaultdict(set)
+        for a, hs in self.holders.items():
+            for c in hs & companies:
+                accounts[c].add(a)
+        self.accounts = accounts
+        pays = t.facts("PAYMENT", "BankAccount", "BankAccount")
+        mine = set().union(*accounts.values()) if accounts else set()
+        self.payees = {a: g["dst"].tolist() for a, g in pays[pays["src"].isin(mine)].groupby("src")}
+        res = t.facts(HOUSING, "Person", "Address")
+        self.occupancy = res.groupby("dst")["src"].nunique()
+        inv = t.facts("INVOLVED_IN", "Person", ("Signal", "Investigation"))
+        self.victims = set(inv.loc[inv["role"].astype(str).str.lower().eq("victim"), "src"])
 
 
 def _regular_housing(
-    t: Tables, hit: IndicatorHit, housed: pd.DataFrame, pattern: Mapping[str, Any]
+    ctx: _HousingContext, hit: IndicatorHit, housed: pd.DataFrame, pattern: Mapping[str, Any]
 ) -> IndicatorHit:
     """The known-benign pattern of an employer that houses its workers regularly: they are
     paid at least the minimum wage into their own accounts, nobody else receives their wages,
@@ -129,47 +153,40 @@ def _regular_housing(
     company = hit.subject
     workers = set(housed["worker"])
     addresses = set(housed["address"])
-    employed = t.facts("EMPLOYED_BY", "Person", "Company")
-    employed = employed[employed["dst"] == company]
-    births = t.nodes["birth_date"] if "birth_date" in t.nodes.columns else None
-    holders = t.holders()
-    company_accounts = {a for a, hs in holders.items() if company in hs}
-    staff = set(employed["src"])
-    pays = t.facts("PAYMENT", "BankAccount", "BankAccount")
-    pays = pays[pays["src"].isin(company_accounts)]
+    employed = ctx.employed.get(company)
+    staff = set(employed["src"]) if employed is not None else set()
     paid_own: set[str] = set()
     to_others = 0
-    for payee in pays["dst"]:
-        who = holders.get(payee, set())
-        if who & staff:
-            paid_own |= who & staff
-        elif any(t.labels.get(h) == "Person" for h in who):
-            to_others += 1
+    for account in ctx.accounts.get(company, ()):
+        for payee in ctx.payees.get(account, ()):
+            who = ctx.holders.get(payee, set())
+            if who & staff:
+                paid_own |= who & staff
+            elif any(ctx.labels.get(h) == "Person" for h in who):
+                to_others += 1
     fair: set[str] = set(paid_own & workers)
-    for worker, wage, since, reg in zip(
-        employed["src"], employed["wage"], employed["since"], employed["registered_at"], strict=True
-    ):
-        if worker not in workers:
-            continue
-        birth = births.get(worker) if births is not None else None
-        share = wage_share(wage, since if isinstance(since, str) and since else reg, birth)
-        if share is not None and share >= float(pattern["min_wage_share"]):
-            fair.add(worker)
-        elif share is not None:
-            fair.discard(worker)  # a stated wage below the minimum outweighs a payment
-    res = t.facts(HOUSING, "Person", "Address")
-    crowd = res[res["dst"].isin(addresses)].groupby("dst")["src"].nunique()
+    if employed is not None:
+        for worker, wage, since, reg in zip(
+            employed["src"], employed["wage"], employed["since"], employed["registered_at"],
+            strict=True,
+        ):  # fmt: skip
+            if worker not in workers:
+                continue
+            birth = ctx.births.get(worker) if ctx.births is not None else None
+            day = since if isinstance(since, str) and since else reg
+            share = wage_share(wage, day, birth)
+            if share is not None and share >= float(pattern["min_wage_share"]):
+                fair.add(worker)
+            elif share is not None:
+                fair.discard(worker)  # a stated wage below the minimum outweighs a payment
+    crowd = ctx.occupancy[ctx.occupancy.index.isin(list(addresses))]
     crowded = int(crowd.max()) if len(crowd) else 0
-    victims = t.facts("INVOLVED_IN", "Person", ("Signal", "Investigation"))
-    victims = victims[
-        victims["src"].isin(workers) & victims["role"].astype(str).str.lower().eq("victim")
-    ]
     share_fair = len(fair) / len(workers) if workers else 0.0
     ok = (
         share_fair >= float(pattern["min_share_workers"])
         and to_others == 0
         and crowded <= int(pattern["max_per_address"])
-        and victims.empty
+        and not (workers & ctx.victims)
     )
     if not ok:
         return hit

@@ -96,37 +96,34 @@ def _money_mule(t: Tables, th: Mapping[str, float], ind: Indicator) -> list[Indi
         return []
     window = pd.Timedelta(days=float(th["max_days"]))
     found: dict[str, dict[str, Any]] = {}
+    chosen = set(candidates)
+    ins = {a: g for a, g in pays[pays["dst"].isin(chosen)].groupby("dst")}
+    outs = {a: g for a, g in pays[pays["src"].isin(chosen) & pays["_day"].notna()].groupby("src")}
     for account in candidates:
-        inflow = pays[pays["dst"] == account]
-        outflow = pays[(pays["src"] == account) & pays["_day"].notna()]
+        inflow, outflow = ins.get(account), outs.get(account)
+        if inflow is None or outflow is None:
+            continue
         total = float(inflow["_amount"].fillna(0).sum())
-        if total <= 0 or outflow.empty:
+        if total <= 0:
             continue
         in_days = inflow["_day"].dropna().sort_values().to_numpy()
         forwarded = 0.0
-        out_refs: list[str] = []
-        for day, amount, ref in zip(
-            outflow["_day"], outflow["_amount"].fillna(0), outflow["source_ref"], strict=True
-        ):
+        for day, amount in zip(outflow["_day"], outflow["_amount"].fillna(0), strict=True):
             earlier = in_days[in_days <= day.to_datetime64()]
             if len(earlier) and day - pd.Timestamp(earlier[-1]) <= window:
                 forwarded += float(amount)
-                out_refs.append(str(ref))
         share = min(1.0, forwarded / total)
         if share >= th["min_share"]:
             found[account] = {
                 "share_forwarded": round(share, 2),
                 "received": round(total, 2),
                 "forwarded_to": sorted(set(map(str, outflow["dst"]))),
-                "out_refs": out_refs,
             }
     if not found:
         return []
     values = payers[payers.index.isin(list(found))]
     inflow = pays[pays["dst"].isin(list(found))]
     outflow = pays[pays["src"].isin(list(found))]
-    for info in found.values():
-        del info["out_refs"]
     holds = t.facts("HOLDS_ACCOUNT", ("Person", "Company"), "BankAccount")
     holds = holds[holds["dst"].isin(list(found))]
     long = evidence_frame(

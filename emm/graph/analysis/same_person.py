@@ -492,7 +492,7 @@ def same_person_candidates(
     rep = {m: g[0] for g in _groups(anchors) for m in g}
     changed = False
     for p in people:
-        moved = {rep.get(n, n): v for n, v in p.ids.items()}
+        moved = {str(rep.get(n, n)): v for n, v in p.ids.items()}
         if moved.keys() != p.ids.keys():
             p.ids = moved
             changed = True
