@@ -8,12 +8,13 @@ this module imports nothing from ingest.
 
 Network detection (:func:`score_networks`), per planted scenario, then averaged per type:
 
+Everything is counted per *person*, not per record: a member is found when any of their
+records (the uids the ground truth says are one person) is in the network.
+
 * the *matched network* is the detected network holding most of the scenario's members;
 * membership recall = members found in it / members;
 * precision = persons and companies in it that belong to the scenario / persons and companies
-  in it. A node that the ground truth says is the same person as a member (a second party's
-  record of a migrant or victim, written differently) belongs to the scenario: a network is
-  about people, not records;
+  in it (records of one person counted once);
 * organiser in top k = share of planted organisers among the matched network's top
   ``k = max(3, organisers)`` persons by :func:`emm.graph.analysis.organisers`.
 
@@ -53,13 +54,20 @@ MEMBER_LABELS = ("Person", "Company")
 
 @dataclass(frozen=True)
 class ResolvedScenario:
-    """A planted network (or a decoy) as uids."""
+    """A planted network (or a decoy) as uids.
+
+    ``groups`` / ``organiser_groups``: the uids of each member / organiser when a member has
+    several records (a generator that lists persons, not records); empty: every member uid is
+    its own person, together with the uids the ground truth says are the same person.
+    """
 
     id: str
     type: str
     members: frozenset[str]  # persons and companies
     organisers: frozenset[str]
     refs: int  # member refs in the ground truth (some may not resolve)
+    groups: tuple[frozenset[str], ...] = ()
+    organiser_groups: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,39 +140,54 @@ def score_networks(truth: ResolvedTruth, networks: list[Any], data: Any) -> dict
     for i, n in enumerate(networks):
         for uid in n.members:
             member_of.setdefault(uid, i)
+
+    def person(u: str) -> str:
+        return min(truth.same.get(u, frozenset({u})))
+
     scores: list[ScenarioScore] = []
     for sc in truth.scenarios:
-        members = set(sc.members)
+        groups = list(sc.groups) or [frozenset(truth.same_person({u})) for u in sc.members]
+        groups = [g for g in groups if g]
         counts: dict[int, int] = defaultdict(int)
-        for uid in members:
-            if uid in member_of:
-                counts[member_of[uid]] += 1
-        if not counts or not members:
-            scores.append(ScenarioScore(sc.id, sc.type, len(members), 0.0, 0.0, 0.0))
+        for g in groups:
+            for i in {member_of[u] for u in g if u in member_of}:
+                counts[i] += 1
+        if not counts or not groups:
+            scores.append(ScenarioScore(sc.id, sc.type, len(groups), 0.0, 0.0, 0.0))
             continue
         best = max(counts, key=lambda i: (counts[i], -i))
         net = networks[best]
-        found = members & set(net.members)
+        found = [g for g in groups if g & net.members]
+        own = set().union(*groups)
         people = {u for u in net.members if _label_of(u, net, labels) in MEMBER_LABELS}
-        own = truth.same_person(members)
-        k = max(3, len(sc.organisers))
+        people_persons = {person(u) for u in people}
+        belong = {person(u) for u in people if u in own}
+        org_groups = list(sc.organiser_groups) or [
+            frozenset(truth.same_person({u})) for u in sc.organisers
+        ]
+        k = max(3, len(org_groups))
         touching = edges["src"].isin(net.members) | edges["dst"].isin(net.members)
         involved = set(edges.loc[touching, "src"]) | set(edges.loc[touching, "dst"])
-        top = [
-            s.uid
-            for s in organisers(net, (edges[touching], nodes[nodes["uid"].isin(involved)]), top=k)
-        ]
-        hit = len(sc.organisers & set(top)) / len(sc.organisers) if sc.organisers else 1.0
+        ranked = organisers(net, (edges[touching], nodes[nodes["uid"].isin(involved)]))
+        top_persons: list[str] = []
+        for s in ranked:
+            if person(s.uid) not in top_persons:
+                top_persons.append(person(s.uid))
+            if len(top_persons) == k:
+                break
+        top = [s.uid for s in ranked[: k + 3]]
+        hits = [g for g in org_groups if {person(u) for u in g} & set(top_persons)]
+        hit = len(hits) / len(org_groups) if org_groups else 1.0
         scores.append(
             ScenarioScore(
                 sc.id,
                 sc.type,
-                len(members),
-                len(found) / len(members),
-                len(people & own) / len(people) if people else 0.0,
+                len(groups),
+                len(found) / len(groups),
+                len(belong) / len(people_persons) if people_persons else 0.0,
                 hit,
                 network=net.id,
-                network_persons=len(people),
+                network_persons=len(people_persons),
                 top_persons=top,
             )
         )
