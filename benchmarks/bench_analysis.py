@@ -38,7 +38,6 @@ a few minutes), or a step by hand::
 
 from __future__ import annotations
 
-import hashlib
 import json
 import pickle
 import subprocess
@@ -66,75 +65,11 @@ REPO = Path(__file__).resolve().parent.parent
 # ----------------------------------------------------------------------------- data
 
 
-def _uid(label: str, key: str) -> str:
-    return f"{label}-{hashlib.blake2b(f'{label}|{key}'.encode(), digest_size=8).hexdigest()}"
-
-
-def _text(value: Any) -> Any:
-    """Dates as ISO text, as the store returns them."""
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
 def frames_from_deliveries(deliveries: Path) -> tuple[Any, Any]:
-    """The edge and node tables of a delivery folder, by the ingest's mapping (no database).
+    """The edge and node tables of a delivery folder (see :mod:`emm.synth.resolve`)."""
+    from emm.synth.resolve import frames_from_deliveries as frames
 
-    Rows the ingest would quarantine are skipped; records with the same identity key become one
-    node (first values win, ``parties`` collects every supplying party); a link is identified
-    by its ``source_ref`` as in the store.
-    """
-    import pandas as pd
-
-    from emm.graph import cypher
-    from emm.ingest.delivery import iter_rows, load_manifest
-    from emm.ingest.mapping import DeliveryContext, RowError, map_entity, map_link
-
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[str, dict[str, Any]] = {}
-    for manifest_path in sorted(deliveries.glob("*/manifest.json")):
-        folder = manifest_path.parent
-        manifest = load_manifest(folder)
-        ctx = DeliveryContext(manifest.delivery_id, manifest.party, manifest.legal_basis)
-        index: dict[str, tuple[str, str]] = {}
-        for spec in sorted(manifest.files, key=lambda s: s.kind != "entities"):
-            for _, row in iter_rows(folder / spec.path, spec.encoding):
-                if not isinstance(row, dict):
-                    continue
-                record_id = str(row.get("record_id", "")).strip()
-                try:
-                    if spec.kind == "entities":
-                        node = map_entity(row, ctx)
-                        index.setdefault(record_id, (node.label, node.key))
-                        uid = _uid(node.label, node.key)
-                        entry = nodes.get(uid)
-                        if entry is None:
-                            props = {k: _text(v) for k, v in node.props.items() if k != "search"}
-                            nodes[uid] = {
-                                "uid": uid,
-                                "label": node.label,
-                                "key": node.key,
-                                **props,
-                                "parties": [ctx.party],
-                            }
-                        elif ctx.party not in entry["parties"]:
-                            entry["parties"].append(ctx.party)
-                    else:
-                        edge = map_link(row, ctx, record_id, index.get)
-                        edges[edge.source_ref] = {
-                            "src": _uid(edge.source_label, edge.source_key),
-                            "dst": _uid(edge.target_label, edge.target_key),
-                            "type": edge.type,
-                            **{k: _text(v) for k, v in edge.props.items()},
-                        }
-                except RowError:
-                    continue
-    columns = ["src", "dst", "type", "party", "legal_basis", "source_ref", "registered_at"]
-    columns += list(cypher.EDGE_EXTRA)
-    edge_frame = pd.DataFrame(list(edges.values()))
-    edge_frame = edge_frame.reindex(columns=columns).astype(object)
-    node_frame = pd.DataFrame(list(nodes.values())).astype(object)
-    used = set(edge_frame["src"]).union(edge_frame["dst"])
-    node_frame = node_frame[node_frame["uid"].isin(used)].reset_index(drop=True)
-    return edge_frame, node_frame
+    return frames(deliveries)
 
 
 # ----------------------------------------------------------------------------- children

@@ -46,7 +46,15 @@ _DATED_EDGES = {
     "PAID_FOR": "paid for",
     "STAYED_AT": "short stay",
     "DRIVES": "seen driving",
+    "TRAVELLED_WITH": "travelled together",
+    "CALLED": "telephone contact",
+    "MET": "meeting or observation",
+    "MEMBER_OF": "member of",
+    "EMPLOYED_BY": "employed by",
+    "INVOLVED_IN": "involved in",
 }
+# Facts whose date is their `since` (start of employment or membership), not `date`.
+_SINCE_EDGES = ("MEMBER_OF", "EMPLOYED_BY")
 _SHOWN_PROPS = (
     "birth_date",
     "nationality",
@@ -86,6 +94,12 @@ class OibDocument:
     retention_notice: str = RETENTION_NOTICE
     truncated: bool = False
     picture_png: bytes | None = field(default=None, repr=False)
+    # what a section shows of more (key players, members, evidence), and where all of it is
+    omissions: list[dict[str, Any]] = field(default_factory=list)
+    # the signed statement of completeness: what the document holds, what was left out, why
+    statement: dict[str, Any] = field(default_factory=dict)
+    # earlier OIBs whose subjects overlap this one's (covenant art. 7.6)
+    recurring: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -124,8 +138,25 @@ def _ref(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _number(x: Any) -> bool:
+    try:
+        return x is not None and float(x) == float(x)
+    except (TypeError, ValueError):
+        return False
+
+
+def _counted(x: Any, what: str) -> str:
+    return f", {int(float(x))} {what}" if _number(x) else ""
+
+
+def _seconds(x: Any) -> str:
+    return f", {int(float(x)) // 60} min" if _number(x) else ""
+
+
 def timeline(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """Dated events of a network: signals, investigations, crossings, payments, stays."""
+    """Dated events of a network: signals, investigations, roles in cases, crossings, travel,
+    payments, stays, call records (``CALLED``: count and duration), meetings (``MET``: kind
+    and weight), group membership and employment (from their ``since``)."""
     events: list[dict[str, Any]] = []
     for uid, data in G.nodes(data=True):
         if data.get("label") == "Signal" and data.get("reported_at"):
@@ -150,14 +181,31 @@ def timeline(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 }
             )
     for u, v, data in G.edges(data=True):
-        kind = _DATED_EDGES.get(data.get("type", ""))
-        if kind and data.get("date"):
-            detail = f"{_caption(G, u)} → {_caption(G, v)}"
-            if data.get("amount") is not None:
-                detail += f" (€ {float(data['amount']):,.2f})"
-            events.append(
-                {"date": data["date"], "what": kind, "detail": detail, "uid": u, **_ref(data)}
-            )
+        type_ = data.get("type", "")
+        kind = _DATED_EDGES.get(type_)
+        when = data.get("since") if type_ in _SINCE_EDGES else data.get("date")
+        if type_ == "INVOLVED_IN":  # the role in a case, dated by its registration
+            when = data.get("registered_at")
+        if not kind or not when:
+            continue
+        detail = f"{_caption(G, u)} → {_caption(G, v)}"
+        if data.get("amount") is not None:
+            detail += f" (€ {float(data['amount']):,.2f})"
+        if type_ == "CALLED":
+            detail += _counted(data.get("count"), "call(s)") + _seconds(data.get("duration"))
+        if type_ == "MET":
+            extra = [str(data[k]) for k in ("kind",) if data.get(k)]
+            extra += [f"weight {data['weight']:g}"] if _number(data.get("weight")) else []
+            detail += f" ({', '.join(extra)})" if extra else ""
+        if type_ == "MEMBER_OF" and data.get("position"):
+            detail += f" ({data['position']})"
+        if type_ == "EMPLOYED_BY" and _number(data.get("wage")):
+            detail += f" (wage {float(data['wage']):,.2f})"
+        if type_ == "INVOLVED_IN" and data.get("role"):
+            detail += f" ({data['role']})"
+        events.append(
+            {"date": str(when)[:10], "what": kind, "detail": detail, "uid": u, **_ref(data)}
+        )
     return sorted(events, key=lambda e: (str(e["date"]), e["what"]))
 
 
@@ -173,8 +221,18 @@ def build_oib(
     now: datetime | None = None,
     seed: int = 0,
     picture: bool = True,
+    left_out: dict[str, Any] | None = None,
+    earlier: Any = None,
 ) -> OibDocument:
     """Build the content of an OIB from the projection of one network.
+
+    Nothing is dropped silently: every fact of ``G`` is in the provenance appendix and every
+    indicator's evidence in the evidence appendix; where a section shows a part (the top key
+    players, the first members of a community), ``omissions`` says how much and where the rest
+    is; when ``G`` is a capped neighbourhood (``G.graph["truncated"]``), ``statement`` says so,
+    with the counts in ``left_out`` (from :func:`make_oib`), signed by the creator with a digest
+    of the facts the document holds. ``earlier`` (register entries) gives the recurring
+    patterns of covenant art. 7.6.
 
     Parameters
     ----------
@@ -186,6 +244,10 @@ def build_oib(
         The filter the network was read with, recorded in the document.
     seed : int
         Seed for community detection and the picture layout: same input, same document.
+    left_out : dict, optional
+        What a cap left out: ``{"entities", "facts", "cap", "counted_up_to"}``.
+    earlier : iterable of Product or dict, optional
+        Earlier register entries to compare the subjects with (recurring patterns).
     """
     created = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     players = key_players(G, top=15, seed=seed) if G.number_of_nodes() else []
@@ -279,11 +341,110 @@ def build_oib(
         provenance=provenance,
         truncated=bool(G.graph.get("truncated")),
     )
+    doc.omissions = _omissions(G, players, comms, hits)
+    doc.statement = _statement(doc, G, left_out or {})
+    if earlier is not None:
+        doc.recurring = _recurring(G, earlier, product_id)
     if picture:
         from emm.products.picture import network_png
 
         doc.picture_png = network_png(G, highlight=[p["uid"] for p in players[:5]], seed=seed)
     return doc
+
+
+def _omissions(
+    G: nx.MultiDiGraph, players: list[dict[str, Any]], comms: list[Any], hits: list[Any]
+) -> list[dict[str, Any]]:
+    """Sections that show a part, with how much and where the rest is."""
+    out: list[dict[str, Any]] = []
+    ranked = sum(
+        1 for _, d in G.nodes(data=True) if d.get("label") not in ("Signal", "Investigation")
+    )
+    if len(players) < ranked:
+        out.append({"part": "key players", "shown": len(players), "total": ranked,
+                    "where": "a ranking; every entity is in the entities section"})  # fmt: skip
+    for i, c in enumerate(sorted(comms, key=len, reverse=True), start=1):
+        if len(c) > 25:
+            out.append({"part": f"community {i}", "shown": 25, "total": len(c),
+                        "where": "every member is in the entities section"})  # fmt: skip
+    for h in hits:
+        if len(h.evidence) > EVIDENCE_SHOWN:
+            out.append({"part": f"evidence of {h.indicator_id}", "shown": EVIDENCE_SHOWN,
+                        "total": len(h.evidence), "where": "appendix B and the JSON"})  # fmt: skip
+        if len(h.related) > 20:
+            out.append({"part": f"entities related to {h.indicator_id}", "shown": 20,
+                        "total": len(h.related), "where": "appendix B and the JSON"})  # fmt: skip
+    return out
+
+
+def _statement(doc: OibDocument, G: nx.MultiDiGraph, left_out: dict[str, Any]) -> dict[str, Any]:
+    """The signed statement of completeness (see :func:`build_oib`)."""
+    import hashlib
+
+    refs = sorted(str(p["source_ref"]) for p in doc.provenance)
+    digest = hashlib.sha256("\n".join(refs).encode()).hexdigest()
+    held = (
+        f"This picture holds {G.number_of_nodes()} entities and {G.number_of_edges()} facts; "
+        "every fact is listed with its party, legal basis and source in appendix A, and the "
+        "evidence of every indicator in appendix B."
+    )
+    text = [held]
+    counts: dict[str, Any] = {"entities": G.number_of_nodes(), "facts": G.number_of_edges()}
+    if G.graph.get("truncated"):
+        cap = left_out.get("cap")
+        more_e, more_f = left_out.get("entities"), left_out.get("facts")
+        if more_e is not None and more_f is not None:
+            bound = left_out.get("counted_up_to")
+            at_least = "at least " if bound else ""
+            text.append(
+                f"The neighbourhood is larger than the cap of {cap} entities: {at_least}"
+                f"{more_e} entities and {at_least}{more_f} facts of it were left out"
+                + (f" (counted up to {bound} entities)" if bound else "")
+                + ". Key players, communities and indicators are computed on the part shown; "
+                "make the picture with a higher cap or fewer hops to see the rest."
+            )
+            counts.update({"left_out_entities": more_e, "left_out_facts": more_f})
+        else:
+            text.append(
+                f"The neighbourhood is larger than the cap{f' of {cap} entities' if cap else ''}; "
+                "the entities and facts beyond it were not counted. Key players, communities "
+                "and indicators are computed on the part shown."
+            )
+        counts["truncated"] = True
+    for o in doc.omissions:
+        text.append(f"{o['part']}: {o['shown']} of {o['total']} shown; {o['where']}.")
+    return {
+        "text": text,
+        "counts": counts,
+        "signed_by": doc.created_by,
+        "signed_at": doc.created_at,
+        "digest": f"sha256:{digest}",
+        "digest_of": "the sorted source_refs of every fact in appendix A",
+    }
+
+
+def _recurring(G: nx.MultiDiGraph, earlier: Any, product_id: str) -> list[dict[str, Any]]:
+    from emm.graph.analysis.recurring import recurring
+
+    persons = [str(u) for u, d in G.nodes(data=True) if d.get("label") == "Person"]
+    caption = {str(u): _caption(G, u) for u in G}
+    out = []
+    for r in recurring(persons, earlier, exclude=[product_id]):
+        out.append(
+            {
+                "product_id": r.product_id,
+                "version": r.version,
+                "created_at": r.created_at,
+                "handed_over_at": r.handed_over_at,
+                "shared": [caption.get(u, u) for u in r.shared],
+                "new": [caption.get(u, u) for u in r.new],
+                "gone": list(r.gone),  # not in this picture: their names are not repeated
+                "share": r.share,
+                "explanation": r.explanation["en"],
+                "explanation_nl": r.explanation["nl"],
+            }
+        )
+    return out
 
 
 def make_oib(
@@ -312,6 +473,16 @@ def make_oib(
     version = register.next_version(product_id)
     sub = store.ego(seeds, flt, hops=hops, max_nodes=max_nodes)
     G = to_networkx(sub)
+    left_out: dict[str, Any] = {"cap": max_nodes}
+    if sub.truncated:  # count what the cap left out (bounded), so the OIB can say it
+        bound = max_nodes * 25
+        full = store.ego(seeds, flt, hops=hops, max_nodes=bound)
+        left_out.update(
+            entities=max(0, len(full.entities) - len(sub.entities)),
+            facts=max(0, len(full.links) - len(sub.links)),
+            counted_up_to=bound if full.truncated else None,
+        )
+    earlier = [p for p in register.latest(limit=5000) if p.type == "OIB"]
     if subject is None:
         captions = [str(G.nodes[s].get("caption", s)) for s in seeds if s in G]
         shown = ", ".join(captions[:5]) + (
@@ -327,6 +498,8 @@ def make_oib(
         created_by=created_by,
         flt=flt,
         seed=seed,
+        left_out=left_out,
+        earlier=earlier,
     )
     files = write_oib(doc, out_dir)
     register.register(
