@@ -446,9 +446,124 @@ def _bench_oib(work: Path) -> list[dict[str, Any]]:
     ]
 
 
+# ----------------------------------------------------------------------------- quality
+
+#: Materials of the quality rows: (kind, seed, size); gen2 and realnets only when present.
+QUALITY_FULL: tuple[tuple[str, int, Any], ...] = (
+    ("synth", 1, "demo"),
+    ("synth", 2, "demo"),
+    ("gen2", 1, 1.0),
+    ("gen2", 2, 1.0),
+)
+QUALITY_QUICK: tuple[tuple[str, int, Any], ...] = (("synth", 1, "small"), ("gen2", 1, 0.25))
+#: Issue bars, on material the analysis was not tuned on.
+BARS = {"recall": 0.9, "precision": 0.9, "organiser_identification": 0.8}
+SAME_PERSON_BARS = {"recall": 0.9, "precision": 0.98}
+TOP_NETWORKS = 20
+
+
+def child_quality(kind: str, seed: int, size: str, work: Path) -> None:
+    """Detection, organisers, decoys and same-person on one material; one JSON record."""
+    from benchmarks.eval.materials import measure, synth_material
+
+    if kind == "gen2":
+        from benchmarks.eval.gen2_material import gen2_material
+
+        material = gen2_material(work, seed=seed, scale=float(size))
+    else:
+        material = synth_material(work, seed=seed, size=int(size) if size.isdigit() else size)
+    result = measure(material, top=TOP_NETWORKS)
+    result.pop("scenarios", None)
+    _emit({"step": "quality", **result})
+
+
+def child_realnets() -> None:
+    from benchmarks.eval import realnets
+
+    for name in realnets.TARGETS:
+        _emit({"step": "realnet", **realnets.rank_report(name)})
+
+
+def _bench_quality(quick: bool, work: Path) -> list[dict[str, Any]]:
+    from benchmarks.eval import gen2_material, realnets
+
+    rows: list[dict[str, Any]] = []
+    for kind, seed, size in QUALITY_QUICK if quick else QUALITY_FULL:
+        if kind == "gen2" and not gen2_material.available():
+            continue
+        rec, _ = _child(["quality", kind, str(seed), str(size), str(work)])
+        q = _step(rec, "quality")
+        tuned = kind == "synth"
+        label = f"{kind} seed {seed} {'scale ' if kind == 'gen2' else ''}{size}"
+        note = (
+            "the project's own generator: tuned on, not evidence"
+            if tuned
+            else "independent generator, not tuned on"
+        )
+        for t, row in q["per_type"].items():
+            for metric, bar in BARS.items():
+                rows.append(
+                    _row(
+                        label,
+                        f"analysis quality: {t}",
+                        metric,
+                        row[metric],
+                        "share",
+                        "" if tuned else f">= {bar:g}",
+                        f"{note}; {row['scenarios']} networks; {q['networks']} detected in "
+                        f"{q['facts']:,} facts",
+                    )  # fmt: skip
+                )
+        d = q["decoys"]
+        rows.append(
+            _row(label, "analysis quality: decoys", f"in top {d['top']} networks", d["in_top"],
+                 "decoys", "" if tuned else "0",
+                 f"{note}; {d['decoys']} decoys: "
+                 + ", ".join(f"{k} {v['in_top']}/{v['decoys']}" for k, v in d["by_type"].items()))
+        )  # fmt: skip
+        sp = q.get("same_person")
+        if sp:
+            for metric, bar in SAME_PERSON_BARS.items():
+                rows.append(
+                    _row(
+                        label,
+                        "analysis quality: same person",
+                        metric,
+                        sp[metric],
+                        "share",
+                        "" if tuned else f">= {bar:g}",
+                        f"{note}; {sp['candidates']} candidates, {sp['pairs']} pairs, "
+                        f"{sp['merged']} merged by the ingest",
+                    )  # fmt: skip
+                )
+    if realnets.available():
+        rec, _ = _child(["realnets"])
+        for r in (x for x in rec if x.get("step") == "realnet"):
+            for person, t in r["targets"].items():
+                rows.append(
+                    _row(f"{r['network']} (real)", "analysis: rank of a published role",
+                         f"{person} ({t['role']})",
+                         f"betweenness {t['plain']}, key players {t['key_players']}, "
+                         f"organiser {t['organisers']}", "rank",
+                         "", "plain networkx betweenness / key players / organiser score, "
+                             "without the Investigation node; with it: "
+                             f"{t['plain+inv']} / {t['key_players+inv']} / {t['organisers+inv']}")
+                )  # fmt: skip
+            changes = r["investigation_changes_ranks"]
+            rows.append(
+                _row(f"{r['network']} (real)", "analysis: Investigation node changes person ranks",
+                     "key players / organisers", f"{changes['key_players']} / {changes['organisers']}",
+                     "", "False / False",
+                     f"plain networkx betweenness: {changes['plain']}; detected: {r['detected']}")
+            )  # fmt: skip
+    return rows
+
+
 def run(quick: bool = False) -> list[dict[str, Any]]:
     """Benchmark rows for ``benchmarks/run.py`` (see the module notes)."""
     rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="emm-bench-quality-") as tmp:
+        rows += _bench_quality(quick, Path(tmp))
     for size in QUICK_SIZES if quick else FULL_SIZES:
         with tempfile.TemporaryDirectory(prefix="emm-bench-analysis-") as tmp:
             rows += _bench_size(size, Path(tmp), quick)
@@ -461,6 +576,10 @@ def main(argv: list[str]) -> int:
     if len(argv) >= 3 and argv[0] == "prepare":
         size: str | int = int(argv[2]) if argv[2].isdigit() else argv[2]
         child_prepare(Path(argv[1]), size)
+    elif len(argv) >= 5 and argv[0] == "quality":
+        child_quality(argv[1], int(argv[2]), argv[3], Path(argv[4]))
+    elif argv and argv[0] == "realnets":
+        child_realnets()
     elif len(argv) >= 2 and argv[0] in ("igraph", "networkx", "oib"):
         {"igraph": child_igraph, "networkx": child_networkx, "oib": child_oib}[argv[0]](
             Path(argv[1])

@@ -18,6 +18,7 @@ from typing import Any
 from emm.access.guarded import GuardedStore
 from emm.graph.analysis import (
     detect_networks,
+    organisers,
     rank_networks,
     run_indicators,
     same_person_candidates,
@@ -63,8 +64,6 @@ def analyse(
     top_networks: int = 300,
 ) -> AnalysisRun:
     """Run the whole-graph pass, indicators, network detection and ranking for this scope."""
-    import networkx as nx
-
     edges, nodes = guarded.frames(flt)
     scope = guarded.scope(flt)
     today = now or datetime.now(UTC).date()
@@ -75,20 +74,18 @@ def analyse(
     ranked = sorted(networks, key=lambda n: scores[n.id].rank)[:top_networks]
     candidates: list[dict[str, Any]] = []
     if len(edges) <= SAME_PERSON_MAX_EDGES:
-        G = nx.MultiDiGraph()
-        for row in nodes.to_dict("records"):
-            G.add_node(row["uid"], **{k: v for k, v in row.items() if v == v and v is not None})
-        for row in edges.to_dict("records"):
-            G.add_edge(
-                row["src"],
-                row["dst"],
-                key=row["source_ref"],
-                **{k: v for k, v in row.items() if v == v and v is not None},
-            )
         candidates = [
             {"a": c.a, "b": c.b, "score": round(float(c.score), 3), "reasons": list(c.reasons)}
-            for c in same_person_candidates(G)
+            for c in same_person_candidates((edges, nodes))
         ]
+    # likely organisers of each ranked network, with the reasons (roles, not registrations)
+    leads = {
+        n.id: [
+            {"uid": o.uid, "score": round(o.score, 3), "explanation": o.explanation}
+            for o in organisers(n, (edges, nodes), top=3)
+        ]
+        for n in ranked
+    }
     created = datetime.now(UTC)
     run = AnalysisRun(
         run_id=f"RUN-{created:%Y%m%dT%H%M%S}-{_scope_tag(scope)}",
@@ -120,6 +117,8 @@ def analyse(
                 "persons": sorted(n.persons),
                 "parties": sorted(n.parties),
                 "latest": n.latest,
+                "cases": sorted(n.cases),
+                "organisers": leads.get(n.id, []),
             }
             for n in ranked
         ],

@@ -107,7 +107,9 @@ def recurring(
         if _field(p, "type", "OIB") != "OIB" or _field(p, "product_id") in skip:
             continue
         pid = str(_field(p, "product_id"))
-        if pid not in latest or int(_field(p, "version", 1)) > int(_field(latest[pid], "version", 1)):
+        if pid not in latest or int(_field(p, "version", 1)) > int(
+            _field(latest[pid], "version", 1)
+        ):
             latest[pid] = p
     out = []
     for pid, p in latest.items():

@@ -312,14 +312,20 @@ def _persons(edges: pd.DataFrame, nodes: pd.DataFrame) -> dict[str, _Person]:
     def text(n: Any) -> str:
         return f"{label_of.get(n, 'entity')} {cap.get(n, n)}"
 
+    def add(p: _Person, n: Any, weight: float) -> None:
+        # the strongest tie to a neighbour counts, whatever order the facts come in
+        old = p.ids.get(str(n))
+        if old is None or weight > old[0]:
+            p.ids[str(n)] = (weight, text(n))
+
     for u, v, t in zip(touching["src"], touching["dst"], touching["type"], strict=True):
         weight = IDENTIFIERS.get(str(t))
         if not weight:
             continue
         if u in persons and u != v:
-            persons[u].ids.setdefault(str(v), (weight, text(v)))
+            add(persons[u], v, weight)
         if t in ("FAMILY_OF", "TRAVELLED_WITH") and v in persons and u != v:
-            persons[v].ids.setdefault(str(u), (weight, text(u)))
+            add(persons[v], u, weight)
     # the phone or e-mail of an advertisement that offers the person
     offered = edges[edges["type"] == "ADVERTISES"]
     offered = offered[offered["dst"].isin(persons)]
@@ -492,7 +498,11 @@ def same_person_candidates(
     rep = {m: g[0] for g in _groups(anchors) for m in g}
     changed = False
     for p in people:
-        moved = {str(rep.get(n, n)): v for n, v in p.ids.items()}
+        moved: dict[str, tuple[float, str]] = {}
+        for n, v in sorted(p.ids.items()):
+            r = str(rep.get(n, n))
+            if r not in moved or v[0] > moved[r][0]:
+                moved[r] = v
         if moved.keys() != p.ids.keys():
             p.ids = moved
             changed = True
