@@ -449,9 +449,7 @@ def test_when_a_tiny_run_is_made_then_a_police_investigation_groups_its_signals(
 ) -> None:
     root, _ = tiny
     links = [
-        row["type"]
-        for path in (root / "deliveries").glob("POL-*/links.*")
-        for row in _rows(path)
+        row["type"] for path in (root / "deliveries").glob("POL-*/links.*") for row in _rows(path)
     ]
     assert "PART_OF" in links
 
@@ -478,7 +476,9 @@ def test_when_foreigners_reappear_then_their_records_differ_as_border_and_immigr
     truth = json.loads((root / "ground_truth.json").read_text(encoding="utf-8"))
     births = [b.get("birth_date") for a, b in truth["same_person_pairs"]]
     firsts = [a.get("birth_date") for a, b in truth["same_person_pairs"]]
-    placeholders = [d for d in births + firsts if d and (d.startswith("01-01") or d.endswith("-01-01"))]
+    placeholders = [
+        d for d in births + firsts if d and (d.startswith("01-01") or d.endswith("-01-01"))
+    ]
     assert placeholders, "KMAR writes year-only dates of birth as 1 January"
     assert any(b.get("birth_date") is None for _, b in truth["same_person_pairs"])
     passport = [b["name"] for _, b in truth["same_person_pairs"]

@@ -222,3 +222,116 @@ def test_merge_errors(three_records) -> None:
     with pytest.raises(InvalidMerge):
         merge_confirmed(three_records, [("u1", "u1")])
     assert nx.utils.graphs_equal(merge_confirmed(three_records, []), three_records)
+
+
+# --- the variations of issue 14 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found", "why"),
+    [
+        (("HAILE Daniel", "1990-07-15"), ("Daniel Haile", "1990-07-15"), True,
+         "same name in another order"),  # passport order
+        (("Mohammed Ali", "1990-07-15"), ("Muhammad Ali", "1990-07-15"), True,
+         "another transliteration"),
+        (("Yusuf Tesfaye", "1988-03-02"), ("Youssef Tesfay", "1988-03-02"), True,
+         "another transliteration"),
+        (("Daniel Haile", "1990-01-01"), ("Daniel Haile", "1990-07-15"), True,
+         "year-only date"),  # KMAR placeholder
+        (("Daniel Haile", "1990-01-01"), ("Daniel Haile", "1991-07-15"), False, None),
+        (("Maria Rossi", "1990-07-15"), ("Mario Rossi", "1990-07-15"), False, None),
+        (("Naomi van der Stael", "1988-04-01"), ("Naomi van edr Stael", "1988-04-01"), True,
+         "one-edit typo in the name"),
+    ],
+)  # fmt: skip
+def test_passport_order_transliteration_placeholder_dates(a, b, found, why) -> None:
+    G = people(("u1", *a, "KMAR"), ("u2", *b, "IND"),
+               u1={"gender": "M"} if "Maria" not in a[0] else {"gender": "F"},
+               u2={"gender": "M"})  # fmt: skip
+    got = pairs(G)
+    assert (("u1", "u2") in got) is found
+    if found:
+        assert any(why in r for r in got[("u1", "u2")])
+
+
+def test_two_year_only_dates_of_different_years_conflict() -> None:
+    G = people(
+        ("u1", "Xiaoling Liu", "1986-01-01", "KMAR"), ("u2", "Xiaoling Liu", "1984-01-01", "IND")
+    )
+    [c] = same_person_candidates(G, min_score=0.0)
+    assert c.features.get("penalty_birth_date") == 0.4
+
+
+def test_missing_birth_date_with_a_shared_identifier() -> None:
+    b = Builder()
+    b.node("u1", "Person", name="Mussie Woldu", birth_date="1976-12-11", parties=["KMAR"])
+    b.node("u2", "Person", name="Mussie Woldu", parties=["IND"])
+    b.node("kid", "Person", name="Selam Woldu", birth_date="2015-02-02")
+    b.fact("u1", "TRAVELLED_WITH", "kid", party="KMAR")
+    b.fact("u2", "FAMILY_OF", "kid", party="IND")
+    [c] = [x for x in same_person_candidates(b.G) if x.pair == ("u1", "u2")]
+    assert c.features["birth_date"] == 0.5 and "no date of birth on one side" in c.reasons
+    alone = people(
+        ("u1", "Mussie Woldu", "1976-12-11", "KMAR"), ("u2", "Mussie Woldu", None, "IND")
+    )
+    assert same_person_candidates(alone) == []  # the name alone is not enough
+
+
+def test_companions_found_in_a_first_pass_link_the_second() -> None:
+    """A migrant's border and asylum records share nothing but a companion, who is written
+    differently too: the collective pass resolves the companion first."""
+    b = Builder()
+    b.node("k1", "Person", name="Aron Kahsay", birth_date="1990-04-02", parties=["KMAR"])
+    b.node("i1", "Person", name="KAHSAY Aron", birth_date="1990-04-02", parties=["IND"])
+    b.node("k2", "Person", name="Selam Kahsay", birth_date="1992-01-01", parties=["KMAR"])
+    b.node("i2", "Person", name="Selam Kahsay", parties=["IND"])
+    b.fact("k1", "TRAVELLED_WITH", "k2", party="KMAR")
+    b.fact("i1", "TRAVELLED_WITH", "i2", party="IND")
+    found = {c.pair for c in same_person_candidates(b.G)}
+    assert ("i1", "k1") in found and ("i2", "k2") in found
+
+
+def test_working_name_records_from_different_deliveries_are_one_persona() -> None:
+    b = Builder()
+    b.node("PH", "Phone", number="+31612121212")
+    for i in (1, 2):
+        b.node(f"bella{i}", "Person", name="Bella")
+        b.node(f"AD{i}", "Advertisement", platform="x", ad_id=str(i))
+        b.fact(f"AD{i}", "ADVERTISES", f"bella{i}", ref=f"POL-2026-0{i}/L1")
+        b.fact(f"AD{i}", "ADVERTISED_WITH", "PH", ref=f"POL-2026-0{i}/L2")
+    [c] = same_person_candidates(b.G)
+    assert (
+        c.pair == ("bella1", "bella2") and "shared advertisement contact +31612121212" in c.reasons
+    )
+
+
+def test_records_from_one_delivery_are_left_to_the_party() -> None:
+    b = Builder()
+    b.node("PH", "Phone", number="+31612121212")
+    for i in (1, 2):
+        b.node(f"bella{i}", "Person", name="Bella")
+        b.fact(f"bella{i}", "USES_PHONE", "PH", ref=f"POL-2026-01/L{i}")
+    assert same_person_candidates(b.G) == []
+    assert len(same_person_candidates(b.G, across_parties=False)) == 1
+
+
+def test_frames_input_gives_the_same_candidates(three_records) -> None:
+    from emm.graph.analysis import to_frames
+
+    assert same_person_candidates(
+        to_frames(three_records), min_score=0.3
+    ) == same_person_candidates(three_records, min_score=0.3)
+
+
+def test_merge_confirmed_frames_keeps_every_fact(three_records) -> None:
+    from emm.graph.analysis import to_frames
+    from emm.graph.analysis.same_person import merge_confirmed_frames
+
+    edges, nodes = to_frames(three_records)
+    e2, n2 = merge_confirmed_frames(edges, nodes, [("u1", "u2"), ("u2", "u3")])
+    assert len(e2) == len(edges) and set(n2["uid"]) == {"u1", "A", "x"}
+    row = n2.set_index("uid").loc["u1"]
+    assert row["merged_from"] == ["u1", "u2", "u3"] and row["bsn"] == "111222333"
+    assert set(e2["src"]) | set(e2["dst"]) <= {"u1", "A", "x"}
+    with pytest.raises(InvalidMerge):
+        merge_confirmed_frames(edges, nodes, [("u1", "A")])

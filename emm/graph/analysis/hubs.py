@@ -257,7 +257,13 @@ def hub_evidence(
     hub_addresses = {
         h for h, why in hubs.items() if why in ("neutral venue", "venue", "shared place")
     }
-    ties = paid_occupants(edges, label, window=window, addresses=hub_addresses)
+    ties = paid_occupants(
+        edges, label, window=int(cfg["hub_paid_window_days"]), addresses=hub_addresses
+    )
+    if len(ties):
+        # at a busy hotel a payment identifies its guest only when few guests match it
+        per_payment = ties.groupby("ref_paid")["person"].transform("nunique")
+        ties = ties[per_payment <= int(cfg["hub_paid_max_guests"])].reset_index(drop=True)
     return HubEvidence(
         hubs=dict(sorted(hubs.items(), key=lambda kv: str(kv[0]))),
         kept=dict(sorted(kept.items(), key=lambda kv: str(kv[0]))),

@@ -231,7 +231,7 @@ def detect_networks(
         resolution = float(table["communities"]["resolution"]) if objective == "CPM" else 1.0
     type_weights = {**table["edge_weights"], **(weights or {})}
 
-    edges, nodes = canonical(*as_frames(data))
+    edges, nodes = as_frames(data)
     if hits is None:
         hits = run_indicators((edges, nodes))
     label = pd.Series(nodes["label"].to_numpy(), index=nodes["uid"].to_numpy())
@@ -259,7 +259,13 @@ def detect_networks(
             )
         )
     graph_edges = pd.concat([core, *derived], ignore_index=True)
-    graph_nodes = nodes[~nodes["uid"].isin(out)]
+    graph_nodes = canonical(
+        graph_edges,
+        nodes.loc[
+            ~nodes["uid"].isin(out),
+            ["uid", "label", "key"] if "key" in nodes.columns else ["uid", "label"],
+        ],
+    )[1]
     w = graph_edges["type"].map(type_weights).astype(float).fillna(table["default_weight"])
     graph_edges = graph_edges.assign(type="_", _fact=(w * graph_edges["_w"]).to_numpy())
     enc = encode(graph_edges, graph_nodes, weights={"_": 1.0}, weight_column="_fact")

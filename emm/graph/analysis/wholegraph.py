@@ -166,7 +166,9 @@ def whole_graph_pass(
         raise UnknownMethod(f"unknown engine {engine!r} (known: igraph, networkx)")
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
-    edges, nodes = canonical(*as_frames((edges, nodes)))
+    edges, nodes = as_frames((edges, nodes))
+    # only the columns the pass reads are put in content order (a copy of 3 columns, not 30)
+    _, nodes = canonical(edges, nodes[[c for c in ("uid", "label", "key") if c in nodes.columns]])
     if not include_context:
         ctx = set(nodes.loc[nodes["label"].isin(CONTEXT_LABELS), "uid"].tolist())
         if ctx:
