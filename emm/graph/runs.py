@@ -78,6 +78,9 @@ def analyse(
             {"a": c.a, "b": c.b, "score": round(float(c.score), 3), "reasons": list(c.reasons)}
             for c in same_person_candidates((edges, nodes))
         ]
+    # recurring patterns (art. 7.6): earlier OIBs whose subjects a network overlaps
+    earlier = _earlier_oibs(guarded)
+    again = {n.id: _recurrences(sorted(n.persons), earlier) for n in ranked} if earlier else {}
     # likely organisers of each ranked network, with the reasons (roles, not registrations)
     leads = {
         n.id: [
@@ -119,6 +122,7 @@ def analyse(
                 "latest": n.latest,
                 "cases": sorted(n.cases),
                 "organisers": leads.get(n.id, []),
+                "recurring": again.get(n.id, []),
             }
             for n in ranked
         ],
@@ -132,6 +136,32 @@ def analyse(
         ],
     )
     return run
+
+
+def _earlier_oibs(guarded: GuardedStore) -> list[Any]:
+    """The OIBs in the register (ids and dates only), for recurring patterns."""
+    from emm.products.register import ProductRegister
+
+    register = ProductRegister(guarded.raw_for("analyse"))
+    return [p for p in register.latest(limit=5000) if p.type == "OIB"]
+
+
+def _recurrences(persons: list[str], earlier: list[Any]) -> list[dict[str, Any]]:
+    from emm.graph.analysis.recurring import recurring
+
+    return [
+        {
+            "product_id": r.product_id,
+            "version": r.version,
+            "handed_over_at": r.handed_over_at,
+            "shared": list(r.shared),
+            "new": list(r.new),
+            "gone": list(r.gone),
+            "share": r.share,
+            "explanation": r.explanation,
+        }
+        for r in recurring(persons, earlier)
+    ]
 
 
 def save(run: AnalysisRun, data_dir: Path) -> Path:

@@ -1,9 +1,13 @@
 """Graph analysis for the EMM workbench: filter, measure, detect, flag, rank, resolve.
 
-Everything works on the projection the store produces: a ``networkx.MultiDiGraph`` whose
-nodes are uids with ``label``/``key``/``caption``/``parties`` and the entity fields, and whose
-edges carry ``type``, ``party``, ``legal_basis``, ``source_ref``, ``registered_at``. Whole-graph
-passes also accept the same data as an edge table and a node table (:func:`to_frames`).
+Everything works on what the store produces: the edge and node tables of
+``GraphStore.frames()`` (columns ``src, dst, type, party, legal_basis, source_ref,
+registered_at`` plus the relationship fields; ``uid, label, key, caption, parties`` plus the
+entity fields), or the projection ``networkx.MultiDiGraph`` with the same attributes. Signals
+and investigations are context, not entities (:mod:`~emm.graph.analysis.context`); ties are
+broken by identity keys, never by random uids. Rules are tables with their reasons:
+``detection.yaml``, ``indicators.yaml``, ``organisers.yaml``, ``ranking.yaml``,
+``minimum_wage.yaml``.
 
 Typical OIB flow::
 
@@ -13,7 +17,9 @@ Typical OIB flow::
     hits = run_indicators(H)
     nets = detect_networks(H, hits=hits)
     ranking = rank_networks(nets, hits, now="2026-11-28")
-    leads = organisers(nets[0], H, top=3)    # likely organisers, with reasons
+    leads = organisers(nets[0], H, top=3)    # likely organisers, from roles, with reasons
+    calls = call_ties(H)                      # who is in telephone contact with whom
+    again = recurring(nets[0].persons, register_entries)   # earlier OIBs (art. 7.6)
 
 Whole graph: ``whole_graph_pass(*to_frames(G_filtered))`` (igraph).
 """
@@ -51,8 +57,10 @@ from emm.graph.analysis.measures import (
 from emm.graph.analysis.networks import Network, detect_networks, detection_explanation
 from emm.graph.analysis.organiser_scores import OrganiserScore, organiser_table, organisers
 from emm.graph.analysis.ranking import NetworkScore, rank_networks, ranking_table
+from emm.graph.analysis.recurring import Recurrence, recurring
 from emm.graph.analysis.same_person import Candidate, merge_confirmed, same_person_candidates
 from emm.graph.analysis.subgraph import GraphFilter, edge_passes, expand, filter_graph
+from emm.graph.analysis.telecom import call_ties
 from emm.graph.analysis.wholegraph import WholeGraphResult, whole_graph_pass
 
 __all__ = [
@@ -75,7 +83,9 @@ __all__ = [
     "UnknownMethod",
     "WholeGraphResult",
     "as_frames",
+    "Recurrence",
     "brokers",
+    "call_ties",
     "canonical",
     "co_involvement",
     "communities",
@@ -97,6 +107,7 @@ __all__ = [
     "organisers",
     "pagerank",
     "rank_networks",
+    "recurring",
     "ranking_table",
     "run_indicators",
     "same_person_candidates",
