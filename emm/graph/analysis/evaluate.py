@@ -14,7 +14,9 @@ records (the uids the ground truth says are one person) is in the network.
 * the *matched network* is the detected network holding most of the scenario's members;
 * membership recall = members found in it / members;
 * precision = persons and companies in it that belong to the scenario / persons and companies
-  in it (records of one person counted once);
+  in it (records of one person counted once). Only the labels the ground truth lists as
+  members count: a ground truth that lists persons only (as an independent generator may)
+  is not penalised by the companies in a network;
 * organiser in top k = share of planted organisers among the matched network's top
   ``k = max(3, organisers)`` persons by :func:`emm.graph.analysis.organisers`.
 
@@ -159,7 +161,8 @@ def score_networks(truth: ResolvedTruth, networks: list[Any], data: Any) -> dict
         net = networks[best]
         found = [g for g in groups if g & net.members]
         own = set().union(*groups)
-        people = {u for u in net.members if _label_of(u, net, labels) in MEMBER_LABELS}
+        listed = {_label_of(u, net, labels) for u in own} & set(MEMBER_LABELS) or {"Person"}
+        people = {u for u in net.members if _label_of(u, net, labels) in listed}
         people_persons = {person(u) for u in people}
         belong = {person(u) for u in people if u in own}
         org_groups = list(sc.organiser_groups) or [
