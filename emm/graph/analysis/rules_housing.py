@@ -179,7 +179,7 @@ def _regular_housing(
                 fair.add(worker)
             elif share is not None:
                 fair.discard(worker)  # a stated wage below the minimum outweighs a payment
-    crowd = ctx.occupancy[ctx.occupancy.index.isin(list(addresses))]
+    crowd = ctx.occupancy.reindex(sorted(addresses)).dropna()
     crowded = int(crowd.max()) if len(crowd) else 0
     share_fair = len(fair) / len(workers) if workers else 0.0
     ok = (

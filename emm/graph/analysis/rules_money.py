@@ -95,30 +95,38 @@ def _money_mule(t: Tables, th: Mapping[str, float], ind: Indicator) -> list[Indi
     if candidates.empty:
         return []
     window = pd.Timedelta(days=float(th["max_days"]))
-    found: dict[str, dict[str, Any]] = {}
     chosen = set(candidates)
-    ins = {a: g for a, g in pays[pays["dst"].isin(chosen)].groupby("dst")}
-    outs = {a: g for a, g in pays[pays["src"].isin(chosen) & pays["_day"].notna()].groupby("src")}
-    for account in candidates:
-        inflow, outflow = ins.get(account), outs.get(account)
-        if inflow is None or outflow is None:
-            continue
-        total = float(inflow["_amount"].fillna(0).sum())
-        if total <= 0:
-            continue
-        in_days = inflow["_day"].dropna().sort_values().to_numpy()
-        forwarded = 0.0
-        for day, amount in zip(outflow["_day"], outflow["_amount"].fillna(0), strict=True):
-            earlier = in_days[in_days <= day.to_datetime64()]
-            if len(earlier) and day - pd.Timestamp(earlier[-1]) <= window:
-                forwarded += float(amount)
-        share = min(1.0, forwarded / total)
-        if share >= th["min_share"]:
-            found[account] = {
-                "share_forwarded": round(share, 2),
-                "received": round(total, 2),
-                "forwarded_to": sorted(set(map(str, outflow["dst"]))),
-            }
+    inflow = pays[pays["dst"].isin(chosen)]
+    outflow = pays[pays["src"].isin(chosen) & pays["_day"].notna()]
+    received = inflow.groupby("dst")["_amount"].sum(min_count=1).fillna(0.0)
+    # each outgoing payment against the latest incoming payment before it (as of), per account
+    left = outflow[["src", "_day", "_amount", "dst"]].rename(columns={"src": "account"})
+    right = inflow.loc[inflow["_day"].notna(), ["dst", "_day"]].rename(
+        columns={"dst": "account", "_day": "_in"}
+    )
+    left = left.sort_values("_day", kind="stable")
+    right = right.sort_values("_in", kind="stable")
+    matched = pd.merge_asof(
+        left, right, left_on="_day", right_on="_in", by="account", direction="backward"
+    )
+    quick = matched[matched["_in"].notna() & ((matched["_day"] - matched["_in"]) <= window)]
+    forwarded = quick.groupby("account")["_amount"].sum(min_count=1).fillna(0.0)
+    share = (forwarded / received.reindex(forwarded.index)).clip(upper=1.0)
+    share = share[received.reindex(share.index) > 0]
+    keep = share[share >= th["min_share"]]
+    dests = (
+        outflow[outflow["src"].isin(keep.index)]
+        .groupby("src")["dst"]
+        .agg(lambda s: sorted(set(map(str, s))))
+    )
+    found: dict[str, dict[str, Any]] = {
+        str(a): {
+            "share_forwarded": round(float(keep[a]), 2),
+            "received": round(float(received[a]), 2),
+            "forwarded_to": dests.get(a, []),
+        }
+        for a in keep.index
+    }
     if not found:
         return []
     values = payers[payers.index.isin(list(found))]
@@ -139,25 +147,27 @@ def _money_mule(t: Tables, th: Mapping[str, float], ind: Indicator) -> list[Indi
         th,
         details=lambda a: {**found[a], "min_share": th["min_share"], "max_days": th["max_days"]},
     )
-    if "family_pool" not in ind.benign:
+    if "family_pool" not in ind.benign or not hits:
         return hits
-    return [_family_pool(t, h, pays) for h in hits]
+    fam = t.facts("FAMILY_OF", "Person", "Person")
+    relatives: dict[str, set[str]] = defaultdict(set)
+    for a, b in zip(fam["src"], fam["dst"], strict=True):
+        relatives[a].add(b)
+        relatives[b].add(a)
+    payers_of = inflow.groupby("dst")["src"].agg(set).to_dict()
+    return [_family_pool(h, holders, relatives, payers_of.get(h.subject, set())) for h in hits]
 
 
-def _family_pool(t: Tables, hit: IndicatorHit, pays: Any) -> IndicatorHit:
+def _family_pool(
+    hit: IndicatorHit,
+    holders: dict[str, set[str]],
+    relatives: dict[str, set[str]],
+    payers: set[str],
+) -> IndicatorHit:
     """Known-benign: every payer is held by a family member of the account's holder (a family
     pooling money for rent or a trip)."""
-    holders = t.holders()
-    owner = holders.get(hit.subject, set())
-    fam = t.facts("FAMILY_OF", "Person", "Person")
-    relatives: set[str] = set()
-    for a, b in zip(fam["src"], fam["dst"], strict=True):
-        if a in owner:
-            relatives.add(b)
-        if b in owner:
-            relatives.add(a)
-    payers = set(pays.loc[pays["dst"] == hit.subject, "src"])
-    if payers and relatives and all(holders.get(p, set()) & relatives for p in payers):
+    family = set().union(*(relatives.get(o, set()) for o in holders.get(hit.subject, set())))
+    if payers and family and all(holders.get(p, set()) & family for p in payers):
         return suppress(hit, "family_pool", [f"all {len(payers)} payers are family of the holder"])
     return hit
 

@@ -77,11 +77,33 @@ def _repeated_border_crossing(
     pattern = ind.benign.get("commercial_border_traffic")
     if not pattern or not hits:
         return hits
-    return [_commercial(t, h, cross, pattern) for h in hits]
+    ctx = _Fleet(t)
+    return [_commercial(ctx, h, cross, pattern) for h in hits]
+
+
+class _Fleet:
+    """Vehicles owned by companies, who drives them, which companies are registered (KvK)."""
+
+    def __init__(self, t: Tables) -> None:
+        owners = t.facts("OWNS_VEHICLE", "Company", "Vehicle")
+        self.owner_of: dict[str, set[str]] = {}
+        for c, v in zip(owners["src"], owners["dst"], strict=True):
+            self.owner_of.setdefault(v, set()).add(c)
+        drives = t.facts(("DRIVES", "OWNS_VEHICLE"), "Person", "Vehicle")
+        self.driven: dict[str, set[str]] = {}
+        for p, v in zip(drives["src"], drives["dst"], strict=True):
+            self.driven.setdefault(p, set()).add(v)
+        kvk = t.nodes["kvk"] if "kvk" in t.nodes.columns else None
+        self.registered = (
+            {str(u) for u, k in kvk.items() if isinstance(k, str) and k}
+            if kvk is not None
+            else set()
+        )
+        self.labels = t.labels
 
 
 def _commercial(
-    t: Tables, hit: IndicatorHit, cross: pd.DataFrame, pattern: Mapping[str, Any]
+    ctx: _Fleet, hit: IndicatorHit, cross: pd.DataFrame, pattern: Mapping[str, Any]
 ) -> IndicatorHit:
     """Known-benign: daily commercial border traffic. The vehicle belongs to a registered
     company (or the person drives for the company that owns the vehicles), it crosses on many
@@ -89,19 +111,16 @@ def _commercial(
     import pandas as pd
 
     subject = hit.subject
-    owners = t.facts("OWNS_VEHICLE", "Company", "Vehicle")
-    company_vehicles = set(owners["dst"])
-    if t.labels.get(subject) == "Vehicle":
-        vehicles = {subject}
-        companies = set(owners.loc[owners["dst"] == subject, "src"])
+    if ctx.labels.get(subject) == "Vehicle":
+        companies = set(ctx.owner_of.get(subject, set()))
     else:
-        drives = t.facts(("DRIVES", "OWNS_VEHICLE"), "Person", "Vehicle")
-        vehicles = set(drives.loc[drives["src"] == subject, "dst"]) & company_vehicles
-        companies = set(owners.loc[owners["dst"].isin(vehicles), "src"])
+        vehicles = ctx.driven.get(subject, set())
+        companies = (
+            set().union(*(ctx.owner_of.get(v, set()) for v in vehicles)) if vehicles else set()
+        )
     if not companies:
         return hit
-    kvk = t.node_attr(pd.Series(sorted(companies)), "kvk")
-    if pattern.get("require_kvk") and not kvk.notna().any():
+    if pattern.get("require_kvk") and not companies & ctx.registered:
         return hit
     own = cross[cross["src"] == subject]
     days = pd.to_datetime(own["date"].astype(str).str[:10], errors="coerce").dropna().dt.date
