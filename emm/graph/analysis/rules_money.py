@@ -196,13 +196,16 @@ def _wages_to_third_party(t: Tables, th: Mapping[str, float], ind: Indicator) ->
     pays = _payments(t)
     pays = pays[pays["src"].isin(list(employer_accounts))]
     holders = t.holders()
+    staff_of = {
+        a: set().union(*(employees[c] for c in companies))
+        for a, companies in employer_accounts.items()
+    }
+    persons_only = {
+        a for a, who in holders.items() if who and all(t.labels.get(h) == "Person" for h in who)
+    }
     keep = []
     for payer, payee in zip(pays["src"], pays["dst"], strict=True):
-        who = holders.get(payee, set())
-        staff = set().union(*(employees[c] for c in employer_accounts[payer]))
-        keep.append(
-            bool(who) and not (who & staff) and all(t.labels.get(h) == "Person" for h in who)
-        )
+        keep.append(payee in persons_only and not (holders[payee] & staff_of[payer]))
     pays = pays[pd.Series(keep, index=pays.index, dtype=bool)]
     if pays.empty:
         return []

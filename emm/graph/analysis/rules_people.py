@@ -111,16 +111,31 @@ def _working_name(t: Tables, th: Mapping[str, float], ind: Indicator) -> list[In
     rows: list[pd.DataFrame] = []
     values: dict[str, float] = {}
     details: dict[str, dict[str, Any]] = {}
+    named_records = set(named.index)
+    offered = offered[offered["dst"].isin(named_records)]
+    ads_of = {p: g for p, g in offered.groupby("dst")}
+    paid = paid[paid["dst"].isin(set(offered["src"]))]
+    paid_by_ad = {a: g for a, g in paid.groupby("dst")}
+    contact = contact[contact["src"].isin(set(offered["src"]))]
+    contacts_by_ad = contact.groupby("src")["dst"].agg(set).to_dict()
+    uses = uses[uses["dst"].isin(set(contact["dst"]))]
+    users_of = {c: g for c, g in uses.groupby("dst")}
     for _, members in groups.items():
         records = sorted(map(str, members), key=lambda u: order.get(u, u))
         if len(records) < th["min_records"]:
             continue
-        ads = offered[offered["dst"].isin(records)]
+        ad_frames = [ads_of[r] for r in records if r in ads_of]
+        if not ad_frames:
+            continue
+        ads = pd.concat(ad_frames)
         ad_ids = set(ads["src"])
-        my_paid = paid[paid["dst"].isin(ad_ids)]
+        paid_frames = [paid_by_ad[a] for a in ad_ids if a in paid_by_ad]
+        my_paid = pd.concat(paid_frames) if paid_frames else paid.iloc[0:0]
         payers = {h for a in my_paid["src"] for h in holders.get(a, set())} - set(records)
-        contacts = set(contact.loc[contact["src"].isin(ad_ids), "dst"])
-        others = set(uses.loc[uses["dst"].isin(contacts), "src"]) - set(records)
+        contacts = set().union(*(contacts_by_ad.get(a, set()) for a in ad_ids))
+        use_frames = [users_of[c] for c in contacts if c in users_of]
+        my_uses = pd.concat(use_frames) if use_frames else uses.iloc[0:0]
+        others = set(my_uses["src"]) - set(records)
         if not payers and not others:
             continue
         subject = records[0]
@@ -133,9 +148,8 @@ def _working_name(t: Tables, th: Mapping[str, float], ind: Indicator) -> list[In
         rows += [
             part(ads.assign(_s=subject), "_s", "dst", "source_ref", "party"),
             part(my_paid.assign(_s=subject), "_s", "src", "source_ref", "party"),
-            part(uses[uses["dst"].isin(contacts)].assign(_s=subject), "_s", "src", "source_ref",
-                 "party"),
-        ]  # fmt: skip
+            part(my_uses.assign(_s=subject), "_s", "src", "source_ref", "party"),
+        ]
     if not values:
         return []
     return make_hits(

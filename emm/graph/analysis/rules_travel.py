@@ -78,7 +78,9 @@ def _repeated_border_crossing(
     if not pattern or not hits:
         return hits
     ctx = _Fleet(t)
-    return [_commercial(ctx, h, cross, pattern) for h in hits]
+    chosen = cross[cross["src"].isin({h.subject for h in hits})]
+    by_subject = {s: g for s, g in chosen.groupby("src")}
+    return [_commercial(ctx, h, by_subject[h.subject], pattern) for h in hits]
 
 
 class _Fleet:
@@ -122,7 +124,7 @@ def _commercial(
         return hit
     if pattern.get("require_kvk") and not companies & ctx.registered:
         return hit
-    own = cross[cross["src"] == subject]
+    own = cross  # the subject's own crossings
     days = pd.to_datetime(own["date"].astype(str).str[:10], errors="coerce").dropna().dt.date
     n_days = days.nunique()
     direction = own["direction"].astype(str).str.lower()
