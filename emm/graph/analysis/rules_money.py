@@ -178,9 +178,8 @@ def _employer_accounts(t: Tables) -> tuple[dict[str, set[str]], dict[str, set[st
     employed = t.facts("EMPLOYED_BY", "Person", "Company")
     for p, c in zip(employed["src"], employed["dst"], strict=True):
         employees[c].add(p)
-    accounts = {
-        a: {h for h in hs if h in employees} for a, hs in t.holders().items() if hs & set(employees)
-    }
+    employers = set(employees)
+    accounts = {a: hs & employers for a, hs in t.holders().items() if hs & employers}
     return accounts, employees
 
 
