@@ -18,7 +18,7 @@ from typing import Any
 from emm.access.guarded import GuardedStore
 from emm.graph.analysis import (
     detect_networks,
-    organisers,
+    organisers_of,
     rank_networks,
     run_indicators,
     same_person_candidates,
@@ -83,11 +83,10 @@ def analyse(
     again = {n.id: _recurrences(sorted(n.persons), earlier) for n in ranked} if earlier else {}
     # likely organisers of each ranked network, with the reasons (roles, not registrations)
     leads = {
-        n.id: [
-            {"uid": o.uid, "score": round(o.score, 3), "explanation": o.explanation}
-            for o in organisers(n, (edges, nodes), top=3)
+        nid: [
+            {"uid": o.uid, "score": round(o.score, 3), "explanation": o.explanation} for o in found
         ]
-        for n in ranked
+        for nid, found in organisers_of(ranked, (edges, nodes), top=3).items()
     }
     created = datetime.now(UTC)
     run = AnalysisRun(

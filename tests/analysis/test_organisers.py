@@ -254,3 +254,13 @@ def test_every_feature_has_a_rationale() -> None:
     for name, row in organiser_table().items():
         assert len(row["why"]) > 20, name
         assert row["scale"] in ("linear", "log")
+
+
+def test_organisers_of_many_networks_equals_one_by_one(exploitation_cell) -> None:
+    from emm.graph.analysis import organisers_of
+
+    G = exploitation_cell
+    nets = detect_networks(G, hits=[])
+    many = organisers_of(nets, to_frames(G), top=None)
+    for n in nets:
+        assert [s.uid for s in many[n.id]] == [s.uid for s in organisers(n, G)]

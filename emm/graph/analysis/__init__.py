@@ -55,7 +55,12 @@ from emm.graph.analysis.measures import (
     weighted_simple_graph,
 )
 from emm.graph.analysis.networks import Network, detect_networks, detection_explanation
-from emm.graph.analysis.organiser_scores import OrganiserScore, organiser_table, organisers
+from emm.graph.analysis.organiser_scores import (
+    OrganiserScore,
+    organiser_table,
+    organisers,
+    organisers_of,
+)
 from emm.graph.analysis.ranking import NetworkScore, rank_networks, ranking_table
 from emm.graph.analysis.recurring import Recurrence, recurring
 from emm.graph.analysis.same_person import Candidate, merge_confirmed, same_person_candidates
@@ -105,6 +110,7 @@ __all__ = [
     "merge_confirmed",
     "organiser_table",
     "organisers",
+    "organisers_of",
     "pagerank",
     "rank_networks",
     "recurring",
