@@ -1,959 +1,546 @@
-"""Evaluate the de-identification stage on generated Dutch and English report texts.
+"""De-identification and the export gate, measured on text their authors never saw.
 
-The evaluation set is generated here, with every planted identifier annotated:
+Sets (``--set``):
 
-* surrounding text: report-like sentences written for this benchmark plus Faker ``nl_NL``
-  filler sentences, ~1,000 words per document;
-* identifiers: Faker (Dutch names, streets, places, postcodes, plates, IBANs, companies)
-  and, on purpose, names from outside deduce's and Faker's lists, written here: Nigerian,
-  Vietnamese, Eritrean, Romanian, Bulgarian, Chinese and Arabic names;
-* hard cases: names in ALL CAPITALS, names that are ordinary words ("Bakker", "Visser",
-  "de Wit", "Koning"), a name mentioned again later by surname only, names at the start
-  of a sentence without any title, and 9-digit numbers that fail the 11-proof (decoys that
-  must NOT be reported as BSN).
+* ``dev`` / ``test``: the independent hard-case set in ``benchmarks/eval/deid`` (items with
+  ``text``, ``remove`` and ``keep`` spans; see its README), with ``clean_dev`` /
+  ``clean_test`` (trend text that must export unchanged). **Tune on dev only**; ``test`` is
+  the held-out measurement.
+* ``conll``: the CoNLL-2002 Dutch development set (``ned.testa``, real newspaper text) read
+  from ``$EMM_CONLL_DIR`` or ``../shared/data/conll2002`` (never copied into the project;
+  skipped when absent): person-name recall and how much else is destroyed.
+* ``speed``: 1,000-word generated reports (:mod:`benchmarks.deid_synthetic`): documents per
+  CPU second on one core, and the engine's start-up time in a fresh process.
 
-Metrics per entity type: recall (a planted identifier counts as caught when every
-significant character of it is covered by some finding, of any type: a masked name is a
-masked name), precision (a finding is correct when it overlaps a planted identifier; a
-decoy BSN reported as BSN is an error) and F2 (recall weighted twice). Known values: part
-of each document's identifiers is given to :class:`KnownValues` (written differently from
-the text: E.164 phones, IBANs without spaces, plates with dashes, names as "surname, given
-name") and their recall must be 1.0. Speed: documents per second of CPU time, one process.
+Per hard-case set:
+
+* **recall per remove type**, strict (no letter or digit of the value survives) and lenient
+  (part of it was replaced);
+* **kept share per keep type** (no character of the span was replaced);
+* **gate leaks**: the de-identified text goes through the export gate exactly as an export
+  would (free text checked, then rendered to HTML/JSON/CSV and checked again); a value the
+  de-identifier missed *leaks* when the gate has no finding on what is left of it. Also
+  counted: misses in items the gate let through as a whole, and gate refusals of items in
+  which the de-identifier missed nothing (work for the analyst);
+* **clean items**: de-identified unchanged, and passed by the gate unchanged.
+
+(One file of about 600 lines on purpose: the issue asks for one script that computes every
+figure, so that the lead can run the held-out measurement with one command.)
 
 Run::
 
-    .venv/bin/python benchmarks/bench_deidentify.py --docs 40 --en-docs 20
-
-or import :func:`generate_corpus` and :func:`evaluate`.
+    .venv/bin/python -m benchmarks.bench_deidentify --set dev
+    .venv/bin/python -m benchmarks.bench_deidentify --set conll
+    .venv/bin/python -m benchmarks.bench_deidentify --set all      # dev, test, conll, speed
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import string
+import json
+import os
+import subprocess
 import sys
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from faker import Faker
+HERE = Path(__file__).resolve().parent
+EVAL_DIR = HERE / "eval" / "deid"
+CONLL_DEFAULT = HERE.parent.parent.parent / "shared" / "data" / "conll2002"
 
-from emm.ingest.normalise import PLATE_SIDE_CODES
-
-__all__ = [
-    "TARGETS",
-    "Annotation",
-    "Document",
-    "Report",
-    "evaluate",
-    "format_report",
-    "generate_corpus",
-    "generate_document",
-    "main",
-]
-
-# --------------------------------------------------------------------------------------------
-# Data model
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Annotation:
-    entity_type: str
-    start: int
-    end: int
-
-
-@dataclass
-class Document:
-    text: str
-    language: str
-    annotations: list[Annotation] = field(default_factory=list)
-    #: numbers that look like a BSN but fail the 11-proof: (start, end)
-    decoys: list[tuple[int, int]] = field(default_factory=list)
-    #: (kind, value) pairs handed to KnownValues, and where those values occur
-    known_pairs: list[tuple[str, str]] = field(default_factory=list)
-    known_spans: list[Annotation] = field(default_factory=list)
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-
-#: minimum recall per entity type (brief of the de-identification issue)
-TARGETS: dict[str, float] = {
-    "NL_BSN": 0.99,
-    "IBAN_CODE": 0.99,
-    "PHONE_NUMBER": 0.99,
-    "EMAIL_ADDRESS": 0.99,
-    "NL_LICENCE_PLATE": 0.99,
-    "NL_POSTCODE": 0.99,
-    "PERSON": 0.95,
-    "KNOWN": 1.0,
-}
+#: Targets of issue 13.
+TARGET_RECALL = 0.99
+TARGET_PERSON_CONLL = 0.97
+TARGET_DESTROYED_CONLL = 0.20
+TARGET_PLACES_KEPT = 0.90
 TARGET_DOCS_PER_SECOND = 8.0
 
-
-def _split(text: str, sep: str | None = None) -> list[str]:
-    """Words of a word-list literal (whitespace-separated, or ``sep``-separated)."""
-    return [w.strip() for w in text.split(sep) if w.strip()]
-
-
-def _split_set(text: str, sep: str | None = None) -> frozenset[str]:
-    return frozenset(_split(text, sep))
-
-
-# --------------------------------------------------------------------------------------------
-# Names that deduce's and Faker's lists do not hold (written for this benchmark)
-# --------------------------------------------------------------------------------------------
-
-NIGERIAN_GIVEN = _split(
-    """
-    Chukwuemeka Oluwaseun Ngozi Chiamaka Adaeze Obinna Ifeoma Nkechi Osaro Efosa Eghosa
-    Ivie Osas Uyi Blessing Precious Joy Favour Gift Happiness Godstime Princess Mercy
-    Patience
-    """
-)
-NIGERIAN_FAMILY = _split(
-    """
-    Okonkwo Adeyemi Okafor Eze Nwosu Obi Igbinedion Osagie Ehigiator Aigbokhai Omoregie
-    Idahosa Edokpolo Uwaifo Ogbeide Oyelaran Balogun Chukwu Nnamdi Adebayo Olawale
-    """
-)
-VIETNAMESE_FAMILY = _split(
-    """
-    Nguyen Nguyễn Tran Trần Le Pham Phạm Hoang Phan Vu Dang Bui Do Ngo Duong Ly
-    """
-)
-VIETNAMESE_MIDDLE = ["Van", "Văn", "Thi", "Thị", "Duc", "Minh", "Thanh", "Ngoc", "Quoc"]
-VIETNAMESE_GIVEN = _split(
-    """
-    Anh Tuan Hung Linh Mai Lan Hoa Duy Khanh Phuong Thao Trang Hieu Long Nam Quang
-    """
-)
-ERITREAN_GIVEN = _split(
-    """
-    Tesfaye Yohannes Semhar Filmon Selam Tsegay Mehari Berhane Kidane Abrehet Senait Aman
-    Dawit Merhawi Luwam Yonas Saba Rahwa Efrem
-    """
-)
-ERITREAN_FATHER = _split(
-    """
-    Ghebremedhin Tekle Habte Woldemariam Gebrehiwet Tesfamariam Haile Asmerom Andemichael
-    Berhe Zerai Kahsay Mebrahtu Ghirmay Tewelde
-    """
-)
-ROMANIAN_GIVEN = _split(
-    """
-    Ionela Mihai Florin Andreea Cristian Elena Ioana Gheorghe Vasile Nicoleta Adrian Alina
-    Marius Daniela Cătălin Roxana Bogdan Mădălina Ștefan
-    """
-)
-ROMANIAN_FAMILY = _split(
-    """
-    Popescu Ionescu Popa Dumitru Stan Stoica Munteanu Constantinescu Dobre Lungu Rusu
-    Moldovan Ciobanu Florea Nistor Tudose Rădulescu Zamfir Dumitrescu
-    """
-)
-TURKISH_GIVEN = _split(
-    """
-    Mehmet Ayşe Mustafa Emine Hüseyin Fatma Yusuf Zeynep Şükrü
-    """
-)
-TURKISH_FAMILY = ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Öztürk", "Aydın"]
-BULGARIAN_GIVEN = _split(
-    """
-    Dimitar Georgi Ivan Hristo Yordanka Petya Stoyan Todor Nikolay Desislava Tsvetelina
-    Plamen Kalina Radoslav Galina Vesela Lyubomir
-    """
-)
-BULGARIAN_FAMILY = _split(
-    """
-    Ivanov Petrova Dimitrov Georgieva Stoyanov Todorov Nikolova Hristov Angelov
-    Kostadinova Yordanov Marinov Iliev Vasileva Popov Kolev Atanasova
-    """
-)
-CHINESE_FAMILY = _split(
-    """
-    Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Zhu Guo Lin
-    """
-)
-CHINESE_GIVEN = _split(
-    """
-    Wei Fang Jie Lei Min Jing Hui Yan Tao Ming Jun Xin Yong Hong Xiuying Meiling Xiaoming
-    """
-)
-ARABIC_GIVEN = _split(
-    """
-    Mohammed Ahmad Fatima Youssef Khadija Omar Samira Rachid Nour Karim
-    """
-)
-ARABIC_FAMILY = _split(
-    """
-    El Idrissi|Benali|Haddad|Al-Hassan|Khoury|Ouali|El Amrani|Bakkali|Tahiri|Mansour
-    """,
-    sep="|",
-)
-#: Dutch surnames that are also ordinary words
-WORD_SURNAME_LIST = _split(
-    """
-    Bakker|Visser|de Wit|Koning|de Jong|Smit|Mulder|de Groot|Boer|Schipper|Kok|Dekker|
-    de Vos|Brouwer|Timmerman|Koster
-    """,
-    sep="|",
-)
-PARTICLES = _split_set(
-    """
-    van de der den het ter ten te la le da el al bin ben die
-    """
-)
-#: generic words of organisation names; "Stichting [ORGANISATIE]" identifies nobody
-ORG_WORDS = _split_set(
-    """
-    stichting koninklijke royal holding b.v. b.v.. v.o.f. v.o.f.. groep group
-    uitzendbureau & en
-    """
-)
-
-# --------------------------------------------------------------------------------------------
-# Identifier generators
-# --------------------------------------------------------------------------------------------
+__all__ = [
+    "EvalReport",
+    "evaluate_conll",
+    "evaluate_set",
+    "load_items",
+    "main",
+    "run",
+]
 
 
-def _bsn(rng: random.Random, valid: bool = True) -> str:
-    while True:
-        digits = [rng.randint(0, 9) for _ in range(8)]
-        digits[0] = rng.randint(1, 9)
-        total = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True))
-        check = total % 11
-        if valid:
-            if check == 10:
-                continue
-            number = "".join(map(str, digits)) + str(check)
-        else:
-            last = rng.choice([d for d in range(10) if d != check])
-            number = "".join(map(str, digits)) + str(last)
-        return number
+# ---------------------------------------------------------------------------------- loading
 
 
-def _format_bsn(rng: random.Random, number: str) -> str:
-    style = rng.randrange(4)
-    if style == 1:
-        return f"{number[:4]}.{number[4:6]}.{number[6:]}"
-    if style == 2:
-        return f"{number[:3]} {number[3:6]} {number[6:]}"
-    return number
+def load_items(name: str, directory: Path = EVAL_DIR) -> list[dict[str, Any]]:
+    """The items of ``<name>.jsonl`` (``dev``, ``test``, ``clean_dev``, ``clean_test``)."""
+    path = directory / f"{name}.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
 
 
-_PLATE_SHAPES = tuple(PLATE_SIDE_CODES.values())
-_PLATE_LETTERS = "BDFGHJKLNPRSTVXZ"
+# ---------------------------------------------------------------------------------- helpers
 
 
-def _plate(rng: random.Random) -> str:
-    shape = rng.choice(_PLATE_SHAPES)
-    return "".join(
-        rng.choice(_PLATE_LETTERS) if c == "X" else str(rng.randint(0, 9)) if c == "9" else c
-        for c in shape
-    )
+def _covered(spans: Sequence[tuple[int, int]], n: int) -> list[bool]:
+    mask = [False] * n
+    for s, e in spans:
+        for i in range(max(0, s), min(n, e)):
+            mask[i] = True
+    return mask
 
 
-def _phone(rng: random.Random) -> tuple[str, str]:
-    """(written form, E.164)."""
-    kind = rng.random()
-    if kind < 0.55:  # Dutch mobile
-        sub = "".join(str(rng.randint(0, 9)) for _ in range(8))
-        e164 = f"+316{sub}"
-        style = rng.randrange(8)
-        written = [
-            f"06-{sub}",
-            f"06 {sub}",
-            f"0{6}{sub}",
-            f"+31 6 {sub[:2]} {sub[2:4]} {sub[4:6]} {sub[6:]}",
-            f"+316{sub}",
-            f"0031 6 {sub}",
-            f"06 {sub[:4]} {sub[4:]}",
-            f"+31 (0)6 {sub}",
-        ][style]
-        return written, e164
-    if kind < 0.8:  # Dutch landline
-        area = rng.choice(
-            [
-                "10",
-                "20",
-                "30",
-                "40",
-                "50",
-                "70",
-                "71",
-                "73",
-                "76",
-                "318",
-                "172",
-                "113",
-                "592",
-                "184",
-                "343",
-            ]
-        )
-        sub = "".join(str(rng.randint(0, 9)) for _ in range(9 - len(area)))
-        sub = str(rng.randint(2, 9)) + sub[1:]
-        e164 = f"+31{area}{sub}"
-        style = rng.randrange(4)
-        written = [f"0{area}-{sub}", f"(0{area}) {sub}", f"+31 {area} {sub}", f"0{area} {sub}"][
-            style
-        ]
-        return written, e164
-    # foreign, international format
-    cc, prefix, length = rng.choice(
-        [
-            ("234", "803", 7),
-            ("234", "806", 7),
-            ("40", "72", 7),
-            ("359", "88", 7),
-            ("84", "91", 7),
-            ("86", "139", 8),
-            ("48", "60", 7),
-            ("44", "7700", 6),
-        ]
-    )
-    sub = "".join(str(rng.randint(0, 9)) for _ in range(length))
-    e164 = f"+{cc}{prefix}{sub}"
-    written = rng.choice([f"+{cc} {prefix} {sub}", f"+{cc}{prefix}{sub}", f"00{cc} {prefix} {sub}"])
-    return written, e164
-
-
-def _document_number(rng: random.Random) -> str:
-    letters = "ABCDEFGHIJKLMNPQRSTUVWXYZ"
-    alnum = letters + string.digits
-    return (
-        "".join(rng.choice(letters) for _ in range(2))
-        + "".join(rng.choice(alnum) for _ in range(6))
-        + str(rng.randint(0, 9))
-    )
-
-
-def _iban(fake: Faker, rng: random.Random) -> tuple[str, str]:
-    """(written form, compact)."""
-    compact = fake.iban() if rng.random() < 0.8 else Faker(rng.choice(["de_DE", "nl_BE"])).iban()
-    if rng.random() < 0.6:
-        written = " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
-    else:
-        written = compact
-    return written, compact
-
-
-_MONTHS_NL = _split(
-    """
-    januari februari maart april mei juni juli augustus september oktober november
-    december
-    """
-)
-_MONTHS_NL_ABBR = _split(
-    """
-    jan. feb. mrt. apr. mei jun. jul. aug. sep. okt. nov. dec.
-    """
-)
-_MONTHS_EN = _split(
-    """
-    January February March April May June July August September October November December
-    """
-)
-
-
-def _date(rng: random.Random, language: str) -> str:
-    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(1975, 2025)
-    style = rng.randrange(4)
-    if style == 0:
-        return f"{day}-{month:02d}-{year}"
-    if language == "en":
-        return [
-            f"{day} {_MONTHS_EN[month - 1]} {year}",
-            f"{_MONTHS_EN[month - 1]} {day}, {year}",
-            f"{day}/{month}/{year}",
-        ][style - 1]
-    return [
-        f"{day} {_MONTHS_NL[month - 1]} {year}",
-        f"{day} {_MONTHS_NL_ABBR[month - 1]} {year}",
-        f"{day} {_MONTHS_NL[month - 1]}",
-    ][style - 1]
-
-
-@dataclass
-class _Person:
-    full: str
-    surname: str
-    origin: str
-
-
-def _person(fake: Faker, rng: random.Random, language: str) -> _Person:
-    origin = rng.choice(
-        [
-            "dutch",
-            "dutch",
-            "nigerian",
-            "vietnamese",
-            "eritrean",
-            "romanian",
-            "bulgarian",
-            "chinese",
-            "arabic",
-            "turkish",
-            "wordname",
-            "english" if language == "en" else "dutch",
-        ]
-    )
-    if origin == "dutch":
-        first, last = fake.first_name(), fake.last_name()
-        return _Person(f"{first} {last}", last, origin)
-    if origin == "english":
-        en = Faker("en_GB")
-        en.seed_instance(rng.randrange(10**9))
-        first, last = en.first_name(), en.last_name()
-        return _Person(f"{first} {last}", last, origin)
-    if origin == "nigerian":
-        first, last = rng.choice(NIGERIAN_GIVEN), rng.choice(NIGERIAN_FAMILY)
-        return _Person(f"{first} {last}", last, origin)
-    if origin == "vietnamese":
-        fam = rng.choice(VIETNAMESE_FAMILY)
-        full = f"{fam} {rng.choice(VIETNAMESE_MIDDLE)} {rng.choice(VIETNAMESE_GIVEN)}"
-        return _Person(full, fam, origin)
-    if origin == "eritrean":
-        first, last = rng.choice(ERITREAN_GIVEN), rng.choice(ERITREAN_FATHER)
-        return _Person(f"{first} {last}", last, origin)
-    if origin == "romanian":
-        first, last = rng.choice(ROMANIAN_GIVEN), rng.choice(ROMANIAN_FAMILY)
-        return _Person(f"{first} {last}", last, origin)
-    if origin == "bulgarian":
-        first, last = rng.choice(BULGARIAN_GIVEN), rng.choice(BULGARIAN_FAMILY)
-        return _Person(f"{first} {last}", last, origin)
-    if origin == "chinese":
-        fam = rng.choice(CHINESE_FAMILY)
-        return _Person(f"{fam} {rng.choice(CHINESE_GIVEN)}", fam, origin)
-    if origin == "turkish":
-        first, last = rng.choice(TURKISH_GIVEN), rng.choice(TURKISH_FAMILY)
-        return _Person(f"{first} {last}", last, origin)
-    if origin == "arabic":
-        first, last = rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_FAMILY)
-        return _Person(f"{first} {last}", last, origin)
-    first, last = fake.first_name(), rng.choice(WORD_SURNAME_LIST)
-    return _Person(f"{first} {last}", last, "wordname")
-
-
-# --------------------------------------------------------------------------------------------
-# Templates
-# --------------------------------------------------------------------------------------------
-
-# Slots: {P} person (full), {PS} surname of an earlier person (later mention), {PC} person in
-# capitals, {TITLE_P} title + surname, {BSN}, {FAKEBSN} (decoy, not annotated), {IBAN},
-# {PHONE}, {EMAIL}, {PLATE}, {POSTCODE}, {ADDRESS}, {CITY}, {DATE}, {ORG}, {DOC}, {VNUM},
-# {KVK}.
-NL_TEMPLATES = (
-    "Op {DATE} werd {P} aangehouden op het adres {ADDRESS}, {POSTCODE} {CITY}.",
-    "Het slachtoffer, {P}, verklaarde dat zij via {PHONE} werd benaderd voor werk in de horeca.",
-    "{P} maakte in totaal ruim 14.000 euro over naar rekening {IBAN} ten name van {ORG}.",
-    "De auto met kenteken {PLATE} stond geregistreerd op naam van {P}.",
-    "Uit de BRP blijkt dat {P} met BSN {BSN} staat ingeschreven op {ADDRESS} te {CITY}.",
-    "Betrokkene had een paspoort met documentnummer {DOC} bij zich.",
-    "Het V-nummer van betrokkene is {VNUM}; een asielaanvraag werd eerder afgewezen.",
-    "Het uitzendbureau {ORG} (KvK {KVK}) leverde arbeidsmigranten aan de kassenbouw.",
-    "Contact verliep via {EMAIL} en via WhatsApp op nummer {PHONE}.",
-    "In het verhoor noemde {P} de namen van {P} en {P}.",
-    "Tijdens de controle werden {P} en {P} in de woning aangetroffen.",
-    "{P} verklaarde dat zij een schuld van 40.000 euro moest afbetalen.",
-    "{PS} ontkende iedere betrokkenheid bij de uitbuiting.",
-    "Volgens {PS} werkten de vrouwen zeven dagen per week.",
-    "VERDACHTE: {PC}, geboren {DATE}.",
-    "De melding betrof {PC} en een onbekende tweede man.",
-    "{TITLE_P} verklaarde als getuige dat de bestelbus {PLATE} 's nachts werd gebruikt.",
-    "Getuige {WORDNAME} zag hoe de vrouwen werden opgehaald bij {ADDRESS}.",
-    "{WORDNAME} verklaarde dat de lonen contant werden uitbetaald.",
-    "Als contactpersoon (tevens eigenaar) stond {P} vermeld; zie ook {P}/{P}.",
-    "De huurovereenkomst voor {ADDRESS}, {POSTCODE} {CITY}, stond op naam van {P}.",
-    "De betalingen van {IBAN} naar {IBAN} vonden plaats tussen {DATE} en {DATE}.",
-    "Het dossiernummer {FAKEBSN} werd aan de zaak gekoppeld.",
-    "Het registratienummer {FAKEBSN} verwijst naar een eerdere melding.",
-    "Zij gebruikte het e-mailadres {EMAIL} voor de advertenties op Kinky.",
-    "Op {DATE} reisde {P} per bus van Sofia naar Rotterdam.",
-    "De telefoon van {P} ({PHONE}) werd getapt vanaf {DATE}.",
-    "Betrokkene {P} woonde eerder op {ADDRESS} in {CITY}.",
-    "Mevrouw {SURNAME} tekende het contract bij {ORG}.",
-    "{P}, {P} en {P} werden door de verdachte geronseld in Edo State.",
-    "De postcode {POSTCODE} komt in meerdere meldingen voor.",
-    "Een tweede voertuig, kenteken {PLATE}, werd gezien bij de grensovergang.",
-)
-EN_TEMPLATES = (
-    "On {DATE} {P} was arrested at {ADDRESS}, {POSTCODE} {CITY}.",
-    "The victim, {P}, stated that she was approached via {PHONE} for work in a restaurant.",
-    "{P} transferred more than 14,000 euros to account {IBAN} held by {ORG}.",
-    "The car with licence plate {PLATE} was registered to {P}.",
-    "Records show that {P}, citizen service number {BSN}, lived at {ADDRESS} in {CITY}.",
-    "The suspect carried a passport with document number {DOC}.",
-    "The alien number (V-number) of the person concerned is {VNUM}.",
-    "The employment agency {ORG} (KvK {KVK}) supplied migrant workers to greenhouses.",
-    "Contact took place via {EMAIL} and via WhatsApp on number {PHONE}.",
-    "During the interview {P} named {P} and {P}.",
-    "During the inspection {P} and {P} were found in the house.",
-    "{P} stated that she had to repay a debt of 40,000 euros.",
-    "{PS} denied any involvement in the exploitation.",
-    "According to {PS} the women worked seven days a week.",
-    "SUSPECT: {PC}, born {DATE}.",
-    "The report concerned {PC} and an unknown second man.",
-    "{TITLE_P} stated as a witness that the van {PLATE} was used at night.",
-    "Witness {WORDNAME} saw the women being picked up at {ADDRESS}.",
-    "{WORDNAME} stated that wages were paid in cash.",
-    "The contact person (also the owner) was {P}; see also {P}/{P}.",
-    "The lease for {ADDRESS}, {POSTCODE} {CITY}, was in the name of {P}.",
-    "The payments from {IBAN} to {IBAN} took place between {DATE} and {DATE}.",
-    "Case file number {FAKEBSN} was linked to the investigation.",
-    "Registration number {FAKEBSN} refers to an earlier report.",
-    "She used the e-mail address {EMAIL} for the advertisements on Kinky.",
-    "On {DATE} {P} travelled by bus from Sofia to Rotterdam.",
-    "The phone of {P} ({PHONE}) was intercepted from {DATE}.",
-    "Ms {SURNAME} signed the contract with {ORG}.",
-    "{P}, {P} and {P} were recruited by the suspect in Edo State.",
-    "Postcode {POSTCODE} appears in several reports.",
-    "A second vehicle, licence plate {PLATE}, was seen at the border crossing.",
-)
-NL_FILLER = (
-    "De signalen wijzen op een toename van arbeidsuitbuiting in de land- en tuinbouw.",
-    "Slachtoffers worden vaak via sociale media benaderd met valse beloften over werk.",
-    "Het Expertisecentrum Mensenhandel en Mensensmokkel deelt deze analyse met de partners.",
-    "In 2023 ontving het centrum 412 signalen, tegen 356 in 2022.",
-    "Veel slachtoffers hebben schulden bij de ronselaars voor reis en huisvesting.",
-    "Nigeriaanse vrouwen worden in toenemende mate uitgebuit in de escortbranche.",
-    "De Koninklijke Marechaussee trof bij grenscontroles meerdere signalen aan.",
-    "De Nederlandse Arbeidsinspectie controleerde 37 uitzendbureaus in de regio.",
-    "Bij de controles werden vooral Roemeense en Bulgaarse arbeidsmigranten aangetroffen.",
-    "Het Openbaar Ministerie besloot in vijf zaken tot vervolging over te gaan.",
-    "Advertenties op Kinky en Telegram worden vaak binnen een week verwijderd.",
-    "De modus operandi lijkt op eerdere zaken uit Oost-Europa.",
-    "Er zijn aanwijzingen dat de groepering ook in België actief is.",
-    "Vietnamese minderjarigen verdwijnen regelmatig uit de opvang.",
-    "Tijdens de actiedag werden 48 locaties bezocht in drie regio's.",
-    "De informatie is afkomstig van de politie, de IND en de Inspectie SZW.",
-    "Het aantal meldingen over criminele uitbuiting blijft stabiel.",
-    "Volgens de analyse gaat het om een netwerk van ten minste twaalf personen.",
-)
-EN_FILLER = (
-    "The signals point to an increase in labour exploitation in agriculture and horticulture.",
-    "Victims are often approached via social media with false promises of work.",
-    "The Expertise Centre on Human Trafficking and Human Smuggling shares this analysis.",
-    "In 2023 the centre received 412 signals, compared with 356 in 2022.",
-    "Many victims owe debts to the recruiters for travel and housing.",
-    "Nigerian women are increasingly exploited in the escort sector.",
-    "The Royal Netherlands Marechaussee found several signals during border checks.",
-    "The Netherlands Labour Authority inspected 37 employment agencies in the region.",
-    "Most workers found during the inspections were Romanian and Bulgarian migrants.",
-    "The Public Prosecution Service decided to prosecute in five cases.",
-    "Advertisements on Kinky and Telegram are often removed within a week.",
-    "The modus operandi resembles earlier cases from Eastern Europe.",
-    "There are indications that the group is also active in Belgium.",
-    "Vietnamese minors regularly disappear from reception centres.",
-    "During the action day 48 locations in three regions were visited.",
-    "The information comes from the police, the IND and the Labour Inspectorate.",
-    "The number of reports on criminal exploitation remains stable.",
-    "According to the analysis the network consists of at least twelve persons.",
-    "Further research is needed into the financial flows behind these networks.",
-    "The findings were discussed with the partners in the covenant.",
-)
-
-# --------------------------------------------------------------------------------------------
-# Document builder
-# --------------------------------------------------------------------------------------------
-
-
-class _Builder:
-    def __init__(self, language: str) -> None:
-        self.parts: list[str] = []
-        self.pos = 0
-        self.doc = Document("", language)
-
-    def add(self, text: str) -> None:
-        self.parts.append(text)
-        self.pos += len(text)
-
-    def entity(self, entity_type: str, text: str) -> tuple[int, int]:
-        start = self.pos
-        self.add(text)
-        self.doc.annotations.append(Annotation(entity_type, start, self.pos))
-        return start, self.pos
-
-    def decoy(self, text: str) -> None:
-        start = self.pos
-        self.add(text)
-        self.doc.decoys.append((start, self.pos))
-
-    def finish(self) -> Document:
-        self.doc.text = "".join(self.parts)
-        return self.doc
-
-
-def generate_document(
-    seed: int, language: str = "nl", words: int = 1000, known_share: float = 0.5
-) -> Document:
-    """One report-like document of about ``words`` words with annotated identifiers."""
-    rng = random.Random(seed)
-    fake = Faker("nl_NL")
-    fake.seed_instance(seed)
-    templates = NL_TEMPLATES if language == "nl" else EN_TEMPLATES
-    filler = NL_FILLER if language == "nl" else EN_FILLER
-    b = _Builder(language)
-    people: list[_Person] = []
-    known_values: dict[tuple[str, str], str] = {}  # (kind, written) -> known form
-    known_values_rev: list[tuple[str, str, str]] = []
-
-    def maybe_known(kind: str, written: str, known_form: str) -> None:
-        if (kind, written) not in known_values and rng.random() < known_share:
-            known_values[(kind, written)] = known_form
-            known_values_rev.append((kind, written, known_form))
-
-    def person() -> _Person:
-        p = _person(fake, rng, language)
-        people.append(p)
-        return p
-
-    def fill(slot: str) -> None:
-        if slot == "P":
-            p = person()
-            b.entity("PERSON", p.full)
-            given = p.full[: -len(p.surname)].strip() if p.full.endswith(p.surname) else ""
-            surname_first = f"{p.surname}, {given}" if given else p.full
-            maybe_known("person", p.full, surname_first if rng.random() < 0.5 else p.full)
-        elif slot == "PS":
-            p = rng.choice(people) if people else person()
-            surname = p.surname
-            text = surname[0].upper() + surname[1:]  # "de Wit" -> "De Wit" at sentence start
-            b.entity("PERSON", text)
-            if ("person", p.full) in known_values:
-                b.doc.known_spans.append(Annotation("PERSON", b.pos - len(text), b.pos))
-        elif slot == "PC":
-            p = person()
-            b.entity("PERSON", p.full.upper())
-            maybe_known("person", p.full.upper(), p.full)
-        elif slot in ("TITLE_P", "SURNAME"):
-            p = person()
-            title = (
-                rng.choice(["De heer", "Mevrouw", "Dhr.", "Mevr."])
-                if language == "nl"
-                else rng.choice(["Mr", "Ms", "Mrs"])
-            )
-            if slot == "TITLE_P":
-                b.add(title + " ")
-            surname = p.surname
-            if surname.split()[0] in PARTICLES:
-                surname = surname[0].upper() + surname[1:]
-            b.entity("PERSON", surname)
-        elif slot == "WORDNAME":
-            first = fake.first_name()
-            full = f"{first} {rng.choice(WORD_SURNAME_LIST)}"
-            people.append(_Person(full, full.split(" ", 1)[1], "wordname"))
-            b.entity("PERSON", full)
-        elif slot == "BSN":
-            number = _bsn(rng)
-            written = _format_bsn(rng, number)
-            b.entity("NL_BSN", written)
-            maybe_known("bsn", written, number)
-        elif slot == "FAKEBSN":
-            b.decoy(_bsn(rng, valid=False))
-        elif slot == "IBAN":
-            written, compact = _iban(fake, rng)
-            b.entity("IBAN_CODE", written)
-            maybe_known("iban", written, compact)
-        elif slot == "PHONE":
-            written, e164 = _phone(rng)
-            b.entity("PHONE_NUMBER", written)
-            maybe_known("phone", written, e164)
-        elif slot == "EMAIL":
-            if people and rng.random() < 0.5:
-                base = people[-1].full.split()[0].lower()
-                email = f"{base}{rng.randint(1, 99)}@{fake.free_email_domain()}"
-            else:
-                email = fake.email()
-            b.entity("EMAIL_ADDRESS", email)
-            maybe_known("email", email, email.upper() if rng.random() < 0.3 else email)
-        elif slot == "PLATE":
-            plate = _plate(rng) if rng.random() < 0.7 else fake.license_plate()
-            written = plate if rng.random() < 0.85 else plate.replace("-", "")
-            b.entity("NL_LICENCE_PLATE", written)
-            maybe_known("plate", written, plate.lower() if rng.random() < 0.3 else plate)
-        elif slot == "POSTCODE":
-            pc = fake.postcode()
-            b.entity("NL_POSTCODE", pc)
-            maybe_known("postcode", pc, pc.replace(" ", ""))
-        elif slot == "ADDRESS":
-            street = fake.street_name()
-            number = str(rng.randint(1, 250))
-            addition = rng.choice(["", "", "", "a", "B", "-2", " bis", "-II", " hs"])
-            written = f"{street} {number}{addition}"
-            b.entity("NL_ADDRESS", written)
-            maybe_known("address", written, f"{street} {number}{addition}, {fake.postcode()}")
-        elif slot == "CITY":
-            b.entity("LOCATION", fake.city())
-        elif slot == "DATE":
-            b.entity("DATE_TIME", _date(rng, language))
-        elif slot == "ORG":
-            name = (
-                fake.company()
-                if rng.random() < 0.6
-                else (
-                    f"{fake.last_name()} {rng.choice(['B.V.', 'Uitzendbureau', 'Holding B.V.', 'V.O.F.'])}"
-                )
-            )
-            b.entity("ORGANIZATION", name)
-            maybe_known("company", name, name)
-        elif slot == "DOC":
-            doc = _document_number(rng)
-            b.entity("NL_DOCUMENT_NUMBER", doc)
-            maybe_known("document", doc, doc)
-        elif slot == "VNUM":
-            v = "".join(str(rng.randint(0, 9)) for _ in range(10))
-            b.entity("NL_V_NUMBER", v)
-            maybe_known("v_number", v, v)
-        elif slot == "KVK":
-            k = str(rng.randint(10_000_000, 99_999_999))
-            b.entity("NL_KVK", k)
-            maybe_known("kvk", k, k)
-        else:  # pragma: no cover - template error
-            raise KeyError(slot)
-
-    def render(template: str) -> None:
-        pos = 0
-        while True:
-            i = template.find("{", pos)
-            if i < 0:
-                b.add(template[pos:])
-                return
-            j = template.index("}", i)
-            b.add(template[pos:i])
-            fill(template[i + 1 : j])
-            pos = j + 1
-
-    count = 0
-    paragraph = 0
-    while count < words:
-        r = rng.random()
-        start = b.pos
-        if r < 0.45:
-            template = rng.choice(templates)
-            if "{PS}" in template and not people:
-                continue
-            render(template)
-        elif r < 0.75 or language == "en":
-            b.add(rng.choice(filler))
-        else:
-            b.add(fake.sentence(nb_words=rng.randint(8, 16)))
-        count += len("".join(b.parts)[start:].split())
-        paragraph += 1
-        b.add("\n\n" if paragraph % 5 == 0 else " ")
-    doc = b.finish()
-    doc.known_pairs = [(kind, known) for kind, _, known in known_values_rev]
-    # where known values occur: every annotated occurrence of their written form
-    written_known = {(kind, written) for kind, written, _ in known_values_rev}
-    kind_of = {
-        "PERSON": "person",
-        "NL_BSN": "bsn",
-        "IBAN_CODE": "iban",
-        "PHONE_NUMBER": "phone",
-        "EMAIL_ADDRESS": "email",
-        "NL_LICENCE_PLATE": "plate",
-        "NL_POSTCODE": "postcode",
-        "NL_ADDRESS": "address",
-        "ORGANIZATION": "company",
-        "NL_DOCUMENT_NUMBER": "document",
-        "NL_V_NUMBER": "v_number",
-        "NL_KVK": "kvk",
-    }
-    for a in doc.annotations:
-        kind = kind_of.get(a.entity_type)
-        if kind and (kind, doc.text[a.start : a.end]) in written_known:
-            doc.known_spans.append(a)
-    doc.known_spans = sorted(set(doc.known_spans), key=lambda a: a.start)
-    return doc
-
-
-def generate_corpus(
-    n_docs: int = 40, *, n_en_docs: int = 20, seed: int = 2024, words: int = 1000
-) -> list[Document]:
-    """``n_docs`` Dutch and ``n_en_docs`` English documents, reproducible from ``seed``."""
-    docs = [generate_document(seed + i, "nl", words) for i in range(n_docs)]
-    docs += [generate_document(seed + 10_000 + i, "en", words) for i in range(n_en_docs)]
-    return docs
-
-
-# --------------------------------------------------------------------------------------------
-# Evaluation
-# --------------------------------------------------------------------------------------------
-
-
-def _significant(text: str, start: int, end: int, entity_type: str = "") -> list[int]:
-    """Character positions that must be masked: letters/digits outside particle words
-    (and, for organisations, outside generic words such as "Stichting" or "B.V.")."""
-    skip = PARTICLES | ORG_WORDS if entity_type == "ORGANIZATION" else PARTICLES
-    out: list[int] = []
-    i = start
-    for word in text[start:end].split(" "):
-        if word.lower() not in skip:
-            out.extend(i + k for k, c in enumerate(word) if c.isalnum())
-        i += len(word) + 1
+def _shift(findings: Sequence[Any], text: str) -> list[tuple[int, int, int, int]]:
+    """(orig_start, orig_end, new_start, new_end) of each replacement."""
+    out = []
+    delta = 0
+    for f in sorted(findings, key=lambda f: f.start):
+        new_start = f.start + delta
+        new_end = new_start + len(f.placeholder)
+        out.append((f.start, f.end, new_start, new_end))
+        delta += len(f.placeholder) - (f.end - f.start)
     return out
 
 
-def _covered(findings: Sequence[Any]) -> Callable[[int], bool]:
-    spans = sorted((f.start, f.end) for f in findings)
-    starts = [s for s, _ in spans]
-    import bisect
-
-    def inside(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos)
-        return any(s <= pos < e for s, e in spans[max(0, k - 8) : k])
-
-    return inside
+def _to_new(pos: int, shifts: Sequence[tuple[int, int, int, int]]) -> int:
+    """Where original position ``pos`` (not inside a replacement) is in the output."""
+    delta = 0
+    for s, e, _ns, ne in shifts:
+        if s > pos:
+            break
+        delta = ne - e
+    return pos + delta
 
 
 @dataclass
-class Report:
-    per_type: dict[str, dict[str, float]]
-    known_recall: float
-    known_total: int
-    decoys_flagged_as_bsn: int
-    decoys_total: int
-    docs_per_second: float
-    words_per_doc: float
-    docs: int
+class EvalReport:
+    name: str
+    items: int = 0
+    remove: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    keep: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    misses: int = 0
+    leaks: int = 0  # misses without any gate finding on them
+    leaks_through: int = 0  # misses in items the gate let through whole
+    gate_refused_clean_output: int = 0  # items fully de-identified that the gate refused
+    gate_items: int = 0
+    clean_items: int = 0
+    clean_unchanged: int = 0
+    clean_gate_passed: int = 0
+    clean_exported_unchanged: int = 0
+    cpu_seconds: float = 0.0
+    leaked_examples: list[str] = field(default_factory=list)
+    refused_clean_examples: list[str] = field(default_factory=list)
 
-    def meets_targets(self) -> dict[str, bool]:
-        out = {
-            t: self.per_type.get(t, {}).get("recall", 0.0) >= v
-            for t, v in TARGETS.items()
-            if t != "KNOWN"
+    def recall(self, kind: str = "strict") -> dict[str, float]:
+        return {t: c[kind] / c["n"] for t, c in sorted(self.remove.items()) if c["n"]}
+
+    def kept(self) -> dict[str, float]:
+        return {t: c["kept"] / c["n"] for t, c in sorted(self.keep.items()) if c["n"]}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "set": self.name,
+            "items": self.items,
+            "recall_strict": self.recall("strict"),
+            "recall_lenient": self.recall("lenient"),
+            "remove_counts": {t: c["n"] for t, c in self.remove.items()},
+            "kept": self.kept(),
+            "keep_counts": {t: c["n"] for t, c in self.keep.items()},
+            "misses": self.misses,
+            "gate_leaks": self.leaks,
+            "gate_leaks_item_level": self.leaks_through,
+            "gate_refused_fully_deidentified": self.gate_refused_clean_output,
+            "gate_items": self.gate_items,
+            "clean_items": self.clean_items,
+            "clean_deidentified_unchanged": self.clean_unchanged,
+            "clean_gate_passed": self.clean_gate_passed,
+            "clean_exported_unchanged": self.clean_exported_unchanged,
         }
-        out["KNOWN"] = self.known_recall >= TARGETS["KNOWN"]
-        out["NO_DECOY_BSN"] = self.decoys_flagged_as_bsn == 0
-        out["SPEED"] = self.docs_per_second >= TARGET_DOCS_PER_SECOND
-        return out
 
 
-def evaluate(
-    docs: Iterable[Document],
+# ---------------------------------------------------------------------------------- the set
+
+
+def _gate_findings(gate: Any, text: str, language: str) -> list[Any]:
+    """The gate on ``text`` as an export runs it: the narrative, then the rendered files."""
+    from emm.products.trends.gate import rendered_texts
+    from emm.products.trends.model import TrendDraft
+    from emm.products.trends.rendering import render
+
+    found = gate.check("narrative", text, language=language)
+    if found:
+        return found
+    draft = TrendDraft("QS", "Quick Scan", None, (None, None), text, language=language)
+    files = render(draft, "QS-20260101-0001")
+    out: list[Any] = []
+    for name, rendered in rendered_texts(files).items():
+        out += [(name, f) for f in gate.check(name, rendered, language=language, scope="rendered")]
+    return out
+
+
+def evaluate_set(
+    items: Iterable[dict[str, Any]],
+    clean: Iterable[dict[str, Any]] = (),
     *,
-    scan: Callable[..., list[Any]] | None = None,
+    name: str = "dev",
     engine: Any = None,
-) -> Report:
-    """Run :func:`emm.anonymise.scan` over ``docs`` and compute the metrics.
-
-    Presidio-side metrics use ``scan`` without known values (so they measure what is caught
-    without help from the graph); known-value recall uses ``scan`` with them.
-    """
-    from emm.anonymise.deid import scan as default_scan
+    gate: Any = None,
+    show: int = 0,
+) -> EvalReport:
+    """De-identify every item, check the outcome with the gate, and score both."""
+    from emm.anonymise.deid import deidentify
     from emm.anonymise.engine import get_engine
-    from emm.anonymise.known import KnownValues
+    from emm.anonymise.gate import Gate
 
-    scan = scan or default_scan
     engine = engine or get_engine()
-    docs = list(docs)
-    gold_total: dict[str, int] = defaultdict(int)
-    gold_hit: dict[str, int] = defaultdict(int)
-    pred_total: dict[str, int] = defaultdict(int)
-    pred_ok: dict[str, int] = defaultdict(int)
-    known_total = known_hit = 0
-    decoys_bsn = decoys_total = 0
-    cpu = 0.0
-    words = 0
-    for doc in docs:
+    gate = gate or Gate(lambda: [], engine=engine)
+    report = EvalReport(name)
+    for item in items:
+        report.items += 1
+        text, lang = item["text"], item.get("lang", "nl")
         t0 = time.process_time()
-        findings = scan(doc.text, language=doc.language, engine=engine)
-        cpu += time.process_time() - t0
-        words += doc.words
-        inside = _covered(findings)
-        for a in doc.annotations:
-            gold_total[a.entity_type] += 1
-            if all(inside(p) for p in _significant(doc.text, a.start, a.end, a.entity_type)):
-                gold_hit[a.entity_type] += 1
-        gold_spans = [(a.start, a.end) for a in doc.annotations]
-        for f in findings:
-            pred_total[f.entity_type] += 1
-            if any(f.start < e and s < f.end for s, e in gold_spans):
-                pred_ok[f.entity_type] += 1
-        for s, e in doc.decoys:
-            decoys_total += 1
-            if any(f.entity_type == "NL_BSN" and f.start < e and s < f.end for f in findings):
-                decoys_bsn += 1
-        if doc.known_pairs:
-            known = KnownValues(doc.known_pairs)
-            kfind = known.find(doc.text)
-            kinside = _covered(kfind)
-            for a in doc.known_spans:
-                known_total += 1
-                if all(kinside(p) for p in _significant(doc.text, a.start, a.end, a.entity_type)):
-                    known_hit += 1
-    per_type: dict[str, dict[str, float]] = {}
-    for t in sorted(set(gold_total) | set(pred_total)):
-        g, h = gold_total.get(t, 0), gold_hit.get(t, 0)
-        p, ok = pred_total.get(t, 0), pred_ok.get(t, 0)
-        recall = h / g if g else float("nan")
-        precision = ok / p if p else float("nan")
-        if g and p and (precision + recall) > 0:
-            f2 = 5 * precision * recall / (4 * precision + recall)
-        else:
-            f2 = float("nan")
-        per_type[t] = {
-            "gold": g,
-            "caught": h,
-            "recall": recall,
-            "found": p,
-            "correct": ok,
-            "precision": precision,
-            "f2": f2,
-        }
-    return Report(
-        per_type=per_type,
-        known_recall=known_hit / known_total if known_total else float("nan"),
-        known_total=known_total,
-        decoys_flagged_as_bsn=decoys_bsn,
-        decoys_total=decoys_total,
-        docs_per_second=len(docs) / cpu if cpu else float("inf"),
-        words_per_doc=words / len(docs) if docs else 0.0,
-        docs=len(docs),
+        result = deidentify(text, language=lang, engine=engine)
+        report.cpu_seconds += time.process_time() - t0
+        mask = _covered([(f.start, f.end) for f in result.findings], len(text))
+        shifts = _shift(result.findings, text)
+        missed: list[tuple[dict[str, Any], list[int]]] = []
+        for r in item["remove"]:
+            sig = [i for i in range(r["start"], r["end"]) if text[i].isalnum()]
+            hit = [mask[i] for i in sig]
+            c = report.remove[r["type"]]
+            c["n"] += 1
+            c["strict"] += all(hit)
+            c["lenient"] += any(hit)
+            if not all(hit):
+                missed.append((r, [i for i in sig if not mask[i]]))
+                if show:
+                    print(f"MISS {r['type']:<14} {r['value']!r:<40} {item['id']}", file=sys.stderr)
+        for k in item.get("keep", []):
+            c = report.keep[k["type"]]
+            c["n"] += 1
+            ok = not any(mask[i] for i in range(k["start"], k["end"]))
+            c["kept"] += ok
+            if not ok and show:
+                print(f"LOST {k['type']:<14} {k['value']!r:<40} {item['id']}", file=sys.stderr)
+        findings = _gate_findings(gate, result.text, lang)
+        report.gate_items += 1
+        spans = [(f.start, f.end) for f in findings if not isinstance(f, tuple)]
+        gate_mask = _covered(spans, len(result.text))
+        rendered_refusal = any(isinstance(f, tuple) for f in findings)
+        for r, left in missed:
+            report.misses += 1
+            if not findings:
+                report.leaks_through += 1
+            caught = rendered_refusal or any(gate_mask[_to_new(i, shifts)] for i in left)
+            if not caught:
+                report.leaks += 1
+                report.leaked_examples.append(f"{item['id']} {r['type']} {r['value']!r}")
+        if not missed and findings:
+            report.gate_refused_clean_output += 1
+    for item in clean:
+        report.clean_items += 1
+        text, lang = item["text"], item.get("lang", "nl")
+        t0 = time.process_time()
+        result = deidentify(text, language=lang, engine=engine)
+        report.cpu_seconds += time.process_time() - t0
+        unchanged = result.text == text
+        passed = not _gate_findings(gate, text, lang)
+        report.clean_unchanged += unchanged
+        report.clean_gate_passed += passed
+        report.clean_exported_unchanged += unchanged and passed
+        if show and not unchanged:
+            for f in result.findings:
+                print(
+                    f"CLEAN-CHANGED {f.entity_type:<12} {text[f.start : f.end]!r} {item['id']}",
+                    file=sys.stderr,
+                )
+        if show and not passed:
+            for f in _gate_findings(gate, text, lang):
+                g = f[1] if isinstance(f, tuple) else f
+                print(f"CLEAN-REFUSED {g.rule:<12} {g.term!r} {item['id']}", file=sys.stderr)
+                report.refused_clean_examples.append(f"{item['id']} {g.rule} {g.term!r}")
+    return report
+
+
+def format_report(report: EvalReport) -> str:
+    lines = [f"== {report.name}: {report.items} items, {report.clean_items} clean items"]
+    strict, lenient = report.recall("strict"), report.recall("lenient")
+    lines.append(f"{'remove type':<16} {'n':>4} {'strict':>7} {'lenient':>8}")
+    for t in strict:
+        n = report.remove[t]["n"]
+        flag = "" if strict[t] >= TARGET_RECALL else "  < 0.99"
+        lines.append(f"{t:<16} {n:>4} {strict[t]:>7.3f} {lenient[t]:>8.3f}{flag}")
+    total = sum(c["n"] for c in report.remove.values())
+    caught = sum(c["strict"] for c in report.remove.values())
+    if total:
+        lines.append(f"{'all':<16} {total:>4} {caught / total:>7.3f}")
+    lines.append(f"{'keep type':<16} {'n':>4} {'kept':>7}")
+    for t, v in report.kept().items():
+        lines.append(f"{t:<16} {report.keep[t]['n']:>4} {v:>7.3f}")
+    lines.append(
+        f"gate: {report.misses} de-identifier misses, {report.leaks} reach an artefact "
+        f"(no gate finding on them; target 0); {report.leaks_through} in items the gate "
+        f"passed whole; gate refused {report.gate_refused_clean_output} fully "
+        "de-identified items (analyst work)"
     )
-
-
-def format_report(report: Report) -> str:
-    lines = [
-        f"{'entity type':<20} {'gold':>5} {'recall':>7} {'found':>6} {'precision':>9} {'F2':>6}",
-    ]
-    for t, m in report.per_type.items():
+    if report.clean_items:
         lines.append(
-            f"{t:<20} {int(m['gold']):>5} {m['recall']:>7.3f} {int(m['found']):>6} "
-            f"{m['precision']:>9.3f} {m['f2']:>6.3f}"
+            f"clean: {report.clean_unchanged}/{report.clean_items} de-identified unchanged, "
+            f"{report.clean_gate_passed}/{report.clean_items} passed by the gate, "
+            f"{report.clean_exported_unchanged}/{report.clean_items} exported unchanged"
         )
-    lines.append(
-        f"known values: recall {report.known_recall:.3f} over {report.known_total} occurrences"
-    )
-    lines.append(
-        f"decoy 9-digit numbers reported as BSN: {report.decoys_flagged_as_bsn} of "
-        f"{report.decoys_total}"
-    )
-    lines.append(
-        f"speed: {report.docs_per_second:.1f} docs/s CPU on one core "
-        f"({report.docs} docs, {report.words_per_doc:.0f} words each)"
-    )
-    targets = report.meets_targets()
-    lines.append(
-        "targets: " + ", ".join(f"{k}={'ok' if v else 'MISSED'}" for k, v in targets.items())
-    )
+    for example in report.leaked_examples[:20]:
+        lines.append(f"  leak: {example}")
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------------------------- CoNLL
+
+
+def conll_path() -> Path | None:
+    base = Path(os.environ.get("EMM_CONLL_DIR", CONLL_DEFAULT))
+    path = base / "ned.testa"
+    return path if path.exists() else None
+
+
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    """Documents (split at ``-DOCSTART-``) as lists of (token, tag); sentences end in ``""``."""
+    docs: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="latin-1").splitlines():
+        parts = line.split()
+        if not parts:
+            if current and current[-1][0] != "":
+                current.append(("", "O"))
+            continue
+        if parts[0] == "-DOCSTART-":
+            if current:
+                docs.append(current)
+            current = []
+            continue
+        current.append((parts[0], parts[-1]))
+    if current:
+        docs.append(current)
+    return docs
+
+
+def _chunks(doc: list[tuple[str, str]], max_chars: int = 6000) -> Iterable[list[tuple[str, str]]]:
+    chunk: list[tuple[str, str]] = []
+    size = 0
+    for tok in doc:
+        chunk.append(tok)
+        size += len(tok[0]) + 1
+        if tok[0] == "" and size >= max_chars:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def evaluate_conll(path: Path, *, engine: Any = None) -> dict[str, Any]:
+    """Person-name recall (strict: every token of the name) and the share of others destroyed."""
+    from emm.anonymise.deid import deidentify
+    from emm.anonymise.engine import get_engine
+
+    engine = engine or get_engine()
+    per_total = per_caught = 0
+    tok_total: Counter[str] = Counter()
+    tok_destroyed: Counter[str] = Counter()
+    cpu = 0.0
+    for doc in read_conll(path):
+        for chunk in _chunks(doc):
+            pieces: list[str] = []
+            offsets: list[tuple[int, int, str]] = []
+            pos = 0
+            for tok, tag in chunk:
+                if tok == "":
+                    pieces.append("\n")
+                    pos += 1
+                    continue
+                if pieces and pieces[-1] != "\n":
+                    pieces.append(" ")
+                    pos += 1
+                offsets.append((pos, pos + len(tok), tag))
+                pieces.append(tok)
+                pos += len(tok)
+            text = "".join(pieces)
+            t0 = time.process_time()
+            result = deidentify(text, language="nl", engine=engine)
+            cpu += time.process_time() - t0
+            mask = _covered([(f.start, f.end) for f in result.findings], len(text))
+            entity: list[bool] = []
+            for s, e, tag in offsets:
+                kind = tag.split("-")[-1] if tag != "O" else "O"
+                destroyed = any(mask[i] for i in range(s, e))
+                tok_total[kind] += 1
+                tok_destroyed[kind] += destroyed
+                if kind == "PER":
+                    if tag.startswith("B-") and entity:
+                        per_total += 1
+                        per_caught += all(entity)
+                        entity = []
+                    entity.append(destroyed)
+                elif entity:
+                    per_total += 1
+                    per_caught += all(entity)
+                    entity = []
+            if entity:
+                per_total += 1
+                per_caught += all(entity)
+    non_per = sum(v for k, v in tok_total.items() if k != "PER")
+    non_per_destroyed = sum(v for k, v in tok_destroyed.items() if k != "PER")
+    named = sum(tok_total[k] for k in ("LOC", "ORG", "MISC"))
+    named_destroyed = sum(tok_destroyed[k] for k in ("LOC", "ORG", "MISC"))
+    return {
+        "set": "conll2002 ned.testa",
+        "person_names": per_total,
+        "person_recall_strict": per_caught / per_total if per_total else float("nan"),
+        "person_token_recall": tok_destroyed["PER"] / tok_total["PER"] if tok_total["PER"] else 0,
+        "non_person_tokens": non_per,
+        "non_person_destroyed": non_per_destroyed / non_per if non_per else 0.0,
+        "named_non_person_destroyed": named_destroyed / named if named else 0.0,
+        "kept_by_type": {
+            k: 1 - tok_destroyed[k] / tok_total[k] for k in ("LOC", "ORG", "MISC") if tok_total[k]
+        },
+        "tokens": sum(tok_total.values()),
+        "cpu_seconds": cpu,
+    }
+
+
+def format_conll(r: dict[str, Any]) -> str:
+    kept = ", ".join(f"{k} {v:.3f}" for k, v in r["kept_by_type"].items())
+    return (
+        f"== {r['set']}: {r['tokens']} tokens, {r['person_names']} person names\n"
+        f"person names removed (strict, every token): {r['person_recall_strict']:.3f} "
+        f"(target {TARGET_PERSON_CONLL}); person tokens {r['person_token_recall']:.3f}\n"
+        f"non-person tokens destroyed: {r['non_person_destroyed']:.3f} of all, "
+        f"{r['named_non_person_destroyed']:.3f} of LOC/ORG/MISC (target <= "
+        f"{TARGET_DESTROYED_CONLL}); kept: {kept}"
+    )
+
+
+# ---------------------------------------------------------------------------------- speed
+
+
+def startup_seconds() -> float:
+    """Seconds to build the full engine in a fresh process (warm caches)."""
+    code = (
+        "import time; t=time.perf_counter(); from emm.anonymise import get_engine; "
+        "get_engine(); print(time.perf_counter()-t)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=900
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def measure_speed(n_docs: int = 20, *, engine: Any = None) -> dict[str, float]:
+    """Documents of ~1,000 words per CPU second (one core), de-identification only."""
+    from benchmarks.deid_synthetic import generate_corpus
+    from emm.anonymise.deid import deidentify
+    from emm.anonymise.engine import get_engine
+
+    engine = engine or get_engine()
+    docs = generate_corpus(n_docs, n_en_docs=max(1, n_docs // 3), seed=7, words=1000)
+    deidentify(docs[0].text, language=docs[0].language, engine=engine)  # warm up
+    t0 = time.process_time()
+    for d in docs:
+        deidentify(d.text, language=d.language, engine=engine)
+    cpu = time.process_time() - t0
+    words = sum(d.words for d in docs) / len(docs)
+    return {"docs_per_cpu_second": len(docs) / cpu, "docs": len(docs), "words_per_doc": words}
+
+
+# ---------------------------------------------------------------------------------- runner
+
+
+def run(quick: bool = False) -> list[dict[str, Any]]:
+    """Rows for ``benchmarks.run``: dev (and, in a full run, the held-out test), CoNLL, speed."""
+    from emm.anonymise.engine import get_engine
+
+    engine = get_engine()
+    rows: list[dict[str, Any]] = []
+    sets = ["dev"] if quick else ["dev", "test"]
+    for name in sets:
+        report = evaluate_set(
+            load_items(name), load_items(f"clean_{name}"), name=name, engine=engine
+        )
+        worst = min(report.recall().items(), key=lambda kv: kv[1])
+        rows += [
+            _row(name, "lowest recall per type", round(worst[1], 3), "", ">= 0.99", worst[0]),
+            _row(name, "gate leaks", report.leaks, "values", "0", f"of {report.misses} misses"),
+            _row(
+                name,
+                "places kept",
+                round(report.kept().get("PLACE", float("nan")), 3),
+                "",
+                ">= 0.90",
+                "",
+            ),
+            _row(
+                name,
+                "clean exported unchanged",
+                report.clean_exported_unchanged,
+                f"of {report.clean_items}",
+                "all",
+                "",
+            ),
+        ]
+    path = conll_path()
+    if path is not None and not quick:
+        r = evaluate_conll(path, engine=engine)
+        rows += [
+            _row(
+                "conll",
+                "person names removed",
+                round(r["person_recall_strict"], 3),
+                "",
+                ">= 0.97",
+                "strict",
+            ),  # fmt: skip
+            _row(
+                "conll",
+                "non-person tokens destroyed",
+                round(r["non_person_destroyed"], 3),
+                "",
+                "<= 0.20",
+                f"LOC/ORG/MISC {r['named_non_person_destroyed']:.3f}",
+            ),  # fmt: skip
+        ]
+    speed = measure_speed(5 if quick else 20, engine=engine)
+    rows.append(
+        _row(
+            "speed",
+            "1,000-word reports",
+            round(speed["docs_per_cpu_second"], 1),
+            "docs/s per core",
+            ">= 8",
+            "",
+        )  # fmt: skip
+    )
+    rows.append(_row("speed", "engine start-up", round(startup_seconds(), 1), "s", "", "warm"))
+    return rows
+
+
+def _row(size: str, metric: str, value: Any, unit: str, target: str, notes: str) -> dict[str, Any]:
+    return {
+        "benchmark": "deidentify",
+        "size": size,
+        "metric": metric,
+        "value": value,
+        "unit": unit,
+        "target": target,
+        "notes": notes,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Evaluate emm.anonymise on generated reports.")
-    parser.add_argument("--docs", type=int, default=40, help="Dutch documents")
-    parser.add_argument("--en-docs", type=int, default=20, help="English documents")
-    parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--words", type=int, default=1000)
-    parser.add_argument("--show-misses", type=int, default=0, help="print up to N misses")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--set", dest="which", default="dev", choices=["dev", "test", "conll", "speed", "all"]
+    )
+    parser.add_argument("--show", action="store_true", help="print misses and lost keeps")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
 
     from emm.anonymise.engine import get_engine
@@ -961,47 +548,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.perf_counter()
     engine = get_engine()
     print(f"engine ready in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    docs = generate_corpus(args.docs, n_en_docs=args.en_docs, seed=args.seed, words=args.words)
-    report = evaluate(docs, engine=engine)
-    print(format_report(report))
-    if args.show_misses:
-        _show_misses(docs, engine, args.show_misses)
+    out: dict[str, Any] = {}
+    which = ["dev", "test", "conll", "speed"] if args.which == "all" else [args.which]
+    for name in which:
+        if name in ("dev", "test"):
+            report = evaluate_set(
+                load_items(name),
+                load_items(f"clean_{name}"),
+                name=name,
+                engine=engine,
+                show=args.show,
+            )
+            print(format_report(report))
+            out[name] = report.as_dict()
+        elif name == "conll":
+            path = conll_path()
+            if path is None:
+                print("conll: ned.testa not found (set EMM_CONLL_DIR); skipped")
+                continue
+            r = evaluate_conll(path, engine=engine)
+            print(format_conll(r))
+            out["conll"] = r
+        else:
+            speed = measure_speed(engine=engine)
+            speed["startup_seconds"] = startup_seconds()
+            print(
+                f"== speed: {speed['docs_per_cpu_second']:.1f} docs/s per core "
+                f"({speed['docs']} docs, {speed['words_per_doc']:.0f} words); engine start-up "
+                f"{speed['startup_seconds']:.1f} s in a fresh process"
+            )
+            out["speed"] = speed
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
     return 0
-
-
-def _show_misses(docs: Sequence[Document], engine: Any, limit: int) -> None:
-    from emm.anonymise.deid import scan
-
-    shown = 0
-    for doc in docs:
-        findings = scan(doc.text, language=doc.language, engine=engine)
-        inside = _covered(findings)
-        gold = [(a.start, a.end) for a in doc.annotations]
-        for a in doc.annotations:
-            if not all(inside(p) for p in _significant(doc.text, a.start, a.end, a.entity_type)):
-                ctx = doc.text[max(0, a.start - 40) : a.end + 20].replace("\n", " ")
-                print(f"MISS {a.entity_type:<18} {doc.text[a.start : a.end]!r:<32} ...{ctx}...")
-                shown += 1
-        for f in findings:
-            if not any(f.start < e and s < f.end for s, e in gold):
-                ctx = doc.text[max(0, f.start - 30) : f.end + 20].replace("\n", " ")
-                print(f"FP   {f.entity_type:<18} {doc.text[f.start : f.end]!r:<32} ...{ctx}...")
-                shown += 1
-        if doc.known_pairs:
-            from emm.anonymise.known import KnownValues
-
-            kinside = _covered(KnownValues(doc.known_pairs).find(doc.text))
-            for a in doc.known_spans:
-                if not all(
-                    kinside(p) for p in _significant(doc.text, a.start, a.end, a.entity_type)
-                ):
-                    ctx = doc.text[max(0, a.start - 30) : a.end + 20].replace("\n", " ")
-                    print(
-                        f"KMISS {a.entity_type:<17} {doc.text[a.start : a.end]!r:<32} ...{ctx}..."
-                    )
-                    shown += 1
-        if shown >= limit:
-            return
 
 
 if __name__ == "__main__":

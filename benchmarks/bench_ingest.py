@@ -14,8 +14,12 @@ Peak RSS is ``VmHWM`` of the process. The 1m size needs ~200 MB in the temporary
 while it runs; everything is removed afterwards. Run it with ``python -m benchmarks.run
 --only ingest`` (``--quick``: small sizes, under a minute), or one measurement by hand::
 
-    python -m benchmarks.bench_ingest validate DELIVERIES_DIR
+    python -m benchmarks.bench_ingest validate DELIVERIES_DIR [REPEAT]
     python -m benchmarks.bench_ingest load DELIVERIES_DIR [HEAP]
+
+``validate`` with ``REPEAT`` runs the dry run that many times in one process and reports the
+fastest (by CPU time): on a shared machine the fastest of several runs is the figure least
+disturbed by other load. Compare two versions on the same material, alternating them.
 """
 
 from __future__ import annotations
@@ -76,14 +80,25 @@ def _totals(reports: list[Any]) -> dict[str, int]:
     }
 
 
-def measure_validation(deliveries: Path) -> dict[str, Any]:
+def measure_validation(deliveries: Path, repeat: int = 1) -> dict[str, Any]:
     from emm.ingest.pipeline import ingest_folder
 
-    with tempfile.TemporaryDirectory(prefix="emm-bench-out-") as out:
-        wall, cpu = time.perf_counter(), time.process_time()
-        reports = ingest_folder(deliveries, None, out_dir=Path(out))
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {**_totals(reports), "seconds": wall, "cpu_seconds": cpu, "peak_rss_mb": _peak_rss_mb()}
+    best: tuple[float, float] | None = None
+    for _ in range(max(1, repeat)):
+        with tempfile.TemporaryDirectory(prefix="emm-bench-out-") as out:
+            wall, cpu = time.perf_counter(), time.process_time()
+            reports = ingest_folder(deliveries, None, out_dir=Path(out))
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        if best is None or cpu < best[1]:
+            best = (wall, cpu)
+    assert best is not None
+    return {
+        **_totals(reports),
+        "seconds": best[0],
+        "cpu_seconds": best[1],
+        "repeat": max(1, repeat),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
 
 
 def _free_port() -> int:
@@ -237,7 +252,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
 
 def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "validate":
-        result = measure_validation(Path(argv[1]))
+        result = measure_validation(Path(argv[1]), int(argv[2]) if len(argv) > 2 else 1)
     elif len(argv) >= 2 and argv[0] == "load":
         result = measure_load(Path(argv[1]), *argv[2:3])
     else:

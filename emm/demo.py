@@ -13,7 +13,6 @@ from emm.settings import Settings
 
 def prepare_demo(settings: Settings, *, seed: int = 1, size: str = "demo") -> Iterator[str]:
     from emm.graph.connect import open_store
-    from emm.ingest.pipeline import ingest_folder
     from emm.synth import generate
 
     store = open_store(settings)
@@ -23,27 +22,22 @@ def prepare_demo(settings: Settings, *, seed: int = 1, size: str = "demo") -> It
     if not (target / "ground_truth.json").exists():
         yield f"generating synthetic deliveries ({size}, seed {seed}) in {target}"
         generate(target, seed=seed, size=size)
-    reports = ingest_folder(
-        target / "deliveries", store, out_dir=settings.data_dir, batch_size=settings.batch_size
-    )
-    done = [r for r in reports if r.status == "complete"]
-    skipped = len(reports) - len(done)
+    from emm.access.policy import Principal
+    from emm.access.session import ensure_demo_users, guarded
+
+    # The demo's own work is done by a system principal, recorded as such in the audit trail.
+    system = guarded(store, settings, Principal("system", "senior_analyst", "POL", "demo setup"))
+    result = system.ingest(target / "deliveries", batch_size=settings.batch_size)
+    done = [r for r in result.reports if r.status == "complete"]
+    skipped = len(result.reports) - len(done)
     yield (
         f"ingested {len(done)} deliveries ({sum(r.loaded for r in done)} rows loaded, "
         f"{sum(r.quarantined for r in done)} quarantined); {skipped} already loaded"
     )
-    from emm.access.policy import Principal, load_policy
-    from emm.access.session import ensure_demo_users, guarded
-    from emm.graph.model import EdgeFilter
-    from emm.graph.runs import analyse, latest_for, save
-
     # The whole-graph analysis the home page shows: one run per access scope of the roles.
-    system = guarded(store, settings, Principal("system", "senior_analyst", "POL", "demo setup"))
-    if done or latest_for(system, settings.data_dir) is None:
+    if done or system.analysis.latest() is None:
         for role in ("senior_analyst", "analyst"):
-            bases = load_policy().roles[role].legal_bases
-            run = analyse(system, flt=EdgeFilter(legal_bases=bases))
-            save(run, settings.data_dir)
+            run = system.analysis.run(for_role=role)
             yield (
                 f"analysed for {role}s: {run.stats['networks']} networks, "
                 f"{run.stats['indicator_hits']} indicator hits"
@@ -56,4 +50,4 @@ def prepare_demo(settings: Settings, *, seed: int = 1, size: str = "demo") -> It
     created = ensure_demo_users(settings)
     if created:
         yield f"demo users created; their passwords are in {created}"
-    store.driver.close()
+    store.close()

@@ -44,6 +44,7 @@ def load_table(package: str, name: str, model: type[M]) -> M:
         return model.model_validate(read_table(package, name))
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5]
+            ": ".join(filter(None, [".".join(str(p) for p in e["loc"]), e["msg"]]))
+            for e in exc.errors()[:5]
         )
         raise TableError(f"{package}/{name}: {problems}") from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from emm.graph.jsonschema import delivery_schema
+from emm.ingest.jsonschema import delivery_schema
 
 ROOT = Path(__file__).parent.parent
 
@@ -13,7 +13,7 @@ ROOT = Path(__file__).parent.parent
 def test_committed_json_schema_matches_the_schema_tables():
     committed = json.loads((ROOT / "docs" / "delivery.schema.json").read_text(encoding="utf-8"))
     assert committed == delivery_schema(), (
-        "regenerate: python -c 'import json; from emm.graph.jsonschema import delivery_schema; "
+        "regenerate: python -c 'import json; from emm.ingest.jsonschema import delivery_schema; "
         "print(json.dumps(delivery_schema(), indent=2, ensure_ascii=False))' "
         "> docs/delivery.schema.json"
     )

@@ -16,8 +16,10 @@ pytestmark = pytest.mark.db
 DELIVERIES = Path(__file__).parent / "fixtures" / "deliveries"
 
 
-def person(key: str, party: str, **props: str) -> NodeRow:
-    return NodeRow("Person", key, party, {"caption": props.get("name", "?"), **props})
+def person(key: str, party: str, ref: str, **props: str) -> NodeRow:
+    basis = "AVG-6-VW-107-4" if party == "IND" else "WPG-10"
+    props = {"caption": props.get("name", "?"), **props}
+    return NodeRow("Person", key, party, props, ref, basis, "2024-01-01")
 
 
 def stayed_at(ref: str, person_key: str, address_key: str, **props: str) -> EdgeRow:
@@ -32,34 +34,45 @@ ADDRESS = NodeRow(
     "1234AB|1|",
     "POL",
     {"postcode": "1234AB", "house_number": "1", "caption": "1, 1234AB"},
+    "D/A1",
+    "WPG-10",
+    "2024-01-01",
 )
 
 
-def test_missing_values_store_nothing_and_merges_fill_gaps(store: GraphStore):
+def test_missing_values_store_nothing_and_each_record_keeps_its_own(store: GraphStore):
     first = store.write_batch(
         [
-            person("bsn:111222333", "POL", name="Jan", bsn="111222333"),
-            person("bsn:111222333", "IND", name="J. Other", birth_date="1990-02-01"),
-            person("nd:x", "POL", name="X"),
+            person("bsn:111222333", "POL", "D1/P1", name="Jan", bsn="111222333"),
+            person("bsn:111222333", "IND", "D2/P1", name="J. Other", birth_date="1990-02-01"),
+            person("nd:x", "POL", "D1/P2", name="X"),
         ],
         [],
     )
     assert first.per_label_created == {"Person": 2}
     assert (first.nodes_created, first.nodes_merged) == (2, 1)
     [jan] = store.by_keys("Person", ["bsn:111222333"])
-    assert jan.props["name"] == "Jan"  # the first row's value stands
-    assert jan.props["birth_date"] == "1990-02-01"  # a later row fills what was missing
+    names = {v: sorted(s.party for s in stmts) for v, stmts in jan.sources("name")}
+    assert names == {"Jan": ["POL"], "J. Other": ["IND"]}  # nothing re-attributed
+    assert [s.party for s in jan.statements if s.prop == "birth_date"] == ["IND"]
     assert sorted(jan.parties) == ["IND", "POL"]
     [x] = store.by_keys("Person", ["nd:x"])
     assert "bsn" not in x.props and "birth_date" not in x.props  # no null properties
-    again = store.write_batch([person("nd:x", "POL", name="X")], [])
+    again = store.write_batch([person("nd:x", "POL", "D1/P2", name="X")], [])
     assert again.per_label_created == {"Person": 0}
     [x2] = store.by_keys("Person", ["nd:x"])
     assert x2.parties == ["POL"] and x2.uid == x.uid
 
 
+def test_a_record_without_its_source_is_refused(store: GraphStore):
+    bare = NodeRow("Phone", "+31611111111", "POL", {"number": "+31611111111"})
+    with pytest.raises(StoreError, match="source_ref"):
+        store.write_batch([bare], [])
+    assert sum(store.count_nodes().values()) == 0
+
+
 def test_edges_merge_on_source_ref_and_rewrite_is_idempotent(store: GraphStore):
-    nodes = [ADDRESS, person("bsn:111222333", "POL", name="Jan", bsn="111222333")]
+    nodes = [ADDRESS, person("bsn:111222333", "POL", "D/P1", name="Jan", bsn="111222333")]
     edges = [
         stayed_at("D/1", "bsn:111222333", "1234AB|1|"),
         stayed_at("D/2", "bsn:111222333", "1234AB|1|", date="2020-01-01"),
@@ -77,7 +90,9 @@ def test_edges_merge_on_source_ref_and_rewrite_is_idempotent(store: GraphStore):
 
 
 def test_properties_outside_the_schema_are_refused_before_writing(store: GraphStore):
-    bad = NodeRow("Phone", "+31611111111", "POL", {"number": "+31611111111", "uid": "mine"})
+    bad = NodeRow(
+        "Phone", "+31611111111", "POL", {"number": "+31611111111", "uid": "mine"}, "D/T1", "WPG-10"
+    )
     with pytest.raises(StoreError, match="outside the schema"):
         store.write_batch([bad], [])
     edge = stayed_at("D/1", "k", "1234AB|1|", colour="red")

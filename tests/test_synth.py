@@ -156,7 +156,7 @@ def test_when_ibans_are_generated_then_mod_97_holds_and_a_typo_breaks_it() -> No
 def test_when_dutch_plates_are_generated_then_they_follow_an_rdw_side_code() -> None:
     import random
 
-    from emm.ingest.normalise import PLATE_SIDE_CODES
+    from emm.values.plate import SIDE_CODES as PLATE_SIDE_CODES
 
     side_codes = set(PLATE_SIDE_CODES.values())
     rng = random.Random(3)

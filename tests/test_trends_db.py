@@ -38,11 +38,13 @@ def senior(store, generated, out_dir, tmp_path):
         store,
         Principal("sen", "senior_analyst", "POL", "tib test"),
         AuditLog(tmp_path / "audit.jsonl"),
+        out_dir,
     )
 
 
 def a_known_name(g: GuardedStore) -> str:
-    return next(v for k, v in g.known_values() if k == "person" and len(v.split()) >= 2)
+    # The test reads the store directly; the guarded API never hands known values out.
+    return next(v for k, v in g._store.known_values() if k == "person" and len(v.split()) >= 2)
 
 
 def test_prepared_tib_passes_the_gate_and_is_registered_without_personal_data(senior, out_dir):
@@ -62,11 +64,9 @@ def test_prepared_tib_passes_the_gate_and_is_registered_without_personal_data(se
     assert {p.name for p in paths} >= {"product.html", "product.pdf", "product.json"}
     everything = b"".join(p.read_bytes() for p in paths if p.suffix != ".pdf").decode("utf-8-sig")
     assert name not in everything and "06-12345678" not in everything
-    product = ProductRegister(senior.raw_for("export_trend")).get(product_id)
+    product = ProductRegister(senior._store).get(product_id)
     assert product.type == "TIB" and product.personal_data is False
-    assert [
-        d.recipient for d in ProductRegister(senior.raw_for("export_trend")).disclosures(product_id)
-    ] == ["ISZW"]
+    assert [d.recipient for d in ProductRegister(senior._store).disclosures(product_id)] == ["ISZW"]
     data = json.loads((out_dir / "exports" / product_id / "product.json").read_text())
     for table in data["tables"]:
         for row in table["rows"][1:]:
@@ -108,7 +108,10 @@ def test_unprotected_table_and_wrong_recipient_are_refused(senior, out_dir):
 
 def test_ncp_answer_needs_the_foreign_export_right(store, senior, out_dir, tmp_path):
     analyst = GuardedStore(
-        store, Principal("ana", "analyst", "POL", "x"), AuditLog(tmp_path / "a2.jsonl")
+        store,
+        Principal("ana", "analyst", "POL", "x"),
+        AuditLog(tmp_path / "a2.jsonl"),
+        tmp_path,
     )
     draft = prepare(
         senior, build_trend(senior, "NCP", title="Answer", narrative="Trends.", language="en")
@@ -119,25 +122,11 @@ def test_ncp_answer_needs_the_foreign_export_right(store, senior, out_dir, tmp_p
     assert product_id.startswith("NCP-")
 
 
-def test_cli_export_refuses_as_is_text_with_a_name(senior, db_settings, tmp_path):
-    from click.testing import CliRunner
-
-    from emm.access.session import users
-    from emm.cli import main
-
-    users(db_settings).add(
-        "sen", role="senior_analyst", affiliation="POL", password="long enough password"
-    )
+def test_cli_export_refuses_as_is_text_with_a_name(senior, cli_as, tmp_path):
+    cli_as.user("sen", "senior_analyst")
     text = tmp_path / "t.txt"
     text.write_text(f"Opvallend: {a_known_name(senior)} kwam vaak voor.", encoding="utf-8")
-    env = {
-        "EMM_DATA_DIR": str(db_settings.data_dir),
-        "EMM_BOLT_PORT": str(db_settings.bolt_port),
-        "EMM_NEO4J_DATABASE": db_settings.neo4j_database,
-    }
     base = [
-        "--as",
-        "sen",
         "export",
         "tib",
         "--to",
@@ -147,8 +136,44 @@ def test_cli_export_refuses_as_is_text_with_a_name(senior, db_settings, tmp_path
         "--narrative-file",
         str(text),
     ]
-    refused = CliRunner().invoke(main, [*base, "--as-is"], env=env)
+    refused = cli_as("sen", *base, "--as-is")
     assert refused.exit_code == 1 and "REFUSED" in refused.output and "narrative" in refused.output
-    ok = CliRunner().invoke(main, base, env=env)
+    ok = cli_as("sen", *base)
     assert ok.exit_code == 0, ok.output
     assert "replaced in narrative: PERSON" in ok.output
+
+
+def test_when_a_term_is_approved_then_it_passes_and_the_disclosure_records_who_and_why(
+    senior, out_dir
+):
+    from emm.products.trends import Approval
+
+    draft = prepare(senior, build_trend(senior, "TIB", title="T", narrative="Kort."))
+    text = replace(draft, narrative="Het programma Zonnestraal liep in Zeeland en Twente.")
+    with pytest.raises(ExportBlocked) as caught:
+        export(senior, text, recipient="POL", out_dir=out_dir)
+    problem = next(p for p in caught.value.problems if p.get("term") == "Zonnestraal")
+    assert "»Zonnestraal«" in problem["context"] and problem["approvable"]
+    assert "Zonnestraal" not in str(caught.value)  # the message names place and rule only
+    approval = Approval("Zonnestraal", "name of a public programme")
+    product_id, _ = export(senior, text, recipient="POL", out_dir=out_dir, approvals=[approval])
+    (disclosure,) = ProductRegister(senior._store).disclosures(product_id)
+    assert (
+        "approved by sen" in disclosure.basis and "name of a public programme" in disclosure.basis
+    )
+
+
+def test_when_a_label_starts_like_a_formula_then_the_csv_cell_is_neutralised(senior, out_dir):
+    draft = prepare(senior, build_trend(senior, "QS", title="QS", narrative="Kort beeld."))
+    table = TrendTable(
+        "Eigen telling",
+        pd.DataFrame({"2024": [30, 40], "2025": [25, 31]}, index=["=1+1", "-Zuid"]),
+        protected=True,
+    )
+    product_id, paths = export(
+        senior, replace(draft, tables=[table]), recipient="POL", out_dir=out_dir
+    )
+    csv_text = next(p for p in paths if p.suffix == ".csv").read_text(encoding="utf-8-sig")
+    assert "'=1+1;" in csv_text and "'-Zuid;" in csv_text
+    html = next(p for p in paths if p.name == "product.html").read_text()
+    assert "<h1>QS</h1>" in html and product_id in html

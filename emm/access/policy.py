@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Literal
 
-import yaml
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from emm.errors import EmmError
 from emm.graph.model import EdgeFilter
 from emm.graph.schema import LEGAL_BASES, PARTIES
+from emm.tables import load_table
 
 
 class AccessDenied(EmmError, PermissionError):
@@ -33,25 +33,60 @@ class Policy:
     actions: dict[str, str]
 
 
+class _RoleRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str
+    legal_bases: Literal["all"] | list[str]
+    actions: list[str]
+
+
+class _AffiliationRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    exclude_legal_bases: list[str] = []
+
+
+class _PolicyTable(BaseModel):
+    """The shape of ``policy.yaml``: roles name known legal bases and actions, and every party
+    has an affiliation entry."""
+
+    model_config = ConfigDict(extra="forbid")
+    roles: dict[str, _RoleRow]
+    affiliations: dict[str, _AffiliationRow]
+    actions: dict[str, str]
+
+    @model_validator(mode="after")
+    def _known_names(self) -> _PolicyTable:
+        for name, role in self.roles.items():
+            bases = set() if role.legal_bases == "all" else set(role.legal_bases)
+            unknown = (bases - set(LEGAL_BASES)) | (set(role.actions) - set(self.actions))
+            if unknown:
+                raise ValueError(f"role {name}: unknown {sorted(unknown)}")
+        for party, row in self.affiliations.items():
+            unknown = set(row.exclude_legal_bases) - set(LEGAL_BASES)
+            if unknown:
+                raise ValueError(f"affiliation {party}: unknown {sorted(unknown)}")
+        if set(self.affiliations) != set(PARTIES):
+            raise ValueError("affiliations must list every party")
+        return self
+
+
 @cache
 def load_policy() -> Policy:
-    text = resources.files("emm.access").joinpath("policy.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    actions = dict(data["actions"])
-    roles = {}
-    for name, r in data["roles"].items():
-        bases = frozenset(LEGAL_BASES) if r["legal_bases"] == "all" else frozenset(r["legal_bases"])
-        unknown = (bases - set(LEGAL_BASES)) | (set(r["actions"]) - set(actions))
-        if unknown:
-            raise ValueError(f"policy.yaml role {name}: unknown {sorted(unknown)}")
-        roles[name] = Role(name, r["description"], bases, frozenset(r["actions"]))
-    excluded = {
-        party: frozenset(v.get("exclude_legal_bases") or [])
-        for party, v in data["affiliations"].items()
+    """The access table (``policy.yaml``), validated when first read."""
+    table = load_table("emm.access", "policy.yaml", _PolicyTable)
+    roles = {
+        name: Role(
+            name,
+            r.description,
+            frozenset(LEGAL_BASES) if r.legal_bases == "all" else frozenset(r.legal_bases),
+            frozenset(r.actions),
+        )
+        for name, r in table.roles.items()
     }
-    if set(excluded) != set(PARTIES):
-        raise ValueError("policy.yaml: affiliations must list every party")
-    return Policy(roles, excluded, actions)
+    excluded = {
+        party: frozenset(row.exclude_legal_bases) for party, row in table.affiliations.items()
+    }
+    return Policy(roles, excluded, dict(table.actions))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from emm.access.guarded import GuardedStore
 from emm.access.policy import AccessDenied, Principal
-from emm.access.users import User, UserStore
+from emm.access.users import AuthenticationFailed, User, UserStore
 from emm.audit import AuditLog
 from emm.graph.store import GraphStore
 from emm.settings import Settings
@@ -26,21 +26,55 @@ def users(settings: Settings) -> UserStore:
 
 
 def audit_log(settings: Settings) -> AuditLog:
-    return AuditLog(settings.data_dir / "audit" / "audit.jsonl")
+    return AuditLog(
+        settings.data_dir / "audit" / "audit.jsonl", checkpoints=settings.audit_checkpoints
+    )
 
 
 def guarded(store: GraphStore, settings: Settings, principal: Principal) -> GuardedStore:
-    return GuardedStore(store, principal, audit_log(settings))
+    """The guarded store of ``principal`` on an open store (the app and CLI hold the store)."""
+    return GuardedStore(store, principal, audit_log(settings), settings.data_dir)
 
 
-def cli_principal(settings: Settings, name: str | None, purpose: str = "") -> Principal:
-    """The named user the CLI acts as (``--as`` or ``EMM_USER``)."""
-    if not name:
-        raise AccessDenied("name the user you act as: --as NAME or EMM_USER")
-    user = users(settings).get(name)
-    if user is None:
-        raise AccessDenied(f"no active user {name!r}; add one with `emm user add`")
-    return user.principal(purpose)
+def login(settings: Settings, name: str, password: str, purpose: str) -> GuardedStore:
+    """Authenticate a user (through throttling and lockout; audited) and open their guarded
+    session. Notebooks and scripts use this: they never build a principal or a store."""
+    from emm.access import auth
+    from emm.graph.connect import open_store
+
+    if not purpose.strip():
+        raise AccessDenied("give the purpose of this session (a case or request reference)")
+    user = auth.login(settings, name, password, channel="api", purpose=purpose)
+    return GuardedStore(
+        open_store(settings),
+        user.principal(purpose),
+        audit_log(settings),
+        settings.data_dir,
+        owns_store=True,
+    )
+
+
+def demo_credentials(settings: Settings) -> Path:
+    """The owner-only file in which a demo install keeps its users' passwords."""
+    return settings.data_dir / "demo-credentials.txt"
+
+
+def demo_password(settings: Settings, name: str, path: Path | None = None) -> str:
+    """The password of demo user ``name``, from :func:`demo_credentials` (or ``path``, a file of
+    the same ``user role password`` lines). Notebooks log in with it on a demo install.
+    """
+    path = path or demo_credentials(settings)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AuthenticationFailed(
+            f"no credentials file {path}: set up the demo first (`make run` or `emm demo`)"
+        ) from None
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) == 3 and not line.startswith("#") and fields[0] == name:
+            return fields[2]
+    raise AuthenticationFailed(f"user {name!r} is not in {path}")
 
 
 def ensure_demo_users(settings: Settings) -> Path | None:
@@ -49,7 +83,7 @@ def ensure_demo_users(settings: Settings) -> Path | None:
     store = users(settings)
     if store.list():
         return None
-    path = settings.data_dir / "demo-credentials.txt"
+    path = demo_credentials(settings)
     lines = ["# Demo users of this installation (synthetic data only). user role password"]
     created: list[User] = []
     for name, role, affiliation in DEMO_USERS:

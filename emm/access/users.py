@@ -1,25 +1,45 @@
-"""Users: name, role, affiliation and an argon2 password hash, in one owner-only file."""
+"""Users: name, role, affiliation and an argon2 password hash, in one owner-only file.
+
+An existing account is never replaced: :meth:`UserStore.add` refuses a name that exists
+(even disabled), and a role changes only through :meth:`UserStore.set_role`, which the
+command line wraps in an audited, twice-confirmed command. Changes are made under a file lock,
+so two administrators cannot overwrite each other's change.
+
+Service accounts (``kind="service"``, for schedulers) have no password: they prove who they
+are with a key file (:mod:`emm.access.auth`) whose secret is stored here as an argon2 hash.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
-from dataclasses import asdict, dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from emm.access.passwords import require_acceptable
 from emm.access.policy import Principal
 from emm.errors import EmmError
+from emm.files import secure_mkdir, write_private
 
 _hasher = PasswordHasher()
-MIN_PASSWORD = 10
+NAME = re.compile(r"[a-z][a-z0-9._-]{1,31}")
+KINDS = ("person", "service")
 
 
 class AuthenticationFailed(EmmError, PermissionError):
     """Unknown user, disabled user or wrong password (deliberately not saying which)."""
+
+
+class UserError(EmmError, ValueError):
+    """A user change the rules do not allow (name taken, unknown user, bad name...)."""
 
 
 @dataclass(frozen=True)
@@ -30,9 +50,25 @@ class User:
     password_hash: str
     created_at: str
     disabled: bool = False
+    kind: str = "person"
+    changed_at: str = ""
 
     def principal(self, purpose: str = "") -> Principal:
         return Principal(self.name, self.role, self.affiliation, purpose)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def validate_name(name: str) -> str:
+    """User names are short identifiers: they appear in the audit trail and in file names."""
+    if NAME.fullmatch(name) is None:
+        raise UserError(
+            "a user name is 2-32 characters: lower-case letters, digits, '.', '_' or '-', "
+            "starting with a letter"
+        )
+    return name
 
 
 class UserStore:
@@ -46,36 +82,75 @@ class UserStore:
         return {name: User(**u) for name, u in data.items()}
 
     def _save(self, users: dict[str, User]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({n: asdict(u) for n, u in sorted(users.items())}, fh, indent=1)
-        os.replace(tmp, self.path)
+        body = json.dumps({n: asdict(u) for n, u in sorted(users.items())}, indent=1)
+        write_private(self.path, body.encode("utf-8"))
 
-    def add(self, name: str, *, role: str, affiliation: str, password: str) -> User:
-        if len(password) < MIN_PASSWORD:
-            raise ValueError(f"a password needs at least {MIN_PASSWORD} characters")
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[dict[str, User]]:
+        """Read, change and write the users under an exclusive lock."""
+        secure_mkdir(self.path.parent)
+        fd = os.open(self.path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            users = self._load()
+            yield users
+            self._save(users)
+        finally:
+            os.close(fd)
+
+    def add(
+        self,
+        name: str,
+        *,
+        role: str,
+        affiliation: str,
+        password: str,
+        kind: str = "person",
+    ) -> User:
+        """Add a new user; a name that exists (also a disabled one) is refused."""
+        validate_name(name)
+        if kind not in KINDS:
+            raise UserError(f"unknown kind of account {kind!r}")
+        if kind == "person":
+            require_acceptable(password, name)
         Principal(name, role, affiliation)  # validates role and affiliation
-        users = self._load()
-        user = User(
-            name,
-            role,
-            affiliation,
-            _hasher.hash(password),
-            datetime.now(UTC).isoformat(timespec="seconds"),
-        )
-        users[name] = user
-        self._save(users)
+        with self._changing() as users:
+            if name in users:
+                raise UserError(
+                    f"user {name} exists already; an account is never replaced "
+                    "(change a role with `emm user role`)"
+                )
+            user = User(name, role, affiliation, _hasher.hash(password), _now(), kind=kind)
+            users[name] = user
         return user
 
+    def _change(self, name: str, **changes: object) -> User:
+        with self._changing() as users:
+            if name not in users:
+                raise UserError(f"no user {name}")
+            users[name] = replace(users[name], changed_at=_now(), **changes)  # type: ignore[arg-type]
+            return users[name]
+
+    def set_role(self, name: str, role: str) -> User:
+        current = self.find(name)
+        if current is None:
+            raise UserError(f"no user {name}")
+        Principal(name, role, current.affiliation)  # validates the role
+        return self._change(name, role=role)
+
+    def set_password(self, name: str, password: str) -> User:
+        require_acceptable(password, name)
+        return self._change(name, password_hash=_hasher.hash(password))
+
     def disable(self, name: str) -> None:
-        users = self._load()
-        if name not in users:
-            raise KeyError(name)
-        u = users[name]
-        users[name] = User(u.name, u.role, u.affiliation, u.password_hash, u.created_at, True)
-        self._save(users)
+        self._change(name, disabled=True)
+
+    def enable(self, name: str) -> None:
+        self._change(name, disabled=False)
+
+    def find(self, name: str) -> User | None:
+        """The user, also when disabled (for administration)."""
+        return self._load().get(name)
 
     def get(self, name: str) -> User | None:
         user = self._load().get(name)
@@ -84,9 +159,9 @@ class UserStore:
     def list(self) -> list[User]:
         return list(self._load().values())
 
-    def authenticate(self, name: str, password: str) -> User:
+    def authenticate(self, name: str, password: str, *, kind: str = "person") -> User:
         user = self.get(name)
-        if user is None:
+        if user is None or user.kind != kind:
             _hasher.hash(password)  # same cost whether or not the user exists
             raise AuthenticationFailed("unknown user or wrong password")
         try:

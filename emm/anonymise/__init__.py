@@ -6,7 +6,10 @@ never be traceable to persons (covenant art. 3). This package is the stage they 
 * :func:`scan` / :func:`deidentify`: find identifiers (Presidio configured for Dutch and
   English offline, deduce, Dutch pattern recognisers, a name heuristic, and
   :class:`KnownValues` from the graph) and replace them by typed placeholders;
-* :func:`protect_table`: statistical disclosure control for aggregate tables.
+* :func:`protect_table`: statistical disclosure control for aggregate tables;
+* :class:`Gate`: the export gate's text checks (recognisers, the independent shape check of
+  :mod:`emm.anonymise.shapes`, known values through a loader), with analyst approvals;
+* :func:`load_gazetteer`: places, regions, countries, legal acts and public bodies to keep.
 
 Heavy dependencies (Presidio, spaCy, deduce) load on first use, not on import.
 """
@@ -27,20 +30,29 @@ if TYPE_CHECKING:
     )
     from emm.anonymise.disclosure import ProtectedTable, protect_table
     from emm.anonymise.engine import Engine, get_engine
+    from emm.anonymise.gate import Approval, Gate, GateFinding
+    from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
     from emm.anonymise.known import KnownValues, UnknownKindError
+    from emm.anonymise.shapes import ShapeCheck
 
 __all__ = [
     "ENTITY_TYPES",
     "PLACEHOLDERS",
+    "Approval",
     "DeidResult",
     "Engine",
     "Finding",
+    "Gate",
+    "GateFinding",
+    "Gazetteer",
     "KnownValues",
+    "ShapeCheck",
     "ProtectedTable",
     "UnknownKindError",
     "UnsupportedLanguageError",
     "deidentify",
     "get_engine",
+    "load_gazetteer",
     "placeholder",
     "protect_table",
     "resolve_overlaps",
@@ -57,6 +69,12 @@ _LAZY = {
     "Engine": "emm.anonymise.engine",
     "get_engine": "emm.anonymise.engine",
     "KnownValues": "emm.anonymise.known",
+    "Approval": "emm.anonymise.gate",
+    "Gate": "emm.anonymise.gate",
+    "GateFinding": "emm.anonymise.gate",
+    "Gazetteer": "emm.anonymise.gazetteer",
+    "load_gazetteer": "emm.anonymise.gazetteer",
+    "ShapeCheck": "emm.anonymise.shapes",
     "UnknownKindError": "emm.anonymise.known",
 }
 

@@ -5,6 +5,12 @@ from the graph); :func:`deidentify` replaces each by a typed placeholder such as
 ``[PERSOON]`` or ``[TELEFOON]``. Placeholders are never numbered or pseudonymised, so the
 output cannot be linked back.
 
+What must stay is kept: the stage's own placeholders are never findings (a text that went
+through :func:`deidentify` once comes out of it unchanged), and places, regions, countries,
+nationalities, legal acts and public bodies of the gazetteer (:mod:`emm.anonymise.gazetteer`)
+are not replaced when a recogniser reads them as a name, place or organisation ("Wav",
+"Zeeland", "Inspectie SZW"). Identifiers (numbers, codes, addresses) are never kept.
+
 Two passes close known recall gaps of Presidio:
 
 * names in ALL CAPITALS: the deduce recogniser re-reads title-cased capitals and the
@@ -23,15 +29,21 @@ import regex as re
 
 from emm.anonymise.engine import Engine, get_engine
 from emm.anonymise.findings import Finding, resolve_overlaps
+from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
 from emm.anonymise.known import KnownValues
 from emm.anonymise.lexicon import NAME_PARTICLES, not_names
+from emm.anonymise.lexicon import words as _words
+from emm.anonymise.shapes import placeholder_spans
 from emm.errors import EmmError
 
 __all__ = [
     "DEFAULT_SCORE_THRESHOLD",
+    "KEPT_TYPES",
     "DeidResult",
     "UnsupportedLanguageError",
     "deidentify",
+    "kept_by_gazetteer",
+    "mask_placeholders",
     "replace_findings",
     "scan",
 ]
@@ -39,6 +51,15 @@ __all__ = [
 #: Presidio results below this score are ignored. Pattern recognisers that need a context
 #: word (V-number, KvK, foreign passport) start below it; the context lifts them above.
 DEFAULT_SCORE_THRESHOLD = 0.35
+
+#: Entity types a gazetteer term may be kept from (names, places, organisations).
+KEPT_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+#: Lower-case words that may join two gazetteer terms inside one finding ("Zeeland en Brabant").
+_CONNECTORS = frozenset(
+    {"en", "and", "of", "or", "de", "het", "van", "the", "&", "in", "te", "a", "an", "een"}
+)
+#: Categories whose terms are kept from any finding type ("WVW 1994", "Vw 2000").
+_ALWAYS_KEPT = frozenset({"legal", "body"})
 
 _LATER_MENTION_SCORE = 0.6
 _NAME_WORD = re.compile(r"\p{L}[\p{L}\p{M}'’-]*")
@@ -67,6 +88,7 @@ def scan(
     known: KnownValues | None = None,
     engine: Engine | None = None,
     score_threshold: float = DEFAULT_SCORE_THRESHOLD,
+    gazetteer: Gazetteer | None | bool = True,
 ) -> list[Finding]:
     """Find identifiers in ``text`` without changing it (the export gate's final check).
 
@@ -76,7 +98,8 @@ def scan(
     :param engine: the analyzer to use; default :func:`emm.anonymise.engine.get_engine`
         (built once per process; the first build in a fresh cache takes minutes).
     :param score_threshold: minimum Presidio score.
-    :returns: non-overlapping findings sorted by position.
+    :param gazetteer: terms to keep (default: the shipped gazetteer; ``False``: keep nothing).
+    :returns: non-overlapping findings sorted by position; never one inside a placeholder.
 
     Example
     -------
@@ -90,15 +113,154 @@ def scan(
         )
     if not text:
         return []
-    results = engine.analyzer.analyze(text, language=language, score_threshold=score_threshold)
+    holes = placeholder_spans(text)
+    masked = mask_placeholders(text, holes)
+    # a number wrapped over two lines ("06 38 19\n27 40") is read as one (same length)
+    joined = _WRAPPED_DIGITS.sub(" ", masked)
+    results = engine.analyzer.analyze(joined, language=language, score_threshold=score_threshold)
     findings = [Finding(r.entity_type, r.start, r.end, "presidio", float(r.score)) for r in results]
+    findings = _merge_names(masked, [_with_honorific(masked, f) for f in findings])
+    keep = load_gazetteer() if gazetteer is True else gazetteer or None
+    kept = keep.find(masked) if keep is not None else []
+    if kept:
+        findings = [
+            t
+            for f in findings
+            if not kept_by_gazetteer(masked, f, kept)
+            for t in [_trim_place(masked, f, kept)]
+            if t is not None
+        ]
     if known:
-        findings.extend(known.find(text))
+        findings.extend(known.find(masked))
     resolved = resolve_overlaps(findings)
-    later = later_mentions(text, resolved, stop_words=getattr(engine.lexicon, "stop_words", ()))
+    skip = set(getattr(engine.lexicon, "stop_words", ()))
+    skip.update(masked[s:e].lower() for s, e, _ in kept)
+    later = later_mentions(masked, resolved, stop_words=skip)
     if later:
         resolved = resolve_overlaps(resolved + later)
+    if holes:
+        resolved = [f for f in resolved if not any(s < f.end and f.start < e for s, e in holes)]
     return resolved
+
+
+_WRAPPED_DIGITS = re.compile(r"(?<=\d[ ]?)\n(?=[ ]?\d)")
+#: Words before a name that belong to it: working names ("auntie Blessing", "Mama Gift",
+#: "Mr. Ade") and titles (replacing "dhr." too costs nothing).
+HONORIFICS = _words("""auntie aunty aunt mama mummy madam madame uncle big boss brother sister mister mr mr.
+    mrs mrs. ms ms. miss dhr dhr. mevr mevr. mw mw. papa baba chief oga alhaji""")
+_TRIM_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "LOCATION"})
+
+
+def _with_honorific(text: str, f: Finding) -> Finding:
+    if f.entity_type != "PERSON":
+        return f
+    m = re.search(r"(?<![\p{L}])(\p{L}+\.?)[ ]$", text[max(0, f.start - 12) : f.start])
+    if m and m.group(1).lower() in HONORIFICS:
+        start = f.start - (len(m.group(0)))
+        return Finding(f.entity_type, start, f.end, f.source, f.score)
+    return f
+
+
+_NAME_GAP = re.compile(r"[ ](?:(?:[Dd]e|[Vv]an|der|den|[Hh]et|&)[ ])*")
+_LEGAL_TAIL = re.compile(
+    r"(?:\.(?:[ ]?k\.|[ ]?z[ ]?o\.o\.)|[ ,]+(?:Sp\.[ ]?k\.|Sp\.[ ]?z[ ]?o\.o\.|s\.r\.o\.|"
+    r"S\.R\.L\.|SRL|S\.A\.|EOOD|OOD|Kft\.|GmbH|B\.V\.|BV|N\.V\.|V\.O\.F\.|Ltd\.?|LLC|BVBA|"
+    r"SPRL|VOF))(?![\p{L}])"
+)
+_NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+
+
+def _merge_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """One finding for a business name read in parts ("Bakkerij" + "De Gouden Korenschoof
+    Yıldız"), with its legal form ("Transport Mazur Sp" + ".k.") and a leading "De"."""
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if f.entity_type in _NAME_TYPES:
+            tail = _LEGAL_TAIL.match(text, f.end)
+            if tail:
+                f = Finding("ORGANIZATION", f.start, tail.end(), f.source, f.score)
+            lead = re.search(r"(?:^|[^.!?\n] )((?:De|Het) )$", text[max(0, f.start - 6) : f.start])
+            if lead:
+                f = Finding(f.entity_type, f.start - len(lead.group(1)), f.end, f.source, f.score)
+            prev = out[-1] if out else None
+            if prev is not None and prev.entity_type in _NAME_TYPES and prev.end <= f.start:
+                gap = _NAME_GAP.fullmatch(text, prev.end, f.start)
+                if gap is not None:
+                    out[-1] = Finding(
+                        "ORGANIZATION"
+                        if "ORGANIZATION" in (prev.entity_type, f.entity_type)
+                        else prev.entity_type,
+                        prev.start,
+                        f.end,
+                        prev.source,
+                        max(prev.score, f.score),
+                    )
+                    continue
+        out.append(f)
+    return out
+
+
+def _trim_place(text: str, f: Finding, kept: list[tuple[int, int, str]]) -> Finding | None:
+    """ "3461 CE Linschoten" -> "3461 CE": a place after a postcode or address stays."""
+    if f.entity_type not in _TRIM_TYPES or f.source == "known":
+        return f
+    for s, e, _ in kept:
+        if f.start < s and e == f.end:
+            head = text[f.start : s].rstrip(" ,")
+            if any(c.isdigit() for c in head):
+                return Finding(f.entity_type, f.start, f.start + len(head), f.source, f.score)
+    return f
+
+
+def mask_placeholders(text: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """``text`` with every placeholder blanked (same length, so offsets stay valid)."""
+    spans = placeholder_spans(text) if spans is None else spans
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def kept_by_gazetteer(text: str, finding: Finding, kept: list[tuple[int, int, str]]) -> bool:
+    """Whether ``finding`` is only gazetteer terms (and connectors such as "en" between them).
+
+    Only names, places and organisations are kept; a finding that reaches beyond the terms
+    ("Jan Zeeland", "Kerkstraat Zwolle") is not.
+    """
+    if finding.source == "known":
+        return False
+    if finding.entity_type == "NL_ADDRESS":
+        # deduce reads "Flevoland 22" (a province and a count) as an address
+        inside = any(s <= finding.start < e for s, e, _ in kept)
+        return inside and _digits_only_after(text, finding, kept)
+    if finding.entity_type not in KEPT_TYPES:
+        return any(
+            s <= finding.start and finding.end <= e and c in _ALWAYS_KEPT for s, e, c in kept
+        )
+    covered = [(s, e) for s, e, _ in kept if s < finding.end and finding.start < e]
+    if not covered:
+        return False
+    pos = finding.start
+    for s, e in sorted(covered):
+        if s > pos and not _only_connectors(text[pos:s]):
+            return False
+        pos = max(pos, e)
+    return pos >= finding.end or _only_connectors(text[pos : finding.end])
+
+
+def _digits_only_after(text: str, finding: Finding, kept: list[tuple[int, int, str]]) -> bool:
+    term_end = max(e for s, e, _ in kept if s <= finding.start < e)
+    rest = text[term_end : finding.end]
+    return rest.strip() != "" and all(c.isdigit() or c.isspace() for c in rest)
+
+
+def _only_connectors(gap: str) -> bool:
+    # a compound tail ("RDW-kentekenregister", "Telegram-account") belongs to the term
+    gap = re.sub(r"^-\p{Ll}+", "", gap)
+    words = _NAME_WORD.findall(gap)
+    return all(w.lower() in _CONNECTORS for w in words) and not any(c.isdigit() for c in gap)
 
 
 def deidentify(
@@ -108,6 +270,7 @@ def deidentify(
     known: KnownValues | None = None,
     engine: Engine | None = None,
     score_threshold: float = DEFAULT_SCORE_THRESHOLD,
+    gazetteer: Gazetteer | None | bool = True,
 ) -> DeidResult:
     """Replace every identifier in ``text`` by its typed placeholder.
 
@@ -119,7 +282,12 @@ def deidentify(
     'Bel [TELEFOON] of mail [EMAIL]'
     """
     findings = scan(
-        text, language=language, known=known, engine=engine, score_threshold=score_threshold
+        text,
+        language=language,
+        known=known,
+        engine=engine,
+        score_threshold=score_threshold,
+        gazetteer=gazetteer,
     )
     return DeidResult(replace_findings(text, findings), findings)
 

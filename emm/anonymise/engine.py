@@ -115,6 +115,7 @@ def build_engine(
     from emm.anonymise.lexicon import Lexicon
     from emm.anonymise.recognizers import (
         DeduceRecognizer,
+        LowerCaseNameRecognizer,
         ProperNameRecognizer,
         pattern_recognizers,
     )
@@ -150,6 +151,7 @@ def build_engine(
         for recognizer in pattern_recognizers(language, cache_dir=tld_cache):
             registry.add_recognizer(recognizer)
         registry.add_recognizer(ProperNameRecognizer(lexicon, supported_language=language))
+        registry.add_recognizer(LowerCaseNameRecognizer(lexicon, supported_language=language))
         if deduce_instance is not None:
             registry.add_recognizer(
                 DeduceRecognizer(deduce_instance, supported_language=language, lexicon=lexicon)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ALL_PLACEHOLDERS",
     "ENTITY_TYPES",
     "EntityType",
     "PLACEHOLDERS",
@@ -41,12 +42,26 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType("NL_V_NUMBER", "[V-NUMMER]", "IND vreemdelingennummer (alien number), 10 digits"),
     EntityType("NL_KVK", "[KVK]", "Chamber of Commerce (KvK) registration number, 8 digits"),
+    EntityType("IP_ADDRESS", "[IP-ADRES]", "IPv4 or IPv6 address"),
+    EntityType("SOCIAL_HANDLE", "[ACCOUNT]", "social-media handle, profile or chat link"),
+    EntityType("URL", "[URL]", "web address that is not a public body's"),
+    EntityType("VIN", "[VIN]", "vehicle identification (chassis) number, 17 characters"),
+    EntityType("IMEI", "[IMEI]", "IMEI of a mobile phone, 15 digits, Luhn checked"),
+    EntityType("DRIVING_LICENCE", "[RIJBEWIJS]", "driving-licence number (Dutch or foreign)"),
+    EntityType("FOREIGN_PLATE", "[KENTEKEN]", "foreign licence plate (DE, BE, PL, RO, BG, FR...)"),
+    EntityType(
+        "EMPLOYEE_NUMBER", "[PERSONEELSNUMMER]", "number an employer or authority gives a worker"
+    ),
+    EntityType("PERSON_REFERENCE", "[KENMERK]", "case, file, customer or foreign personal number"),
 )
 
 #: entity type code -> placeholder text
 PLACEHOLDERS: dict[str, str] = {e.code: e.placeholder for e in ENTITY_TYPES}
 
 _FALLBACK = "[GEGEVEN]"
+
+#: Every placeholder text the stage writes (the fallback included); never a finding.
+ALL_PLACEHOLDERS: frozenset[str] = frozenset(PLACEHOLDERS.values()) | {_FALLBACK}
 
 
 def placeholder(entity_type: str) -> str:

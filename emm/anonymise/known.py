@@ -22,7 +22,6 @@ Normalisation makes the match robust to how a value is written:
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,7 +31,9 @@ import phonenumbers
 import regex as re
 
 from emm.anonymise.findings import Finding, resolve_overlaps
+from emm.anonymise.folding import alnum_stream, word_stream
 from emm.anonymise.lexicon import NAME_PARTICLES, TITLES
+from emm.anonymise.lexicon import words as _words
 from emm.errors import EmmError
 
 __all__ = ["KIND_ALIASES", "KnownValues", "UnknownKindError"]
@@ -79,6 +80,22 @@ KIND_ALIASES: dict[str, str] = {
     "organisation": "ORGANIZATION",
     "organization": "ORGANIZATION",
     "location": "LOCATION",
+    "ip": "IP_ADDRESS",
+    "ip_address": "IP_ADDRESS",
+    "handle": "SOCIAL_HANDLE",
+    "account": "SOCIAL_HANDLE",
+    "url": "URL",
+    "vin": "VIN",
+    "imei": "IMEI",
+    "driving_licence": "DRIVING_LICENCE",
+    "rijbewijs": "DRIVING_LICENCE",
+    "foreign_plate": "FOREIGN_PLATE",
+    "employee_number": "EMPLOYEE_NUMBER",
+    "personeelsnummer": "EMPLOYEE_NUMBER",
+    "case_number": "PERSON_REFERENCE",
+    "reference": "PERSON_REFERENCE",
+    "birth_date": "DATE_TIME",
+    "date_of_birth": "DATE_TIME",
 }
 
 _WORD_KINDS = frozenset({"PERSON", "ORGANIZATION", "NL_ADDRESS", "LOCATION"})
@@ -90,74 +107,18 @@ _MIN_KEY = 3
 _MIN_PART = 2  # two-letter family names: Wu, Li, Do, Ly
 
 
-#: letters that Unicode decomposition does not reduce to a base letter
-_LETTER_MAP = str.maketrans(
-    {"ı": "i", "ł": "l", "đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ħ": "h", "þ": "th"}
-)
-
-
-def _fold(ch: str) -> str:
-    """Case- and accent-folded form of one character (may be empty or several chars)."""
-    decomposed = unicodedata.normalize("NFKD", ch.casefold().translate(_LETTER_MAP))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _alnum_stream(text: str) -> tuple[str, list[int]]:
-    """Letters and digits of ``text``, folded, with the original index of each."""
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if not ch.isalnum():
-            continue
-        for c in _fold(ch):
-            if c.isalnum():
-                chars.append(c)
-                index.append(i)
-    return "".join(chars), index
-
-
-def _word_stream(text: str) -> tuple[str, list[int]]:
-    """Words of ``text`` (letters or digits), folded, one space between, wrapped in spaces.
-
-    Index entries are the original positions of the characters; spaces get -1.
-    """
-    chars: list[str] = [" "]
-    index: list[int] = [-1]
-    prev = ""  # "a" letter, "d" digit, "" separator
-    for i, ch in enumerate(text):
-        folded = _fold(ch) if ch.isalnum() else ""
-        for c in folded:
-            kind = "d" if c.isdigit() else "a" if c.isalpha() else ""
-            if not kind:
-                continue
-            if prev and prev != kind:
-                chars.append(" ")
-                index.append(-1)
-            chars.append(c)
-            index.append(i)
-            prev = kind
-        if not folded and prev:
-            chars.append(" ")
-            index.append(-1)
-            prev = ""
-    if chars[-1] != " ":
-        chars.append(" ")
-        index.append(-1)
-    return "".join(chars), index
-
-
 def _alnum_key(value: str) -> str:
-    return _alnum_stream(value)[0]
+    return alnum_stream(value)[0]
 
 
 def _word_key(value: str) -> str:
-    return _word_stream(value)[0]
+    return word_stream(value)[0]
 
 
 @dataclass(frozen=True)
 class _Entry:
     entity_type: str
-    mode: str  # "alnum", "word", "part" (capitalised name part), "phone"
+    mode: str  # "alnum", "word", "part" (capitalised name part), "single", "phone"
     prefixes: tuple[str, ...] = ()  # phone: allowed digit prefixes before the NSN
 
 
@@ -237,6 +198,11 @@ class KnownValues:
         words = _word_key(value).split()
         if not words:
             return
+        if len(words) == 1:
+            # a one-word name ("Pol", "Mei"): like a part, it needs a capital, and a cue when
+            # it is also a party code, month, place or ordinary word
+            self._put("word", f" {words[0]} ", _Entry("PERSON", "single"), _MIN_PART)
+            return
         variants = {tuple(words)}
         # every rotation ("de Vries Jan", "Vries Jan de") and the name without particles
         variants.update(tuple(words[i:] + words[:i]) for i in range(1, len(words)))
@@ -302,7 +268,7 @@ class KnownValues:
     def _iter_findings(self, text: str) -> Iterator[Finding]:
         automata = self._automata or {}
         if "alnum" in automata:
-            stream, index = _alnum_stream(text)
+            stream, index = alnum_stream(text)
             for end, (length, entries) in automata["alnum"].iter(stream):
                 s, e = index[end - length + 1], index[end] + 1
                 for entry in entries:
@@ -313,17 +279,46 @@ class KnownValues:
                     elif _boundary_ok(text, s, e):
                         yield Finding(entry.entity_type, s, e, "known", 1.0)
         if "word" in automata:
-            stream, index = _word_stream(text)
+            stream, index = word_stream(text)
             for end, (length, entries) in automata["word"].iter(stream):
                 inner = [i for i in index[end - length + 1 : end + 1] if i >= 0]
                 if not inner:
                     continue
                 s, e = inner[0], inner[-1] + 1
                 for entry in entries:
-                    if entry.mode == "part" and not _capitalised(text[s:e]):
+                    if entry.mode in ("part", "single") and not _capitalised(text[s:e]):
                         continue
-                    score = 0.9 if entry.mode == "part" else 1.0
+                    if (
+                        entry.mode in ("part", "single")
+                        and _collides(text[s:e])
+                        and not _person_cue_before(text, s)
+                    ):
+                        continue
+                    score = 0.9 if entry.mode in ("part", "single") else 1.0
                     yield Finding(entry.entity_type, s, e, "known", score)
+
+
+_PERSON_CUES = _words("""dhr dhr. heer mevrouw mevr mevr. mw mw. meneer mr mr. mrs ms miss mister verdachte
+    slachtoffer betrokkene getuige genaamd alias aangever aangeefster suspect victim witness
+    named called zoon dochter broer zus vader moeder""")
+_SHORT_PART = 4
+
+
+def _collides(word: str) -> bool:
+    """A name part that is also something else: short, a party code, month, place, word."""
+    from emm.anonymise.gazetteer import load_gazetteer
+    from emm.anonymise.lexicon import load_word_list
+
+    letters = "".join(c for c in word if c.isalpha())
+    if len(letters) < _SHORT_PART:
+        return True
+    low = letters.lower()
+    return word in load_gazetteer() or low in load_word_list("allowed_terms")
+
+
+def _person_cue_before(text: str, start: int) -> bool:
+    words = text[max(0, start - 24) : start].lower().split()
+    return bool(words) and words[-1].rstrip(",:") in _PERSON_CUES
 
 
 def _capitalised(word: str) -> bool:

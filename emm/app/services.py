@@ -18,12 +18,12 @@ from typing import Any
 import streamlit as st
 
 from emm import settings as settings_mod
+from emm.access.analysis import AnalysisRun, scope_tag, stamp
 from emm.access.guarded import GuardedStore
 from emm.access.policy import AccessDenied, Principal, load_policy
 from emm.access.session import audit_log, guarded
 from emm.graph.connect import open_store
 from emm.graph.model import Entity
-from emm.graph.runs import AnalysisRun, latest_for
 from emm.graph.store import GraphStore
 from emm.settings import Settings
 
@@ -184,16 +184,12 @@ def shown_errors(what: str = "") -> Iterator[None]:
 
 
 def latest_run(g: GuardedStore) -> AnalysisRun | None:
-    """The newest whole-graph analysis this user may see (re-read when a new run appears)."""
-    folder = get_settings().data_dir / "analysis"
-    stamp = (
-        max((p.stat().st_mtime for p in folder.glob("RUN-*.json")), default=0.0)
-        if folder.exists()
-        else 0.0
-    )
+    """The newest whole-graph analysis of this user's access scope (re-read when a new run of
+    that scope appears)."""
+    marker = stamp(get_settings().data_dir, scope_tag(g.scope()))
     cached = st.session_state.get("_run")
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, latest_for(g, get_settings().data_dir))
+    if cached is None or cached[0] != marker:
+        cached = (marker, g.analysis.latest())
         st.session_state["_run"] = cached
     run: AnalysisRun | None = cached[1]
     return run

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import click
 
 from emm.cli.base import (
+    check_permissions,
     clear_errors,
+    guarded_store,
     main,
+    principal,
+    record,
     settings_of,
 )
 
@@ -50,46 +56,91 @@ def generate(ctx: click.Context, seed: int, size: str, out: Path | None) -> None
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--check", is_flag=True, help="Validate only; write nothing to the graph.")
 @click.option("--force", is_flag=True, help="Ingest again deliveries already loaded.")
+@click.option("--quiet", is_flag=True, help="Only the summary and refusals (for CI and cron).")
 @click.pass_context
 @clear_errors
-def ingest(ctx: click.Context, path: Path, check: bool, force: bool) -> None:
+def ingest(ctx: click.Context, path: Path, check: bool, force: bool, quiet: bool) -> None:
     """Ingest one delivery folder, or every delivery under PATH.
 
-    Bad rows go to $EMM_DATA_DIR/quarantine/<delivery>.jsonl with row, field and reason;
-    a report per delivery goes to $EMM_DATA_DIR/reports/.
+    Every delivery is tried and either loads completely or leaves the graph as it was. Bad
+    rows go to $EMM_DATA_DIR/quarantine/<delivery>.jsonl with file, row, field and reason; a
+    report per delivery goes to $EMM_DATA_DIR/reports/. Exits 1 when any delivery was refused.
 
     Example: emm ingest var/generated/demo-1/deliveries
     """
-    from emm.graph.connect import open_store
     from emm.ingest.pipeline import ingest_folder
 
     s = settings_of(ctx)
-    store = None if check else open_store(s)
-    if store is not None:
-        store.ensure_schema()
-    reports = ingest_folder(path, store, out_dir=s.data_dir, batch_size=s.batch_size, force=force)
-    for r in reports:
-        line = (
-            f"{r.delivery_id:28} {r.party:5} {r.status:14} read={r.read} loaded={r.loaded} "
-            f"merged={r.merged} quarantined={r.quarantined}"
+
+    def shown(folder: str, r: Any, reason: str | None) -> None:
+        if r is None:
+            click.echo(f"REFUSED {Path(folder).name}: {reason}", err=True)
+        elif not quiet:
+            speed = f" {r.read / r.seconds:,.0f} rows/s" if r.seconds else ""
+            line = (
+                f"{r.delivery_id:28} {r.party:5} {r.status:14} read={r.read} "
+                f"loaded={r.loaded} merged={r.merged} quarantined={r.quarantined}{speed}"
+            )
+            click.echo(line + (f"  -> {r.quarantine_file}" if r.quarantine_file else ""))
+
+    progress = None if quiet or not sys.stderr.isatty() else _Progress()
+    if check:
+        who = principal(ctx, "ingest")  # a dry run reads the parties' files: also audited
+        result = ingest_folder(
+            path,
+            None,
+            out_dir=s.data_dir,
+            batch_size=s.batch_size,
+            on_result=shown,
+            progress=progress,
         )
-        click.echo(line + (f"  -> {r.quarantine_file}" if r.quarantine_file else ""))
+        for r in result.reports:
+            record(
+                ctx, who, "ingest_check", targets=[r.delivery_id], size=r.read, parties=[r.party]
+            )
+    else:
+        result = guarded_store(ctx, "ingest").ingest(
+            path, force=force, batch_size=s.batch_size, on_result=shown, progress=progress
+        )
+    counts: dict[str, int] = {}
+    for r in result.reports:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    click.echo(f"{summary or 'nothing loaded'}; {len(result.refused)} refused")
+    if not result.ok:
+        sys.exit(1)
+
+
+class _Progress:
+    """Rows read so far in the current file, and the rate, on one terminal line (stderr)."""
+
+    def __init__(self) -> None:
+        self.file = ""
+        self.started = time.monotonic()
+        self.shown = 0.0
+
+    def __call__(self, name: str, rows: int) -> None:
+        now = time.monotonic()
+        if name != self.file:
+            self.file, self.started = name, now
+        if now - self.shown >= 1.0:
+            rate = rows / max(now - self.started, 1e-6)
+            click.echo(f"\r  {name}: {rows:,} rows, {rate:,.0f} rows/s   ", nl=False, err=True)
+            self.shown = now
 
 
 @main.command()
 @click.pass_context
 @clear_errors
 def counts(ctx: click.Context) -> None:
-    """Count nodes per type and relationships per type, party and legal basis.
+    """Count nodes per type, and the relationships you may read per type, party and legal basis.
 
-    Example: emm counts
+    Example: emm --as senior counts
     """
-    from emm.graph.connect import open_store
-
-    store = open_store(settings_of(ctx))
-    for label, n in store.count_nodes().items():
+    g = guarded_store(ctx, "search")
+    for label, n in g.count_nodes().items():
         click.echo(f"node  {label:18} {n}")
-    for row in sorted(store.count_edges(), key=lambda r: (r["type"], r["party"])):
+    for row in sorted(g.count_edges(), key=lambda r: (r["type"], r["party"])):
         click.echo(f"edge  {row['type']:16} {row['party']:5} {row['legal_basis']:15} {row['n']}")
 
 
@@ -101,12 +152,34 @@ def counts(ctx: click.Context) -> None:
 def demo(ctx: click.Context, seed: int, size: str) -> None:
     """Start the database, generate demo deliveries (once) and ingest them (idempotent).
 
+    On a new installation (or one made by `emm demo`) it needs no login: it creates the demo
+    users and acts as the internal principal `system`, recorded in the audit trail. On an
+    installation with real users an administrator must log in.
+
     Example: emm demo --size small
     """
     from emm.demo import prepare_demo
 
+    _demo_allowed(ctx)
     for line in prepare_demo(settings_of(ctx), seed=seed, size=size):
         click.echo(line)
+
+
+def _demo_allowed(ctx: click.Context) -> None:
+    """A demo loads synthetic data: fine on a new or demo installation, else an admin only."""
+    from emm.access.session import users
+    from emm.files import write_private
+
+    s = settings_of(ctx)
+    check_permissions(s)
+    ctx.obj["audited"] = True
+    marker = s.data_dir / "DEMO"
+    if marker.exists():
+        return
+    if users(s).list():
+        principal(ctx, "ingest")
+        return
+    write_private(marker, b"made by `emm demo`: synthetic data, demo users\n")
 
 
 @main.command()
@@ -125,7 +198,9 @@ def app(ctx: click.Context, port: int, no_demo: bool, headless: bool) -> None:
     from emm.demo import prepare_demo
 
     s = settings_of(ctx)
+    check_permissions(s)
     if not no_demo:
+        _demo_allowed(ctx)
         for line in prepare_demo(s):
             click.echo(line)
     script = Path(__file__).parent / "app" / "main.py"

@@ -9,6 +9,9 @@ import click
 from emm.cli.base import (
     clear_errors,
     main,
+    open_data_store,
+    principal,
+    record,
     settings_of,
 )
 
@@ -76,16 +79,19 @@ def db_status(ctx: click.Context) -> None:
 @click.pass_context
 @clear_errors
 def db_reset(ctx: click.Context, yes: bool) -> None:
-    """Delete all nodes and relationships (for demos and tests).
+    """Delete all nodes and relationships (for demos and tests); an administrator only.
 
-    Example: emm db reset --yes
+    The audit trail and its checkpoints in the database stay.
+
+    Example: emm --as admin db reset --yes
     """
-    from emm.graph.connect import open_store
-
     if not yes:
         raise click.ClickException("refusing without --yes")
-    store = open_store(settings_of(ctx))
+    who = principal(ctx, "reset_database")
+    store = open_data_store(ctx)
+    before = store.count_nodes()
     store.clear()
+    record(ctx, who, "db_reset", size=sum(before.values()), nodes=before)
     click.echo("graph emptied")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,9 @@ from emm.cli.base import (
     clear_errors,
     guarded_store,
     main,
+    open_data_store,
     principal,
+    record,
     settings_of,
 )
 
@@ -47,12 +50,8 @@ def retention_plan(ctx: click.Context, as_of: str | None) -> None:
 
     Example: emm --as privacy retention plan --as-of 2027-01-01
     """
-    from emm.retention.engine import plan
-
-    store = guarded_store(ctx, "retention_plan")
-    result = plan(store.raw_for("retention_plan"), _as_of(as_of))
-    store._log("retention_plan", size=result["party-facts"]["facts_total"], as_of=result["as_of"])
-    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    g = guarded_store(ctx, "retention_plan")
+    click.echo(json.dumps(g.privacy.retention_plan(_as_of(as_of)), indent=2, ensure_ascii=False))
 
 
 @retention.command("apply")
@@ -65,25 +64,10 @@ def retention_apply(ctx: click.Context, as_of: str | None, yes: bool) -> None:
 
     Example: emm --as privacy retention apply --yes
     """
-    from emm.retention.engine import apply
-
     if not yes:
         raise click.ClickException("refusing without --yes (see `emm retention plan` first)")
-    store = guarded_store(ctx, "retention_apply")
-    s = settings_of(ctx)
-    report = apply(
-        store.raw_for("retention_apply"),
-        _as_of(as_of),
-        out_dir=s.data_dir / "retention",
-        run_by=store.principal.user,
-    )
-    facts = report["rules_applied"]["party-facts"]
-    store._log(
-        "retention_apply",
-        size=facts["facts_total"],
-        parties=list(facts["facts"]),
-        as_of=report["as_of"],
-    )
+    g = guarded_store(ctx, "retention_apply")
+    report = g.privacy.retention_apply(_as_of(as_of))
     click.echo(json.dumps(report, indent=2, ensure_ascii=False))
 
 
@@ -102,13 +86,8 @@ def _subject_options(fn: F) -> F:
     return fn
 
 
-def _subjects(store: Any, bsn: str | None, name: str | None, birth_date: str | None) -> Any:
-    from emm.retention.subjects import locate
-
-    persons = locate(store, bsn=bsn, name=name, birth_date=birth_date)
-    if not persons:
-        raise click.ClickException("no person found with these identifiers")
-    return persons
+def _subjects(g: Any, bsn: str | None, name: str | None, birth_date: str | None) -> Any:
+    return g.privacy.find_subject(bsn=bsn, name=name, birth_date=birth_date)
 
 
 @main.group()
@@ -142,26 +121,18 @@ def subject_access(
 
     Example: emm --as privacy subject access --name "Jan de Vries" --birth-date 12-03-1985
     """
-    from emm.retention.subjects import access
-
     g = guarded_store(ctx, "subject_request")
-    store = g.raw_for("subject_request")
     refuse: dict[str, list[str]] = {}
     for item in refusals:
         party, _, ground = item.partition(":")
         refuse.setdefault(party, []).append(ground)
-    persons = _subjects(store, bsn, name, birth_date)
-    outcome, answer = access(store, persons, by=g.principal.user, refuse=refuse)
-    g._log(
-        "subject_access",
-        targets=[p.uid for p in persons],
-        size=sum(len(p["facts"]) for p in answer["persons"]),
-        request_id=outcome.request_id,
-    )
+    uids = _subjects(g, bsn, name, birth_date)
+    outcome, answer = g.privacy.access(uids, refuse=refuse)
     text = json.dumps(answer, indent=2, ensure_ascii=False)
     if out:
-        out.write_text(text, encoding="utf-8")
-        out.chmod(0o600)
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
         click.echo(f"{outcome.request_id}: answer written to {out}")
     else:
         click.echo(text)
@@ -185,14 +156,9 @@ def subject_rectify(
 
     Example: emm --as privacy subject rectify --bsn 111222333 --field nationality --value NL
     """
-    from emm.retention.subjects import rectify
-
     g = guarded_store(ctx, "subject_request")
-    store = g.raw_for("subject_request")
-    for p in _subjects(store, bsn, name, birth_date):
-        o = rectify(store, p, field_name, value, by=g.principal.user)
-        g._log("subject_rectify", targets=[p.uid], size=1, request_id=o.request_id)
-        click.echo(f"{o.request_id}: {field_name} rectified")
+    o = g.privacy.rectify(_subjects(g, bsn, name, birth_date), field_name, value)
+    click.echo(f"{o.request_id}: {field_name} rectified in {o.detail['records']} record(s)")
 
 
 @subject.command("erase")
@@ -207,21 +173,11 @@ def subject_erase(
 
     Example: emm --as privacy subject erase --bsn 111222333 --yes
     """
-    from emm.retention.subjects import erase
-
     if not yes:
         raise click.ClickException("refusing without --yes")
     g = guarded_store(ctx, "subject_request")
-    store = g.raw_for("subject_request")
-    for p in _subjects(store, bsn, name, birth_date):
-        o = erase(store, p, by=g.principal.user, out_dir=settings_of(ctx).data_dir / "retention")
-        g._log(
-            "subject_erase",
-            targets=[p.uid],
-            size=o.detail["facts_removed"],
-            request_id=o.request_id,
-        )
-        click.echo(f"{o.request_id}: erased, {o.detail['facts_removed']} facts removed")
+    o = g.privacy.erase(_subjects(g, bsn, name, birth_date))
+    click.echo(f"{o.request_id}: erased, {o.detail['facts_removed']} facts removed")
 
 
 @subject.command("restrict")
@@ -236,14 +192,9 @@ def subject_restrict(
 
     Example: emm --as privacy subject restrict --bsn 111222333
     """
-    from emm.retention.subjects import restrict
-
     g = guarded_store(ctx, "subject_request")
-    store = g.raw_for("subject_request")
-    for p in _subjects(store, bsn, name, birth_date):
-        o = restrict(store, p, by=g.principal.user, lift=lift)
-        g._log(o.kind, targets=[p.uid], size=1, request_id=o.request_id)
-        click.echo(f"{o.request_id}: {o.kind.replace('_', ' ')} done")
+    o = g.privacy.restrict(_subjects(g, bsn, name, birth_date), lift=lift)
+    click.echo(f"{o.request_id}: {o.kind.replace('_', ' ')} done")
 
 
 @subject.command("refuse")
@@ -270,13 +221,8 @@ def subject_refuse(
 
     Example: emm --as privacy subject refuse --bsn 111222333 --kind access --ground WPG-27
     """
-    from emm.retention.subjects import refuse
-
     g = guarded_store(ctx, "subject_request")
-    store = g.raw_for("subject_request")
-    persons = _subjects(store, bsn, name, birth_date)
-    o = refuse(store, persons, kind, by=g.principal.user, grounds=list(grounds))
-    g._log("subject_refuse", targets=[p.uid for p in persons], request_id=o.request_id)
+    o = g.privacy.refuse(_subjects(g, bsn, name, birth_date), kind, list(grounds))
     click.echo(f"{o.request_id}: {kind} refused on {', '.join(grounds)}")
 
 
@@ -308,20 +254,10 @@ def party_exit_cmd(ctx: click.Context, code: str, mode: str, reason: str, yes: b
 
     Example: emm --as privacy party exit IND --mode remove --yes
     """
-    from emm.retention.subjects import party_exit
-
     if not yes:
         raise click.ClickException("refusing without --yes")
     g = guarded_store(ctx, "party_exit")
-    report = party_exit(
-        g.raw_for("party_exit"),
-        code,
-        mode=mode,
-        by=g.principal.user,
-        out_dir=settings_of(ctx).data_dir / "retention",
-        reason=reason,
-    )
-    g._log("party_exit", parties=[code], mode=mode)
+    report = g.privacy.party_exit(code, mode=mode, reason=reason)
     click.echo(json.dumps(report, indent=2))
 
 
@@ -337,21 +273,96 @@ def audit() -> None:
 
 
 @audit.command("verify")
+@click.option(
+    "--anchor",
+    "anchor_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The privacy officer's anchor file (from `emm audit anchor --out`).",
+)
 @click.pass_context
 @clear_errors
-def audit_verify(ctx: click.Context) -> None:
-    """Check the hash chain: detects an edited, removed, inserted or reordered line.
+def audit_verify(ctx: click.Context, anchor_file: Path | None) -> None:
+    """Check chain, signatures, key and checkpoints: shows an edited, removed, inserted or
+    reordered line, a cut-off end, a rewritten or replaced trail, and a deleted one.
 
-    Example: emm --as privacy audit verify
+    Example: emm --as privacy audit verify --anchor /media/usb/emm-anchor.json
     """
-    from emm.access.session import audit_log
+    from neo4j.exceptions import ServiceUnavailable
 
-    principal(ctx, "audit_verify")
-    result = audit_log(settings_of(ctx)).verify()
+    from emm.audit import anchors
+
+    anchor = anchors.load_anchor(anchor_file) if anchor_file else None
+    try:
+        result = guarded_store(ctx, "audit_verify").privacy.audit_verify(anchor=anchor)
+    except ServiceUnavailable:
+        # The trail must be checkable when the database is down (after an incident, say):
+        # the files and the anchor alone, without the database's checkpoints.
+        from emm.access.session import audit_log, users
+
+        who = principal(ctx, "audit_verify")
+        s = settings_of(ctx)
+        click.echo("(graph database not reachable: its checkpoints are not compared)")
+        result = audit_log(s).verify(anchor=anchor, must_exist=bool(users(s).list()))
+        record(ctx, who, "audit_verify", size=result.entries, ok=result.ok, offline=True)
     for problem in result.problems:
         click.echo(problem)
+    for note in result.notes:
+        click.echo(f"note: {note}")
+    if result.anchored_by:
+        click.echo("anchored by: " + "; ".join(result.anchored_by))
     click.echo(f"{result.entries} entries: {'intact' if result.ok else 'TAMPERED'}")
     sys.exit(0 if result.ok else 2)
+
+
+@audit.command("anchor")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the anchor: a place off this machine (a USB stick, your own share).",
+)
+@click.pass_context
+@clear_errors
+def audit_anchor(ctx: click.Context, out: Path) -> None:
+    """Write the trail's anchor (first key and a fresh signed checkpoint) for the privacy officer.
+
+    Keep it off this machine; `emm audit verify --anchor FILE` then shows even a replacement
+    of the whole audit folder. Take a new one now and then: it also pins the trail's length.
+
+    Example: emm --as privacy audit anchor --out /media/usb/emm-anchor.json
+    """
+    from emm.access.session import audit_log
+    from emm.audit import anchors
+    from emm.audit.signing import fingerprint
+
+    who = principal(ctx, "audit_anchor")
+    log = audit_log(settings_of(ctx))
+    record(ctx, who, "audit_anchor")  # first, so the anchor's checkpoint includes it
+    data = anchors.export_anchor(log, out)
+    cp = data.get("checkpoint") or {}
+    click.echo(
+        f"anchor of installation {data['installation']} written to {out}: "
+        f"first key {fingerprint(data['genesis_key'])}, checkpoint at entry {cp.get('seq')}"
+    )
+
+
+@audit.command("checkpoint")
+@click.pass_context
+@clear_errors
+def audit_checkpoint(ctx: click.Context) -> None:
+    """Write a signed checkpoint of the trail to the checkpoint file and the graph database.
+
+    Example: emm --key-file /etc/emm/audit-job.key audit checkpoint
+    """
+    from emm.access.session import audit_log
+    from emm.audit import anchors
+
+    who = principal(ctx, "audit_verify")
+    record(ctx, who, "audit_checkpoint")
+    cp = anchors.checkpoint(audit_log(settings_of(ctx)), open_data_store(ctx))
+    ctx.obj["audited"] = False  # written just now
+    click.echo(f"checkpoint at entry {cp['seq'] if cp else '-'}")
 
 
 @audit.command("breach")
@@ -368,15 +379,27 @@ def audit_breach(
 
     Example: emm --as privacy audit breach --from 2026-11-01 --to 2026-11-28 --user analyst
     """
-    from emm.access.session import audit_log
+    from neo4j.exceptions import ServiceUnavailable
 
-    principal(ctx, "breach_report")
-    s = settings_of(ctx)
-    result = audit_log(s).touched_parties(start=start, end=end, user=user_name, product_id=product)
-    if product:
-        from emm.graph.connect import open_store
-        from emm.products.register import ProductRegister
+    try:
+        g = guarded_store(ctx, "breach_report")
+        result = g.privacy.breach(start=start, end=end, user=user_name, product=product)
+    except ServiceUnavailable:
+        if product:
+            raise  # the product's parties are in the register, in the database
+        # A breach report must be possible while the database is down: the trail suffices.
+        from emm.access.session import audit_log
 
-        p = ProductRegister(open_store(s)).get(product)
-        if p:
-            result["parties"] = sorted(set(result["parties"]) | set(p.parties))
+        who = principal(ctx, "breach_report")
+        result = audit_log(settings_of(ctx)).touched_parties(start=start, end=end, user=user_name)
+        record(
+            ctx,
+            who,
+            "breach_report",
+            size=result["entries"],
+            parties=result["parties"],
+            window=[start, end],
+            about_user=user_name or "",
+            offline=True,
+        )
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))

@@ -88,18 +88,9 @@ def oib_handover(ctx: click.Context, product_id: str, recipient: str, purpose: s
 
     Example: emm oib handover OIB-20261128-0001 --to POL --purpose "case 2026/123"
     """
-    from emm.products.register import ProductRegister
-
     store = guarded_store(ctx, "handover_oib")
-    d = ProductRegister(store.raw_for("handover_oib")).record_disclosure(
-        product_id,
-        recipient=recipient,
-        by=store.principal.user,
-        basis="covenant art. 3 (OIB)",
-        purpose=purpose or store.principal.purpose,
-    )
-    store._log(
-        "handover_oib", targets=[product_id], size=1, parties=[recipient], product_id=product_id
+    d = store.products.handover(
+        product_id, recipient=recipient, purpose=purpose or store.principal.purpose
     )
     click.echo(f"{d.product_id} v{d.version} handed over to {d.recipient} at {d.at}")
 
@@ -146,6 +137,14 @@ def oib_handover(ctx: click.Context, product_id: str, recipient: str, purpose: s
     help="Send the text exactly as written (no automatic de-identification): "
     "the gate refuses it if anything identifying remains.",
 )
+@click.option(
+    "--approve",
+    "approve",
+    multiple=True,
+    metavar="TERM=WHY",
+    help="Approve a term the gate refused, for this product only, with the reason "
+    "(recorded in the disclosure log with your name). Repeatable.",
+)
 @click.pass_context
 @clear_errors
 def export_cmd(
@@ -162,6 +161,7 @@ def export_cmd(
     min_count: int,
     extra_tables: tuple[Path, ...],
     as_is: bool,
+    approve: tuple[str, ...],
 ) -> None:
     """Build a QS, TIB, SIB or NCP answer and export it through the gate (no personal data).
 
@@ -170,7 +170,22 @@ def export_cmd(
     """
     from dataclasses import replace
 
-    from emm.products.trends import ExportBlocked, build_trend, export, prepare
+    from emm.products.trends import (
+        Approval,
+        ExportBlocked,
+        TrendTable,
+        build_trend,
+        export,
+        prepare,
+        protect,
+    )
+
+    approvals = []
+    for item in approve:
+        term, sep, why = item.partition("=")
+        if not sep or not term.strip() or not why.strip():
+            raise click.BadParameter("use --approve 'TERM=why it may stay'", param_hint="--approve")
+        approvals.append(Approval(term.strip(), why.strip()))
 
     s = settings_of(ctx)
     action = "export_foreign" if kind.lower() == "ncp" else "export_trend"
@@ -191,14 +206,12 @@ def export_cmd(
     )
     import pandas as pd
 
-    from emm.products.trends import TrendTable, _protect
-
     extra = [TrendTable(p.stem, pd.read_csv(p, sep=";", index_col=0)) for p in extra_tables]
     if as_is:
         # Built tables get disclosure control; the analyst's own tables go exactly as given.
         draft = replace(
             draft,
-            tables=[_protect(t, min_count, None) for t in draft.tables]
+            tables=[protect(t, min_count, None) for t in draft.tables]
             + [replace(t, protected=True) for t in extra],
         )
     else:
@@ -206,10 +219,16 @@ def export_cmd(
         for r in draft.replacements:
             click.echo(f"replaced in {r['field']}: {r['type']} -> {r['placeholder']}")
     try:
-        product_id, paths = export(g, draft, recipient=recipient, out_dir=s.data_dir / "exports")
+        product_id, paths = export(
+            g, draft, recipient=recipient, out_dir=s.data_dir / "exports", approvals=approvals
+        )
     except ExportBlocked as exc:
         for p in exc.problems:
             click.echo(f"REFUSED  {p['where']}: {p['what']}", err=True)
+            if p.get("context"):
+                approvable = "" if p.get("approvable") else " (cannot be approved)"
+                click.echo(f"         {p['context']}{approvable}", err=True)
+                click.echo(f"         {p.get('explanation', '')}", err=True)
         raise click.ClickException(f"export refused: {len(exc.problems)} problem(s)") from None
     click.echo(f"{product_id} exported to {recipient}:")
     for path in paths:
@@ -234,20 +253,8 @@ def analyse(ctx: click.Context, for_role: str | None, seed: int, **filters: Any)
 
     Example: emm --as senior analyse && emm --as senior analyse --for-role analyst
     """
-    from emm.access.policy import load_policy
-    from emm.graph.model import EdgeFilter
-    from emm.graph.runs import analyse as run_analysis
-    from emm.graph.runs import save
-
     g = guarded_store(ctx, "analyse")
-    flt = edge_filter(**filters)
-    if for_role:
-        roles = load_policy().roles
-        if for_role not in roles:
-            raise click.BadParameter(f"unknown role {for_role!r}")
-        flt = flt.narrow(EdgeFilter(legal_bases=roles[for_role].legal_bases))
-    run = run_analysis(g, seed=seed, flt=flt)
-    path = save(run, settings_of(ctx).data_dir)
+    run = g.analysis.run(seed=seed, flt=edge_filter(**filters), for_role=for_role)
     st = run.stats
     click.echo(
         f"{run.run_id}: {st['facts']} facts, {st['components']} components, "
@@ -258,4 +265,4 @@ def analyse(ctx: click.Context, for_role: str | None, seed: int, **filters: Any)
         click.echo(
             f"  #{n['rank']} {n['id']} score {n['score']:.2f}: {'; '.join(n['explanation'])}"
         )
-    click.echo(f"saved to {path}")
+    click.echo(f"saved as {run.run_id}")

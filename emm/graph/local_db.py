@@ -5,6 +5,18 @@ Production runs Neo4j 5; locally and in CI we run ArcadeDB, which speaks Bolt to
 runtime bundled in the ``arcadedb-embedded`` wheel, bound to 127.0.0.1 only, with its data and
 a generated password (mode 0600) under ``$EMM_DATA_DIR/db``.
 
+Secrets: the password is never on the java command line (``ps`` shows that to every local
+user). On the first start it is handed over in a 0600 file named by
+``arcadedb.server.rootPasswordPath``; the server stores only a PBKDF2 hash of it in
+``db/config/server-users.jsonl`` and the file is removed once the server is ready. Later
+starts pass no password at all. The java process runs under umask 0077, so every database
+file is 0600 in 0700 folders.
+
+ArcadeDB 26.10 cannot switch its HTTP listener off (``HttpServer.startService`` is called
+unconditionally, and a port it cannot bind stops the server), so it listens on 127.0.0.1 and
+answers only with the same password as Bolt; ``tests/security/test_db_secrets.py`` shows
+that nothing without the password gets an answer.
+
 When ``EMM_NEO4J_URI`` is set the database is someone else's and nothing here starts it.
 """
 
@@ -23,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from emm.errors import EmmError
+from emm.files import UMASK, secure_mkdir, write_private
 from emm.settings import Settings
 
 
@@ -52,7 +65,7 @@ def ensure_credentials(settings: Settings) -> str:
     path = settings.credentials_file
     if path.exists():
         return str(json.loads(path.read_text(encoding="utf-8"))["password"])
-    path.parent.mkdir(parents=True, exist_ok=True)
+    secure_mkdir(path.parent)
     password = secrets.token_urlsafe(24)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -60,11 +73,21 @@ def ensure_credentials(settings: Settings) -> str:
     return password
 
 
-def java_command(settings: Settings, password: str) -> list[str]:
+def _server_users(settings: Settings) -> Path:
+    return settings.db_dir / "config" / "server-users.jsonl"
+
+
+def _first_start_password_file(settings: Settings) -> Path:
+    return settings.db_dir / "root-password.once"
+
+
+def java_command(settings: Settings, password_file: Path | None = None) -> list[str]:
+    """The server's command line; it holds no secret (``password_file`` is a path, read once
+    by the server on its first start)."""
     pkg = package_dir()
     root = settings.db_dir.resolve()
     db = settings.neo4j_database
-    return [
+    cmd = [
         str(pkg / "jre" / "bin" / "java"),
         f"-Xmx{settings.db_heap}",
         "-XX:+UseSerialGC",
@@ -79,7 +102,6 @@ def java_command(settings: Settings, password: str) -> list[str]:
         "-Dpolyglot.engine.WarnInterpreterOnly=false",
         f"-Darcadedb.server.rootPath={root}",
         f"-Darcadedb.server.databaseDirectory={root / 'databases'}",
-        f"-Darcadedb.server.rootPassword={password}",
         "-Darcadedb.server.httpIncomingHost=127.0.0.1",
         f"-Darcadedb.server.httpIncomingPort={settings.http_port}",
         "-Darcadedb.server.plugins=Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
@@ -91,6 +113,9 @@ def java_command(settings: Settings, password: str) -> list[str]:
         str(pkg / "jars" / "*"),
         "com.arcadedb.server.ArcadeDBServer",
     ]
+    if password_file is not None:
+        cmd.insert(-3, f"-Darcadedb.server.rootPasswordPath={password_file.resolve()}")
+    return cmd
 
 
 def _pid_file(settings: Settings) -> Path:
@@ -159,24 +184,35 @@ def start(settings: Settings, *, timeout: float = 90.0) -> DbStatus:
                 f"Port {settings.bolt_port} on 127.0.0.1 is taken by another process; "
                 "set EMM_BOLT_PORT (and EMM_HTTP_PORT) to free ports."
             )
-        settings.db_dir.mkdir(parents=True, exist_ok=True)
-        log = open(settings.db_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child
+        secure_mkdir(settings.db_dir)
+        password_file = None
+        if not _server_users(settings).exists():
+            # First start: the server hashes the password from this file into its user store.
+            password_file = write_private(
+                _first_start_password_file(settings), password.encode("utf-8")
+            )
+        log_fd = os.open(
+            settings.db_dir / "server.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600
+        )
         proc = subprocess.Popen(
-            java_command(settings, password),
+            java_command(settings, password_file),
             cwd=settings.db_dir,
-            stdout=log,
+            stdout=log_fd,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
+            umask=UMASK,
         )
-        log.close()
-        _pid_file(settings).write_text(str(proc.pid))
+        os.close(log_fd)
+        write_private(_pid_file(settings), str(proc.pid).encode())
         pid = proc.pid
     deadline = time.monotonic() + timeout
     detail = ""
     while time.monotonic() < deadline:
         ready, detail = ping(settings)
         if ready:
+            # The server holds the hash now: the plain copy for its first start goes.
+            _first_start_password_file(settings).unlink(missing_ok=True)
             return DbStatus(True, pid, settings.uri, settings.neo4j_database, True, "ready")
         if _read_pid(settings) is None:
             raise LocalDbError(

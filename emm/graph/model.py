@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,20 +20,26 @@ def new_uid(label: str) -> str:
 
 @dataclass(frozen=True)
 class NodeRow:
-    """A node to merge: identity (label, key), the asserting party and its properties."""
+    """One entity record of a delivery: the identity it merges on and the values it states.
+
+    The entity node (``label``, ``key``) is shared by every record with the same identity; the
+    record itself (``source_ref``) keeps the values this party supplied, with the party, legal
+    basis and registration date on the relationship that links it to the entity (see
+    ``docs/provenance.md``). Nothing one party supplies is ever attributed to another.
+    """
 
     label: str
     key: str
     party: str
-    props: dict[str, Any]
+    props: dict[str, Any]  # the values, plus ``caption`` and ``search``
+    source_ref: str = ""  # "<delivery_id>/<record_id>"
+    legal_basis: str = ""
+    registered_at: str = ""  # retention clock (art. 7.3); see pipeline: latest fact, else delivery
+    restricted: bool = False  # the subject's processing is restricted (art. 10.1b)
 
-    def as_param(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "uid": new_uid(self.label),
-            "party": self.party,
-            "props": self.props,
-        }
+    @property
+    def delivery_id(self) -> str:
+        return self.source_ref.rsplit("/", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -132,10 +139,51 @@ NO_FILTER = EdgeFilter()
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One value of one entity, with the provenance of the record that supplied it.
+
+    The statement model of followthemoney/nomenklatura: an entity is the set of statements
+    about it that the reader may see; where parties disagree, each value stands with its source.
+    """
+
+    prop: str
+    value: Any = field(repr=False)  # personal data stays out of reprs and logs
+    party: str
+    legal_basis: str
+    source_ref: str
+    registered_at: str | None = None
+    entity_uid: str = ""  # the entity node that holds it (differs from Entity.uid when merged)
+
+
+# Record properties that are derived or bookkeeping, not statements of a party.
+RECORD_META = frozenset({"source_ref", "delivery_id", "label", "search", "rectified_at"})
+
+
+def _rank(values: dict[Any, list[Statement]]) -> list[Any]:
+    """Values ordered for display: most records first, then the most recently registered, then
+    by source reference, so the same statements always give the same first value."""
+    items = sorted(values.items(), key=lambda kv: min(s.source_ref for s in kv[1]))
+    items.sort(key=lambda kv: max(s.registered_at or "" for s in kv[1]), reverse=True)
+    items.sort(key=lambda kv: len(kv[1]), reverse=True)  # stable: earlier orders break ties
+    return [value for value, _ in items]
+
+
+@dataclass(frozen=True)
 class Entity:
+    """An entity as one reader may see it.
+
+    ``props`` is the display view: per property the first value (see :func:`Entity.values`),
+    plus ``uid``, ``caption`` and ``parties`` (the parties whose records the reader may see:
+    "known to"). ``statements`` hold every visible value with its source; ``members`` are the
+    entity nodes joined into this one by confirmed same-person judgements (``(uid,)`` if none).
+    """
+
     uid: str
     label: str
     props: dict[str, Any] = field(repr=False)  # personal data stays out of reprs and logs
+    statements: tuple[Statement, ...] = field(default=(), repr=False)
+    members: tuple[str, ...] = ()
+    restricted: bool = False
 
     @property
     def caption(self) -> str:
@@ -145,8 +193,62 @@ class Entity:
     def parties(self) -> list[str]:
         return list(self.props.get("parties") or [])
 
+    def values(self, prop: str) -> list[Any]:
+        """Every distinct value of ``prop`` the reader may see, in display order."""
+        grouped: dict[Any, list[Statement]] = {}
+        for s in self.statements:
+            if s.prop == prop:
+                grouped.setdefault(s.value, []).append(s)
+        return _rank(grouped)
+
+    def sources(self, prop: str) -> list[tuple[Any, list[Statement]]]:
+        """``(value, statements)`` per distinct value of ``prop``: who said what."""
+        grouped: dict[Any, list[Statement]] = {}
+        for s in self.statements:
+            if s.prop == prop:
+                grouped.setdefault(s.value, []).append(s)
+        return [(v, grouped[v]) for v in _rank(grouped)]
+
+    def conflicts(self) -> dict[str, list[Any]]:
+        """Properties on which the visible records disagree (two birth dates...)."""
+        out: dict[str, list[Any]] = {}
+        for prop in dict.fromkeys(s.prop for s in self.statements):
+            if prop == "caption":
+                continue
+            vals = self.values(prop)
+            if len(vals) > 1:
+                out[prop] = vals
+        return out
+
+    @classmethod
+    def from_statements(
+        cls,
+        uid: str,
+        label: str,
+        statements: Iterable[Statement],
+        *,
+        members: Iterable[str] = (),
+        restricted: bool = False,
+    ) -> Entity:
+        stmts = tuple(sorted(statements, key=lambda s: (s.prop, s.source_ref)))
+        grouped: dict[str, dict[Any, list[Statement]]] = {}
+        for s in stmts:
+            grouped.setdefault(s.prop, {}).setdefault(s.value, []).append(s)
+        props: dict[str, Any] = {prop: _rank(vals)[0] for prop, vals in grouped.items()}
+        props["uid"] = uid
+        props["parties"] = sorted({s.party for s in stmts})
+        return cls(
+            uid=uid,
+            label=label,
+            props=props,
+            statements=stmts,
+            members=tuple(members) or (uid,),
+            restricted=restricted,
+        )
+
     @classmethod
     def from_props(cls, label: str, props: dict[str, Any]) -> Entity:
+        """An entity from a plain property map (tests and in-memory analysis copies)."""
         return cls(uid=str(props["uid"]), label=label, props=dict(props))
 
 

@@ -1,6 +1,7 @@
 """From store results to networkx: the adapter the analysis functions consume.
 
-Node id = the opaque ``uid``; node attributes = ``label`` plus the stored properties; edge key =
+Node id = the opaque ``uid``; node attributes = ``label`` plus the entity's display values and
+``sources`` (per property, each value with the parties that supplied it); edge key =
 ``source_ref`` and edge attributes = ``type`` plus every stored property (party, legal_basis,
 source_ref, registered_at, ...). Nothing is dropped, so provenance survives into products.
 """
@@ -30,7 +31,13 @@ def to_networkx(sub: Subgraph) -> nx.MultiDiGraph:
     """
     G = nx.MultiDiGraph(truncated=sub.truncated)
     for uid, entity in sub.entities.items():
-        G.add_node(uid, **{**entity.props, "label": entity.label, "uid": uid})
+        sources = {
+            prop: [
+                (value, sorted({s.party for s in stmts})) for value, stmts in entity.sources(prop)
+            ]
+            for prop in dict.fromkeys(s.prop for s in entity.statements)
+        }
+        G.add_node(uid, **{**entity.props, "label": entity.label, "uid": uid, "sources": sources})
     for ref, link in sub.links.items():
         if link.source in G and link.target in G:
             G.add_edge(link.source, link.target, key=ref, **{**link.props, "type": link.type})

@@ -1,4 +1,5 @@
-"""The model as data: parties, legal bases, entity types, relationship types.
+"""The model as data: entity types, relationship types (and the parties and legal bases of
+:mod:`emm.graph.legal_bases`).
 
 This module is the single allow-list for labels and relationship types. Cypher text is only
 ever formatted with names that pass :func:`label` or :func:`rel_type`; values always travel as
@@ -13,69 +14,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
-
-import yaml
 
 from emm.errors import EmmError
 
-# --------------------------------------------------------------------------------------------
-# Parties and legal bases (covenant art. 5.2), loaded from legal_bases.yaml
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Party:
-    code: str
-    name: str
-    regime: str
-    description: str
-
-
-@dataclass(frozen=True)
-class LegalBasis:
-    code: str
-    title: str
-    explanation: str
-    parties: frozenset[str]
-
-
-def _load_table() -> tuple[dict[str, Party], dict[str, LegalBasis]]:
-    text = resources.files("emm.graph").joinpath("legal_bases.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    parties = {
-        code: Party(code, p["name"], p["regime"], p["description"])
-        for code, p in data["parties"].items()
-    }
-    bases = {
-        code: LegalBasis(code, b["title"], b["explanation"], frozenset(b["parties"]))
-        for code, b in data["legal_bases"].items()
-    }
-    return parties, bases
-
-
-PARTIES, LEGAL_BASES = _load_table()
-
-
-def basis_problem(party: str, legal_basis: str) -> str | None:
-    """Why ``legal_basis`` cannot be used by ``party``, or ``None`` when it can.
-
-    >>> basis_problem("POL", "WPG-10") is None
-    True
-    >>> basis_problem("IND", "WPG-10")
-    'legal basis WPG-10 is not one on which IND supplies data (allowed: AVG-6-VW-107-4)'
-    """
-    if party not in PARTIES:
-        return f"unknown party {party!r} (known: {', '.join(PARTIES)})"
-    basis = LEGAL_BASES.get(legal_basis)
-    if basis is None:
-        return f"unknown legal basis {legal_basis!r} (known: {', '.join(LEGAL_BASES)})"
-    if party not in basis.parties:
-        allowed = ", ".join(c for c, b in LEGAL_BASES.items() if party in b.parties)
-        return f"legal basis {legal_basis} is not one on which {party} supplies data (allowed: {allowed})"
-    return None
-
+# Parties and legal bases (covenant art. 5.2) live in emm.graph.legal_bases; re-exported here.
+from emm.graph.legal_bases import LEGAL_BASES as LEGAL_BASES
+from emm.graph.legal_bases import PARTIES as PARTIES
+from emm.graph.legal_bases import LegalBasis as LegalBasis
+from emm.graph.legal_bases import Party as Party
+from emm.graph.legal_bases import basis_problem as basis_problem
+from emm.values.codes import DIRECTIONS as DIRECTIONS  # the coded values (with synonyms there)
+from emm.values.codes import DOC_TYPES as DOC_TYPES
+from emm.values.codes import PHENOMENA as PHENOMENA
+from emm.values.codes import ROLES as ROLES
 
 # --------------------------------------------------------------------------------------------
 # Field kinds: how a value in a delivery is validated and normalised (see emm.ingest.normalise)
@@ -283,11 +235,6 @@ ENTITY_TYPES: dict[str, EntityType] = {
 
 PROVENANCE_FIELDS = ("party", "legal_basis", "source_ref", "registered_at")
 
-ROLES = ("suspect", "victim", "witness", "facilitator", "employer", "reporter", "involved")
-PHENOMENA = ("sexual", "labour", "criminal", "smuggling", "organ", "unknown")
-DOC_TYPES = ("passport", "id_card", "residence_permit", "visa", "driving_licence")
-DIRECTIONS = ("in", "out")
-
 
 @dataclass(frozen=True)
 class RelType:
@@ -480,6 +427,8 @@ META_LABELS = (
     "Judgement",
     "WorkingSet",
     "InfoRequest",
+    "Tombstone",
+    "RestrictionKey",
 )
 
 

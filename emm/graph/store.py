@@ -1,25 +1,45 @@
 """The graph store: the one module that talks to the database, through a driver passed in.
 
-Works unchanged against Neo4j 5 and the local ArcadeDB. Every write is a managed transaction
-(``execute_write``); a batch either lands whole or not at all. Every read takes an
-:class:`~emm.graph.model.EdgeFilter` so access control can narrow it in one place.
+Works unchanged against Neo4j 5 and the local ArcadeDB (the whole test suite runs against
+either: a local ArcadeDB by default, a Neo4j 5 with ``EMM_TEST_NEO4J_URI``). Every write is a
+managed transaction; a batch lands whole or not at all. Every read takes an
+:class:`~emm.graph.model.EdgeFilter` that is applied to the records (which parties' values) and
+to the facts (which relationships), so access control narrows both in one place
+(:mod:`emm.access.guarded`). This store does not check who is asking: nothing outside the
+library's own services gets one (see ``docs/architecture.md``).
+
+Long because: :class:`GraphStore` is the store's whole contract, every named read and write in
+one class (as nomenklatura's ``Store``), so a second backend is one file to write and review;
+the Cypher itself lives in :mod:`emm.graph.cypher`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, LiteralString, TypeVar
 
 from neo4j import Driver, ManagedTransaction, RoutingControl
 
 from emm.errors import EmmError
 from emm.graph import cypher
-from emm.graph.model import NO_FILTER, EdgeFilter, EdgeRow, Entity, Link, NodeRow, Subgraph
-from emm.graph.schema import ENTITY_TYPES, META_LABELS, uid_label
+from emm.graph.model import (
+    NO_FILTER,
+    RECORD_META,
+    EdgeFilter,
+    EdgeRow,
+    Entity,
+    Link,
+    NodeRow,
+    Statement,
+    Subgraph,
+    new_uid,
+)
+from emm.graph.schema import ENTITY_TYPES, REL_TYPES, uid_label
 
 T = TypeVar("T")
+CHUNK = 5000  # uids per UNWIND read
 
 
 class StoreError(EmmError, RuntimeError):
@@ -34,9 +54,37 @@ class BatchResult:
     per_label_created: dict[str, int] = field(default_factory=dict)
 
 
-def _entity(labels: Sequence[str], props: dict[str, Any]) -> Entity:
-    name = next((lb for lb in labels if lb in ENTITY_TYPES), labels[0] if labels else "?")
-    return Entity.from_props(name, props)
+@dataclass
+class DiscardResult:
+    """What undoing an incomplete delivery removed."""
+
+    facts: int = 0
+    records: int = 0
+    entities: int = 0
+
+
+def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _by_label(uids: Iterable[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for uid in dict.fromkeys(uids):
+        out[uid_label(uid)].append(uid)
+    return out
+
+
+def record_statements(
+    record: dict[str, Any], party: str, legal_basis: str, registered_at: str | None, uid: str
+) -> list[Statement]:
+    """The statements of one record: each value it holds, with the record's provenance."""
+    ref = str(record.get("source_ref"))
+    return [
+        Statement(prop, value, party, legal_basis, ref, registered_at, uid)
+        for prop, value in record.items()
+        if prop not in RECORD_META and value is not None and value != ""
+    ]
 
 
 class GraphStore:
@@ -53,6 +101,9 @@ class GraphStore:
     def __init__(self, driver: Driver, database: str) -> None:
         self.driver = driver
         self.database = database
+
+    def close(self) -> None:
+        self.driver.close()
 
     # ------------------------------------------------------------------ public query API
 
@@ -78,32 +129,27 @@ class GraphStore:
         with self.driver.session(database=self.database) as session:
             return session.execute_write(work)
 
-    # Old private names, kept until every caller uses the public ones.
-    _read = read
-    _write = write
+    def verify(self) -> None:
+        """Fail fast (``neo4j`` errors) when the database cannot be reached."""
+        self.driver.verify_connectivity()
 
     # ------------------------------------------------------------------ schema
 
     def ensure_schema(self) -> None:
         """Create constraints and indexes if they do not exist (idempotent)."""
         for statement in cypher.schema_statements():
-            self._write(statement)
+            self.write(statement)
 
     # ------------------------------------------------------------------ writes
 
     def write_batch(self, nodes: Sequence[NodeRow], edges: Sequence[EdgeRow]) -> BatchResult:
-        """Merge nodes, then relationships, in ONE transaction: all or nothing.
+        """Merge records (and their entities), then facts, in ONE transaction: all or nothing.
 
-        One statement per label (nodes) and per source label, type and target label
-        (relationships), with the rows as column lists (see :func:`cypher.merge_nodes`).
+        One statement per label (records) and per source label, type and target label (facts),
+        with the rows as column lists (see :func:`cypher.merge_records`).
         """
-        # Imported here so that this method holds the whole change.
-        from emm.graph.model import new_uid
-        from emm.graph.schema import REL_TYPES
 
-        def columns(
-            props: list[dict[str, Any]], names: tuple[str, ...], what: str
-        ) -> dict[str, list[Any]]:
+        def columns(props: list[dict[str, Any]], names: tuple[str, ...], what: str) -> dict:
             unknown = set().union(*props) - set(names) - {"source_ref"}
             if unknown:  # never drop a value silently
                 raise StoreError(f"{what} rows have properties outside the schema: {unknown}")
@@ -111,15 +157,24 @@ class GraphStore:
 
         node_groups: dict[str, list[NodeRow]] = defaultdict(list)
         for n in nodes:
+            if not (n.source_ref and n.party and n.legal_basis):
+                # a value without its source would be nobody's: refuse, never guess
+                raise StoreError(f"a {n.label} record needs its source_ref, party and legal basis")
             node_groups[n.label].append(n)
         node_statements = []
         for name, group in node_groups.items():
-            names = (*(f.name for f in ENTITY_TYPES[name].fields), "caption", "search")
-            params = columns([n.props for n in group], names, name)
-            params["keys"] = [n.key for n in group]
-            params["uids"] = [new_uid(name) for _ in group]
-            params["parties"] = [n.party for n in group]
-            node_statements.append((name, cypher.merge_nodes(name, names), params, len(group)))
+            params = columns([n.props for n in group], cypher.record_properties(name), name)
+            params |= {
+                "keys": [n.key for n in group],
+                "uids": [new_uid(name) for _ in group],
+                "refs": [n.source_ref for n in group],
+                "deliveries": [n.delivery_id for n in group],
+                "parties": [n.party for n in group],
+                "bases": [n.legal_basis for n in group],
+                "registered": [n.registered_at for n in group],
+                "restricted": [n.restricted for n in group],
+            }
+            node_statements.append((name, cypher.merge_records(name), params, len(group)))
 
         edge_groups: dict[tuple[str, str, str], list[EdgeRow]] = defaultdict(list)
         for e in edges:
@@ -138,7 +193,8 @@ class GraphStore:
         def work(tx: ManagedTransaction) -> BatchResult:
             result = BatchResult()
             for name, query, params, size in node_statements:
-                created = tx.run(query, params).consume().counters.nodes_created
+                record = tx.run(query, params).single()
+                created = int(record["created"]) if record else 0
                 result.per_label_created[name] = created
                 result.nodes_created += created
                 result.nodes_merged += size - created
@@ -154,161 +210,225 @@ class GraphStore:
                 result.edges_written += written
             return result
 
-        with self.driver.session(database=self.database) as session:
-            return session.execute_write(work)
+        return self.write_transaction(work)
+
+    def set_record_dates(self, dates: dict[str, str]) -> None:
+        """Set the retention clock of records by ``source_ref`` (in bounded batches)."""
+        refs = sorted(dates)
+        for part in _chunks(refs):
+            self.write(cypher.SET_RECORD_DATES, refs=list(part), dates=[dates[r] for r in part])
+
+    def discard_delivery(self, delivery_id: str, *, batch: int = 5000) -> DiscardResult:
+        """Undo whatever an incomplete delivery wrote: its facts, its records, and the entity
+        nodes nothing supports any more. Idempotent; bounded transactions."""
+        out = DiscardResult()
+        prefix = f"{delivery_id}/"
+        while n := int(
+            self.write(cypher.DISCARD_FACTS, delivery_id=delivery_id, prefix=prefix, limit=batch)[
+                0
+            ]["n"]
+        ):
+            out.facts += n
+        while rows := self.write(cypher.DISCARD_RECORDS, delivery_id=delivery_id, limit=batch):
+            out.records += len(rows)
+            out.entities += self.delete_orphans(r["uid"] for r in rows).total()
+        return out
+
+    def delete_orphans(self, uids: Iterable[str]) -> Counter[str]:
+        """Delete the entity nodes among ``uids`` that no record and no fact supports;
+        returns how many per label."""
+        removed: Counter[str] = Counter()
+        for name, group in _by_label(uids).items():
+            for part in _chunks(group):
+                removed[name] += int(
+                    self.write(cypher.delete_orphans(name), uids=list(part))[0]["n"]
+                )
+        return removed
+
+    # ------------------------------------------------------------------ deliveries
 
     def record_delivery(self, delivery_id: str, props: dict[str, Any]) -> None:
-        self._write(cypher.MERGE_DELIVERY, delivery_id=delivery_id, props=props)
+        self.write(cypher.MERGE_DELIVERY, delivery_id=delivery_id, props=props)
+
+    def delivery(self, delivery_id: str) -> dict[str, Any] | None:
+        rows = self.read(cypher.GET_DELIVERY, delivery_id=delivery_id)
+        return dict(rows[0]["d"]) if rows else None
 
     def delivery_status(self, delivery_id: str) -> str | None:
-        rows = self._read(cypher.DELIVERY_STATUS, delivery_id=delivery_id)
-        return rows[0]["status"] if rows else None
+        found = self.delivery(delivery_id)
+        return str(found["status"]) if found and found.get("status") else None
+
+    def deliveries_in_state(self, status: str) -> list[str]:
+        return [r["delivery_id"] for r in self.read(cypher.DELIVERIES_IN_STATE, status=status)]
+
+    def deliveries(self) -> list[dict[str, Any]]:
+        return [r["d"] for r in self.read(cypher.LIST_DELIVERIES)]
 
     def party_status(self, party: str) -> str:
         """``active`` unless the party's data was isolated or removed (art. 5.7, 14.3)."""
-        rows = self._read(cypher.PARTY_STATUS, party=party)
+        rows = self.read(cypher.PARTY_STATUS, party=party)
         return str(rows[0]["status"]) if rows else "active"
 
-    def deliveries(self) -> list[dict[str, Any]]:
-        return [r["d"] for r in self._read(cypher.LIST_DELIVERIES)]
+    def suspended_parties(self) -> frozenset[str]:
+        return frozenset(r["party"] for r in self.read(cypher.SUSPENDED_PARTIES))
+
+    # ------------------------------------------------------------------ erasure and restriction
+
+    def tombstones(self) -> dict[str, str]:
+        """Salted hashes of erased subjects' identity keys -> the erasure request id."""
+        return {r["hash"]: r["request_id"] for r in self.read(cypher.TOMBSTONES)}
+
+    def add_tombstones(self, hashes: Iterable[str], *, request_id: str, at: str) -> None:
+        self.write(cypher.ADD_TOMBSTONES, hashes=sorted(set(hashes)), request_id=request_id, at=at)
+
+    def restriction_keys(self) -> dict[str, str]:
+        """Salted hashes of restricted subjects' identity keys -> the restriction request id."""
+        return {r["hash"]: r["request_id"] for r in self.read(cypher.RESTRICTION_KEYS)}
+
+    def add_restriction_keys(self, hashes: Iterable[str], *, request_id: str, at: str) -> None:
+        self.write(
+            cypher.ADD_RESTRICTION_KEYS, hashes=sorted(set(hashes)), request_id=request_id, at=at
+        )
+
+    def drop_restriction_keys(self, hashes: Iterable[str]) -> None:
+        self.write(cypher.DROP_RESTRICTION_KEYS, hashes=sorted(set(hashes)))
+
+    # ------------------------------------------------------------------ maintenance
+
+    def digest(self) -> str:
+        """SHA-256 over every node and relationship with all their properties (tests and
+        checks on small graphs: it reads everything)."""
+        import hashlib
+        import json
+
+        lines = sorted(
+            json.dumps([sorted(r["labels"]), r["props"]], sort_keys=True, default=str)
+            for r in self.read(cypher.DIGEST_NODES)
+        ) + sorted(
+            json.dumps([r["type"], r["a"], r["b"], r["props"]], sort_keys=True, default=str)
+            for r in self.read(cypher.DIGEST_EDGES)
+        )
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
     def clear(self) -> None:
         """Delete everything (tests and ``emm db reset`` only), in bounded transactions."""
-        for name in (*ENTITY_TYPES, *META_LABELS):
-            while self._write(cypher.delete_label(name), limit=10_000)[0]["n"]:
+        for name in cypher.ALL_LABELS:
+            while self.write(cypher.delete_label(name), limit=10_000)[0]["n"]:
                 pass
 
     # ------------------------------------------------------------------ counts
 
-    def count_nodes(self) -> dict[str, int]:
-        return {name: int(self._read(cypher.count_nodes(name))[0]["n"]) for name in ENTITY_TYPES}
+    def count_nodes(self, flt: EdgeFilter = NO_FILTER) -> dict[str, int]:
+        """Entities per label with at least one record the filter lets through."""
+        return {
+            name: int(self.read(cypher.count_nodes(name), **flt.params())[0]["n"])
+            for name in ENTITY_TYPES
+        }
 
     def count_edges(self, flt: EdgeFilter = NO_FILTER) -> list[dict[str, Any]]:
-        """Relationship counts per type, party and legal basis."""
-        return self._read(cypher.COUNT_EDGES, **flt.params())
+        """Fact counts per type, party and legal basis."""
+        return self.read(cypher.COUNT_EDGES, **flt.params())
+
+    def count_records(self, flt: EdgeFilter = NO_FILTER) -> list[dict[str, Any]]:
+        """Record counts per label, party and legal basis."""
+        return self.read(cypher.COUNT_RECORDS, **flt.params())
 
     def edges_missing_provenance(self) -> int:
-        return int(self._read(cypher.EDGES_MISSING_PROVENANCE)[0]["n"])
+        return int(self.read(cypher.EDGES_MISSING_PROVENANCE)[0]["n"])
 
-    # ------------------------------------------------------------------ lookups
+    # ------------------------------------------------------------------ entities
 
-    def get(self, uid: str) -> Entity | None:
-        rows = self._read(cypher.node_by_uid(uid_label(uid)), uid=uid)
-        return Entity.from_props(uid_label(uid), rows[0]["n"]) if rows else None
+    def entities(self, uids: Iterable[str], flt: EdgeFilter = NO_FILTER) -> dict[str, Entity]:
+        """Entities by uid as a reader with this filter sees them: only the records the
+        filter lets through; an entity with none is left out (it is invisible)."""
+        params = flt.params()
+        rows_by_uid: dict[str, list[Statement]] = defaultdict(list)
+        restricted: dict[str, bool] = {}
+        labels: dict[str, str] = {}
+        for name, group in _by_label(uids).items():
+            for part in _chunks(group):
+                for row in self.read(cypher.entity_records(name), uids=list(part), **params):
+                    uid = row["uid"]
+                    labels[uid] = name
+                    restricted[uid] = bool(row["restricted"])
+                    rows_by_uid[uid].extend(
+                        record_statements(
+                            row["r"], row["party"], row["legal_basis"], row["registered_at"], uid
+                        )
+                    )
+        return {
+            uid: Entity.from_statements(uid, labels[uid], stmts, restricted=restricted[uid])
+            for uid, stmts in rows_by_uid.items()
+        }
 
-    def get_many(self, uids: Iterable[str]) -> dict[str, Entity]:
-        """Entities by uid, one query per label."""
-        by_label: dict[str, list[str]] = defaultdict(list)
-        for uid in uids:
-            by_label[uid_label(uid)].append(uid)
-        out: dict[str, Entity] = {}
-        for name, group in by_label.items():
-            for row in self._read(cypher.node_by_uid_batch(name), uids=group):
-                out[row["n"]["uid"]] = Entity.from_props(name, row["n"])
-        return out
+    def get(self, uid: str, flt: EdgeFilter = NO_FILTER) -> Entity | None:
+        return self.entities([uid], flt).get(uid)
 
-    def by_keys(self, label: str, keys: Iterable[str]) -> list[Entity]:
-        rows = self._read(cypher.find_by_key(label), keys=list(keys))
-        return [Entity.from_props(label, r["n"]) for r in rows]
+    def uids_by_keys(self, label: str, keys: Iterable[str]) -> list[str]:
+        return list(self.uid_by_key(label, keys).values())
 
-    def by_property(self, label: str, prop: str, value: str, *, limit: int = 25) -> list[Entity]:
-        rows = self._read(cypher.find_by_property(label, prop), value=value, limit=limit)
-        return [Entity.from_props(label, r["n"]) for r in rows]
+    def uid_by_key(self, label: str, keys: Iterable[str]) -> dict[str, str]:
+        """``identity key -> uid`` of the entities of ``label`` with one of ``keys``."""
+        rows = self.read(cypher.uids_by_key(label), keys=list(keys))
+        return {r["key"]: r["uid"] for r in rows}
+
+    def by_keys(self, label: str, keys: Iterable[str], flt: EdgeFilter = NO_FILTER) -> list[Entity]:
+        """Entities by identity key as a reader with this filter sees them, each with the key
+        it was found by in ``props["key"]`` (a node's key is no record value)."""
+        key_of = {uid: key for key, uid in self.uid_by_key(label, keys).items()}
+        found = self.entities(key_of, flt)
+        return [replace(e, props={**e.props, "key": key_of[e.uid]}) for e in found.values()]
 
     def search_text(
-        self, text: str, *, labels: Iterable[str] | None = None, limit: int = 25
+        self,
+        text: str,
+        flt: EdgeFilter = NO_FILTER,
+        *,
+        labels: Iterable[str] | None = None,
+        limit: int = 25,
     ) -> list[Entity]:
-        """Entities whose folded caption contains ``text`` (already folded by the caller)."""
-        out: list[Entity] = []
-        for name in labels or ENTITY_TYPES:
-            rows = self._read(cypher.search_text(name), text=text, limit=limit - len(out))
-            out.extend(Entity.from_props(name, r["n"]) for r in rows)
-            if len(out) >= limit:
-                break
-        return out
-
-    def visible(self, uids: Iterable[str], flt: EdgeFilter = NO_FILTER) -> set[str]:
-        """The subset of ``uids`` that has at least one fact passing ``flt``."""
-        by_label: dict[str, list[str]] = defaultdict(list)
-        for uid in uids:
-            by_label[uid_label(uid)].append(uid)
-        out: set[str] = set()
-        for name, group in by_label.items():
-            out.update(
-                r["uid"] for r in self._read(cypher.visible(name), uids=group, **flt.params())
-            )
-        return out
-
-    # ------------------------------------------------------------------ whole graph
-
-    def frames(self, flt: EdgeFilter = NO_FILTER) -> tuple[Any, Any]:
-        """The filtered graph as an edge table and a node table (pandas), streamed.
-
-        Nodes without any fact that passes the filter are left out, so what the filter
-        excludes is not used by any whole-graph analysis.
-        """
-        import pandas as pd
-
-        columns: dict[str, list[Any]] = defaultdict(list)
-        with self.driver.session(database=self.database, default_access_mode="READ") as s:
-            for record in s.run(cypher.EXPORT_EDGES, flt.params()):
-                for key, value in record.items():
-                    columns[key].append(value)
-            edges = (
-                pd.DataFrame(columns)
-                if columns
-                else pd.DataFrame(
-                    columns=[
-                        "src",
-                        "dst",
-                        "type",
-                        "party",
-                        "legal_basis",
-                        "source_ref",
-                        "registered_at",
-                        *cypher.EDGE_EXTRA,
-                    ]
-                )
-            )
-            used = set(edges["src"]).union(edges["dst"])
-            parts = []
-            for name in ENTITY_TYPES:
-                rows = [r.data() for r in s.run(cypher.export_nodes(name)) if r["uid"] in used]
-                if rows:
-                    frame = pd.DataFrame(rows)
-                    frame.insert(1, "label", name)
-                    parts.append(frame)
-        nodes = (
-            pd.concat(parts, ignore_index=True)
-            if parts
-            else pd.DataFrame(columns=["uid", "label", "key", "caption", "parties"])
+        """Entities with a visible record whose folded search text contains ``text`` (already
+        folded by the caller)."""
+        rows = self.read(
+            cypher.SEARCH_RECORDS,
+            text=text,
+            labels=sorted(labels) if labels is not None else None,
+            limit=limit,
+            **flt.params(),
         )
-        return edges, nodes
+        found = self.entities([r["uid"] for r in rows], flt)
+        return [found[r["uid"]] for r in rows if r["uid"] in found]
 
     # ------------------------------------------------------------------ traversal
 
     def neighbourhood(
         self, uids: Iterable[str], flt: EdgeFilter = NO_FILTER, *, limit: int = 5000
     ) -> Subgraph:
-        """The given nodes, their filtered relationships and the nodes at the other end."""
+        """The given entities, their filtered facts and the entities at the other end (only
+        entities with a record the filter lets through)."""
         sub = Subgraph()
-        by_label: dict[str, list[str]] = defaultdict(list)
-        for uid in uids:
-            by_label[uid_label(uid)].append(uid)
-        for name, group in by_label.items():
-            for entity in self._read(cypher.node_by_uid_batch(name), uids=group):
-                sub.add(Entity.from_props(name, entity["n"]))
-            rows = self._read(
-                cypher.neighbourhood(name), uids=group, limit=limit + 1, **flt.params()
-            )
-            if len(rows) > limit:
-                sub.truncated = True
-                rows = rows[:limit]
-            for row in rows:
-                other = _entity(row["m_labels"], row["m"])
-                sub.add(other)
-                src, dst = (row["uid"], other.uid) if row["outgoing"] else (other.uid, row["uid"])
-                sub.add_link(Link(row["type"], src, dst, row["e"]))
+        wanted = list(dict.fromkeys(uids))
+        rows: list[dict[str, Any]] = []
+        for name, group in _by_label(wanted).items():
+            for part in _chunks(group):
+                found = self.read(
+                    cypher.neighbourhood(name), uids=list(part), limit=limit + 1, **flt.params()
+                )
+                rows.extend(found)
+        if len(rows) > limit:
+            sub.truncated = True
+            rows = rows[:limit]
+        visible = self.entities([*wanted, *(r["m_uid"] for r in rows)], flt)
+        for uid in wanted:
+            if uid in visible:
+                sub.add(visible[uid])
+        for row in rows:
+            here, other = row["uid"], row["m_uid"]
+            if here not in visible or other not in visible:
+                continue
+            sub.add(visible[other])
+            src, dst = (here, other) if row["outgoing"] else (other, here)
+            sub.add_link(Link(row["type"], src, dst, row["e"]))
         return sub
 
     def ego(
@@ -319,7 +439,7 @@ class GraphStore:
         hops: int = 2,
         max_nodes: int = 2000,
     ) -> Subgraph:
-        """The k-hop neighbourhood of the seeds over filtered relationships.
+        """The k-hop neighbourhood of the seeds over filtered facts.
 
         Expansion stops before the node cap is passed and marks the result ``truncated``.
         """
@@ -347,15 +467,113 @@ class GraphStore:
     def shortest_path(
         self, a: str, b: str, flt: EdgeFilter = NO_FILTER, *, max_hops: int = 8
     ) -> Subgraph | None:
-        """One shortest path between two entities over filtered relationships, or ``None``."""
-        rows = self._read(
+        """One shortest path between two entities over filtered facts, or ``None`` (also when
+        it would pass an entity the filter hides)."""
+        rows = self.read(
             cypher.shortest_path(uid_label(a), uid_label(b), max_hops), a=a, b=b, **flt.params()
         )
         if not rows:
             return None
+        visible = self.entities(rows[0]["nodes"], flt)
+        if set(rows[0]["nodes"]) - set(visible):
+            return None
         sub = Subgraph()
-        for node in rows[0]["nodes"]:
-            sub.add(_entity(node["labels"], node["props"]))
+        for uid in rows[0]["nodes"]:
+            sub.add(visible[uid])
         for edge in rows[0]["edges"]:
             sub.add_link(Link(edge["type"], edge["start"], edge["end"], edge["props"]))
         return sub
+
+    # ------------------------------------------------------------------ whole graph
+
+    def frames(self, flt: EdgeFilter = NO_FILTER) -> tuple[Any, Any]:
+        """The filtered graph as an edge table and a node table (pandas), streamed.
+
+        Nodes are the entities with a record the filter lets through and at least one filtered
+        fact; per entity and field the value of its most recently registered record that has
+        one (``parties`` lists the parties of its visible records). Facts whose ends are not
+        both such entities are left out, so what the filter hides is not used by any analysis.
+        """
+        import pandas as pd
+
+        columns: dict[str, list[Any]] = defaultdict(list)
+        with self.driver.session(database=self.database, default_access_mode="READ") as s:
+            for record in s.run(cypher.EXPORT_EDGES, flt.params()):
+                for key, value in record.items():
+                    columns[key].append(value)
+            edge_columns = ["src", "dst", "type", "party", "legal_basis", "source_ref"]
+            edges = (
+                pd.DataFrame(columns)
+                if columns
+                else pd.DataFrame(columns=[*edge_columns, "registered_at", *cypher.EDGE_EXTRA])
+            )
+            used = set(edges["src"]).union(edges["dst"])
+            parts = []
+            for name in ENTITY_TYPES:
+                rows = [
+                    r.data()
+                    for r in s.run(cypher.export_records(name), flt.params())
+                    if r["uid"] in used
+                ]
+                if rows:
+                    parts.append(_node_rows(name, pd.DataFrame(rows)))
+        nodes = (
+            pd.concat(parts, ignore_index=True)
+            if parts
+            else pd.DataFrame(columns=["uid", "label", "key", "caption", "parties"])
+        )
+        visible = set(nodes["uid"])
+        if len(visible) < len(used):
+            edges = edges[edges["src"].isin(visible) & edges["dst"].isin(visible)]
+            edges = edges.reset_index(drop=True)
+        return edges, nodes
+
+    def signal_rows(self, flt: EdgeFilter = NO_FILTER) -> list[dict[str, Any]]:
+        """One row per (signal, involved entity) with categories only, for trend tables."""
+        facts = self.read(cypher.SIGNAL_FACTS, **flt.params())
+        seen = self.entities({u for f in facts for u in (f["signal"], f["entity"])}, flt)
+        out = []
+        for f in facts:
+            signal, ent = seen.get(f["signal"]), seen.get(f["entity"])
+            if signal is None or ent is None:
+                continue
+            out.append(
+                {
+                    "signal": f["signal"],
+                    "phenomenon": signal.props.get("phenomenon"),
+                    "reported_at": signal.props.get("reported_at"),
+                    "region": signal.props.get("region"),
+                    "sector": signal.props.get("sector"),
+                    "party": f["party"],
+                    "legal_basis": f["legal_basis"],
+                    "role": f["role"],
+                    "kind": ent.label,
+                    "nationality": ent.props.get("nationality"),
+                    "gender": ent.props.get("gender"),
+                }
+            )
+        return out
+
+    def known_values(self) -> list[tuple[str, str]]:
+        """Every name and identifier any record holds (the export gate's check only)."""
+        return [(r["kind"], str(r["value"])) for r in self.read(cypher.KNOWN_VALUES) if r["value"]]
+
+    def confirmed_pairs(self) -> list[tuple[str, str]]:
+        """Entity pairs an analyst confirmed to be the same person."""
+        return [(r["a"], r["b"]) for r in self.read(cypher.CONFIRMED_PAIRS)]
+
+
+def _node_rows(name: str, records: Any) -> Any:
+    """One row per entity from its records: the most recently registered value per field."""
+    import pandas as pd
+
+    records = records.sort_values(
+        ["uid", "registered_at", "source_ref"], ascending=[True, False, True]
+    )
+    fields = ["key", "caption", *(f.name for f in ENTITY_TYPES[name].fields)]
+    grouped = records.groupby("uid", sort=True)
+    frame = grouped[fields].first()  # first non-null per column, in the order above
+    frame["parties"] = grouped["party"].agg(lambda s: sorted(set(s)))
+    frame = frame.reset_index()
+    frame.insert(1, "label", name)
+    return pd.DataFrame(frame)

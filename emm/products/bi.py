@@ -16,8 +16,8 @@ from typing import Any, LiteralString
 
 from emm.graph.schema import PARTIES
 from emm.graph.store import GraphStore
-from emm.ingest.normalise import name_key
 from emm.products.register import Product, ProductRegister
+from emm.values.name import name_key
 
 REGISTER: LiteralString = "CREATE (r:InfoRequest) SET r = $props"
 ANSWER: LiteralString = (
@@ -133,17 +133,17 @@ def register(
         by,
         case_ref,
     )
-    store._write(REGISTER, props={k: v for k, v in req.__dict__.items() if v is not None})
+    store.write(REGISTER, props={k: v for k, v in req.__dict__.items() if v is not None})
     return req
 
 
 def get(store: GraphStore, request_id: str) -> InfoRequest | None:
-    rows = store._read(GET, request_id=request_id)
+    rows = store.read(GET, request_id=request_id)
     return InfoRequest(**rows[0]["r"]) if rows else None
 
 
 def all_requests(store: GraphStore, *, limit: int = 200) -> list[InfoRequest]:
-    return [InfoRequest(**r["r"]) for r in store._read(ALL, limit=limit)]
+    return [InfoRequest(**r["r"]) for r in store.read(ALL, limit=limit)]
 
 
 def similar(
@@ -178,8 +178,15 @@ def answer(
     req = get(store, request_id)
     if req is None:
         raise ValueError(f"no information request {request_id!r}")
+    if req.answered_at:
+        raise ValueError(f"{request_id} was answered already ({req.product_id})")
     if not text.strip():
         raise ValueError("the answer is empty")
+    if entity_uids and (not parties or not legal_bases):
+        raise ValueError(
+            "an answer names the parties and legal bases of the facts it passes on "
+            "(covenant art. 6.3, 10.2)"
+        )
     reg = ProductRegister(store)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     product_id = reg.new_id("BI")
@@ -201,7 +208,7 @@ def answer(
     reg.record_disclosure(
         product_id, recipient=req.requester, by=by, basis="covenant art. 3 (BI)", purpose=request_id
     )
-    store._write(
+    store.write(
         ANSWER, request_id=request_id, answer=text.strip(), at=now, by=by, product_id=product_id
     )
     answered = get(store, request_id)

@@ -13,17 +13,19 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from emm.access.guarded import GuardedStore
 from emm.graph.analysis import brokers, communities, key_players, run_indicators
 from emm.graph.analysis.indicators import indicator_table
 from emm.graph.model import NO_FILTER, EdgeFilter
 from emm.graph.projection import to_networkx
 from emm.graph.schema import LEGAL_BASES, PARTIES
 from emm.products.oib_parts import omissions, recurrences, statement
+
+if TYPE_CHECKING:  # the guard imports the products; products only annotate it
+    from emm.access.guarded import GuardedStore
 
 HANDLING_NOTICE = (
     "Handling notice (covenant EMM art. 6.3): this picture contains personal data supplied by "
@@ -287,6 +289,12 @@ def build_oib(
             "caption": d.get("caption"),
             "parties": list(d.get("parties") or []),
             "details": {k: d[k] for k in _SHOWN_PROPS if d.get(k) not in (None, "")},
+            # Where parties disagree, every value with who supplied it (never one "winner").
+            "disputed": {
+                prop: [f"{v} ({', '.join(ps)})" for v, ps in vals]
+                for prop, vals in (d.get("sources") or {}).items()
+                if len(vals) > 1
+            },
         }
         for uid, d in sorted(
             G.nodes(data=True), key=lambda x: (x[1].get("label", ""), str(x[1].get("caption", "")))
@@ -368,15 +376,13 @@ def make_oib(
     subject: str | None = None,
 ) -> tuple[OibDocument, list[Path]]:
     """Read the network around ``seeds``, build the OIB, write HTML/PDF/JSON, register it."""
-    from emm.products.register import Product, ProductRegister
+    from emm.products.register import Product
     from emm.products.render import write_oib
 
     if not seeds:
         raise ValueError("an OIB needs at least one seed entity")
-    store.principal.require("create_oib")
-    register = ProductRegister(store.raw_for("create_oib"))
-    product_id = revise or register.new_id("OIB")
-    version = register.next_version(product_id)
+    store.require("create_oib")
+    product_id, version = store.products.new_version("OIB", revise)
     sub = store.ego(seeds, flt, hops=hops, max_nodes=max_nodes)
     G = to_networkx(sub)
     left_out: dict[str, Any] = {"cap": max_nodes}
@@ -388,7 +394,7 @@ def make_oib(
             facts=max(0, len(full.links) - len(sub.links)),
             counted_up_to=bound if full.truncated else None,
         )
-    earlier = [p for p in register.latest(limit=5000) if p.type == "OIB"]
+    earlier = store.products.latest(limit=5000, type_="OIB")
     if subject is None:
         captions = [str(G.nodes[s].get("caption", s)) for s in seeds if s in G]
         shown = ", ".join(captions[:5]) + (
@@ -408,7 +414,7 @@ def make_oib(
         earlier=earlier,
     )
     files = write_oib(doc, out_dir)
-    register.register(
+    store.products.register(
         Product(
             product_id=product_id,
             type="OIB",
@@ -420,7 +426,7 @@ def make_oib(
             parties=doc.parties,
             legal_bases=doc.legal_bases,
             personal_data=True,
-            entity_uids=sorted(str(n) for n in G.nodes),
+            entity_uids=sorted({m for e in sub.entities.values() for m in e.members}),
             files=[str(f) for f in files],
         )
     )

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["omissions", "recurrences", "statement"]
 
+
 def _caption(G: nx.MultiDiGraph, uid: Any) -> str:
     return str(G.nodes[uid].get("caption") or uid)
 

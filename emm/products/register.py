@@ -12,6 +12,7 @@ server and command sees one register. All Cypher of this concern is below.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, LiteralString
@@ -29,6 +30,10 @@ PRODUCT_TYPES = {
     "NCP": "Answer as national contact point to a foreign partner",
 }
 PERSONAL_TYPES = frozenset({"OIB", "BI"})  # the others must never be traceable to persons
+
+# The one pattern of a product id (``OIB-20261128-0001``): ids become file names, so anything
+# else (``../x``, ``/etc/passwd``, a newline) is refused before it reaches a path.
+PRODUCT_ID = re.compile(r"(?:" + "|".join(PRODUCT_TYPES) + r")-[0-9]{8}-[0-9]{4}")
 
 UPSERT_PRODUCT: LiteralString = (
     "MERGE (p:Product {product_id: $product_id, version: $version}) SET p += $props"
@@ -55,10 +60,40 @@ DISCLOSURES_OF: LiteralString = (
 PRODUCTS_NAMING: LiteralString = (
     "MATCH (p:Product) WHERE $uid IN p.entity_uids RETURN properties(p) AS p ORDER BY p.created_at"
 )
+PRODUCTS_NAMING_ANY: LiteralString = (
+    "MATCH (p:Product) WHERE any(u IN p.entity_uids WHERE u IN $uids) "
+    "RETURN properties(p) AS p ORDER BY p.created_at"
+)
+WITHDRAW: LiteralString = (
+    "MATCH (p:Product {product_id: $product_id}) "
+    "SET p.withdrawn_at = $at, p.withdrawn_reason = $reason, p.files = [] RETURN count(p) AS n"
+)
 
 
 class RegisterError(EmmError, ValueError):
     """A register action that the rules do not allow (unknown recipient, wrong type...)."""
+
+
+def validate_product_id(value: str) -> str:
+    """Return ``value`` when it is a well-formed product id, else raise :class:`RegisterError`.
+
+    >>> validate_product_id("OIB-20261128-0001")
+    'OIB-20261128-0001'
+    >>> validate_product_id("../x")
+    Traceback (most recent call last):
+    ...
+    emm.products.register.RegisterError: not a product id (expected e.g. OIB-20261128-0001)
+    """
+    if not isinstance(value, str) or PRODUCT_ID.fullmatch(value) is None:
+        raise RegisterError("not a product id (expected e.g. OIB-20261128-0001)")
+    return value
+
+
+def validate_version(value: object) -> int:
+    """A version is a positive integer (it becomes part of a file name)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 100_000:
+        raise RegisterError("a product version is a positive whole number")
+    return value
 
 
 @dataclass
@@ -78,6 +113,8 @@ class Product:
     handed_over_at: str | None = None
     retention_until: str | None = None
     recipients: list[str] = field(default_factory=list)
+    withdrawn_at: str | None = None
+    withdrawn_reason: str | None = None
 
     def props(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -92,6 +129,11 @@ class Disclosure:
     by: str
     basis: str
     purpose: str = ""
+
+
+def _product(props: dict[str, Any]) -> Product:
+    known = {f for f in Product.__dataclass_fields__}
+    return Product(**{k: v for k, v in props.items() if k in known})
 
 
 def _now() -> datetime:
@@ -110,10 +152,7 @@ class ProductRegister:
         self.store = store
 
     def _run(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
-        records, _, _ = self.store.driver.execute_query(
-            query, params, database_=self.store.database
-        )
-        return [r.data() for r in records]
+        return self.store.write(query, **params)
 
     def new_id(self, type_: str, *, now: datetime | None = None) -> str:
         if type_ not in PRODUCT_TYPES:
@@ -124,6 +163,8 @@ class ProductRegister:
         return f"{prefix}{n + 1:04d}"
 
     def register(self, product: Product) -> Product:
+        validate_product_id(product.product_id)
+        validate_version(product.version)
         if product.type not in PRODUCT_TYPES:
             raise RegisterError(f"unknown product type {product.type!r}")
         if product.personal_data and product.type not in PERSONAL_TYPES:
@@ -138,14 +179,21 @@ class ProductRegister:
 
     def get(self, product_id: str) -> Product | None:
         rows = self._run(GET_PRODUCT, product_id=product_id)
-        return Product(**rows[0]["p"]) if rows else None
+        return _product(rows[0]["p"]) if rows else None
 
     def latest(self, *, limit: int = 50) -> list[Product]:
-        return [Product(**r["p"]) for r in self._run(LIST_PRODUCTS, limit=limit)]
+        return [_product(r["p"]) for r in self._run(LIST_PRODUCTS, limit=limit)]
 
     def next_version(self, product_id: str) -> int:
-        current = self.get(product_id)
+        current = self.get(validate_product_id(product_id))
         return 1 if current is None else current.version + 1
+
+    def revision_of(self, product_id: str, type_: str) -> int:
+        """The next version of an existing product of this type (a revision must exist)."""
+        current = self.get(validate_product_id(product_id))
+        if current is None or current.type != type_:
+            raise RegisterError(f"no {type_} {product_id} in the register to revise")
+        return current.version + 1
 
     def record_disclosure(
         self,
@@ -196,4 +244,14 @@ class ProductRegister:
 
     def products_naming(self, uid: str) -> list[Product]:
         """Products that name this entity (for subject access, art. 10.2)."""
-        return [Product(**r["p"]) for r in self._run(PRODUCTS_NAMING, uid=uid)]
+        return [_product(r["p"]) for r in self._run(PRODUCTS_NAMING, uid=uid)]
+
+    def products_naming_any(self, uids: list[str]) -> list[Product]:
+        """Products that name any of these entities (party exit, erasure)."""
+        return [_product(r["p"]) for r in self._run(PRODUCTS_NAMING_ANY, uids=uids)]
+
+    def withdraw(self, product_id: str, *, reason: str) -> None:
+        """Mark a product withdrawn (its files were removed with the data they held)."""
+        self._run(
+            WITHDRAW, product_id=product_id, at=_now().isoformat(timespec="seconds"), reason=reason
+        )

@@ -11,9 +11,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from emm.products.oib import OibDocument
 
-_env = Environment(
+#: The one Jinja environment of all products (OIB, trend pictures): autoescaping HTML.
+ENVIRONMENT = Environment(
     loader=PackageLoader("emm.products", "templates"), autoescape=select_autoescape(["html"])
 )
+_env = ENVIRONMENT
 
 
 def filter_text(params: dict[str, Any]) -> str:
@@ -37,7 +39,6 @@ def oib_pdf(doc: OibDocument) -> bytes:
 
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
     from reportlab.platypus import (
         Image,
@@ -49,12 +50,14 @@ def oib_pdf(doc: OibDocument) -> bytes:
         TableStyle,
     )
 
-    styles = getSampleStyleSheet()
+    from emm.products.fonts import REGULAR, shape, stylesheet
+
+    styles = stylesheet()  # DejaVu Sans: Vietnamese, Polish, Cyrillic... names are not boxes
     small = styles["BodyText"].clone("small", fontSize=7.5, leading=9)
     notice = styles["BodyText"].clone("notice", textColor=colors.darkred, fontSize=8.5)
 
     def p(text: object, style: Any = small) -> Paragraph:
-        return Paragraph(escape(str(text)), style)
+        return Paragraph(escape(shape(str(text))), style)
 
     def table(header: list[str] | None, rows: list[list[object]], widths: list[float]) -> Table:
         data = ([[p(h) for h in header]] if header else []) + [[p(c) for c in row] for row in rows]
@@ -63,6 +66,7 @@ def oib_pdf(doc: OibDocument) -> bytes:
             TableStyle(
                 [
                     ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]
@@ -76,6 +80,7 @@ def oib_pdf(doc: OibDocument) -> bytes:
         pagesize=landscape(A4),
         title=doc.title,
         author=doc.created_by,
+        initialFontName=REGULAR,  # else the page still opens in Helvetica
         leftMargin=1.5 * cm,
         rightMargin=1.5 * cm,
         topMargin=1.2 * cm,
@@ -178,7 +183,12 @@ def oib_pdf(doc: OibDocument) -> bytes:
                     e["label"],
                     e["caption"],
                     ", ".join(e["parties"]),
-                    "; ".join(f"{k}: {v}" for k, v in e["details"].items()),
+                    "; ".join(
+                        f"{k}: {' / '.join(e['disputed'][k])} (sources disagree)"
+                        if k in e.get("disputed", {})
+                        else f"{k}: {v}"
+                        for k, v in e["details"].items()
+                    ),
                 ]
                 for e in doc.entities
             ],
@@ -273,8 +283,12 @@ def write_oib(doc: OibDocument, out_dir: Path) -> list[Path]:
     """Write ``<id>-v<version>.html/.pdf/.json`` (owner-only: they hold personal data)."""
     import os
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    stem = out_dir / f"{doc.product_id}-v{doc.version}"
+    from emm.files import secure_mkdir
+    from emm.products.register import validate_product_id, validate_version
+
+    name = f"{validate_product_id(doc.product_id)}-v{validate_version(doc.version)}"
+    secure_mkdir(out_dir)
+    stem = out_dir / name
     files = []
     for suffix, content in (
         (".html", oib_html(doc).encode()),
@@ -282,7 +296,8 @@ def write_oib(doc: OibDocument, out_dir: Path) -> list[Path]:
         (".json", doc.to_json().encode()),
     ):
         path = stem.with_suffix(suffix)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # O_NOFOLLOW: a symlink planted where a product file goes is refused, not followed.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
         files.append(path)

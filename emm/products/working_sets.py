@@ -1,8 +1,12 @@
 """Named working sets: the entities an analyst pinned for a case (covenant art. 7.2 applies:
-once the product they were made for is handed over, retention removes them)."""
+once the product they were made for is handed over, retention removes them).
+
+Internal: use :attr:`emm.access.guarded.GuardedStore.work`, which checks and audits.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import LiteralString
@@ -41,17 +45,15 @@ def save(store: GraphStore, ws: WorkingSet) -> WorkingSet:
         "saved_at": ws.saved_at,
         "hops": ws.hops,
         "product_id": ws.product_id,
-        "filter_json": __import__("json").dumps(ws.filter),
+        "filter_json": json.dumps(ws.filter),
     }
-    store._write(
+    store.write(
         SAVE, owner=ws.owner, name=ws.name, props={k: v for k, v in props.items() if v is not None}
     )
     return ws
 
 
 def _from(props: dict[str, object]) -> WorkingSet:
-    import json
-
     return WorkingSet(
         name=str(props["name"]),
         owner=str(props.get("owner", "")),
@@ -65,9 +67,9 @@ def _from(props: dict[str, object]) -> WorkingSet:
 
 
 def get(store: GraphStore, name: str, owner: str) -> WorkingSet | None:
-    rows = store._read(GET, name=name, owner=owner)
+    rows = store.read(GET, name=name, owner=owner)
     return _from(rows[0]["w"]) if rows else None
 
 
 def list_sets(store: GraphStore, owner: str | None = None) -> list[WorkingSet]:
-    return [_from(r["w"]) for r in store._read(LIST, owner=owner)]
+    return [_from(r["w"]) for r in store.read(LIST, owner=owner)]

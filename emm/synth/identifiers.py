@@ -1,7 +1,8 @@
 """Synthetic identifiers that pass the same checks real ones do.
 
-The ingest validates BSNs (11-proof), IBANs (mod-97) and Dutch plates (RDW side codes), and
-normalises phone numbers; test data that merely *looks* right would be quarantined or, worse,
+The ingest validates BSNs (11-proof), IBANs (mod-97) and Dutch plates (RDW side codes) with
+:mod:`emm.values` (whose check-digit functions build the numbers here) and normalises phone
+numbers; test data that merely *looks* right would be quarantined or, worse,
 would hide bugs in those checks. So every number here is built to be valid, and every
 ``*_variant`` function writes it the way some party's system happens to write it (spaces, dashes,
 case, prefixes), because the ingest must normalise those differences before records can merge.
@@ -13,6 +14,9 @@ from __future__ import annotations
 
 import random
 import string
+
+from emm.values import bsn as _bsn
+from emm.values import iban as _iban
 
 __all__ = [
     "BANKS_NL",
@@ -36,31 +40,21 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------------------------
-# BSN (burgerservicenummer): 9 digits, weights 9..2 and -1 on the last digit, sum % 11 == 0
+# BSN (burgerservicenummer): the 11-proof is emm.values.bsn's
 # --------------------------------------------------------------------------------------------
-
-_BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
 
 
 def bsn(rng: random.Random) -> str:
     """A random 9-digit BSN that passes the 11-proof (first digit 1-6, as issued today)."""
     while True:
         head = str(rng.randrange(10_000_000, 70_000_000))
-        total = sum(int(c) * w for c, w in zip(head, _BSN_WEIGHTS, strict=True))
-        last = total % 11
-        if last < 10:
+        last = _bsn.check_digit(head)
+        if last is not None:
             return head + str(last)
 
 
-def bsn_is_valid(value: str) -> bool:
-    """True when ``value`` (dots and spaces allowed, 8 digits get a leading zero) is 11-proof."""
-    digits = value.replace(".", "").replace(" ", "")
-    if len(digits) == 8:
-        digits = "0" + digits
-    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
-        return False
-    total = sum(int(c) * w for c, w in zip(digits[:8], _BSN_WEIGHTS, strict=True))
-    return (total - int(digits[8])) % 11 == 0
+#: True when a value (dots and spaces allowed, 8 digits get a leading zero) is 11-proof.
+bsn_is_valid = _bsn.is_valid
 
 
 def bsn_variant(rng: random.Random, value: str) -> str:
@@ -74,7 +68,7 @@ def bsn_variant(rng: random.Random, value: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# IBAN: ISO 13616, check digits = 98 - (BBAN + country + "00" as a number) mod 97
+# IBAN: ISO 13616; the check digits are emm.values.iban's
 # --------------------------------------------------------------------------------------------
 
 #: Dutch bank codes (BIC prefix as used in the IBAN) and the name a statement shows.
@@ -123,20 +117,9 @@ _LAYOUT = {
     "PL": "BBBB99999999999999999999",
 }
 
-_LETTER_VALUES = str.maketrans({c: str(ord(c) - 55) for c in string.ascii_uppercase})
-
-
-def _with_check_digits(country: str, bban: str) -> str:
-    number = int((bban + country + "00").translate(_LETTER_VALUES))
-    return f"{country}{98 - number % 97:02d}{bban}"
-
-
-def iban_is_valid(value: str) -> bool:
-    """True when ``value`` (any case and spacing) has a correct mod-97 checksum."""
-    iban = value.replace(" ", "").upper()
-    if len(iban) < 15 or not iban[:2].isalpha() or not iban[2:4].isdigit() or not iban.isalnum():
-        return False
-    return int((iban[4:] + iban[:4]).translate(_LETTER_VALUES)) % 97 == 1
+_with_check_digits = _iban.check_digits
+#: True when a value (any case and spacing) is an IBAN with a correct mod-97 checksum.
+iban_is_valid = _iban.is_valid
 
 
 def _nl_account(rng: random.Random, bank: str) -> str:
@@ -146,9 +129,8 @@ def _nl_account(rng: random.Random, bank: str) -> str:
         return f"{rng.randrange(10_000, 9_999_999):010d}"
     while True:
         head = f"{rng.randrange(10_000_000, 999_999_999):09d}"
-        total = sum(int(c) * w for c, w in zip(head, range(10, 1, -1), strict=True))
-        last = (-total) % 11
-        if last < 10:
+        last = _iban.nl_account_check_digit(head)
+        if last is not None:
             return head + str(last)
 
 

@@ -7,7 +7,7 @@ the planted patterns (hotels shared by strangers, colleagues carpooling across t
 employers housing staff, independent advertisers) without their combination. A small share of
 people reappear in a second party's delivery, written slightly differently, as in reality.
 
-About 540 lines: one small function per kind of background record, per party; splitting them
+Long because: one small function per kind of background record, per party; splitting them
 by party would scatter the look-alikes that are meant to be read next to each other.
 """
 

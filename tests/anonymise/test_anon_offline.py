@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "EMM_DATA_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    # The cache goes under this data dir (the default), whatever cache `make test` points to.
+    inherited = {k: v for k, v in os.environ.items() if k != "EMM_CACHE_DIR"}
+    env = {**inherited, "EMM_DATA_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,

@@ -19,7 +19,10 @@ BSN_CASES = [
     ("when written with dashes then BSN", "sofinummer 123-456-782.", ["123-456-782"]),
     ("when there is no context word then still BSN", "nummer 123456782 gevonden", ["123456782"]),
     ("when the 11-proof fails then no BSN", "dossiernummer 123456789", []),
-    ("when the 11-proof fails with context then no BSN", "BSN 111222334", []),
+    ("when the 11-proof fails without a label then no BSN", "nummer 111222334", []),
+    # after its label a mistyped BSN still identifies someone
+    ("when the 11-proof fails after BSN then BSN", "BSN 111222334", ["111222334"]),
+    ("when eight digits after BSN then BSN", "BSN 11122233", ["11122233"]),
     ("when all zeros then no BSN", "BSN 000000000", []),
     ("when part of a longer number then no BSN", "rekening 1112223330", []),
     ("when an amount then no BSN", "bedrag 111.222.333,00 euro", []),
@@ -121,7 +124,8 @@ DOCUMENT_CASES = [
     ("when no context then still document", "nummer IR5L3H4P2 gevonden", ["IR5L3H4P2"]),
     ("when it contains the letter O then no Dutch document", "nummer NOC3P7KD1", []),
     ("when lower case then no document", "code nxc3p7kd1", []),
-    ("when only 8 characters then no document", "paspoort NXC3P7K1", []),
+    ("when only 8 characters without a label then no document", "code NXC3P7K1", []),
+    ("when a number after its label then document", "paspoort NXC3P7K1", ["NXC3P7K1"]),
     (
         "when a foreign passport with context then document",
         "Nigeriaans paspoort A12345678",

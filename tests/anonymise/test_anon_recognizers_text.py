@@ -19,7 +19,8 @@ def _ids(cases: list[tuple[str, str, list[str]]]) -> list[str]:
 POSTCODE_CASES = [
     ("when 4 digits, space, 2 capitals then postcode", "1234 AB Utrecht", ["1234 AB"]),
     ("when without the space then postcode", "postcode 8011AB", ["8011AB"]),
-    ("when lower case then no postcode (case-sensitive)", "1234 ab", []),
+    ("when lower case and not a word then postcode", "wonende 1234 ab", ["1234 ab"]),
+    ("when lower case and a word then no postcode", "in 2024 en verder", []),
     ("when a year and a word then no postcode", "In 2024 en 2023 nam het toe", []),
     ("when it starts with 0 then no postcode", "0123 AB", []),
     ("when the letters are SS then no postcode", "1234 SS", []),
@@ -68,7 +69,8 @@ PLATE_CASES = [
     ("when side code 13 then plate", "1-XX-123", ["1-XX-123"]),
     ("when side code 14 then plate", "123-XX-1", ["123-XX-1"]),
     ("when without dashes next to 'kenteken' then plate", "kenteken 12ABC3", ["12ABC3"]),
-    ("when lower case then no plate", "ab-12-cd", []),
+    ("when lower case with dashes then plate", "kenteken ab-12-cd", ["ab-12-cd"]),
+    ("when lower case without dashes then no plate", "code ab12cd", []),
     ("when a date then no plate", "12-03-24", []),
     ("when not a side code then no plate", "ABC-DEF-1", []),
     ("when part of a longer code then no plate", "XAB-12-CD", []),
@@ -89,19 +91,23 @@ def test_sidecode_of(plate: str, code: int | None) -> None:
 
 
 DATE_CASES = [
-    ("when day, Dutch month and year then date", "op 3 maart 2024 aangehouden", ["3 maart 2024"]),
-    ("when an abbreviated month with period then date", "op 3 mrt. 2024", ["3 mrt. 2024"]),
-    ("when abbreviated without period then date", "3 okt 1999", ["3 okt 1999"]),
-    ("when a weekday precedes then date", "maandag 3 maart", ["maandag 3 maart"]),
-    ("when English day-month-year then date", "on 3 March 2024", ["3 March 2024"]),
-    ("when English month-day-year then date", "on March 3, 2024", ["March 3, 2024"]),
+    # only a date of birth points at a person: a birth word, or the date right after a name
+    ("when born on a Dutch date then date", "geboren op 3 maart 2024 te Zwolle", ["3 maart 2024"]),
+    ("when geb. and an abbreviated month then date", "geb. 3 mrt. 2024", ["3 mrt. 2024"]),
+    ("when geboren and abbreviated without period then date", "geboren 3 okt 1999", ["3 okt 1999"]),
+    ("when English born then date", "born 5th of March 1988", ["5th of March 1988"]),
+    ("when English born, month first then date", "born on March 3, 2024", ["March 3, 2024"]),
     ("when dd-mm-yyyy then date", "geboren 12-05-1990", ["12-05-1990"]),
-    ("when d/m/yy then date", "op 3/4/24", ["3/4/24"]),
-    ("when ISO then date", "2024-03-03", ["2024-03-03"]),
+    ("when ddmmyyyy after a birth word then date", "geb. 03111996", ["03111996"]),
+    ("when ISO after a name then date", "Liu Fang, 1999-03-22, Chinese", ["1999-03-22"]),
+    ("when in brackets after a name then date", "Nordin Bouazza (04-04-1999)", ["04-04-1999"]),
+    ("when an event date then nothing", "op 3 maart 2024 aangehouden", []),
+    ("when a law's date then nothing", "sinds 1 januari 2025 van kracht", []),
+    ("when ddmmyyyy without a birth word then nothing", "zaak 03111996", []),
     ("when a year alone then nothing", "in 2024 en 2023", []),
     ("when a month and year then nothing", "in maart 2024", []),
     ("when a fraction then nothing", "3/4 van de gevallen", []),
-    ("when an impossible month then nothing", "12-13-2024", []),
+    ("when an impossible month then nothing", "geboren 12-13-2024", []),
 ]
 
 

@@ -7,7 +7,6 @@ the database connection is given explicitly (URI, user, password, database).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +14,9 @@ from pathlib import Path
 import pytest
 from apptools import PASSWORD, USERS
 
-from emm.access.policy import Principal, load_policy
+from emm.access.analysis import AnalysisRun
+from emm.access.policy import Principal
 from emm.access.session import guarded, users
-from emm.graph.model import EdgeFilter
-from emm.graph.runs import AnalysisRun, analyse, save
 from emm.graph.store import GraphStore
 from emm.ingest.pipeline import ingest_folder
 from emm.settings import Settings, load
@@ -65,12 +63,7 @@ def app_data(
     for name, (role, affiliation) in USERS.items():
         users(settings).add(name, role=role, affiliation=affiliation, password=PASSWORD)
     system = guarded(store, settings, Principal("system", "senior_analyst", "POL", "test setup"))
-    runs = {}
-    for role in ("senior_analyst", "analyst"):  # the analysts' run is the newest
-        bases = load_policy().roles[role].legal_bases
-        runs[role] = analyse(system, flt=EdgeFilter(legal_bases=bases))
-        save(runs[role], data_dir)
-        time.sleep(0.05)  # distinct modification times
+    runs = {role: system.analysis.run(for_role=role) for role in ("senior_analyst", "analyst")}
     yield AppData(settings, env, store, runs["analyst"], runs["senior_analyst"])
 
 

@@ -26,12 +26,20 @@ def run_click(at, label):
 def a_person(app_env) -> Entity:
     """A person with a birth date, not named in other tests and not a same-person candidate."""
     used = {u for c in app_env.run.candidates for u in (c["a"], c["b"])}
-    rows = app_env.store._read(
-        "MATCH (n:Person) WHERE n.birth_date IS NOT NULL RETURN properties(n) AS n ORDER BY n.uid"
+    rows = app_env.store.read(
+        "MATCH (r:Record {label: 'Person'})-[:DESCRIBES]->(n:Person) "
+        "WHERE r.birth_date IS NOT NULL RETURN DISTINCT n.uid AS uid ORDER BY uid"
     )
     for r in rows:
-        e = Entity.from_props("Person", r["n"])
-        if e.uid not in used and "Amrani" not in e.caption and not e.props.get("restricted"):
+        e = app_env.store.get(r["uid"])
+        if (
+            e is not None
+            and e.uid not in used
+            and "Amrani" not in e.caption
+            and not e.restricted
+            and len(e.values("name")) == 1
+            and len(e.values("birth_date")) == 1
+        ):
             return e
     raise AssertionError("no suitable person")
 
@@ -84,12 +92,12 @@ def test_subject_access_restrict_and_lift(app_env):
     at.radio(key="subj_kind").set_value("restrict")
     at.run()
     at = run_click(at, "Restrict processing")
-    assert app_env.store.get(person.uid).props.get("restricted") is True
+    assert app_env.store.get(person.uid).restricted is True
     at = find_person(at, person)
     at.radio(key="subj_kind").set_value("lift restriction")
     at.run()
     at = run_click(at, "Lift the restriction")
-    assert not app_env.store.get(person.uid).props.get("restricted")
+    assert not app_env.store.get(person.uid).restricted
 
 
 def test_subject_erasure_after_confirmation(app_env):

@@ -20,10 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from emm.access.policy import Principal, load_policy
+from emm.access.policy import Principal
 from emm.access.session import guarded, users
-from emm.graph.model import EdgeFilter
-from emm.graph.runs import analyse, save
+from emm.graph.connect import RECORD_CYPHER
 from emm.graph.store import GraphStore
 from emm.ingest.pipeline import ingest_folder
 from emm.settings import Settings, load
@@ -83,13 +82,11 @@ def app_url(
     settings = load(env_vars)
     users(settings).add("senior", role="senior_analyst", affiliation="POL", password=PASSWORD)
     system = guarded(store, settings, Principal("system", "senior_analyst", "POL", "e2e setup"))
-    run = analyse(
-        system, flt=EdgeFilter(legal_bases=load_policy().roles["senior_analyst"].legal_bases)
-    )
-    save(run, data_dir)
+    system.analysis.run(for_role="senior_analyst")
 
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EMM_")}
+    # The developer's EMM_* settings stay out; the Cypher recording (tests/cypher_recorder.py) not.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMM_") or k == RECORD_CYPHER}
     env.update(env_vars)
     log = (root / "streamlit.log").open("w")
     proc = subprocess.Popen(

@@ -12,6 +12,7 @@ __all__ = ["AddressRecognizer", "STREET_SUFFIXES"]
 #: Endings of Dutch street names (the last part of the compound, e.g. Kerk*straat*).
 STREET_SUFFIXES: tuple[str, ...] = (
     "straat",
+    "plaats",
     "laan",
     "weg",
     "plein",
@@ -112,7 +113,14 @@ _ADDITION = (
     r"(?:[ -]?(?:bis|hs|huis|bg|boven|beneden|zw|rd|I{1,3}|IV|[A-Za-z])(?![\p{L}\d])"
     r"|-\d{1,4}(?![\d])|[ ]?[A-Z](?![\p{L}\d]))?"
 )
-_NUMBER = r"(?!(?:19|20)\d\d(?!\d))[1-9]\d{0,3}(?![\d])" + _ADDITION
+# Further additions written after the number: "10 unit 5", "3 bus 2", "41 bte 7", "44 kamer
+# 2", "3 3-hoog", "12 2hg", "47 chalet 3", "5 boven"
+_MORE = (
+    r"(?:[ ,]+(?:unit|bus|bte|boîte|kamer|app\.?|apt\.?|flat|box|chalet|huisnr\.?|nr\.?)"
+    r"[ ]?\d{1,4}[A-Za-z]?(?![\p{L}\d])"
+    r"|[ -]\d{1,2}-?(?:hoog|hg)(?![\p{L}])|[ ](?:boven|beneden|hs|bg)(?![\p{L}]))?"
+)
+_NUMBER = r"(?!(?:19|20)\d\d(?!\d))[1-9]\d{0,3}(?![\d])" + _ADDITION + _MORE
 
 
 class AddressRecognizer(DutchPatternRecognizer):
@@ -136,6 +144,42 @@ class AddressRecognizer(DutchPatternRecognizer):
             "Laan/Plein/Hof van ... + number",
             r"(?<![\p{L}\d])(?:Laan|Plein|Hof|Burgwal|Singel|Kade|Weg|Park) "
             r"(?:van |der |de |den |het |ter |ten |op |aan |[A-Z][\p{L}'-]* ){1,4}" + _NUMBER,
+            0.6,
+        ),
+        Pattern(
+            "Street + t/o + number",
+            r"(?<![\p{L}\d])" + _LEAD + _STREET + r"[ ]t/o[ ]" + _NUMBER,
+            0.6,
+        ),
+        Pattern(
+            "t/o + number (opposite)",
+            r"(?<![\p{L}\d])t/o[ ]\d{1,4}[a-z]?(?![\p{L}\d])",
+            0.5,
+        ),
+        Pattern(
+            "street in lower case + number",
+            r"(?<![\p{L}\d])\p{Ll}{2,}(?:straat|weg|laan|plein|gracht|kade|singel|dijk|dreef|"
+            r"steeg|markt|hof|pad|dam)[ ]" + _NUMBER,
+            0.5,
+        ),
+        Pattern(
+            "English: number + street",
+            r"(?<![\p{L}\d])\d{1,4}[A-Za-z]?,?[ ](?:[A-Z][\p{L}'-]+[ ]){1,3}(?:Road|Street|Lane|"
+            r"Avenue|Drive|Close|Way|Place|Crescent|Terrace|Gardens|Square|Court|Grove|Hill|Row|"
+            r"Walk|Rd|St|Ave)\.?(?![\p{L}])",
+            0.6,
+        ),
+        Pattern(
+            "French, German, Polish, Romanian: street word + name + number",
+            r"(?<![\p{L}\d])(?:Rue|Avenue|Av\.|Boulevard|Bd|Chaussée|Place|Chemin|Allée|Quai|"
+            r"Impasse|Straße|Strasse|ulica|ul\.|Strada|Str\.|Calea|Bulevardul|Aleea|Via|Calle)"
+            r"[ ](?:[\p{L}'.-]+[ ]){1,4}" + _NUMBER,
+            0.6,
+        ),
+        Pattern(
+            "German compound street + number",
+            r"(?<![\p{L}\d])[A-ZÄÖÜ][\p{L}-]*(?:straße|strasse|gasse|platz|allee|ring)[ ]"
+            + _NUMBER,
             0.6,
         ),
     ]

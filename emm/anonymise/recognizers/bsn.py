@@ -5,21 +5,21 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from emm.anonymise.recognizers.base import DutchPatternRecognizer
+from emm.values import bsn as _bsn
 
 __all__ = ["BsnRecognizer", "is_valid_bsn"]
 
 
 def is_valid_bsn(value: str) -> bool:
-    """True when ``value`` (digits, optionally with dots, spaces or dashes) passes the 11-proof.
+    """True when ``value`` (9 digits, or 8 with the leading zero lost; dots, spaces or dashes
+    allowed) passes the 11-proof. The rule is defined once, in :mod:`emm.ingest.normalise`.
 
-    The 11-proof: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 must be divisible by 11 (and not 0).
+    >>> is_valid_bsn("1112.22.333"), is_valid_bsn("123456789")
+    (True, False)
     """
-    digits = [c for c in value if c.isdigit()]
-    if len(digits) != 9 or len(digits) != sum(c.isalnum() for c in value):
+    if not all(c.isdigit() or c in " .-" for c in value):
         return False
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
-    return total != 0 and total % 11 == 0
+    return _bsn.is_valid(value)
 
 
 class BsnRecognizer(DutchPatternRecognizer):
@@ -35,6 +35,13 @@ class BsnRecognizer(DutchPatternRecognizer):
         Pattern("BSN (9 digits)", r"(?<![\d.,-])\d{9}(?![\d]|[.,-]\d)", 0.3),
         Pattern("BSN (4.2.3)", r"(?<![\d.,-])\d{4}[. -]\d{2}[. -]\d{3}(?![\d]|[.,-]\d)", 0.3),
         Pattern("BSN (3.3.3)", r"(?<![\d.,-])\d{3}[. -]\d{3}[. -]\d{3}(?![\d]|[.,-]\d)", 0.3),
+        Pattern(
+            "BSN (4 2 3, 2 3 4...)",
+            r"(?<![\d.,-])\d{2,4}[. ]\d{2,3}[. ]\d{2,4}(?![\d]|[.,-]\d)",
+            0.2,
+        ),
+        # eight digits: the leading zero was lost; only next to "BSN"
+        Pattern("BSN (8 digits)", r"(?<![\d.,-])\d{8}(?![\d]|[.,-]\d)", 0.1),
     ]
 
     CONTEXT = ["bsn", "burgerservicenummer", "sofinummer", "sofi", "citizen service number"]

@@ -18,8 +18,9 @@ from emm.anonymise.lexicon import ABBREVIATIONS, not_names
 
 __all__ = ["DeduceRecognizer", "TAG_MAP", "title_case_capitals"]
 
-#: deduce tag -> Presidio entity type. Tags not listed (age, url, generic id, bsn) are
-#: dropped: our own recognisers handle identifiers with checksums.
+#: deduce tag -> Presidio entity type. Tags not listed (age, url, generic id, bsn, date) are
+#: dropped: our own recognisers handle identifiers with checksums, and dates only matter as
+#: dates of birth (see :class:`DateRecognizer`).
 TAG_MAP: dict[str, str] = {
     "persoon": "PERSON",
     "patient": "PERSON",
@@ -27,7 +28,6 @@ TAG_MAP: dict[str, str] = {
     "ziekenhuis": "ORGANIZATION",
     "zorginstelling": "ORGANIZATION",
     "instelling": "ORGANIZATION",
-    "datum": "DATE_TIME",
     "telefoonnummer": "PHONE_NUMBER",
     "emailadres": "EMAIL_ADDRESS",
 }

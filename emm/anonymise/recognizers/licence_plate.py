@@ -6,7 +6,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from emm.anonymise.recognizers.base import DutchPatternRecognizer
-from emm.ingest.normalise import PLATE_SIDE_CODES
+from emm.values.plate import SIDE_CODES as PLATE_SIDE_CODES
 
 __all__ = ["SIDECODES", "LicencePlateRecognizer", "sidecode_of"]
 
@@ -64,10 +64,21 @@ class LicencePlateRecognizer(DutchPatternRecognizer):
             + _BOUND_R,
             0.4,
         ),
+        # lower case with dashes ("vk-902-r"): the side-code shape with dashes is distinctive
+        Pattern(
+            "Plate (side code, dashes, lower case)",
+            _BOUND_L
+            + "(?:"
+            + "|".join(_regex(s, True).replace("[A-Z]", "[a-z]") for s in SIDECODES.values())
+            + ")"
+            + _BOUND_R,
+            0.45,
+        ),
     ]
 
     CONTEXT = [
         "kenteken",
+        "kentekens",
         "kentekenplaat",
         "voertuig",
         "auto",

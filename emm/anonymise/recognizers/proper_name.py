@@ -70,11 +70,20 @@ ORGANISATION_CUES = _words(
 #: Legal forms after a name.
 LEGAL_FORMS = re.compile(
     r"(?:\s*(?:&\s*(?:Zonen|Zn|Co|Partners)\.?|B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|B\.?V|N\.?V|"
-    r"V\.?O\.?F|Ltd\.?|LLC|GmbH|S\.?R\.?L\.?|EOOD|OOD|Holding|Groep|Group|Services|"
-    r"Uitzendbureau)(?![\p{L}]))+"
+    r"V\.?O\.?F|Ltd\.?|LLC|GmbH|UG|e\.K\.|S\.?R\.?L\.?|EOOD|OOD|Holding|Groep|Group|Services|"
+    r"Uitzendbureau|s\.r\.o\.|Sp\.\s?k\.|Sp\.\s?z\s?o\.o\.|sp\.\s?z\s?o\.o\.|Kft\.?|Zrt\.?|"
+    r"d\.o\.o\.|S\.?A\.?S?|SARL|SPRL|BVBA|BV|CommV|VZW|Lda\.?|S\.L\.|A/S|AB|Oy|"
+    r"Renovatie|Bouw|Transport|Logistics|Logistiek|Housing|Uitzend|Detachering|Personeel|"
+    r"Schoonmaak|Cleaning)(?![\p{L}]))+"
 )
 #: Capitalised words before a name that belong to an organisation's name.
-ORGANISATION_PREFIXES = _words("stichting koninklijke royal uitzendbureau vereniging firma holding")
+ORGANISATION_PREFIXES = _words(
+    """stichting koninklijke royal uitzendbureau vereniging firma holding bakkerij
+    glastuinbouw champignonkwekerij aspergeteelt kwekerij klusbedrijf schoonmaakbedrijf
+    kapsalon nagelstudio massagesalon restaurant transport transportbedrijf agentura
+    agencja agentia vleeswarenfabriek autobedrijf bouwbedrijf loonbedrijf tuinbouwbedrijf
+    uitzendbureau detacheringsbureau carwash shoarma snackbar"""
+)
 #: Words that start sentences and are never part of a name.
 _FUNCTION_STARTERS = _words(
     """

@@ -22,6 +22,11 @@ class VNumberRecognizer(DutchPatternRecognizer):
     PATTERNS = [
         Pattern("V-number (10 digits)", r"(?<![\d+-])\d{10}(?!\d|[.,-]\d)", 0.1),
         Pattern("V-number (grouped)", r"(?<![\d+-])\d{2}[ .]?\d{4}[ .]?\d{4}(?!\d|[.,-]\d)", 0.05),
+        Pattern(
+            "V-number (any grouping)",
+            r"(?<![\d+.-])\d(?:[ .]?\d){9}(?!\d|[.,-]\d)",
+            0.05,
+        ),
     ]
 
     CONTEXT = ["v-nummer", "vnummer", "vreemdelingennummer", "v-number", "alien"]

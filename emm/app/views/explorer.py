@@ -113,7 +113,7 @@ with st.expander("Start from entities", expanded=not seeds, icon=":material/play
                 st.rerun()
     with t_set:
         with services.shown_errors("working sets"):
-            sets = working_sets.list_sets(g.raw_for("expand_network"), owner=p.user)
+            sets = g.work.sets()
         if not sets:
             st.caption("You have no working sets yet; pin entities below and save them.")
         else:
@@ -435,9 +435,7 @@ with t_save:
             st.error("Give the working set a name and at least one entity.")
         else:
             with services.shown_errors("saving"):
-                raw = g.raw_for("expand_network")
-                working_sets.save(
-                    raw,
+                g.work.save_set(
                     working_sets.WorkingSet(
                         name=name.strip(),
                         owner=p.user,
@@ -447,5 +445,4 @@ with t_save:
                         filter=flt.params(),
                     ),
                 )
-                g._log("save_working_set", targets=uids, size=len(uids))
             st.success(f"Saved working set “{name.strip()}” with {len(uids)} entities.")

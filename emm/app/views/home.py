@@ -5,11 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from emm.access.session import audit_log
 from emm.app import services
 from emm.app.helpers import count_tables, recent_entries
 from emm.graph.schema import LEGAL_BASES, PARTIES
-from emm.products.register import ProductRegister
 
 g = services.session()
 p = g.principal
@@ -20,6 +18,9 @@ st.caption(
     f"{', '.join(sorted(g.scope().legal_bases or [])) or 'none'}."
 )
 
+if not p.can("search"):
+    st.info("Your role reads no case data; the counts of facts are left out.")
+    st.stop()
 with services.shown_errors("counting"):
     tables = count_tables(g.count_edges())
     nodes = g.count_nodes()
@@ -88,7 +89,7 @@ st.header("Your recent activity")
 left, right = st.columns(2)
 with left:
     st.subheader("Audit trail")
-    rows = recent_entries(audit_log(services.get_settings()).entries(), user=p.user, n=10)
+    rows = recent_entries(g.privacy.own_activity(n=50), user=p.user, n=10)
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True)
     else:
@@ -97,7 +98,7 @@ with right:
     st.subheader("Latest products")
     if p.can("create_oib"):
         with services.shown_errors("product register"):
-            products = ProductRegister(g.raw_for("create_oib")).latest(limit=10)
+            products = g.products.latest(limit=10)
         if products:
             st.dataframe(
                 pd.DataFrame(

@@ -13,9 +13,7 @@ from emm.app.helpers import describe_filter, filter_from_params, network_label, 
 from emm.graph.model import NO_FILTER, EdgeFilter
 from emm.graph.projection import to_networkx
 from emm.graph.schema import PARTIES
-from emm.products import working_sets
 from emm.products.oib import build_oib, make_oib
-from emm.products.register import ProductRegister
 
 MIMES = {".html": "text/html", ".pdf": "application/pdf", ".json": "application/json"}
 ss = st.session_state
@@ -51,7 +49,7 @@ if source == "Ranked network":
     seeds, hops, subject = nets[nid]["members"], 1, f"network {nid}"
 elif source == "Working set":
     with services.shown_errors("working sets"):
-        sets = working_sets.list_sets(g.raw_for("create_oib"), owner=p.user)
+        sets = g.work.sets()
     if not sets:
         st.info("You have no working sets; pin entities in the network explorer and save them.")
         st.stop()
@@ -201,9 +199,7 @@ if doc is not None:
 st.divider()
 st.subheader("Handover to a party")
 with services.shown_errors("product register"):
-    oibs = [
-        x for x in ProductRegister(g.raw_for("create_oib")).latest(limit=100) if x.type == "OIB"
-    ]
+    oibs = g.products.latest(limit=100, type_="OIB")
 if not oibs:
     st.caption("No OIB has been generated yet.")
     st.stop()
@@ -240,16 +236,7 @@ with st.form("oib_handover"):
     go = st.form_submit_button("Register handover", icon=":material/send:")
 if go:
     with services.shown_errors("handover"):
-        d = ProductRegister(g.raw_for("handover_oib")).record_disclosure(
-            product_id,
-            recipient=recipient,
-            by=p.user,
-            basis="covenant art. 3 (OIB)",
-            purpose=purpose.strip() or p.purpose,
-        )
-        g._log(
-            "handover_oib", targets=[product_id], size=1, parties=[recipient], product_id=product_id
-        )
+        d = g.products.handover(product_id, recipient=recipient, purpose=purpose.strip())
     st.success(
         f"{d.product_id} v{d.version} handed over to {d.recipient} at {d.at}. "
         "Its ten-year retention has started (art. 7.6)."

@@ -12,10 +12,9 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from emm.access.session import audit_log, users
+from emm.access.session import users
 from emm.app import services
 from emm.graph.schema import ENTITY_TYPES, PARTIES
-from emm.products.register import ProductRegister
 from emm.retention import engine, subjects
 
 ss = st.session_state
@@ -49,16 +48,13 @@ if "retention" in containers:
             "proves what went without keeping the removed personal data."
         )
         with st.expander("Retention rules"):
-            st.dataframe(pd.DataFrame([vars(r) for r in engine.rules().values()]), hide_index=True)
+            st.dataframe(
+                pd.DataFrame([r.model_dump() for r in engine.rules().values()]), hide_index=True
+            )
         as_of = st.date_input("As of", value=date.today(), key="ret_as_of", format="YYYY-MM-DD")
         if st.button("Show what expires", key="ret_plan"):
             with st.spinner("Planning..."), services.shown_errors("retention plan"):
-                planned = engine.plan(g.raw_for("retention_plan"), as_of)
-                g._log(
-                    "retention_plan",
-                    size=planned["party-facts"]["facts_total"],
-                    as_of=planned["as_of"],
-                )
+                planned = g.privacy.retention_plan(as_of)
             ss["ret_plan_result"] = planned
         plan = ss.get("ret_plan_result")
         if plan:
@@ -85,19 +81,8 @@ if "retention" in containers:
                         st.status("Removing expired data...", expanded=True) as status,
                         services.shown_errors("retention"),
                     ):
-                        report = engine.apply(
-                            g.raw_for("retention_apply"),
-                            date.fromisoformat(plan["as_of"]),
-                            out_dir=reports_dir,
-                            run_by=p.user,
-                        )
+                        report = g.privacy.retention_apply(date.fromisoformat(plan["as_of"]))
                         removed = report["rules_applied"]["party-facts"]
-                        g._log(
-                            "retention_apply",
-                            size=removed["facts_total"],
-                            parties=list(removed["facts"]),
-                            as_of=report["as_of"],
-                        )
                         status.update(label="Retention applied", state="complete")
                     ss.pop("ret_plan_result", None)
                     st.success(
@@ -122,33 +107,33 @@ if "subject" in containers:
             look = st.form_submit_button("Find the person", icon=":material/person_search:")
         if look:
             with services.shown_errors("identifying"):
-                ss["subj_found"] = subjects.locate(
-                    g.raw_for("subject_request"),
-                    bsn=bsn.strip() or None,
-                    name=name.strip() or None,
-                    birth_date=dob.strip() or None,
-                )
-                g._log(
-                    "subject_locate",
-                    targets=[e.uid for e in ss["subj_found"]],
-                    size=len(ss["subj_found"]),
-                )
+                try:
+                    ss["subj_found"] = g.privacy.find_subject(
+                        bsn=bsn.strip() or None,
+                        name=name.strip() or None,
+                        birth_date=dob.strip() or None,
+                    )
+                except subjects.SubjectError as exc:
+                    ss["subj_found"] = []
+                    st.error(str(exc))
             if not ss["subj_found"]:
                 st.warning("Nobody in the graph matches these identifiers.")
-        persons = ss.get("subj_found") or []
+        persons: list[str] = ss.get("subj_found") or []
         if persons:
+            with services.shown_errors("identifying"):
+                shown = g.privacy.describe(persons)
             st.dataframe(
                 pd.DataFrame(
                     [
                         {
-                            "record": e.uid,
-                            "name": e.caption,
-                            "born": e.props.get("birth_date"),
-                            "BSN": e.props.get("bsn"),
-                            "known to": ", ".join(e.parties),
-                            "restricted": bool(e.props.get("restricted")),
+                            "record": row["uid"],
+                            "name": " / ".join(row["names"]),
+                            "born": " / ".join(row["born"]),
+                            "BSN": " / ".join(row["bsn"]),
+                            "known to": ", ".join(row["known_to"]),
+                            "restricted": row["restricted"],
                         }
-                        for e in persons
+                        for row in shown
                     ]
                 ),
                 hide_index=True,
@@ -159,7 +144,6 @@ if "subject" in containers:
                 horizontal=True,
                 key="subj_kind",
             )
-            raw = g.raw_for("subject_request")
             if kind == "access":
                 with st.form("subj_access"):
                     st.caption(
@@ -178,18 +162,13 @@ if "subject" in containers:
                     go = st.form_submit_button("Answer the access request", type="primary")
                 if go:
                     with services.shown_errors("access"):
-                        outcome, answer = subjects.access(
-                            raw, persons, by=p.user, refuse=refuse, coordinated_with=coordinated
-                        )
-                        g._log(
-                            "subject_access",
-                            targets=[e.uid for e in persons],
-                            size=sum(len(x["facts"]) for x in answer["persons"]),
-                            request_id=outcome.request_id,
+                        outcome, answer = g.privacy.access(
+                            persons, refuse=refuse, coordinated_with=coordinated
                         )
                     st.success(f"{outcome.request_id}: {outcome.status.replace('_', ' ')}")
                     for person in answer["persons"]:
-                        st.markdown(f"**{person['data'].get('name', '')}**")
+                        st.markdown(f"**{person['uid']}**")
+                        st.dataframe(pd.DataFrame(person["values"]), hide_index=True)
                         st.dataframe(pd.DataFrame(person["facts"]), hide_index=True)
                         st.caption("Received data about this person (art. 10.2):")
                         st.dataframe(pd.DataFrame(person["recipients"]), hide_index=True)
@@ -211,14 +190,7 @@ if "subject" in containers:
                         st.error("Give the correct value.")
                     else:
                         with services.shown_errors("rectification"):
-                            for e in persons:
-                                o = subjects.rectify(raw, e, field_name, value, by=p.user)
-                                g._log(
-                                    "subject_rectify",
-                                    targets=[e.uid],
-                                    size=1,
-                                    request_id=o.request_id,
-                                )
+                            g.privacy.rectify(persons, field_name, value)
                         ss.pop("subj_found", None)
                         st.success(f"{field_name} rectified for {len(persons)} record(s).")
             elif kind in ("restrict", "lift restriction"):
@@ -229,9 +201,7 @@ if "subject" in containers:
                     key="subj_restrict",
                 ):
                     with services.shown_errors("restriction"):
-                        for e in persons:
-                            o = subjects.restrict(raw, e, by=p.user, lift=lift)
-                            g._log(o.kind, targets=[e.uid], size=1, request_id=o.request_id)
+                        g.privacy.restrict(persons, lift=lift)
                     ss.pop("subj_found", None)
                     st.success(
                         "Restriction lifted."
@@ -245,16 +215,8 @@ if "subject" in containers:
                 )
                 if st.button("Erase", type="primary", disabled=not sure, key="subj_erase"):
                     with st.spinner("Erasing..."), services.shown_errors("erasure"):
-                        removed = 0
-                        for e in persons:
-                            o = subjects.erase(raw, e, by=p.user, out_dir=reports_dir)
-                            removed += int(o.detail["facts_removed"])
-                            g._log(
-                                "subject_erase",
-                                targets=[e.uid],
-                                size=o.detail["facts_removed"],
-                                request_id=o.request_id,
-                            )
+                        o = g.privacy.erase(persons)
+                        removed = int(o.detail["facts_removed"])
                     ss.pop("subj_found", None)
                     st.success(f"Erased; {removed} facts removed. Report in {reports_dir}.")
             else:
@@ -269,12 +231,7 @@ if "subject" in containers:
                     go = st.form_submit_button("Refuse", type="primary")
                 if go:
                     with services.shown_errors("refusal"):
-                        o = subjects.refuse(raw, persons, refused_kind, by=p.user, grounds=grounds)
-                        g._log(
-                            "subject_refuse",
-                            targets=[e.uid for e in persons],
-                            request_id=o.request_id,
-                        )
+                        o = g.privacy.refuse(persons, refused_kind, grounds)
                     st.success(f"{o.request_id}: {refused_kind} refused on {', '.join(grounds)}.")
 
 # ----------------------------------------------------------------------------- party exit
@@ -299,15 +256,7 @@ if "party" in containers:
                 st.error("Tick “I am sure” first.")
             else:
                 with st.spinner(f"{mode} {party}..."), services.shown_errors("party exit"):
-                    report = subjects.party_exit(
-                        g.raw_for("party_exit"),
-                        party,
-                        mode=mode,
-                        by=p.user,
-                        out_dir=reports_dir,
-                        reason=reason.strip(),
-                    )
-                    g._log("party_exit", parties=[party], mode=mode)
+                    report = g.privacy.party_exit(party, mode=mode, reason=reason.strip())
                 st.success(f"{party}: {mode} done.")
                 st.json(report, expanded=False)
 
@@ -321,7 +270,7 @@ if "audit" in containers:
         )
         if st.button("Verify the audit trail", key="audit_verify", icon=":material/verified:"):
             with st.spinner("Checking the hash chain..."):
-                verified = audit_log(settings).verify()
+                verified = g.privacy.audit_verify()
             if verified.ok:
                 st.success(f"Intact: {verified.entries} entries, the chain is unbroken.")
             else:
@@ -354,25 +303,13 @@ if "breach" in containers:
                 st.error("Choose the first and the last day of the period.")
             else:
                 start, end = (d.isoformat() for d in window)
-                touched = audit_log(settings).touched_parties(
-                    start=start,
-                    end=end,
-                    user=None if who == "(any user)" else who,
-                    product_id=product.strip() or None,
-                )
-                if product.strip():
-                    with services.shown_errors("product"):
-                        found = ProductRegister(g.raw_for("breach_report")).get(product.strip())
-                    if found is None:
-                        st.warning(f"No product {product.strip()} in the register.")
-                    else:
-                        touched["parties"] = sorted(set(touched["parties"]) | set(found.parties))
-                g._log(
-                    "breach_report",
-                    parties=touched["parties"],
-                    size=touched["entries"],
-                    window=[start, end],
-                )
+                with services.shown_errors("breach report"):
+                    touched = g.privacy.breach(
+                        start=start,
+                        end=end,
+                        user=None if who == "(any user)" else who,
+                        product=product.strip() or None,
+                    )
                 if touched["entries"] == 0 and not touched["parties"]:
                     st.info("No activity in the audit trail matches.")
                 else:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from emm.app import services
 from emm.graph.schema import PARTIES
-from emm.products import bi, working_sets
+from emm.products import bi
 
 g = services.session()
 p = g.principal
@@ -22,13 +22,12 @@ st.caption(
 services.show_flash()
 action = "create_bi" if p.can("create_bi") else "answer_bi"
 with services.shown_errors("requests"):
-    raw = g.raw_for(action)
-    requests = bi.all_requests(raw)
+    requests = g.work.requests()
 
 
 def similar_table(question: str, exclude: str | None = None) -> None:
     with services.shown_errors("similar questions"):
-        found = bi.similar(raw, question, exclude=exclude)
+        found = g.work.similar_requests(question, exclude=exclude)
     if not found:
         st.caption("No similar earlier question.")
         return
@@ -73,19 +72,8 @@ with tabs[0]:
                 st.error("The question is empty.")
             else:
                 with services.shown_errors("registering"):
-                    req = bi.register(
-                        raw,
-                        requester=requester,
-                        question=question,
-                        by=p.user,
-                        case_ref=case_ref.strip(),
-                    )
-                    g._log(
-                        "create_bi",
-                        targets=[req.request_id],
-                        size=1,
-                        parties=[requester],
-                        request_id=req.request_id,
+                    req = g.work.register_request(
+                        requester=requester, question=question, case_ref=case_ref.strip()
                     )
                 services.flash(f"Registered {req.request_id}.")
                 st.session_state.pop("bi_question", None)
@@ -114,11 +102,12 @@ with tabs[1]:
         else:
             with st.form("bi_answer"):
                 text = st.text_area("Answer", height=150)
-                c1, c2 = st.columns(2)
-                parties = c1.multiselect("Parties whose data the answer uses", list(PARTIES))
-                bases = c2.multiselect("Legal bases", sorted(p.legal_bases))
+                st.caption(
+                    "The parties and legal bases of the answer are those of the entities it "
+                    "names (recorded in the disclosure log)."
+                )
                 with services.shown_errors("working sets"):
-                    sets = working_sets.list_sets(raw, owner=p.user)
+                    sets = g.work.sets()
                 ws_name = st.selectbox(
                     "Entities named (from one of your working sets)",
                     ["(none)", *[w.name for w in sets]],
@@ -132,23 +121,7 @@ with tabs[1]:
                 else:
                     uids = next((w.uids for w in sets if w.name == ws_name), [])
                     with services.shown_errors("answering"):
-                        done = bi.answer(
-                            raw,
-                            req.request_id,
-                            text=text,
-                            by=p.user,
-                            entity_uids=uids,
-                            parties=parties,
-                            legal_bases=bases,
-                        )
-                        g._log(
-                            "answer_bi",
-                            targets=[req.request_id, *uids],
-                            size=1,
-                            parties=parties,
-                            request_id=req.request_id,
-                            product_id=done.product_id,
-                        )
+                        done = g.work.answer_request(req.request_id, text=text, entity_uids=uids)
                     services.flash(
                         f"Answered {req.request_id} as {done.product_id}; "
                         f"disclosure to {req.requester} registered."

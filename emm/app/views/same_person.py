@@ -10,7 +10,6 @@ import streamlit as st
 
 from emm.app import services
 from emm.app.helpers import entity_properties, pending_candidates
-from emm.graph import judgements
 
 PAGE = 5
 
@@ -29,8 +28,7 @@ if run is None:
     st.stop()
 
 with services.shown_errors("judgements"):
-    raw = g.raw_for("review_same_person")
-    done = judgements.all_judgements(raw)
+    done = g.work.judgements()
 pending = pending_candidates(run.candidates, [(j.a, j.b) for j in done])
 
 c1, c2, c3 = st.columns(3)
@@ -62,6 +60,9 @@ else:
             for col, e in ((left, a), (right, b)):
                 col.markdown(f"**{e.caption}** · known to {', '.join(e.parties)}")
                 col.json(entity_properties(e.props), expanded=True)
+            reason = st.text_input(
+                "Reason (kept with the decision)", key=f"sp-why-{c['a']}-{c['b']}"
+            )
             k1, k2, _ = st.columns([1, 1, 4])
             decision = None
             if k1.button(
@@ -75,10 +76,7 @@ else:
                 decision = "rejected"
             if decision:
                 with services.shown_errors("recording"):
-                    judgements.record(raw, c["a"], c["b"], decision, by=p.user, score=c["score"])
-                    g._log(
-                        "review_same_person", targets=[c["a"], c["b"]], size=1, decision=decision
-                    )
+                    g.work.judge(c["a"], c["b"], decision, reason=reason, score=c["score"])
                 services.flash(f"Recorded: {decision}.")
                 st.rerun()
 

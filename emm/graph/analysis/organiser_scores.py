@@ -17,9 +17,8 @@ counts). Signals and investigations are context: they give the ``suspect``/``vic
 and the dates for ``minor``, never paths for ``brokerage``. Ties are broken by the persons'
 identity keys, so the ranking does not depend on random uids.
 
-One module of about 500 lines: each feature is a few lines of counting, and they are kept side
-by side with the table they implement so that a reason shown to an analyst can be traced to
-its code in one place.
+Long because: each feature is a few lines of counting, kept side by side with the table they
+implement so that a reason shown to an analyst can be traced to its code in one place.
 """
 
 from __future__ import annotations

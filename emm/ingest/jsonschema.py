@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from emm.graph.schema import ENTITY_TYPES, LEGAL_BASES, PARTIES, REL_TYPES, FieldSpec
+from emm.ingest.encodings import MANIFEST_ENCODINGS
+from emm.values.amount import STYLES
 
 _PATTERNS = {
     "date": r"^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}.*)$",
@@ -93,6 +95,7 @@ def delivery_schema() -> dict[str, Any]:
                     "party": {"enum": list(PARTIES)},
                     "legal_basis": {"enum": list(LEGAL_BASES)},
                     "delivered_at": {"type": "string", "format": "date-time"},
+                    "number_style": {"enum": list(STYLES)},
                     "files": {
                         "type": "array",
                         "minItems": 1,
@@ -101,7 +104,7 @@ def delivery_schema() -> dict[str, Any]:
                             "properties": {
                                 "path": {"type": "string"},
                                 "kind": {"enum": ["entities", "links"]},
-                                "encoding": {"enum": ["utf-8", "utf-8-sig", "cp1252"]},
+                                "encoding": {"enum": list(MANIFEST_ENCODINGS)},
                             },
                             "required": ["path", "kind"],
                             "additionalProperties": False,

@@ -1,21 +1,25 @@
 """Whole-graph analysis runs: compute once (``emm analyse``), read many times (app, products).
 
-A run is computed for one access scope (the legal bases a role may read) and saved as JSON under
-``$EMM_DATA_DIR/analysis/``. It holds internal ids, measures, indicator hits, ranked networks
-and same-person candidates: explanations and scores, no names. A user is shown the newest run
-whose scope lies within what they may read, so a run never shows what its reader may not see.
+A run is computed for one access scope (the legal bases and parties its readers may read) and
+saved as JSON under ``$EMM_DATA_DIR/analysis/<scope>/``. It holds internal ids, measures,
+indicator hits, ranked networks and same-person candidates: explanations and scores, no names.
+A reader is shown the newest run of exactly their own scope, so a run never shows what its
+reader may not see, and a run for one scope never replaces another scope's run. Part of the
+guarded API (:attr:`emm.access.guarded.GuardedStore.analysis`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from emm.access.guarded import GuardedStore
+from emm.access.policy import load_policy
+from emm.errors import EmmError
 from emm.graph.analysis import (
     detect_networks,
     organisers_of,
@@ -25,6 +29,9 @@ from emm.graph.analysis import (
     whole_graph_pass,
 )
 from emm.graph.model import NO_FILTER, EdgeFilter
+
+if TYPE_CHECKING:
+    from emm.access.guarded import GuardedStore
 
 # networkx same-person blocking is fine up to this many facts; larger graphs skip it here.
 SAME_PERSON_MAX_EDGES = 300_000
@@ -48,14 +55,56 @@ class AnalysisRun:
         return next((n for n in self.networks if n["id"] == network_id), None)
 
 
-def _scope_tag(scope: EdgeFilter) -> str:
-    import hashlib
+class AnalysisError(EmmError, ValueError):
+    """An analysis that cannot be run as asked (a scope that reads nothing...)."""
 
+
+def scope_tag(scope: EdgeFilter) -> str:
+    """A short stable name of an access scope (legal bases and parties)."""
     text = ",".join(sorted(scope.legal_bases or [])) + "|" + ",".join(sorted(scope.parties or []))
-    return hashlib.sha256(text.encode()).hexdigest()[:8]
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def analyse(
+class GuardedAnalysis:
+    def __init__(self, g: GuardedStore) -> None:
+        self._g = g
+
+    def run(
+        self,
+        *,
+        seed: int = 0,
+        flt: EdgeFilter = NO_FILTER,
+        for_role: str | None = None,
+        now: date | None = None,
+        save_run: bool = True,
+    ) -> AnalysisRun:
+        """Compute (and save) a run for this principal's scope, or for a narrower role's
+        scope (``for_role``: its legal bases within the principal's)."""
+        self._g.require("analyse")
+        if for_role:
+            roles = load_policy().roles
+            if for_role not in roles:
+                raise AnalysisError(f"unknown role {for_role!r}")
+            flt = flt.narrow(EdgeFilter(legal_bases=roles[for_role].legal_bases))
+        if not self._g.scope(flt).legal_bases:
+            raise AnalysisError(
+                "this scope reads no facts (no legal basis): nothing to analyse; a senior "
+                "analyst or the scheduler's service account runs the analysis"
+            )
+        result = _compute(self._g, seed=seed, now=now, flt=flt)
+        if save_run:
+            save(result, self._g.data_dir)
+        self._g._audit("analyse", size=result.stats["facts"], run_id=result.run_id)
+        return result
+
+    def latest(self) -> AnalysisRun | None:
+        """The newest run of exactly this principal's scope."""
+        run = latest_in(self._g.data_dir, scope_tag(self._g.scope()))
+        self._g._audit("view_analysis", targets=[run.run_id] if run else [], size=int(bool(run)))
+        return run
+
+
+def _compute(
     guarded: GuardedStore,
     *,
     seed: int = 0,
@@ -90,7 +139,7 @@ def analyse(
     }
     created = datetime.now(UTC)
     run = AnalysisRun(
-        run_id=f"RUN-{created:%Y%m%dT%H%M%S}-{_scope_tag(scope)}",
+        run_id=f"RUN-{created:%Y%m%dT%H%M%S%f}-{scope_tag(scope)}",
         created_at=created.isoformat(timespec="seconds"),
         created_by=guarded.principal.user,
         legal_bases=sorted(scope.legal_bases or []),
@@ -138,11 +187,13 @@ def analyse(
 
 
 def _earlier_oibs(guarded: GuardedStore) -> list[Any]:
-    """The OIBs in the register (ids and dates only), for recurring patterns."""
-    from emm.products.register import ProductRegister
+    """The OIBs in the register this principal may see (ids and dates only), for recurring
+    patterns; none for a principal without a product role (the scheduler's account)."""
+    from emm.access.products import PRODUCT_ACTIONS
 
-    register = ProductRegister(guarded.raw_for("analyse"))
-    return [p for p in register.latest(limit=5000) if p.type == "OIB"]
+    if not any(guarded.can(a) for a in PRODUCT_ACTIONS):
+        return []
+    return guarded.products.latest(limit=5000, type_="OIB")
 
 
 def _recurrences(persons: list[str], earlier: list[Any]) -> list[dict[str, Any]]:
@@ -164,8 +215,8 @@ def _recurrences(persons: list[str], earlier: list[Any]) -> list[dict[str, Any]]
 
 
 def save(run: AnalysisRun, data_dir: Path) -> Path:
-    folder = data_dir / "analysis"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = data_dir / "analysis" / run.run_id.rsplit("-", 1)[1]
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / f"{run.run_id}.json"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -173,18 +224,19 @@ def save(run: AnalysisRun, data_dir: Path) -> Path:
     return path
 
 
-def latest_for(guarded: GuardedStore, data_dir: Path) -> AnalysisRun | None:
-    """The newest run whose scope this principal may read entirely."""
-    allowed = guarded.scope().legal_bases or frozenset()
-    suspended = guarded.suspended_parties()
-    folder = data_dir / "analysis"
+def latest_in(data_dir: Path, tag: str) -> AnalysisRun | None:
+    """The newest saved run of one scope."""
+    folder = data_dir / "analysis" / tag
     if not folder.exists():
         return None
-    for path in sorted(folder.glob("RUN-*.json"), key=lambda p: p.stat().st_mtime, reverse=True):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not set(data["legal_bases"]) <= allowed:
-            continue
-        if suspended and (data["parties"] is None or set(data["parties"]) & suspended):
-            continue
-        return AnalysisRun(**data)
+    paths = sorted(folder.glob("RUN-*.json"), key=lambda p: p.name, reverse=True)
+    for path in paths:
+        return AnalysisRun(**json.loads(path.read_text(encoding="utf-8")))
     return None
+
+
+def stamp(data_dir: Path, tag: str) -> str:
+    """A cheap marker that changes when a new run of the scope is saved (for caches)."""
+    folder = data_dir / "analysis" / tag
+    names = sorted(p.name for p in folder.glob("RUN-*.json")) if folder.exists() else []
+    return names[-1] if names else ""
