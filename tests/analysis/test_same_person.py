@@ -59,15 +59,15 @@ def test_initials_and_transposed_birth_date() -> None:
                ("u2", "Jan de Vries", "1990-04-03", "IND"))  # fmt: skip
     [c] = same_person_candidates(G)
     assert c.pair == ("u1", "u2") and c.score == pytest.approx(0.5 * 0.85 + 0.3 * 0.8)
-    assert c.reasons == ["initials match given names (J. de Vries / Jan de Vries)",
-                         "day and month of birth transposed (1990-03-04 / 1990-04-03)"]  # fmt: skip
+    assert c.reasons == ["initials match given names",
+                         "day and month of birth transposed"]  # fmt: skip
 
 
 def test_one_edit_typo_in_surname() -> None:
     G = people(("u1", "Jan de Vries", "1990-03-04", "POL"),
                ("u2", "Jan de Vires", "1990-03-04", "KMAR"))  # fmt: skip
-    assert pairs(G) == {("u1", "u2"): ["one-edit typo in surname (Jan de Vries / Jan de Vires)",
-                                       "same date of birth (1990-03-04)"]}  # fmt: skip
+    assert pairs(G) == {("u1", "u2"): ["one-edit typo in surname",
+                                       "same date of birth"]}  # fmt: skip
 
 
 def test_accents_are_folded() -> None:
@@ -75,7 +75,7 @@ def test_accents_are_folded() -> None:
                ("u2", "Jose Martinez", "1985-12-01", "POL"))  # fmt: skip
     [c] = same_person_candidates(G)
     assert c.score == pytest.approx(0.8)
-    assert c.reasons[0] == "same name up to accents (José Martínez / Jose Martinez)"
+    assert c.reasons[0] == "same name up to accents"
 
 
 def test_reordered_name_and_year_typo() -> None:
@@ -83,7 +83,7 @@ def test_reordered_name_and_year_typo() -> None:
                ("u2", "Jan de Vries", "1968-07-08", "POL"))  # fmt: skip
     [c] = same_person_candidates(G)
     assert c.features["name"] == 1.0  # "Vries, Jan de" parses to the same name
-    assert "date of birth differs by one typo (1986-07-08 / 1968-07-08)" in c.reasons
+    assert "date of birth differs by one typo" in c.reasons
 
 
 def test_shared_identifiers_without_birth_date() -> None:
@@ -95,7 +95,27 @@ def test_shared_identifiers_without_birth_date() -> None:
     b.fact("u2", "USES_PHONE", "PH", party="IND")
     [c] = same_person_candidates(b.G)
     assert c.score == pytest.approx(0.7)
-    assert c.reasons == ["same name (Anna Kowalska)", "shared Phone +48600100200"]
+    assert c.reasons == ["same name", "shared Phone (PH)"]
+
+
+def test_when_reasons_are_stored_in_a_run_then_they_hold_no_values() -> None:
+    """Runs are saved without personal values: a reason names fields and kinds, not values."""
+    b = Builder()
+    values = {
+        "u1": ("Anna Kowalska", "1990-03-04"),
+        "u2": ("A. Kowalska", "1990-04-03"),
+        "u3": ("Kowalska Anna", "1990-03-04"),
+        "u4": ("Ana Kowalsca", None),
+    }
+    for (uid, (name, birth)), party in zip(values.items(), ["POL", "IND", "KMAR", "ISZW"]):
+        b.node(uid, "Person", name=name, birth_date=birth, parties=[party])
+        b.fact(uid, "USES_PHONE", "PH", party=party)
+    b.node("PH", "Phone", number="+48600100200")
+    found = same_person_candidates(b.G)
+    assert len(found) >= 3
+    text = " ".join(r for c in found for r in c.reasons)
+    for value in ["Kowalska", "Kowalsca", "Anna", "1990", "03-04", "+48600100200", "600100200"]:
+        assert value not in text, value
 
 
 def test_same_bsn_is_certain() -> None:
@@ -118,7 +138,7 @@ def test_different_people_with_the_same_surname() -> None:
     assert found == []
     low = {c.pair: c for c in same_person_candidates(G, min_score=0.0)}
     assert low[("u1", "u3")].features["penalty_birth_date"] == 0.4
-    assert "different dates of birth (1990-03-04 / 1955-11-30)" in low[("u1", "u3")].reasons
+    assert "different dates of birth" in low[("u1", "u3")].reasons
 
 
 def test_same_party_pairs_are_left_to_the_party() -> None:
@@ -301,7 +321,7 @@ def test_working_name_records_from_different_deliveries_are_one_persona() -> Non
         b.fact(f"AD{i}", "ADVERTISED_WITH", "PH", ref=f"POL-2026-0{i}/L2")
     [c] = same_person_candidates(b.G)
     assert (
-        c.pair == ("bella1", "bella2") and "shared advertisement contact +31612121212" in c.reasons
+        c.pair == ("bella1", "bella2") and "shared advertisement contact (PH)" in c.reasons
     )
 
 

@@ -141,29 +141,29 @@ def _name_feature(
     if a.full == b.full:
         folded_a, folded_b = " ".join(ra.casefold().split()), " ".join(rb.casefold().split())
         if folded_a != folded_b and fold(ra) == fold(rb):
-            return 1.0, f"same name up to accents ({ra} / {rb})"
+            return 1.0, "same name up to accents"
         if folded_a != folded_b and fold(ra) != fold(rb):
-            return 1.0, f"same name in another order ({ra} / {rb})"
-        return 1.0, f"same name ({ra})"
+            return 1.0, "same name in another order"
+        return 1.0, "same name"
     same_surname = a.surname == b.surname and a.particles == b.particles
     if same_surname and _given_compatible(a, b) and (a.uses_initials or b.uses_initials):
-        return 0.85, f"initials match given names ({ra} / {rb})"
+        return 0.85, "initials match given names"
     if sorted(a.full.split()) == sorted(b.full.split()):
-        return 0.85, f"same name parts in another order ({ra} / {rb})"
+        return 0.85, "same name parts in another order"
     given_a, given_b = " ".join(a.given), " ".join(b.given)
     if same_surname and given_a and given_b and damerau(given_a, given_b) == 1:
-        return 0.8, f"one-edit typo in given name ({ra} / {rb})"
+        return 0.8, "one-edit typo in given name"
     if (
         (a.given == b.given or _given_compatible(a, b))
         and len(a.surname) >= 4
         and damerau(a.surname, b.surname) == 1
     ):
-        return 0.8, f"one-edit typo in surname ({ra} / {rb})"
+        return 0.8, "one-edit typo in surname"
     if not a.uses_initials and not b.uses_initials:
         sa = skeletons(a) if sa is None else sa
         sb = skeletons(b) if sb is None else sb
         if sa and sa == sb and len(sa) >= 2:
-            return 0.75, f"same name in another transliteration ({ra} / {rb})"
+            return 0.75, "same name in another transliteration"
     if (
         a.given == b.given
         and not a.uses_initials
@@ -172,12 +172,12 @@ def _name_feature(
     ):
         # "Ho" / "Hoo", "Ngo" / "Nog": short surnames differ by one edit more often by
         # chance, so only with identical given names written out, and weighted lower
-        return 0.65, f"one-edit typo in short surname ({ra} / {rb})"
+        return 0.65, "one-edit typo in short surname"
     if same_surname and (not a.given or not b.given):
-        return 0.5, f"same surname, no given name on one side ({ra} / {rb})"
+        return 0.5, "same surname, no given name on one side"
     if len(a.full) >= 8 and damerau(a.full, b.full) == 1:
         # a typo in a particle or across a space ("van edr Stael", "Ek Khatib")
-        return 0.8, f"one-edit typo in the name ({ra} / {rb})"
+        return 0.8, "one-edit typo in the name"
     return 0.0, None
 
 
@@ -200,19 +200,19 @@ def _date_feature(da: str | None, db: str | None) -> tuple[float, str | None, bo
     pa, pb = is_placeholder_date(da), is_placeholder_date(db)
     if da == db:
         if pa:  # both only a year: as much as a year-only date matching a full one
-            return 0.6, f"same year-only date of birth ({da})", False
-        return 1.0, f"same date of birth ({da})", False
+            return 0.6, "same year-only date of birth", False
+        return 1.0, "same date of birth", False
     ya, ma, dda = da[:4], da[5:7], da[8:10]
     yb, mb, ddb = db[:4], db[5:7], db[8:10]
     if (pa or pb) and ya == yb:
-        return 0.6, f"year of birth matches a year-only date ({da} / {db})", False
+        return 0.6, "year of birth matches a year-only date", False
     if pa and pb:  # two year-only dates of different years: no typo allowance
-        return 0.0, f"different years of birth ({da} / {db})", True
+        return 0.0, "different years of birth", True
     if ya == yb and ma == ddb and dda == mb:
-        return 0.8, f"day and month of birth transposed ({da} / {db})", False
+        return 0.8, "day and month of birth transposed", False
     if _one_typo(da.replace("-", ""), db.replace("-", "")):
-        return 0.5, f"date of birth differs by one typo ({da} / {db})", False
-    return 0.0, f"different dates of birth ({da} / {db})", True
+        return 0.5, "date of birth differs by one typo", False
+    return 0.0, "different dates of birth", True
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,8 @@ class Candidate:
     score : float
         Between 0 and 1 (see :data:`FEATURES` and :data:`PENALTIES`).
     reasons : list of str
-        Plain-language reasons, positive and negative.
+        Plain-language reasons, positive and negative: which fields agree or differ and the
+        kind and internal id of a shared identifier, never a name, date or number.
     features : dict
         The feature values and applied penalty multipliers.
     """
@@ -294,7 +295,6 @@ def _persons(edges: pd.DataFrame, nodes: pd.DataFrame) -> dict[str, _Person]:
     touching = edges[edges["src"].isin(persons) | edges["dst"].isin(persons)]
     caption = nodes.drop_duplicates("uid").set_index("uid")
     label_of = caption["label"]
-    cap = caption["caption"] if "caption" in caption.columns else label_of
     # sources: the deliveries of the facts (source_ref "<delivery>/<record>"); without
     # those, the node's parties, else the parties of its facts
     sources: dict[str, set[str]] = defaultdict(set)
@@ -314,7 +314,8 @@ def _persons(edges: pd.DataFrame, nodes: pd.DataFrame) -> dict[str, _Person]:
             p.sources = frozenset(party_of.get(uid, ()))
 
     def text(n: Any) -> str:
-        return f"{label_of.get(n, 'entity')} {cap.get(n, n)}"
+        # the kind and internal id of the identifier, never its value (runs hold no values)
+        return f"{label_of.get(n, 'entity')} ({n})"
 
     def add(p: _Person, n: Any, weight: float) -> None:
         # the strongest tie to a neighbour counts, whatever order the facts come in
@@ -338,7 +339,7 @@ def _persons(edges: pd.DataFrame, nodes: pd.DataFrame) -> dict[str, _Person]:
         j = offered[["src", "dst"]].merge(contact[["src", "dst"]], on="src", suffixes=("", "_c"))
         for p, c in zip(j["dst"], j["dst_c"], strict=True):
             persons[p].ids.setdefault(
-                str(c), (IDENTIFIERS["AD_CONTACT"], f"advertisement contact {cap.get(c, c)}")
+                str(c), (IDENTIFIERS["AD_CONTACT"], f"advertisement contact ({c})")
             )
     return persons
 
@@ -483,8 +484,8 @@ def same_person_candidates(
     [(('u1', 'u2'), 0.665)]
     >>> for reason in same_person_candidates(G)[0].reasons:
     ...     print(reason)
-    initials match given names (J. de Vries / Jan de Vries)
-    day and month of birth transposed (1990-03-04 / 1990-04-03)
+    initials match given names
+    day and month of birth transposed
     """
     from emm.graph.analysis.frames import as_frames
 
