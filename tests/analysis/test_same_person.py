@@ -107,7 +107,9 @@ def test_when_reasons_are_stored_in_a_run_then_they_hold_no_values() -> None:
         "u3": ("Kowalska Anna", "1990-03-04"),
         "u4": ("Ana Kowalsca", None),
     }
-    for (uid, (name, birth)), party in zip(values.items(), ["POL", "IND", "KMAR", "ISZW"]):
+    for (uid, (name, birth)), party in zip(
+        values.items(), ["POL", "IND", "KMAR", "ISZW"], strict=True
+    ):
         b.node(uid, "Person", name=name, birth_date=birth, parties=[party])
         b.fact(uid, "USES_PHONE", "PH", party=party)
     b.node("PH", "Phone", number="+48600100200")
@@ -320,9 +322,7 @@ def test_working_name_records_from_different_deliveries_are_one_persona() -> Non
         b.fact(f"AD{i}", "ADVERTISES", f"bella{i}", ref=f"POL-2026-0{i}/L1")
         b.fact(f"AD{i}", "ADVERTISED_WITH", "PH", ref=f"POL-2026-0{i}/L2")
     [c] = same_person_candidates(b.G)
-    assert (
-        c.pair == ("bella1", "bella2") and "shared advertisement contact (PH)" in c.reasons
-    )
+    assert c.pair == ("bella1", "bella2") and "shared advertisement contact (PH)" in c.reasons
 
 
 def test_records_from_one_delivery_are_left_to_the_party() -> None:
