@@ -27,9 +27,10 @@ __all__ = ["DECOYS", "legal_agency", "ordinary_hotel_guest", "taxi_firm"]
 
 _TAXI_CARS = (("Mercedes-Benz", "E-Klasse"), ("Toyota", "Prius"), ("Skoda", "Superb"),
               ("Volkswagen", "Touran"), ("Mercedes-Benz", "Vito"))  # fmt: skip
-#: Rough gross monthly statutory minimum per year (the generator's own, rounded up).
-_MINIMUM = {2015: 1510, 2016: 1540, 2017: 1570, 2018: 1600, 2019: 1640, 2020: 1680,
-            2021: 1705, 2022: 1760, 2023: 2000, 2024: 2140, 2025: 2250, 2026: 2300}  # fmt: skip
+#: Rough gross hourly statutory minimum per year (the generator's own, rounded up; a wage in a
+#: delivery is the gross hourly wage in euros).
+_MINIMUM = {2015: 8.7, 2016: 8.9, 2017: 9.1, 2018: 9.2, 2019: 9.5, 2020: 9.7, 2021: 9.9,
+            2022: 10.2, 2023: 11.6, 2024: 13.7, 2025: 14.1, 2026: 14.8}  # fmt: skip
 
 
 def _decoy(w: World, kind: str, members: list[Ref | None]) -> None:
@@ -64,7 +65,7 @@ def taxi_firm(w: World, day: date) -> None:
         )
         r = w.write_person(d, p)
         d.link("EMPLOYED_BY", r, company, day, {"since": w.within(d, day, 400, 0),
-                                                 "wage": float(rng.randint(2300, 3200))})  # fmt: skip
+                                                 "wage": round(rng.uniform(15.0, 21.0), 2)})  # fmt: skip
         drivers.append(r)
         members.append(p.first_ref)
     cars = []
@@ -119,14 +120,14 @@ def legal_agency(w: World, day: date) -> None:
     houses = [w.address(d, w.places.address("woning", city)) for _ in range(rng.randint(2, 4))]
     for h in houses:
         d.link("LANDLORD_OF", company, h, day)
-    minimum = _MINIMUM.get(day.year, 2300)
+    minimum = _MINIMUM.get(day.year, 14.8)
     group = rng.choice(("PL", "RO", "BG"))
     n = rng.randint(8, 5 * len(houses))
     for i in range(n):
         p = w.person(group, "M" if rng.random() < 0.7 else "F", (21, 55), day, bsn_share=0.8)
         r = w.write_person(d, p)
         members.append(p.first_ref)
-        wage = float(round(minimum * rng.uniform(1.03, 1.3)))
+        wage = round(minimum * rng.uniform(1.03, 1.3), 2)
         d.link("EMPLOYED_BY", r, company, day, {"since": w.within(d, day, 300, 0), "wage": wage})
         d.link("LIVES_AT", r, houses[i % len(houses)], day)
         w_iban, w_bank = ids.nl_iban(rng)
@@ -134,7 +135,7 @@ def legal_agency(w: World, day: date) -> None:
         d.link("HOLDS_ACCOUNT", r, acct, day)
         for _ in range(rng.randint(1, 2)):
             d.link("PAYMENT", c_acct, acct, day,
-                   {"amount": round(wage * 0.85, 2), "date": w.within(d, day, 60, 0),
+                   {"amount": round(wage * 160 * 0.85, 2), "date": w.within(d, day, 60, 0),
                     "description": "salaris"})  # fmt: skip
     s = w.signal(d, "labour", day, w.places.city(city).region, sector="uitzendbranche",
                  summary="Inspectie huisvesting arbeidsmigranten: gecertificeerde huisvesting, "

@@ -168,7 +168,7 @@ def pol_signal(w: World, day: date) -> None:
             d.link("INVOLVED_IN", v, s, day, {"role": "involved"})
         if rng.random() < 0.15:
             company, _ = _company(w, d, day, city.name)
-            d.link("EMPLOYED_BY", r, company, day, {"wage": float(rng.randint(1900, 4200))})
+            d.link("EMPLOYED_BY", r, company, day, {"wage": round(rng.uniform(14.8, 30.0), 2)})
         if rng.random() < 0.1:
             iban, bank = ids.nl_iban(rng)
             d.link("HOLDS_ACCOUNT", r, w.account(d, iban, bank), day)
@@ -452,7 +452,11 @@ def iszw_inspection(w: World, day: date) -> None:
         r = w.write_person(d, p)
         since = date.fromordinal(day.toordinal() - rng.randint(30, 3000))
         d.link(
-            "EMPLOYED_BY", r, company, day, {"since": since, "wage": float(rng.randint(1900, 3600))}
+            "EMPLOYED_BY",
+            r,
+            company,
+            day,
+            {"since": since, "wage": round(rng.uniform(14.8, 26.0), 2)},
         )
         if housing is not None and rng.random() < 0.5:
             d.link("LIVES_AT", r, housing, day)

@@ -106,7 +106,7 @@ def labour(w: World, number: int) -> None:
         r = w.write_person(d, p)
         workers.append(p)
         rid_workers.append(r)
-        wage = float(rng.randint(650, 1300))
+        wage = round(rng.uniform(3.8, 8.0), 2)  # gross per hour, far below the minimum
         since = date.fromordinal(day0.toordinal() - rng.randint(10, 400))
         d.link("EMPLOYED_BY", r, company, day0, {"since": since, "wage": wage})
         d.link("LIVES_AT", r, rng.choice(rid_houses), day0)
@@ -120,7 +120,7 @@ def labour(w: World, number: int) -> None:
                 rng.choice(org_accounts),
                 day0,
                 {
-                    "amount": round(wage * rng.uniform(0.2, 0.5), 2),
+                    "amount": round(wage * 160 * rng.uniform(0.2, 0.5), 2),
                     "date": pay_day,
                     "description": f"loon {p.first} {p.last} wk {pay_day.isocalendar()[1]}"
                     if k == 0

@@ -1,9 +1,9 @@
 """The statutory minimum wage at a date and age (``minimum_wage.yaml``), and wage-like payments.
 
-A wage in a delivery (``EMPLOYED_BY.wage``) carries no unit. It is read as gross per month,
-and as gross per hour when below :data:`HOURLY_BELOW` (no monthly wage is that low, no hourly
-one that high). Weekly wages are not recognised: a delivery that gives them would look like
-monthly wages far below the minimum, which is why the indicator fires only far below it.
+A wage in a delivery (``EMPLOYED_BY.wage``) is the **gross hourly wage in euros**, as the
+delivery format defines it (``docs/delivery-format.md``, value type ``amount``); it is
+compared with the statutory minimum per hour (before 2024, the lowest hourly equivalent of
+the monthly minimum, a 40-hour week; see the notes of ``minimum_wage.yaml``).
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ from typing import Any
 from emm.graph.analysis.ages import age_at
 from emm.graph.analysis.config import minimum_wage_table
 
-__all__ = ["HOURLY_BELOW", "WAGE_WORDS", "is_wage_text", "minimum_for", "wage_share"]
-
-#: A wage below this is per hour.
-HOURLY_BELOW = 60.0
+__all__ = ["WAGE_WORDS", "is_wage_text", "minimum_for", "wage_share"]
 #: Words in a payment description that say it is a wage.
 WAGE_WORDS = re.compile(r"\b(loon|lonen|salaris|salary|wage|wages|uitbetaling|payroll|wynagrodzenie|pensja|salariu|заплата)\b",
                         re.IGNORECASE)  # fmt: skip
@@ -76,12 +73,15 @@ def minimum_for(day: Any, age: int | None, *, per: str = "month") -> float | Non
 
 
 def wage_share(wage: Any, day: Any, birth: Any = None) -> float | None:
-    """``wage`` as a share of the applicable minimum (see the module notes for the unit).
+    """``wage`` (gross per hour, euros) as a share of the hourly minimum that applied on
+    ``day`` to a worker born on ``birth`` (``None``: an adult).
 
     Examples
     --------
-    >>> round(wage_share(1147.2, "2026-02-01"), 2), round(wage_share(7.36, "2026-02-01"), 2)
-    (0.5, 0.5)
+    >>> round(wage_share(7.36, "2026-02-01"), 2), round(wage_share(14.71, "2026-02-01"), 2)
+    (0.5, 1.0)
+    >>> round(wage_share(7.36, "2026-02-01", "2008-01-10"), 2)  # 18: half the adult minimum
+    1.0
     >>> wage_share("n/a", "2026-02-01") is None
     True
     """
@@ -92,8 +92,7 @@ def wage_share(wage: Any, day: Any, birth: Any = None) -> float | None:
     if not amount > 0:
         return None
     age = age_at(birth, day) if birth else None
-    per = "hour" if amount < HOURLY_BELOW else "month"
-    minimum = minimum_for(day, age, per=per)
+    minimum = minimum_for(day, age, per="hour")
     if not minimum:
         return None
     return amount / minimum
