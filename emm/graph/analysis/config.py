@@ -58,10 +58,18 @@ class _Flags(BaseModel):
     types: list[str]
 
 
+class _Periphery(BaseModel):
+    max_ties: int = Field(ge=0)
+    own_types: list[str]
+    explanation_en: str
+    explanation_nl: str
+
+
 class _Detection(BaseModel):
     communities: _Communities
     hubs: _Hubs
     flags: _Flags
+    periphery: _Periphery
     edge_weights: _EdgeWeights
 
 
@@ -76,8 +84,8 @@ def _load(name: str, model: type[BaseModel]) -> Any:
 def detection_table() -> dict[str, Any]:
     """The settings of :func:`emm.graph.analysis.detect_networks` from ``detection.yaml``.
 
-    Returns ``{"communities": {...}, "hubs": {...}, "flags": [types], "edge_weights": {type:
-    weight}, "default_weight": float}``.
+    Returns ``{"communities": {...}, "hubs": {...}, "flags": [types], "periphery": {...},
+    "edge_weights": {type: weight}, "default_weight": float}``.
 
     Examples
     --------
@@ -90,6 +98,7 @@ def detection_table() -> dict[str, Any]:
         "communities": t.communities.model_dump(),
         "hubs": t.hubs.model_dump(),
         "flags": list(t.flags.types),
+        "periphery": t.periphery.model_dump(),
         "edge_weights": {k: v.weight for k, v in t.edge_weights.types.items()},
         "default_weight": t.edge_weights.default,
     }

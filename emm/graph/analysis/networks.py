@@ -109,6 +109,7 @@ def detection_explanation(lang: Literal["en", "nl"] = "en") -> list[str]:
     return [
         str(t["communities"][f"explanation_{lang}"]).format(**t["communities"]),
         str(t["hubs"][f"explanation_{lang}"]).format(**hubs),
+        str(t["periphery"][f"explanation_{lang}"]),
     ]
 
 
@@ -207,7 +208,7 @@ def detect_networks(
     ...     G.add_node(p, label="Person")
     ...     _ = G.add_edge(p, "bp", key=f"x-{p}", type="CROSSED_BORDER", party="KMAR",
     ...                    legal_basis="WPG-15", registered_at="2026-05-01")
-    >>> for u, v in [("p1", "p2"), ("p2", "p3"), ("q1", "q2"), ("q2", "q3")]:
+    >>> for u, v in [("p1", "p2"), ("p2", "p3"), ("p1", "p3"), ("q1", "q2"), ("q2", "q3")]:
     ...     _ = G.add_edge(u, v, key=f"a-{u}-{v}", type="ASSOCIATE_OF", party="KMAR",
     ...                    legal_basis="WPG-10", registered_at="2026-06-01")
     >>> _ = G.add_edge("p1", "s1", key="i-p1", type="INVOLVED_IN", role="suspect",
@@ -222,6 +223,7 @@ def detect_networks(
     from emm.graph.analysis.frames import as_frames, canonical, encode, order_keys
     from emm.graph.analysis.hubs import hub_evidence
     from emm.graph.analysis.indicators import run_indicators
+    from emm.graph.analysis.periphery import peripheral
 
     table = detection_table()
     objective = objective or table["communities"]["objective"]
@@ -266,6 +268,7 @@ def detect_networks(
             ["uid", "label", "key"] if "key" in nodes.columns else ["uid", "label"],
         ],
     )[1]
+    typed = graph_edges[["src", "dst", "type"]]
     w = graph_edges["type"].map(type_weights).astype(float).fillna(table["default_weight"])
     graph_edges = graph_edges.assign(type="_", _fact=(w * graph_edges["_w"]).to_numpy())
     enc = encode(graph_edges, graph_nodes, weights={"_": 1.0}, weight_column="_fact")
@@ -290,6 +293,13 @@ def detect_networks(
     for h in hits:
         flags.add(h.subject)
         flags.update(r for r in h.related if r in persons)
+    # 5b. peripheral contacts out (periphery.py)
+    per = table["periphery"]
+    contacts = peripheral(
+        typed, community, persons, flags, own_types=per["own_types"], max_ties=per["max_ties"]
+    )
+    if contacts:
+        community = community[~community.index.isin(list(contacts))]
     flagged_comms = set(community[community.index.isin(list(flags))].tolist())
     sizes = community.value_counts()
     person_sizes = community[community.index.isin(list(persons))].value_counts()

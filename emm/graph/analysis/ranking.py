@@ -164,7 +164,7 @@ def rank_networks(
     2 parties involved: IND, POL
     latest fact 2026-10-02 (57 days before 2026-11-28)
     >>> round(s.score, 3)
-    0.425
+    0.354
     """
     from emm.graph.analysis.indicators import indicator_table
 

@@ -199,7 +199,7 @@ def _minor(t: Tables, th: Mapping[str, float], ind: Indicator) -> list[Indicator
     if not parts:
         return []
     facts = pd.concat(parts, ignore_index=True)
-    young = facts[facts["_age"] < th["max_age"]]
+    young = facts[(facts["_age"] < th["max_age"]) & (facts["_age"] >= th.get("min_age", 0))]
     if young.empty:
         return []
     values = young.groupby("src")["_age"].min()
@@ -307,6 +307,12 @@ def _victim_many_suspects(t: Tables, th: Mapping[str, float], ind: Indicator) ->
         via_party=inv["dst"].map(part_of["party"]),
         role=inv["role"].astype(str).str.lower(),
     )
+    phenomena = set(ind.params.get("phenomena", ()))
+    if phenomena and "phenomenon" in t.nodes.columns:
+        # a case of another phenomenon (an ordinary crime: "unknown") says nothing about
+        # exploitation; a case without a phenomenon is kept
+        phen = inv["case"].map(t.nodes["phenomenon"])
+        inv = inv[phen.isna() | phen.isin(phenomena)]
     victims = inv[inv["role"] == "victim"]
     suspects = inv[inv["role"] == "suspect"]
     j = victims.merge(suspects, on="case", suffixes=("_v", "_s"))
