@@ -80,7 +80,7 @@ pd.Series(g.count_nodes()).to_frame("entities you may see").T
 # within two steps.
 
 # %%
-from emm.graph.evaluate import RefResolver
+from emm.synth.resolve import RefResolver
 
 truth = json.loads((data / "ground_truth.json").read_text(encoding="utf-8"))
 resolver = RefResolver(data / "deliveries", g)

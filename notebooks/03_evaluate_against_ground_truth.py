@@ -26,7 +26,7 @@
 # * **same-person candidates** (`same_person_candidates`, as the whole-graph run makes
 #   them): pairs of person records that may be one person, across parties.
 #
-# Definitions in `emm/graph/evaluate.py`. The numbers depend on the seed and size;
+# Definitions in `emm/graph/analysis/evaluate.py`. The numbers depend on the seed and size;
 # larger data sets (`demo`, `100k`) give steadier averages.
 #
 # ## Setup
@@ -90,9 +90,9 @@ print(
 # ## 2. Network detection per scenario type
 
 # %%
-from emm.graph.evaluate import evaluate
+from emm.synth.resolve import evaluate
 
-result = evaluate(data / "ground_truth.json", data / "deliveries", g, networks, edges)
+result = evaluate(data / "ground_truth.json", data / "deliveries", g, networks, edges, nodes)
 per_type = pd.DataFrame(result["per_type"]).T.astype({"scenarios": int})
 per_type
 
@@ -141,7 +141,7 @@ with pd.option_context("display.max_rows", 200):
 # %%
 import networkx as nx
 
-from emm.graph.evaluate import RefResolver
+from emm.synth.resolve import RefResolver
 
 run = g.analysis.latest() or g.analysis.run(seed=0)
 truth = json.loads((data / "ground_truth.json").read_text(encoding="utf-8"))

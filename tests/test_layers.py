@@ -17,11 +17,7 @@ from emm.tools import layers
 
 # (importing module or package, imported package): why it is still there. An entry covers the
 # modules inside a package it names.
-KNOWN = {
-    # evaluation against the synthetic answer key moves out of the graph core (i3)
-    ("emm.graph.evaluate", "emm.ingest"): "re-reads delivery rows to resolve ground-truth refs",
-    ("emm.graph.evaluate", "emm.graph.analysis"): "scores organisers with the analysis",
-}
+KNOWN = {}
 
 
 def _known(v: layers.Violation) -> tuple[str, str] | None:

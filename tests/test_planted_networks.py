@@ -1,26 +1,32 @@
 """Network detection and same-person candidates against the generator's planted ground truth.
 
 One data set, generated once for this module: ``emm.synth.generate(seed=1, size="demo")``
-(~20k relationships, 17 planted networks of each type among background noise), ingested into
-the test database; the analysis runs on ``store.frames()`` exactly as the workbench does.
-Definitions of the measures: :mod:`emm.graph.evaluate`.
+(~20k relationships, 17 planted networks of each type among background noise and decoys),
+ingested into the test database; the analysis runs on ``store.frames()`` exactly as the
+workbench does. Definitions of the measures: :mod:`emm.graph.analysis.evaluate`.
+
+This is the material the analysis was **tuned on**: passing here says the tuning holds
+through the real ingest and store, nothing about material the analysis has not seen (that
+is ``tests/analysis/test_unseen_material.py`` and ``benchmarks/bench_analysis.py``).
 
 Bars (per scenario type, averaged over its planted networks):
 
-* membership recall >= 0.95 (issue acceptance: 0.9);
-* precision >= 0.90 (issue acceptance: 0.8);
-* organiser identification >= 0.90 (issue acceptance: 0.8): the planted organiser is among
-  the network's top 3 persons by :func:`emm.graph.analysis.organisers`.
+* membership recall >= 0.95;
+* precision >= 0.95;
+* organiser identification >= 0.90: the planted organisers are among the network's top 3
+  persons by :func:`emm.graph.analysis.organisers`;
+* no decoy (taxi firm, legal agency, ordinary hotel guest) in the 20 highest-ranked networks.
 
 Same-person candidates at the default threshold (``min_score=0.6``):
 
-* recall >= 0.95 of the ground truth's ``same_person_pairs`` whose two records were loaded (a
-  pair the ingest already merged by its identity rules counts as found);
-* precision >= 0.95: candidates that are one person by the ground truth.
+* recall >= 0.90 of the ground truth's ``same_person_pairs`` whose two records were loaded (a
+  pair the ingest already merged by its identity rules counts as found); the generator now
+  writes year-only and missing dates of birth, passport order and transliterations;
+* precision >= 0.98: candidates that are one person by the ground truth.
 
-Measured when the bars were set (seeds 1-3, sizes small and demo, and 100k seed 1): recall,
-precision and organiser identification 1.0 for every type (smuggling precision 0.966 once,
-on small); same-person recall 0.993-1.0, precision 0.996-1.0. Runtime ~20-40 s.
+Measured on frames without the database when the bars were set (seeds 1-2, demo): recall,
+precision and organiser identification 1.0 for every type; no decoy in the top 20;
+same-person recall 0.94-0.95, precision 0.99.
 """
 
 from __future__ import annotations
@@ -31,21 +37,32 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from emm.graph.analysis import detect_networks, run_indicators, same_person_candidates
+from emm.graph.analysis import (
+    detect_networks,
+    rank_networks,
+    run_indicators,
+    same_person_candidates,
+)
+from emm.graph.analysis.evaluate import (
+    ResolvedTruth,
+    score_decoys,
+    score_networks,
+    score_same_person,
+)
 from emm.graph.connect import driver_from_settings
-from emm.graph.evaluate import ResolvedTruth, resolve_truth, score_networks, score_same_person
 from emm.graph.store import GraphStore
 from emm.ingest.pipeline import ingest_folder
 from emm.settings import Settings
 from emm.synth import generate
+from emm.synth.resolve import resolve_truth
 
 pytestmark = pytest.mark.db
 
 SEED = 1
 SIZE = "demo"
 TYPES = ("criminal", "labour", "sexual", "smuggling")
-BARS = {"recall": 0.95, "precision": 0.90, "organiser_identification": 0.90}
-SAME_PERSON_BARS = {"recall": 0.95, "precision": 0.95}
+BARS = {"recall": 0.95, "precision": 0.95, "organiser_identification": 0.90}
+SAME_PERSON_BARS = {"recall": 0.90, "precision": 0.98}
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +114,9 @@ def test_planted_networks_are_found(planted: dict[str, Any]) -> None:
         result["scenarios"], key=lambda s: (s["recall"] + s["precision"], s["scenario"])
     )
     assert not failures, f"{failures}; weakest scenarios: {weakest[:5]}"
+    ranked = [s.network_id for s in rank_networks(networks, hits, now="2026-11-28")]
+    decoys = score_decoys(truth, networks, ranked, top=20)
+    assert decoys["decoys"] >= 3 and decoys["in_top"] == 0, decoys["details"]
 
 
 def _projection(edges: Any, nodes: Any) -> nx.MultiDiGraph:
@@ -113,7 +133,7 @@ def _projection(edges: Any, nodes: Any) -> nx.MultiDiGraph:
 def test_same_person_candidates_find_the_planted_pairs(planted: dict[str, Any]) -> None:
     truth: ResolvedTruth = planted["truth"]
     G = _projection(planted["edges"], planted["nodes"])
-    result = score_same_person(truth, same_person_candidates(G))
+    result = score_same_person(truth, same_person_candidates((planted["edges"], planted["nodes"])))
     counts = {k: v for k, v in result.items() if not k.endswith("_pairs")}
     print(f"\nsame-person candidates, seed {SEED}, size {SIZE}: {counts}")
     assert result["unresolved"] <= 0.02 * result["pairs"], "ground-truth refs did not resolve"
@@ -131,5 +151,5 @@ def test_the_generated_data_is_where_the_test_expects_it(planted: dict[str, Any]
     by_type = {t: [s for s in truth.scenarios if s.type == t] for t in TYPES}
     assert all(len(v) >= 10 for v in by_type.values()), {t: len(v) for t, v in by_type.items()}
     for sc in truth.scenarios:
-        assert sc.organisers and len(sc.members) >= 0.95 * sc.refs, sc.id
-    assert len(truth.pairs) >= 100
+        assert sc.organisers and len(sc.members) >= 0.9 * sc.refs, sc.id
+    assert len(truth.pairs) >= 100 and truth.decoys

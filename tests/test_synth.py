@@ -406,9 +406,9 @@ def test_when_scenarios_are_planted_then_their_signature_relationships_exist(
     types_by_party: dict[str, set[str]] = {}
     for manifest, _entities, links in small_data.values():
         types_by_party.setdefault(manifest["party"], set()).update(lk["type"] for lk in links)
-    assert {"ADVERTISES", "ADVERTISED_WITH", "PAID_FOR", "STAYED_AT", "PART_OF"} <= types_by_party[
-        "POL"
-    ]
+    assert {"ADVERTISES", "ADVERTISED_WITH", "PAID_FOR", "STAYED_AT", "CALLED", "MET"} <= (
+        types_by_party["POL"]
+    )
     assert {"EMPLOYED_BY", "LANDLORD_OF", "PAYMENT", "DIRECTOR_OF"} <= types_by_party["ISZW"]
     assert {"CROSSED_BORDER", "PASSENGER_IN", "TRAVELLED_WITH", "DRIVES"} <= types_by_party["KMAR"]
     assert {"HAS_DOCUMENT", "LIVES_AT"} <= types_by_party["IND"]
@@ -426,3 +426,83 @@ def test_when_size_is_100k_then_relationships_are_within_20_percent(tmp_path: Pa
     assert abs(summary.rows["links"] - SIZES["100k"]) <= 0.2 * SIZES["100k"]
     assert summary.deliveries == sum(p["deliveries"] for p in summary.parties.values())
     assert summary.scenarios["sexual"] > 50
+
+
+# --------------------------------------------------------------------------------------------
+# Decoys, working names, the variations of foreign records (issue 14)
+# --------------------------------------------------------------------------------------------
+
+
+def test_when_a_small_run_is_made_then_each_kind_of_decoy_is_in_the_truth(
+    small: tuple[Path, GenerationSummary],
+) -> None:
+    root, summary = small
+    truth = json.loads((root / "ground_truth.json").read_text(encoding="utf-8"))
+    kinds = {d["type"] for d in truth["decoys"]}
+    assert kinds == {"taxi_firm", "legal_agency", "ordinary_hotel_guest"}
+    assert summary.decoys == len(truth["decoys"])
+    assert all(d["members"] for d in truth["decoys"])
+
+
+def test_when_a_tiny_run_is_made_then_a_police_investigation_groups_its_signals(
+    tiny: tuple[Path, GenerationSummary],
+) -> None:
+    root, _ = tiny
+    links = [
+        row["type"] for path in (root / "deliveries").glob("POL-*/links.*") for row in _rows(path)
+    ]
+    assert "PART_OF" in links
+
+
+def _rows(path: Path) -> list[Row]:
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    import csv
+
+    raw = path.read_bytes()
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    return list(csv.DictReader(text.splitlines(), delimiter=";"))
+
+
+def test_when_foreigners_reappear_then_their_records_differ_as_border_and_immigration_write_them(
+    small: tuple[Path, GenerationSummary],
+) -> None:
+    root, _ = small
+    truth = json.loads((root / "ground_truth.json").read_text(encoding="utf-8"))
+    births = [b.get("birth_date") for a, b in truth["same_person_pairs"]]
+    firsts = [a.get("birth_date") for a, b in truth["same_person_pairs"]]
+    placeholders = [
+        d for d in births + firsts if d and (d.startswith("01-01") or d.endswith("-01-01"))
+    ]
+    assert placeholders, "KMAR writes year-only dates of birth as 1 January"
+    assert any(b.get("birth_date") is None for _, b in truth["same_person_pairs"])
+    passport = [b["name"] for _, b in truth["same_person_pairs"]
+                if b.get("name") and b["name"].split()[0].isupper() and len(b["name"].split()[0]) > 1]  # fmt: skip
+    assert passport, "passport order: SURNAME Given"
+
+
+def test_respell_gives_another_transliteration() -> None:
+    import random
+
+    from emm.synth.people import respell, transliterate
+
+    rng = random.Random(1)
+    assert respell(rng, "Mohamed") in ("Mohammed", "Muhammad", "Mohammad", "Mohamad")
+    assert respell(rng, "Youssef") != "Youssef"
+    assert transliterate(rng, "Tesfay", "Haile") != ("Tesfay", "Haile")
+
+
+def test_when_a_persona_has_only_a_working_name_then_each_delivery_records_it_once(
+    tmp_path: Path,
+) -> None:
+    generate(tmp_path, seed=4, size=10_000)  # enough deliveries for personas to recur
+    truth = json.loads((tmp_path / "ground_truth.json").read_text(encoding="utf-8"))
+    named = [(a, b) for a, b in truth["same_person_pairs"] if a.get("birth_date") is None
+             and b.get("birth_date") is None and a.get("name") == b.get("name")]  # fmt: skip
+    assert named, "working-name records of one persona are one person"
+    assert all(a["delivery_id"] != b["delivery_id"] for a, b in named)

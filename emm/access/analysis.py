@@ -22,6 +22,7 @@ from emm.access.policy import load_policy
 from emm.errors import EmmError
 from emm.graph.analysis import (
     detect_networks,
+    organisers_of,
     rank_networks,
     run_indicators,
     same_person_candidates,
@@ -112,8 +113,6 @@ def _compute(
     top_networks: int = 300,
 ) -> AnalysisRun:
     """Run the whole-graph pass, indicators, network detection and ranking for this scope."""
-    import networkx as nx
-
     edges, nodes = guarded.frames(flt)
     scope = guarded.scope(flt)
     today = now or datetime.now(UTC).date()
@@ -124,20 +123,20 @@ def _compute(
     ranked = sorted(networks, key=lambda n: scores[n.id].rank)[:top_networks]
     candidates: list[dict[str, Any]] = []
     if len(edges) <= SAME_PERSON_MAX_EDGES:
-        G = nx.MultiDiGraph()
-        for row in nodes.to_dict("records"):
-            G.add_node(row["uid"], **{k: v for k, v in row.items() if v == v and v is not None})
-        for row in edges.to_dict("records"):
-            G.add_edge(
-                row["src"],
-                row["dst"],
-                key=row["source_ref"],
-                **{k: v for k, v in row.items() if v == v and v is not None},
-            )
         candidates = [
             {"a": c.a, "b": c.b, "score": round(float(c.score), 3), "reasons": list(c.reasons)}
-            for c in same_person_candidates(G)
+            for c in same_person_candidates((edges, nodes))
         ]
+    # recurring patterns (art. 7.6): earlier OIBs whose subjects a network overlaps
+    earlier = _earlier_oibs(guarded)
+    again = {n.id: _recurrences(sorted(n.persons), earlier) for n in ranked} if earlier else {}
+    # likely organisers of each ranked network, with the reasons (roles, not registrations)
+    leads = {
+        nid: [
+            {"uid": o.uid, "score": round(o.score, 3), "explanation": o.explanation} for o in found
+        ]
+        for nid, found in organisers_of(ranked, (edges, nodes), top=3).items()
+    }
     created = datetime.now(UTC)
     run = AnalysisRun(
         run_id=f"RUN-{created:%Y%m%dT%H%M%S%f}-{scope_tag(scope)}",
@@ -169,6 +168,9 @@ def _compute(
                 "persons": sorted(n.persons),
                 "parties": sorted(n.parties),
                 "latest": n.latest,
+                "cases": sorted(n.cases),
+                "organisers": leads.get(n.id, []),
+                "recurring": again.get(n.id, []),
             }
             for n in ranked
         ],
@@ -182,6 +184,34 @@ def _compute(
         ],
     )
     return run
+
+
+def _earlier_oibs(guarded: GuardedStore) -> list[Any]:
+    """The OIBs in the register this principal may see (ids and dates only), for recurring
+    patterns; none for a principal without a product role (the scheduler's account)."""
+    from emm.access.products import PRODUCT_ACTIONS
+
+    if not any(guarded.can(a) for a in PRODUCT_ACTIONS):
+        return []
+    return guarded.products.latest(limit=5000, type_="OIB")
+
+
+def _recurrences(persons: list[str], earlier: list[Any]) -> list[dict[str, Any]]:
+    from emm.graph.analysis.recurring import recurring
+
+    return [
+        {
+            "product_id": r.product_id,
+            "version": r.version,
+            "handed_over_at": r.handed_over_at,
+            "shared": list(r.shared),
+            "new": list(r.new),
+            "gone": list(r.gone),
+            "share": r.share,
+            "explanation": r.explanation,
+        }
+        for r in recurring(persons, earlier)
+    ]
 
 
 def save(run: AnalysisRun, data_dir: Path) -> Path:

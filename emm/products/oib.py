@@ -22,6 +22,7 @@ from emm.graph.analysis.indicators import indicator_table
 from emm.graph.model import NO_FILTER, EdgeFilter
 from emm.graph.projection import to_networkx
 from emm.graph.schema import LEGAL_BASES, PARTIES
+from emm.products.oib_parts import omissions, recurrences, statement
 
 if TYPE_CHECKING:  # the guard imports the products; products only annotate it
     from emm.access.guarded import GuardedStore
@@ -48,7 +49,15 @@ _DATED_EDGES = {
     "PAID_FOR": "paid for",
     "STAYED_AT": "short stay",
     "DRIVES": "seen driving",
+    "TRAVELLED_WITH": "travelled together",
+    "CALLED": "telephone contact",
+    "MET": "meeting or observation",
+    "MEMBER_OF": "member of",
+    "EMPLOYED_BY": "employed by",
+    "INVOLVED_IN": "involved in",
 }
+# Facts whose date is their `since` (start of employment or membership), not `date`.
+_SINCE_EDGES = ("MEMBER_OF", "EMPLOYED_BY")
 _SHOWN_PROPS = (
     "birth_date",
     "nationality",
@@ -88,6 +97,12 @@ class OibDocument:
     retention_notice: str = RETENTION_NOTICE
     truncated: bool = False
     picture_png: bytes | None = field(default=None, repr=False)
+    # what a section shows of more (key players, members, evidence), and where all of it is
+    omissions: list[dict[str, Any]] = field(default_factory=list)
+    # the signed statement of completeness: what the document holds, what was left out, why
+    statement: dict[str, Any] = field(default_factory=dict)
+    # earlier OIBs whose subjects overlap this one's (covenant art. 7.6)
+    recurring: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -126,8 +141,25 @@ def _ref(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _number(x: Any) -> bool:
+    try:
+        return x is not None and float(x) == float(x)
+    except (TypeError, ValueError):
+        return False
+
+
+def _counted(x: Any, what: str) -> str:
+    return f", {int(float(x))} {what}" if _number(x) else ""
+
+
+def _seconds(x: Any) -> str:
+    return f", {int(float(x)) // 60} min" if _number(x) else ""
+
+
 def timeline(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """Dated events of a network: signals, investigations, crossings, payments, stays."""
+    """Dated events of a network: signals, investigations, roles in cases, crossings, travel,
+    payments, stays, call records (``CALLED``: count and duration), meetings (``MET``: kind
+    and weight), group membership and employment (from their ``since``)."""
     events: list[dict[str, Any]] = []
     for uid, data in G.nodes(data=True):
         if data.get("label") == "Signal" and data.get("reported_at"):
@@ -152,14 +184,31 @@ def timeline(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 }
             )
     for u, v, data in G.edges(data=True):
-        kind = _DATED_EDGES.get(data.get("type", ""))
-        if kind and data.get("date"):
-            detail = f"{_caption(G, u)} → {_caption(G, v)}"
-            if data.get("amount") is not None:
-                detail += f" (€ {float(data['amount']):,.2f})"
-            events.append(
-                {"date": data["date"], "what": kind, "detail": detail, "uid": u, **_ref(data)}
-            )
+        type_ = data.get("type", "")
+        kind = _DATED_EDGES.get(type_)
+        when = data.get("since") if type_ in _SINCE_EDGES else data.get("date")
+        if type_ == "INVOLVED_IN":  # the role in a case, dated by its registration
+            when = data.get("registered_at")
+        if not kind or not when:
+            continue
+        detail = f"{_caption(G, u)} → {_caption(G, v)}"
+        if data.get("amount") is not None:
+            detail += f" (€ {float(data['amount']):,.2f})"
+        if type_ == "CALLED":
+            detail += _counted(data.get("count"), "call(s)") + _seconds(data.get("duration"))
+        if type_ == "MET":
+            extra = [str(data[k]) for k in ("kind",) if data.get(k)]
+            extra += [f"weight {data['weight']:g}"] if _number(data.get("weight")) else []
+            detail += f" ({', '.join(extra)})" if extra else ""
+        if type_ == "MEMBER_OF" and data.get("position"):
+            detail += f" ({data['position']})"
+        if type_ == "EMPLOYED_BY" and _number(data.get("wage")):
+            detail += f" (wage {float(data['wage']):,.2f})"
+        if type_ == "INVOLVED_IN" and data.get("role"):
+            detail += f" ({data['role']})"
+        events.append(
+            {"date": str(when)[:10], "what": kind, "detail": detail, "uid": u, **_ref(data)}
+        )
     return sorted(events, key=lambda e: (str(e["date"]), e["what"]))
 
 
@@ -175,8 +224,18 @@ def build_oib(
     now: datetime | None = None,
     seed: int = 0,
     picture: bool = True,
+    left_out: dict[str, Any] | None = None,
+    earlier: Any = None,
 ) -> OibDocument:
     """Build the content of an OIB from the projection of one network.
+
+    Nothing is dropped silently: every fact of ``G`` is in the provenance appendix and every
+    indicator's evidence in the evidence appendix; where a section shows a part (the top key
+    players, the first members of a community), ``omissions`` says how much and where the rest
+    is; when ``G`` is a capped neighbourhood (``G.graph["truncated"]``), ``statement`` says so,
+    with the counts in ``left_out`` (from :func:`make_oib`), signed by the creator with a digest
+    of the facts the document holds. ``earlier`` (register entries) gives the recurring
+    patterns of covenant art. 7.6.
 
     Parameters
     ----------
@@ -188,6 +247,10 @@ def build_oib(
         The filter the network was read with, recorded in the document.
     seed : int
         Seed for community detection and the picture layout: same input, same document.
+    left_out : dict, optional
+        What a cap left out: ``{"entities", "facts", "cap", "counted_up_to"}``.
+    earlier : iterable of Product or dict, optional
+        Earlier register entries to compare the subjects with (recurring patterns).
     """
     created = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     players = key_players(G, top=15, seed=seed) if G.number_of_nodes() else []
@@ -287,6 +350,10 @@ def build_oib(
         provenance=provenance,
         truncated=bool(G.graph.get("truncated")),
     )
+    doc.omissions = omissions(G, players, comms, hits)
+    doc.statement = statement(doc, G, left_out or {})
+    if earlier is not None:
+        doc.recurring = recurrences(G, earlier, product_id)
     if picture:
         from emm.products.picture import network_png
 
@@ -318,6 +385,16 @@ def make_oib(
     product_id, version = store.products.new_version("OIB", revise)
     sub = store.ego(seeds, flt, hops=hops, max_nodes=max_nodes)
     G = to_networkx(sub)
+    left_out: dict[str, Any] = {"cap": max_nodes}
+    if sub.truncated:  # count what the cap left out (bounded), so the OIB can say it
+        bound = max_nodes * 25
+        full = store.ego(seeds, flt, hops=hops, max_nodes=bound)
+        left_out.update(
+            entities=max(0, len(full.entities) - len(sub.entities)),
+            facts=max(0, len(full.links) - len(sub.links)),
+            counted_up_to=bound if full.truncated else None,
+        )
+    earlier = store.products.latest(limit=5000, type_="OIB")
     if subject is None:
         captions = [str(G.nodes[s].get("caption", s)) for s in seeds if s in G]
         shown = ", ".join(captions[:5]) + (
@@ -333,6 +410,8 @@ def make_oib(
         created_by=created_by,
         flt=flt,
         seed=seed,
+        left_out=left_out,
+        earlier=earlier,
     )
     files = write_oib(doc, out_dir)
     store.products.register(

@@ -113,6 +113,7 @@ def oib_pdf(doc: OibDocument) -> bytes:
     ]
     if doc.truncated:
         story.append(p("The neighbourhood was larger than the cap: a part is shown.", notice))
+    story += _statement_story(doc, p, styles, notice)
     if doc.picture_png:
         story += [
             p("2. Network picture", h2),
@@ -194,7 +195,7 @@ def oib_pdf(doc: OibDocument) -> bytes:
             [3, 8, 3, 12],
         ),
         PageBreak(),
-        p("Appendix: provenance of every fact", h2),
+        p("Appendix A: provenance of every fact", h2),
         p(
             "Rows marked * were supplied under a regime other than the Wpg (IND: AVG; OM: Wjsg).",
             styles["BodyText"],
@@ -215,11 +216,67 @@ def oib_pdf(doc: OibDocument) -> bytes:
             ],
             [11, 1.6, 5.5, 5, 2.4],
         ),
+        p("Appendix B: evidence of every indicator hit", h2),
+        table(
+            ["indicator", "about", "evidence (source_refs)"],
+            _evidence_rows(doc),
+            [5, 6, 16],
+        ),
         Spacer(1, 0.5 * cm),
         p(doc.handling_notice, notice),
     ]
     pdf.build(story)
     return buf.getvalue()
+
+
+#: Source refs per PDF table row in appendix B (a row cannot be taller than a page).
+EVIDENCE_PER_ROW = 40
+
+
+def _evidence_rows(doc: OibDocument) -> list[list[object]]:
+    """Every evidence ref of every hit, in rows of at most :data:`EVIDENCE_PER_ROW`."""
+    rows: list[list[object]] = []
+    for h in doc.indicators:
+        refs = list(h["evidence"])
+        for i in range(0, max(len(refs), 1), EVIDENCE_PER_ROW):
+            part = refs[i : i + EVIDENCE_PER_ROW]
+            first = i == 0
+            rows.append(
+                [
+                    h["title"] if first else "(continued)",
+                    h["subject"] if first else "",
+                    ", ".join(part) + (f" ({', '.join(h['parties'])})" if first else ""),
+                ]
+            )
+    return rows or [["none fired", "", ""]]
+
+
+def _statement_story(doc: OibDocument, p: Any, styles: Any, notice: Any) -> list[Any]:
+    """The completeness statement and the recurring patterns, for the PDF."""
+    story: list[Any] = []
+    st = doc.statement or {}
+    if st:
+        story.append(p("Completeness (signed)", styles["Heading3"]))
+        for line in st.get("text", []):
+            story.append(p(line, notice if doc.truncated and "cap" in line else styles["BodyText"]))
+        story.append(
+            p(
+                f"Signed by {st.get('signed_by')} at {st.get('signed_at')}; {st.get('digest')} "
+                f"({st.get('digest_of')}).",
+                styles["BodyText"],
+            )
+        )
+    if doc.recurring:
+        story.append(p("Recurring pattern (covenant art. 7.6)", styles["Heading3"]))
+        for r in doc.recurring:
+            story.append(
+                p(
+                    f"{r['explanation']} / {r['explanation_nl']}. Shared: {', '.join(r['shared'])}"
+                    + (f"; new: {', '.join(r['new'])}" if r["new"] else ""),
+                    styles["BodyText"],
+                )
+            )
+    return story
 
 
 def write_oib(doc: OibDocument, out_dir: Path) -> list[Path]:

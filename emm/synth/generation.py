@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from emm.synth.decoys import DECOYS
 from emm.synth.noise import NOISE, NoiseUnit
 from emm.synth.scenarios import SCENARIOS
 from emm.synth.schedule import PARTIES
@@ -60,6 +61,7 @@ class GenerationSummary:
     parties: dict[str, dict[str, int]]  # party -> {"deliveries", "entities", "links"}
     scenarios: dict[str, int] = field(default_factory=dict)  # type -> instances
     same_person_pairs: int = 0
+    decoys: int = 0
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,6 +132,7 @@ def generate(
         parties=parties,
         scenarios=counts,
         same_person_pairs=world.truth.pairs,
+        decoys=world.truth.decoys,
         seconds=round(time.perf_counter() - started, 3),
     )
 
@@ -138,11 +141,16 @@ def _run(world: World, target: int) -> dict[str, int]:
     """Fill the deliveries: one noise unit per delivery first (no delivery is empty), then
     scenarios interleaved with noise until ``target`` links are written."""
     rng = world.rng
-    units: list[NoiseUnit] = [u for party in PARTIES for u, _ in NOISE[party]]
-    weights = [wt for party in PARTIES for _, wt in NOISE[party]]
+    background = {p: (*NOISE[p], *DECOYS.get(p, ())) for p in PARTIES}
+    units: list[NoiseUnit] = [u for party in PARTIES for u, _ in background[party]]
+    weights = [wt for party in PARTIES for _, wt in background[party]]
     for d in world.all_deliveries():
         unit = NOISE[d.party][0][0]
         unit(world, world.in_period(d))
+    if not world.compact:  # at least one decoy of each kind in every run but the tiny ones
+        for party in PARTIES:
+            for unit, _ in DECOYS.get(party, ()):
+                unit(world, world.day())
 
     n = _scenario_count(target)
     queue = [(kind, i + 1) for kind in SCENARIOS for i in range(n)]

@@ -6,6 +6,9 @@ shared address or hotel would drown in this, so the noise deliberately contains 
 the planted patterns (hotels shared by strangers, colleagues carpooling across the border,
 employers housing staff, independent advertisers) without their combination. A small share of
 people reappear in a second party's delivery, written slightly differently, as in reality.
+
+Long because: one small function per kind of background record, per party; splitting them
+by party would scatter the look-alikes that are meant to be read next to each other.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from datetime import date
 from emm.synth import identifiers as ids
 from emm.synth.people import Person
 from emm.synth.places import BORDER_POSTS, ROAD_POSTS
+from emm.synth.schedule import END
 from emm.synth.world import World
 from emm.synth.writer import Delivery
 
@@ -137,9 +141,12 @@ def pol_signal(w: World, day: date) -> None:
     )
     # A delivery made under Wpg art. 15 still marks its signal rows as Wpg art. 10 data.
     signal_basis = "WPG-10" if d.legal_basis == "WPG-15" and rng.random() < 0.5 else None
+    phones: list[str] = []
+    people: list[str] = []
     for _ in range(rng.choices((1, 2, 3), (50, 35, 15))[0]):
         p = w.person(_origin(w), None, (16, 75), day)
         r = w.write_person(d, p)
+        people.append(r)
         d.link(
             "INVOLVED_IN",
             r,
@@ -151,7 +158,9 @@ def pol_signal(w: World, day: date) -> None:
         if rng.random() < 0.7:
             d.link("LIVES_AT", r, w.address(d, w.places.address("woning", city.name)), day)
         if rng.random() < 0.6:
-            d.link("USES_PHONE", r, w.phone(d, ids.nl_mobile(rng)), day)
+            ph = w.phone(d, ids.nl_mobile(rng))
+            d.link("USES_PHONE", r, ph, day)
+            phones.append(ph)
         if rng.random() < 0.15:
             make, model = rng.choice(_CARS)
             v = w.vehicle(d, ids.nl_plate(rng), "NL", make, model)
@@ -159,11 +168,15 @@ def pol_signal(w: World, day: date) -> None:
             d.link("INVOLVED_IN", v, s, day, {"role": "involved"})
         if rng.random() < 0.15:
             company, _ = _company(w, d, day, city.name)
-            d.link("EMPLOYED_BY", r, company, day, {"wage": float(rng.randint(1900, 4200))})
+            d.link("EMPLOYED_BY", r, company, day, {"wage": round(rng.uniform(14.8, 30.0), 2)})
         if rng.random() < 0.1:
             iban, bank = ids.nl_iban(rng)
             d.link("HOLDS_ACCOUNT", r, w.account(d, iban, bank), day)
         _reappear(w, p, day, "POL")
+    if len(phones) >= 2 and rng.random() < 0.3:  # historic call data of the two involved
+        w.calls(d, phones[0], phones[1], w.within(d, day, 90, 0), count=rng.randint(1, 15))
+    if len(people) >= 2 and rng.random() < 0.1:  # seen together
+        w.meeting(d, people[0], people[1], day, kind="ontmoeting")
 
 
 def pol_household(w: World, day: date) -> None:
@@ -194,39 +207,26 @@ def pol_household(w: World, day: date) -> None:
 
 
 def pol_sex_work(w: World, day: date) -> None:
-    """An independent sex worker's advertisements: the planted pattern without the network."""
+    """An independent sex worker's advertisements: the planted pattern without the network.
+
+    A third advertise under a working name only: the police record the persona with nothing
+    but that name, and record it anew when the advertisements turn up in a later delivery
+    (same phone, same account paying the advertisements)."""
     rng = w.rng
     d = w.delivery("POL", day)
     day = w.within(d, day)
     city = w.places.city()
+    working = rng.random() < 0.35
     p = w.person(rng.choice(("NL", "NL", "RO", "BG", "PL", "UA")), "F", (21, 45), day)
-    r = w.write_person(d, p)
-    phone = w.phone(d, ids.nl_mobile(rng))
+    persona = rng.choice(_WORKING_NAMES) if working else p.first
+    number = ids.nl_mobile(rng)
+    r = w.working_name_record(d, persona, number)[0] if working else w.write_person(d, p)
+    phone = w.phone(d, number)
     d.link("USES_PHONE", r, phone, day)
     iban, bank = ids.nl_iban(rng)
     acct = w.account(d, iban, bank)
     d.link("HOLDS_ACCOUNT", r, acct, day)
-    for _ in range(rng.randint(1, 3)):
-        posted = w.within(d, day, 60, 0)
-        ad = d.entity(
-            "Advertisement",
-            {
-                "platform": rng.choice(("rodelampjes.nl", "escortgids.nl", "sexadvertenties.nl")),
-                "ad_id": str(rng.randint(10**6, 10**8)),
-                "title": f"{p.first} in {city.name}",
-                "posted_at": posted,
-                "kind": "sex",
-            },
-        )
-        d.link("ADVERTISES", ad, r, day)
-        d.link("ADVERTISED_WITH", ad, phone, day)
-        d.link(
-            "PAID_FOR",
-            acct,
-            ad,
-            day,
-            {"amount": float(rng.randint(20, 90)), "date": posted, "purpose": "advertisement"},
-        )
+    _ads(w, d, r, phone, acct, day, f"{persona} in {city.name}")
     if rng.random() < 0.3:
         d.link(
             "STAYED_AT",
@@ -243,6 +243,49 @@ def pol_sex_work(w: World, day: date) -> None:
         "Controle vergunde prostitutie: geen signalen van uitbuiting.",
     )
     d.link("INVOLVED_IN", r, s, day, {"role": "involved"})
+    if not working:
+        return
+    first = w.ref(d, r, "Person", name=persona, birth_date=None)
+    for k in range(rng.randint(1, 2)):
+        later = date.fromordinal(min(day.toordinal() + rng.randint(60, 300) * (k + 1),
+                                     END.toordinal()))  # fmt: skip
+        dl = w.delivery("POL", later)
+        later = w.within(dl, later)
+        r2, new = w.working_name_record(dl, persona, number)
+        if not new:
+            continue
+        w.truth.pair(first, w.ref(dl, r2, "Person", name=persona, birth_date=None))
+        _ads(w, dl, r2, w.phone(dl, number), w.account(dl, iban, bank), later,
+             f"{persona} terug in {city.name}")  # fmt: skip
+
+
+_WORKING_NAMES = ("Bella", "Candy", "Angel", "Lola", "Destiny", "Jasmine", "Nikki", "Roxy",
+                  "Chanel", "Kimmy", "Mia", "Diamond", "Sasha", "Venus", "Crystal", "Bambi")  # fmt: skip
+
+
+def _ads(w: World, d: Delivery, person: str, phone: str, acct: str, day: date, title: str) -> None:
+    rng = w.rng
+    for _ in range(rng.randint(1, 3)):
+        posted = w.within(d, day, 60, 0)
+        ad = d.entity(
+            "Advertisement",
+            {
+                "platform": rng.choice(("rodelampjes.nl", "escortgids.nl", "sexadvertenties.nl")),
+                "ad_id": str(rng.randint(10**6, 10**8)),
+                "title": title,
+                "posted_at": posted,
+                "kind": "sex",
+            },
+        )
+        d.link("ADVERTISES", ad, person, day)
+        d.link("ADVERTISED_WITH", ad, phone, day)
+        d.link(
+            "PAID_FOR",
+            acct,
+            ad,
+            day,
+            {"amount": float(rng.randint(20, 90)), "date": posted, "purpose": "advertisement"},
+        )
 
 
 def pol_hotel(w: World, day: date) -> None:
@@ -409,7 +452,11 @@ def iszw_inspection(w: World, day: date) -> None:
         r = w.write_person(d, p)
         since = date.fromordinal(day.toordinal() - rng.randint(30, 3000))
         d.link(
-            "EMPLOYED_BY", r, company, day, {"since": since, "wage": float(rng.randint(1900, 3600))}
+            "EMPLOYED_BY",
+            r,
+            company,
+            day,
+            {"since": since, "wage": round(rng.uniform(14.8, 26.0), 2)},
         )
         if housing is not None and rng.random() < 0.5:
             d.link("LIVES_AT", r, housing, day)

@@ -6,7 +6,10 @@ keeps ``source_ref = f"{delivery_id}/{record_id}"`` on everything it loads, so a
 ``{"delivery_id", "record_id"}`` plus, for people, the name and date of birth exactly as written.
 
 ``ground_truth.json`` is streamed like the deliveries: scenarios are written as they finish and
-same-person pairs go to a side file that is appended at the end, so memory stays flat.
+same-person pairs and decoys go to side files that are appended at the end, so memory stays
+flat. A *decoy* is a benign look-alike of a planted pattern (a taxi firm crossing the border
+daily, an agency that houses its workers legally, an ordinary hotel guest): an evaluation
+checks that no decoy is ranked among the top networks.
 """
 
 from __future__ import annotations
@@ -22,13 +25,17 @@ Ref = dict[str, Any]
 
 
 class GroundTruthWriter:
-    """Writes ``ground_truth.json``: ``{"seed", "size", "scenarios", "same_person_pairs"}``."""
+    """Writes ``ground_truth.json``: ``{"seed", "size", "scenarios", "same_person_pairs",
+    "decoys"}``."""
 
     def __init__(self, path: Path, seed: int, size: str | int) -> None:
         self.path = path
         self._pairs_path = path.with_name(path.name + ".pairs.tmp")
+        self._decoys_path = path.with_name(path.name + ".decoys.tmp")
         self._out: IO[str] = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         self._pairs: IO[str] = open(self._pairs_path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self._decoys: IO[str] = open(self._decoys_path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self.decoys = 0
         self._out.write("{\n")
         self._out.write(f'  "seed": {json.dumps(seed)},\n')
         self._out.write(f'  "size": {json.dumps(size)},\n')
@@ -41,6 +48,12 @@ class GroundTruthWriter:
         self._out.write("\n    " + json.dumps(record, ensure_ascii=False))
         self.scenarios += 1
 
+    def decoy(self, record: dict[str, Any]) -> None:
+        """A benign look-alike: ``{"id", "type", "members"}`` (refs, like a scenario's)."""
+        self._decoys.write("," if self.decoys else "")
+        self._decoys.write("\n    " + json.dumps(record, ensure_ascii=False))
+        self.decoys += 1
+
     def pair(self, a: Ref, b: Ref) -> None:
         self._pairs.write("," if self.pairs else "")
         self._pairs.write("\n    " + json.dumps([a, b], ensure_ascii=False))
@@ -52,6 +65,12 @@ class GroundTruthWriter:
         self._pairs.close()
         with open(self._pairs_path, encoding="utf-8") as pairs:
             shutil.copyfileobj(pairs, self._out)
-        self._out.write("\n  ]\n}\n" if self.pairs else "]\n}\n")
+        self._out.write("\n  ],\n" if self.pairs else "],\n")
+        self._out.write('  "decoys": [')
+        self._decoys.close()
+        with open(self._decoys_path, encoding="utf-8") as decoys:
+            shutil.copyfileobj(decoys, self._out)
+        self._out.write("\n  ]\n}\n" if self.decoys else "]\n}\n")
         self._out.close()
         self._pairs_path.unlink()
+        self._decoys_path.unlink()

@@ -209,10 +209,13 @@ class World:
         pair (first appearance, this one) goes into the ground truth."""
         rng = self.rng
         has_bsn = with_bsn and p.bsn is not None
+        foreign = d.party in ("KMAR", "IND") and p.nationality != "NL"
         if p.first_ref is None:
             name, birth, keep_bsn = p.name, p.birth, has_bsn
+            if foreign and d.party == "KMAR" and birth is not None and rng.random() < 0.25:
+                birth = date(birth.year, 1, 1)  # only the year known at the border: "01-01"
         else:
-            _, name, birth, keep_bsn = variation_of(rng, p, has_bsn)
+            _, name, birth, keep_bsn = variation_of(rng, p, has_bsn, foreign=foreign)
         if with_v_number and p.v_number is None:
             p.v_number = ids.v_number(rng)
         fields: dict[str, object] = {"name": name, "birth_date": birth}
@@ -358,6 +361,60 @@ class World:
 
     def om_status(self) -> str:
         return self.rng.choices([s for s, _ in _OM_STATUS], [w for _, w in _OM_STATUS])[0]
+
+    # -- telecom, meetings, groups ---------------------------------------------------------------
+
+    def calls(
+        self,
+        d: Delivery,
+        a: str,
+        b: str,
+        day: date,
+        *,
+        count: int | None = None,
+        legal_basis: str | None = None,
+    ) -> None:
+        """Call records between two phones of ``d`` over a period starting ``day``."""
+        rng = self.rng
+        n = count if count is not None else rng.randint(2, 60)
+        fields = {"date": day, "count": n, "duration": n * rng.randint(20, 240)}
+        d.link("CALLED", a, b, day, fields, legal_basis=legal_basis)
+
+    def meeting(
+        self,
+        d: Delivery,
+        a: str,
+        b: str,
+        day: date,
+        *,
+        kind: str = "observatie",
+        weight: int = 1,
+        legal_basis: str | None = None,
+    ) -> None:
+        """An observed meeting or association between two persons of ``d``."""
+        d.link(
+            "MET", a, b, day, {"date": day, "kind": kind, "weight": weight}, legal_basis=legal_basis
+        )
+
+    def group(self, d: Delivery, name: str, kind: str) -> str:
+        """A criminal group as the party knows it (one record per delivery and name)."""
+        key = ("G", name)
+        rid = d.cache.get(key)
+        if rid is None:
+            rid = d.cache[key] = d.entity("Group", {"name": name, "kind": kind})
+        return rid
+
+    def working_name_record(self, d: Delivery, name: str, phone: str) -> tuple[str, bool]:
+        """A person known only by a working name in advertisements: no date of birth, no
+        identity; every delivery that sees the persona makes a new record (one per delivery:
+        within a delivery the party knows it is the same advertiser). Returns
+        ``(record id, new)``."""
+        key = ("WN", name, phone)
+        rid = d.cache.get(key)
+        if rid is not None:
+            return rid, False
+        rid = d.cache[key] = d.entity("Person", {"name": name, "gender": "F"})
+        return rid, True
 
     # -- investigations ------------------------------------------------------------------------
 

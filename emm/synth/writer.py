@@ -42,6 +42,7 @@ PARTY_LABELS: dict[str, tuple[str, ...]] = {
         "Advertisement",
         "Signal",
         "Investigation",
+        "Group",
     ),
     "KMAR": (
         "Person",

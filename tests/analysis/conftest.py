@@ -213,9 +213,11 @@ def smuggling_van() -> nx.MultiDiGraph:
 
 @pytest.fixture
 def hotel_hopper() -> nx.MultiDiGraph:
-    """hop1 stays 1-2 nights in Amsterdam, Rotterdam, Utrecht and Den Haag (4 cities): fires
-    with value 4. stay1 stays 30 nights in three cities: must NOT fire. local1 has three short
-    stays in one city: must NOT fire.
+    """hop1 stays 1-2 nights in Amsterdam, Rotterdam, Utrecht and Den Haag (4 cities), one of
+    the rooms paid from PIMP's account: fires with value 4. stay1 stays 30 nights in three
+    cities: must NOT fire. local1 has three short stays in one city: must NOT fire. Neither
+    stay1 nor local1 has anyone paying their rooms: at min_cities 1 they are ordinary guests
+    (suppressed).
     """
     b = Builder()
     cities = ["Amsterdam", "Rotterdam", "Utrecht", "Den Haag"]
@@ -224,6 +226,10 @@ def hotel_hopper() -> nx.MultiDiGraph:
     b.node("hop1", "Person", name="Hopper")
     for i in range(4):
         b.fact("hop1", "STAYED_AT", f"HOTEL{i}", nights=1 + i % 2, date=f"2026-05-0{i + 1}")
+    b.node("PIMP", "Person", name="Pimp")
+    b.node("PACC", "BankAccount", iban="NL20INGB0001234567")
+    b.fact("PIMP", "HOLDS_ACCOUNT", "PACC")
+    b.fact("PACC", "PAID_FOR", "HOTEL0", amount=89.0, date="2026-05-01", purpose="room")
     b.node("stay1", "Person", name="Long Stayer")
     for i in range(3):
         b.fact("stay1", "STAYED_AT", f"HOTEL{i}", nights=30, date=f"2026-06-0{i + 1}")

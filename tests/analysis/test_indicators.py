@@ -18,9 +18,12 @@ from emm.graph.analysis import (
 )
 
 
-def hits_of(G: nx.MultiDiGraph, indicator: str, **thresholds: float) -> dict[str, IndicatorHit]:
+def hits_of(
+    G: nx.MultiDiGraph, indicator: str, *, suppressed: bool = False, **thresholds: float
+) -> dict[str, IndicatorHit]:
     over = {indicator: thresholds} if thresholds else None
-    return {h.subject: h for h in run_indicators(G, only=[indicator], thresholds=over)}
+    found = run_indicators(G, only=[indicator], thresholds=over, include_suppressed=suppressed)
+    return {h.subject: h for h in found}
 
 
 # --- the table ------------------------------------------------------------------------------
@@ -37,6 +40,12 @@ def test_table_has_every_column_and_a_rule_per_row() -> None:
         "short_stays_many_cities",
         "multi_agency",
         "victim_many_suspects",
+        "minor",
+        "money_mule",
+        "wages_to_third_party",
+        "wage_below_minimum",
+        "landlord_employer_linked",
+        "working_name",
     ]
     for ind in table.values():
         assert ind.title_nl and ind.title_en and ind.thresholds and ind.phenomena
@@ -91,7 +100,7 @@ def test_when_one_phone_in_ads_for_three_persons_then_it_fires(three_ads_one_pho
     assert list(hits) == ["PH1"]
     assert hits["PH1"].value == 3 and hits["PH1"].related == ("s1", "s2", "s3")
     assert len(hits["PH1"].evidence) == 6  # 3 ADVERTISED_WITH + 3 ADVERTISES
-    assert hits["PH1"].details == {"advertisements": 3}
+    assert hits["PH1"].details == {"advertisements": 3, "person_records": 3}
 
 
 def test_when_two_victims_share_an_ad_phone_then_it_does_not_fire(two_victims_one_ad_phone) -> None:
@@ -171,9 +180,21 @@ def test_hotel_hopper(hotel_hopper) -> None:
 
 
 def test_long_stays_and_one_city_do_not_fire(hotel_hopper) -> None:
-    hits = hits_of(hotel_hopper, "short_stays_many_cities", min_cities=1)
+    hits = hits_of(hotel_hopper, "short_stays_many_cities", min_cities=1, suppressed=True)
     assert "stay1" not in hits  # 30 nights is not short
     assert hits["local1"].value == 1  # "amsterdam " and "Amsterdam" are one city
+    assert hits["local1"].suppressed == "ordinary_hotel_guest"
+    assert hits["hop1"].suppressed is None  # PIMP paid a room
+
+
+def test_when_nobody_pays_the_rooms_the_traveller_is_an_ordinary_guest(hotel_hopper) -> None:
+    G = hotel_hopper.copy()
+    G.remove_node("PACC")
+    assert hits_of(G, "short_stays_many_cities") == {}
+    (hit,) = hits_of(G, "short_stays_many_cities", suppressed=True).values()
+    assert (
+        hit.subject == "hop1" and "no stay paid by someone else" in hit.details["benign_evidence"]
+    )
 
 
 # --- multi_agency ----------------------------------------------------------------------------

@@ -51,12 +51,14 @@ def hits() -> list[IndicatorHit]:
 
 def test_hand_computed_scores(networks, hits) -> None:
     scores = {s.network_id: s for s in rank_networks(networks, hits, now="2026-11-28")}
-    # N0002: size log(5)/log(51); 4 distinct indicators -> 1; 4 parties -> 3/4;
-    # 57 days -> 0.5 ** (57/365). Weights 1, 3, 2, 2 (sum 8).
+    # N0002: size log(5)/log(51); 4 distinct indicators, weights 1 + 1 + 1 + 0.25 (being known
+    # to several parties) -> 3.25 / 4; 4 parties -> 3/4; 57 days -> 0.5 ** (57/365).
+    # Component weights 1, 3, 2, 2 (sum 8).
     s2 = scores["N0002"]
-    expected = (math.log(5) / math.log(51) + 3 * 1.0 + 2 * 0.75 + 2 * 0.5 ** (57 / 365)) / 8
+    ind = 3.25 / 4
+    expected = (math.log(5) / math.log(51) + 3 * ind + 2 * 0.75 + 2 * 0.5 ** (57 / 365)) / 8
     assert s2.score == pytest.approx(expected)
-    assert s2.components == pytest.approx({"size": math.log(5) / math.log(51), "indicators": 1.0,
+    assert s2.components == pytest.approx({"size": math.log(5) / math.log(51), "indicators": ind,
                                            "parties": 0.75, "recency": 0.5 ** (57 / 365)})  # fmt: skip
     assert s2.indicators == {"address_many_unrelated": 1, "shared_ad_contact": 1,
                              "multi_agency": 2, "victim_many_suspects": 1}  # fmt: skip

@@ -63,7 +63,8 @@ def test_sampled_betweenness_is_seeded_and_finds_the_brokers() -> None:
     for seed in range(3):
         a = whole_graph_pass(edges, nodes, betweenness_samples=100, seed=seed)
         assert a.betweenness_sources == 100 and not a.exact_betweenness
-        assert len(top_exact & set(a.top("betweenness", 10)["uid"])) >= 8
+        # the estimate ranks: 9 of the exact top 10 are in the sampled top 15
+        assert len(top_exact & set(a.top("betweenness", 15)["uid"])) >= 9
         total = exact.table["betweenness"].sum()
         assert a.table["betweenness"].sum() == pytest.approx(total, rel=0.1)  # unbiased
     again = whole_graph_pass(edges, nodes, betweenness_samples=100, seed=2)
@@ -103,7 +104,8 @@ def test_integer_coding_keeps_ids_of_any_type() -> None:
 def two_cells_one_border_post() -> nx.MultiDiGraph:
     """Cell A (a1..a4 at address AA, a1 suspect in signal S) and cell B (b1..b4 at address BB,
     nobody flagged) all cross at SCHIPHOL, and all stay once at the big HOTEL (12 guests).
-    Expected with hub_degree=10: one network = cell A + AA + S; SCHIPHOL and HOTEL are hubs.
+    Expected with hub_degree=10: one network = cell A + AA (S is its case, not a member);
+    SCHIPHOL and HOTEL are hubs.
     """
     b = Builder()
     b.node("SCHIPHOL", "BorderPost", name="SCHIPHOL", parties=["KMAR"])
@@ -128,7 +130,7 @@ def test_border_post_and_hotel_do_not_glue_cells(two_cells_one_border_post) -> N
     assert len(nets) == 1
     net = nets[0]
     assert net.id == "N0001"
-    assert net.members == {"a1", "a2", "a3", "a4", "AA", "S"}
+    assert net.members == {"a1", "a2", "a3", "a4", "AA"} and net.cases == {"S"}
     assert net.persons == {"a1", "a2", "a3", "a4"} and net.flagged == {"a1"}
     assert net.hubs == {"SCHIPHOL", "HOTEL"}
     assert net.parties == {"POL", "KMAR"}  # KMAR via the crossings to the removed hub
@@ -164,5 +166,6 @@ def test_default_runs_the_indicators_and_is_deterministic(two_cells_one_border_p
 
 def test_min_size_and_frames_input(two_cells_one_border_post) -> None:
     frames = to_frames(two_cells_one_border_post)
-    assert detect_networks(frames, hits=[], hub_degree=10, min_size=7) == []
-    assert len(detect_networks(frames, hits=[], hub_degree=10, min_size=6)) == 1
+    assert detect_networks(frames, hits=[], hub_degree=10, min_size=6) == []
+    assert len(detect_networks(frames, hits=[], hub_degree=10, min_size=5)) == 1
+    assert detect_networks(frames, hits=[], hub_degree=10, min_persons=5) == []

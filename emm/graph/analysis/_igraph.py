@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 _RNG_LOCK = threading.Lock()
 
+#: Leiden iterations in whole-graph passes (see :func:`leiden`).
+WHOLE_GRAPH_ITERATIONS = 2
+
 
 @contextmanager
 def seeded(seed: int | None) -> Iterator[None]:

@@ -4,6 +4,11 @@ All measures work on the *collapsed* graph (:func:`weighted_simple_graph`): the 
 facts becomes an undirected simple graph whose edge ``weight`` is the number of facts between
 two entities, in any direction and of any type. Self-loops are dropped.
 
+Signals and investigations are context (:mod:`emm.graph.analysis.context`): :func:`key_players`
+and :func:`brokers` leave them and their facts out, so one investigation linked to every suspect
+is neither the top key player nor a path between the persons; ties in a ranking are broken by
+the nodes' identity ``key`` (not the random uid), so identical data ranks identically.
+
 * degree: distinct neighbours; ``facts``: weighted degree (number of facts).
 * betweenness: hop-count shortest paths (weights are *not* distances), normalised as in
   networkx; exact, or estimated from ``k`` sampled sources with ``seed``.
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = [
+    "without_context",
     "brokers",
     "communities",
     "components",
@@ -40,6 +46,32 @@ __all__ = [
 
 _DENSE_LIMIT = 1500
 _MEASURES = ("betweenness", "degree", "facts", "pagerank", "eigenvector")
+
+
+def without_context(G: nx.Graph) -> nx.Graph:
+    """A view of ``G`` without signal and investigation nodes (and so without their facts).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("i", label="Investigation")
+    >>> G.add_node("p", label="Person")
+    >>> _ = G.add_edge("p", "i")
+    >>> list(without_context(G))
+    ['p']
+    """
+    from emm.graph.analysis.context import CONTEXT_LABELS
+
+    drop = [n for n, d in G.nodes(data=True) if d.get("label") in CONTEXT_LABELS]
+    if not drop:
+        return G
+    return G.subgraph([n for n in G if n not in set(drop)])
+
+
+def _tie_key(H: nx.Graph, node: Hashable) -> str:
+    d = H.nodes[node]
+    return f"{d.get('label') or ''}\x1f{d.get('key') or ''}\x1f{node}"
 
 
 def weighted_simple_graph(G: nx.Graph) -> nx.Graph:
@@ -63,7 +95,7 @@ def weighted_simple_graph(G: nx.Graph) -> nx.Graph:
 
     H = nx.Graph()
     for n, d in G.nodes(data=True):
-        H.add_node(n, label=d.get("label"), caption=d.get("caption", str(n)))
+        H.add_node(n, label=d.get("label"), caption=d.get("caption", str(n)), key=d.get("key"))
     for u, v in G.edges():
         if u == v:
             continue
@@ -213,8 +245,9 @@ def key_players(
     by: Literal["betweenness", "degree", "facts", "pagerank", "eigenvector"] = "betweenness",
     k: int | None = None,
     seed: int | None = None,
+    include_context: bool = False,
 ) -> list[dict[str, Any]]:
-    """Rank entities by centrality in the collapsed graph.
+    """Rank entities by centrality in the collapsed graph (signals and investigations left out).
 
     Parameters
     ----------
@@ -223,11 +256,14 @@ def key_players(
     top : int or None, default 10
         How many rows to return; ``None`` returns all nodes.
     by : {"betweenness", "degree", "facts", "pagerank", "eigenvector"}
-        Sort key (descending); ties are broken by degree, PageRank and then uid.
+        Sort key (descending); ties are broken by degree, PageRank and then the node's label
+        and identity ``key`` (then uid).
     k : int, optional
         Estimate betweenness from ``k`` sampled sources (exact when ``None`` or ``k >= n``).
     seed : int, optional
         Seed of the betweenness sample (only used with ``k``).
+    include_context : bool, default False
+        Keep signal and investigation nodes (the old behaviour; not for ranking persons).
 
     Returns
     -------
@@ -255,7 +291,7 @@ def key_players(
 
     if by not in _MEASURES:
         raise UnknownMethod(f"unknown measure {by!r} (known: {', '.join(_MEASURES)})")
-    H = _collapsed(G)
+    H = _collapsed(G if include_context else without_context(G))
     n = H.number_of_nodes()
     if n == 0:
         return []
@@ -276,7 +312,7 @@ def key_players(
         }
         for node in H
     ]
-    rows.sort(key=lambda r: (-r[by], -r["degree"], -r["pagerank"], str(r["uid"])))
+    rows.sort(key=lambda r: (-r[by], -r["degree"], -r["pagerank"], _tie_key(H, r["uid"])))
     for i, row in enumerate(rows, start=1):
         row["rank"] = i
     return rows if top is None else rows[:top]
@@ -379,8 +415,10 @@ def brokers(
     min_communities: int = 2,
     k: int | None = None,
     seed: int | None = None,
+    include_context: bool = False,
 ) -> list[dict[str, Any]]:
-    """Entities whose neighbourhood spans several communities, with their betweenness.
+    """Entities whose neighbourhood spans several communities, with their betweenness
+    (signals and investigations left out: they are context, not brokers).
 
     A node is a broker when its own community and its neighbours' communities together number
     at least ``min_communities``. Nodes outside every community are ignored.
@@ -412,8 +450,8 @@ def brokers(
     """
     import networkx as nx
 
-    H = _collapsed(G)
-    member: Mapping[Hashable, int] = {n: i for i, c in enumerate(communities) for n in c}
+    H = _collapsed(G if include_context else without_context(G))
+    member: Mapping[Hashable, int] = {n: i for i, c in enumerate(communities) for n in c if n in H}
     candidates = []
     for node in H:
         touched = {member[m] for m in H[node] if m in member}
@@ -437,5 +475,5 @@ def brokers(
         }
         for node, touched in candidates
     ]
-    rows.sort(key=lambda r: (-r["betweenness"], str(r["uid"])))
+    rows.sort(key=lambda r: (-r["betweenness"], _tie_key(H, r["uid"])))
     return rows

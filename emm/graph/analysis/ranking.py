@@ -19,7 +19,7 @@ from emm.graph.analysis.exceptions import IndicatorTableError, InvalidThreshold
 
 if TYPE_CHECKING:
     from emm.graph.analysis.indicators import IndicatorHit
-    from emm.graph.analysis.wholegraph import Network
+    from emm.graph.analysis.networks import Network
 
 __all__ = ["NetworkScore", "rank_networks", "ranking_table"]
 
@@ -117,10 +117,15 @@ def rank_networks(
     now: str | dt.date,
     weights: Mapping[str, float] | None = None,
     lang: Literal["en", "nl"] = "en",
+    data: Any = None,
 ) -> list[NetworkScore]:
     """Score and rank networks; highest score first.
 
     A hit counts for a network when its subject or one of its related entities is a member.
+    Each distinct indicator counts its ``weight`` from ``indicators.yaml`` (being known to
+    several parties is the purpose of the centre, not a sign of exploitation: 0.25; a minor
+    1.5). Hits recognised as known-benign (``suppressed``) do not count. Ties are broken by
+    network id, which is content-ordered (:func:`emm.graph.analysis.detect_networks`).
 
     Parameters
     ----------
@@ -146,7 +151,7 @@ def rank_networks(
 
     Examples
     --------
-    >>> from emm.graph.analysis.wholegraph import Network
+    >>> from emm.graph.analysis.networks import Network
     >>> from emm.graph.analysis.indicators import IndicatorHit
     >>> net = Network("N0001", frozenset({"p1", "p2", "a1"}), frozenset({"p1", "p2"}),
     ...               frozenset({"p1"}), frozenset({"POL", "IND"}), "2026-10-02", 7)
@@ -159,10 +164,11 @@ def rank_networks(
     2 parties involved: IND, POL
     latest fact 2026-10-02 (57 days before 2026-11-28)
     >>> round(s.score, 3)
-    0.425
+    0.354
     """
     from emm.graph.analysis.indicators import indicator_table
 
+    del data  # reserved: measures of the network itself (not used yet)
     table = ranking_table()
     w = {k: float(v["weight"]) for k, v in table.items()}
     for key, value in (weights or {}).items():
@@ -175,7 +181,8 @@ def rank_networks(
     today = _as_date(now)
     text = _TEXT[lang]
     titles = {k: ind.title(lang) for k, ind in indicator_table().items()}
-    hit_list = list(hits)
+    strength = {k: ind.weight for k, ind in indicator_table().items()}
+    hit_list = [h for h in hits if getattr(h, "suppressed", None) is None]
     by_node: dict[str, list[int]] = defaultdict(list)  # entity -> hits about or involving it
     for i, h in enumerate(hit_list):
         for node in {h.subject, *h.related}:
@@ -189,7 +196,9 @@ def rank_networks(
         fired: Counter[str] = Counter(hit_list[i].indicator_id for i in found)
         comp = {
             "size": min(1.0, math.log1p(net.size) / math.log1p(table["size"]["saturation"])),
-            "indicators": min(1.0, len(fired) / table["indicators"]["saturation"]),
+            "indicators": min(
+                1.0, sum(strength.get(k, 1.0) for k in fired) / table["indicators"]["saturation"]
+            ),
             "parties": min(
                 1.0, max(0, len(net.parties) - 1) / (table["parties"]["saturation"] - 1)
             ),
