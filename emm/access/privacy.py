@@ -74,7 +74,9 @@ class GuardedPrivacy:
         self, *, bsn: str | None = None, name: str | None = None, birth_date: str | None = None
     ) -> list[str]:
         """Every Person entity that is this data subject (including records a confirmed
-        same-person judgement joins to them)."""
+        same-person judgement joins to them); :class:`~emm.retention.subjects.SubjectError`
+        (an :class:`~emm.errors.EmmError`) when there is none, so a request is never answered
+        with an empty list by mistake."""
         self._require_subject_request()
         uids = subjects.locate(
             self._store, self._g._resolver(), bsn=bsn, name=name, birth_date=birth_date

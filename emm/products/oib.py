@@ -22,6 +22,7 @@ from emm.graph.analysis.indicators import indicator_table
 from emm.graph.model import NO_FILTER, EdgeFilter
 from emm.graph.projection import to_networkx
 from emm.graph.schema import LEGAL_BASES, PARTIES
+from emm.products.errors import ProductInputError
 from emm.products.oib_parts import omissions, recurrences, statement
 
 if TYPE_CHECKING:  # the guard imports the products; products only annotate it
@@ -380,7 +381,7 @@ def make_oib(
     from emm.products.render import write_oib
 
     if not seeds:
-        raise ValueError("an OIB needs at least one seed entity")
+        raise ProductInputError("an OIB needs at least one seed entity")
     store.require("create_oib")
     product_id, version = store.products.new_version("OIB", revise)
     sub = store.ego(seeds, flt, hops=hops, max_nodes=max_nodes)
