@@ -217,7 +217,7 @@ class Gate:
         for f in self._recognised(masked, language, scope):
             out.append(self._finding(where, text, "recognisers", f.entity_type, f.start, f.end))
         rules = {"text": None, "labels": _LABEL_SHAPES, "rendered": _RENDERED_SHAPES}[scope]
-        for s in self.shapes.find(text, rules=rules):
+        for s in self.shapes.find(text, rules=rules, language=language):
             out.append(self._finding(where, text, "shape", s.rule, s.start, s.end))
         for f in self._known_findings(masked, scope):
             out.append(
