@@ -130,6 +130,7 @@ def scan(
             for t in [_trim_place(masked, f, kept)]
             if t is not None
         ]
+    findings = [f for f in findings if not _public_reference(masked, f, engine)]
     if known:
         findings.extend(known.find(masked))
     resolved = resolve_overlaps(findings)
@@ -198,6 +199,42 @@ def _merge_names(text: str, findings: list[Finding]) -> list[Finding]:
                     continue
         out.append(f)
     return out
+
+
+_ECLI = re.compile(r"ECLI:[A-Z]{2}:[A-Z]{2,6}:\d{4}:[A-Z0-9.]{1,25}")
+_SERVICE_NUMBER = re.compile(r"[(]?(?:0800|0900|0906|0909)[- ]?\d{3,7}|11[2-4]|144|116\d{3}")
+_MONTHS = _words("""januari februari maart april mei juni juli augustus september oktober
+    november december january february march may june july august october""")
+_MONTH_CUES = _words("""in sinds tot vanaf eind begin medio per since until from by early late
+    mid end during between before after of""")
+
+
+def _public_reference(text: str, f: Finding, engine: Engine) -> bool:
+    """A finding that points at no person: inside a case-law identifier, a public service
+    number, a month written as a month ("in June", "April–June"), or a place that is no
+    name ("Goch")."""
+    for m in _ECLI.finditer(text, max(0, f.start - 40), min(len(text), f.end + 40)):
+        if m.start() <= f.start and f.end <= m.end():
+            return True
+    value = text[f.start : f.end]
+    if f.entity_type == "PHONE_NUMBER" and _SERVICE_NUMBER.fullmatch(value.strip()):
+        return True
+    if f.entity_type == "PERSON" and value.lower() in _MONTHS:
+        before = re.findall(r"[\p{L}\d]+", text[max(0, f.start - 16) : f.start])[-1:]
+        after = re.findall(r"[\p{L}\d]+", text[f.end : f.end + 12])[:1]
+        near = before + after
+        if any(w.isdigit() or w.lower() in _MONTHS for w in near) or (
+            before and before[0].lower() in _MONTH_CUES
+        ):
+            return True
+    lists = getattr(engine.lexicon, "lists", None)
+    if f.entity_type == "LOCATION" and lists is not None:
+        words = _NAME_WORD.findall(value)
+        return bool(words) and all(
+            not lists.is_name(w) and (lists.ordinary(w) or (w.isupper() and len(w) <= 6))
+            for w in words
+        )
+    return False
 
 
 def _trim_place(text: str, f: Finding, kept: list[tuple[int, int, str]]) -> Finding | None:

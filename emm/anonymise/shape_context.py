@@ -51,6 +51,9 @@ _WORD_OR_CODE = re.compile(r"[\p{L}\d][\p{L}\p{M}\d'’./-]*")
 _TOKEN_AFTER = re.compile(r"[ ]?([\p{L}\d][\p{L}\p{M}\d'’.-]*)")
 _TOKEN_BEFORE = re.compile(r"([\p{L}\d][\p{L}\p{M}\d'’.-]*)[ ]?$")
 _UPPER_CODE = re.compile(r"\p{Lu}{1,3}\.?")
+_NAME_BEFORE_CONNECTOR = re.compile(
+    r"(\p{Lu}[\p{L}'’-]*)[ ](?:by|of|and|&|en|van|de|la|le|del|di)[ ]$"
+)
 _INITIALS_BEFORE = re.compile(r"((?:\p{Lu}\.){1,4})[ ]?[(]?[ ]?$")
 #: a spaced code of letters and digits: "B 718 ZKT", "dx 742 vk", "PB 4521 MK"
 SPACED_CODE = re.compile(
@@ -227,6 +230,23 @@ class ContextRules:
         m = _INITIALS_BEFORE.search(text[max(0, s - 16) : s])
         if m is not None and kind == _PERSON_HOLE:
             yield s - len(m.group(0)), s - len(m.group(0)) + len(m.group(1))
+        # "Nails by [PERSOON]", "Taste of [PERSOON]": a name's first words before a connector
+        m = _NAME_BEFORE_CONNECTOR.search(text[max(0, s - 60) : s])
+        if m is not None:
+            word_start = s - len(m.group(0))
+            head = m.group(1)
+            if (
+                not _at_start(text, word_start) and head.lower() not in FUNCTION | TITLES | ROLES
+            ) or self.lists.is_name(head):
+                yield word_start, word_start + len(head)
+        # capitals before or after a person: "ABEBE [PERSOON]", "[PERSOON] POPESCU"
+        if kind == _PERSON_HOLE:
+            caps = re.search(r"(\p{Lu}{2,})[ ]$", text[max(0, s - 30) : s])
+            if caps and caps.group(1).lower() not in LABEL_WORDS:
+                yield s - 1 - len(caps.group(1)), s - 1
+            caps = re.match(r"[ ](\p{Lu}{2,})(?![\p{L}])", text[e:])
+            if caps and caps.group(1).lower() not in LABEL_WORDS:
+                yield e + 1, e + 1 + len(caps.group(1))
         # "[PERSOON]- en [PERSOON]": a compound cut in two
         m = re.match(r"-[ ]+(\p{L}+)[ ]+\[", text[e:])
         if m is not None:

@@ -39,14 +39,15 @@ __all__ = ["Kept", "WordRules"]
 Kept = list[tuple[int, int, str]]
 
 _WORD = re.compile(r"\p{L}[\p{L}\p{M}'’.-]*\p{L}|\p{L}")
-_SENTENCE_END = frozenset(".!?:;•·–—*\n>|")
+# (a dash separates fields in lists and tables: "Badge 12 – Ola – 59 h"; not a sentence end)
+_SENTENCE_END = frozenset(".!?:;•·*\n>|")
 _OPENERS = frozenset(" \t\u00a0\"'“‘„«(-[")
 
 #: Titles and roles before a person's name.
 TITLES = _words("""mevrouw meneer heer dhr dhr. mevr mevr. mw mw. mr mr. mrs mrs. ms ms. miss mister
     madam madame sir juffrouw dr dr. fam fam. familie pana domnul doamna pan pani gospodin""")
 ROLES = _words("""verdachte verdachten slachtoffer slachtoffers betrokkene getuige aangever
-    aangeefster genaamd alias bijnaam roepnaam werknaam familienaam achternaam voornaam
+    aangeefster genaamd genaamde alias bijnaam roepnaam werknaam familienaam achternaam voornaam
     victim suspect witness named called surname nickname aka""")
 #: Verbs that say a person acts: an ambiguous word before them opens a sentence as a name.
 PERSON_VERBS = _words("""verklaarde verklaart zei zegt belde belt vertelde vertelt werkte werkt woonde

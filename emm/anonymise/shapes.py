@@ -377,13 +377,7 @@ class ShapeCheck:
 
 # -- helpers ---------------------------------------------------------------------------------
 
-_PUBLIC_DOMAINS = _words("""booking.com marktplaats.nl airbnb.com airbnb.nl politie.nl om.nl ind.nl rijksoverheid.nl overheid.nl wetten.overheid.nl
-    nlarbeidsinspectie.nl inspectieszw.nl defensie.nl marechaussee.nl comensha.nl
-    nationaalrapporteur.nl cbs.nl wodc.nl europa.eu europol.europa.eu eurojust.europa.eu
-    frontex.europa.eu interpol.int un.org unodc.org ilo.org iom.int coe.int rechtspraak.nl
-    kvk.nl rdw.nl belastingdienst.nl uwv.nl fairwork.nu meldmisdaadanoniem.nl
-    slachtofferhulp.nl 113.nl thuisbezorgd.nl deliveroo.nl ubereats.com uber.com indeed.nl
-    indeed.com kinky.nl sexjobs.nl redlights.nl vivastreet.com werk.nl""")
+_PUBLIC_DOMAINS = load_word_list("public_domains")
 
 
 _REPEATED = frozenset({"LABELLED", "MIXED", "DIGITS", "HOUSE", "NICKNAME", "LOWER_NAME"})
