@@ -604,3 +604,10 @@ def test_truncated_jsonl_yields_or_quarantines_every_line(tmp_path_factory, cut)
             assert got == {"record_id": rid, "name": name}
         else:  # only a damaged line is refused, as a whole
             assert got.field == "record", got
+
+
+def test_when_the_header_holds_commas_then_the_file_is_comma_separated(tmp_path):
+    rows = shape(
+        read(tmp_path, b'record_id,type,name\nP1,Person,"de Vries, Jan"\nP2,Person,Piet\n')
+    )
+    assert rows == [(1, 2, "de Vries, Jan"), (2, 3, "Piet")]

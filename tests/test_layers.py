@@ -21,8 +21,6 @@ KNOWN = {
     # evaluation against the synthetic answer key moves out of the graph core (i3)
     ("emm.graph.evaluate", "emm.ingest"): "re-reads delivery rows to resolve ground-truth refs",
     ("emm.graph.evaluate", "emm.graph.analysis"): "scores organisers with the analysis",
-    # trends.py imports GuardedStore at run time; only an annotation needs it (i1 splits trends)
-    ("emm.products.trends", "emm.access"): "GuardedStore import outside TYPE_CHECKING",
 }
 
 

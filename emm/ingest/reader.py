@@ -63,6 +63,7 @@ from emm.ingest.records import (
     json_body,
     json_object,
     physical_lines,
+    separator_of,
     utf8_size,
 )
 from emm.values.text import FORBIDDEN, forbidden_reason
@@ -132,6 +133,7 @@ class RecordFile:
             self._suspect = may_hold_forbidden(self._raw, self.encoding)
             self._text = self._open_text(self._raw)
             self.header: list[str] = []
+            self.separator = ";"
             self._header_lines = 0
             if self.format == "csv":
                 self._read_header()
@@ -167,7 +169,8 @@ class RecordFile:
     def _read_header(self) -> None:
         first = self._text.readline(PIECE)
         self._header_lines = 1
-        record = CsvRecord(keep=10_000)
+        self.separator = separator_of(first)
+        record = CsvRecord(keep=10_000, sep=self.separator)
         record.feed(first)
         if not record.done and record.end_of_file():
             record.fields = []
@@ -231,6 +234,7 @@ class RecordFile:
         pieces = iter(partial(self._text.readline, PIECE), "")  # C-level: no call per line
         header = self.header
         width = len(header)  # at least 2 (record_id, type): a blank line never fits it
+        sep = self.separator
         skip_empty = self.skip_empty
         forbidden = FORBIDDEN.search
         clean = not self._suspect  # the whole file was checked at once: no line needs it
@@ -245,7 +249,7 @@ class RecordFile:
             line_no += 1
             if '"' not in line and len(line) < PIECE:  # a whole line without quotes
                 body = line.rstrip("\r\n")
-                cells = body.split(";")
+                cells = body.split(sep)
                 # isprintable (C, fast on ASCII) is false for every forbidden character, so
                 # the regular expression only runs on the rare line with a tab, NBSP or worse
                 if (
@@ -267,7 +271,7 @@ class RecordFile:
                 continue
             row += 1
             start = line_no
-            record = CsvRecord(keep=width)
+            record = CsvRecord(keep=width, sep=sep)
             record.feed(line)
             cut_cr = len(line) == PIECE and line[-1] == "\r"
             while not record.done:

@@ -45,7 +45,9 @@ def utf8_size(value: str) -> int:
 
 
 _START, _UNQUOTED, _QUOTED, _QUOTE_IN_QUOTED = range(4)
-_UNQUOTED_END = re.compile(r"[;\r\n]")
+# The separators a CSV file may use; the header line decides (see separator_of).
+SEPARATORS = (";", ",")
+_UNQUOTED_ENDS = {sep: re.compile(f"[{sep}\r\n]") for sep in SEPARATORS}
 TOO_LARGE = "is larger than 1 MiB"
 
 
@@ -80,6 +82,16 @@ class _Field:
         return "".join(self.pieces)
 
 
+def separator_of(header_line: str) -> str:
+    """The separator of a CSV file, from its header line: ``;`` (the Dutch default, as Excel
+    writes it here) unless the line holds more commas than semicolons.
+
+    >>> separator_of("record_id;type;name"), separator_of("record_id,type,name")
+    (';', ',')
+    """
+    return ";" if header_line.count(";") >= header_line.count(",") else ","
+
+
 class CsvRecord:
     """A record read by the RFC 4180 state machine, piece by piece (see the module doc).
 
@@ -89,9 +101,11 @@ class CsvRecord:
     unquoted field is an ordinary character.
     """
 
-    __slots__ = ("count", "done", "fields", "keep", "state", "this")
+    __slots__ = ("_end", "count", "done", "fields", "keep", "sep", "state", "this")
 
-    def __init__(self, keep: int) -> None:
+    def __init__(self, keep: int, sep: str = ";") -> None:
+        self.sep = sep
+        self._end = _UNQUOTED_ENDS[sep]
         self.fields: list[_Field] = []  # kept fields (at most ``keep`` + 1)
         self.keep = keep
         self.count = 0  # fields seen
@@ -118,14 +132,14 @@ class CsvRecord:
                     continue
                 self.state = state = _UNQUOTED
             if state == _UNQUOTED:
-                m = _UNQUOTED_END.search(s, i)
+                m = self._end.search(s, i)
                 if m is None:
                     self.this.add(s[i:])
                     return
                 j = m.start()
                 self.this.add(s[i:j])
                 self._save()
-                if s[j] != ";":  # a line break: the record ends with this piece
+                if s[j] != self.sep:  # a line break: the record ends with this piece
                     self.done = True
                     return
                 i = j + 1
@@ -143,7 +157,7 @@ class CsvRecord:
                     self.this.add('"')
                     self.state = _QUOTED
                     i += 1
-                elif c == ";":
+                elif c == self.sep:
                     self._save()
                     i += 1
                 elif c in "\r\n":

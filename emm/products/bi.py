@@ -16,6 +16,7 @@ from typing import Any, LiteralString
 
 from emm.graph.schema import PARTIES
 from emm.graph.store import GraphStore
+from emm.products.errors import ProductInputError
 from emm.products.register import Product, ProductRegister
 from emm.values.name import name_key
 
@@ -121,9 +122,9 @@ def register(
     store: GraphStore, *, requester: str, question: str, by: str, case_ref: str = ""
 ) -> InfoRequest:
     if requester not in PARTIES:
-        raise ValueError(f"a BI is requested by a party ({', '.join(PARTIES)})")
+        raise ProductInputError(f"a BI is requested by a party ({', '.join(PARTIES)})")
     if not question.strip():
-        raise ValueError("the question is empty")
+        raise ProductInputError("the question is empty")
     now = datetime.now(UTC)
     req = InfoRequest(
         f"BI-{now:%Y%m%d}-{uuid.uuid4().hex[:6]}",
@@ -177,13 +178,13 @@ def answer(
     """Answer a request: registered as a BI product and disclosed to the requesting party."""
     req = get(store, request_id)
     if req is None:
-        raise ValueError(f"no information request {request_id!r}")
+        raise ProductInputError(f"no information request {request_id!r}")
     if req.answered_at:
-        raise ValueError(f"{request_id} was answered already ({req.product_id})")
+        raise ProductInputError(f"{request_id} was answered already ({req.product_id})")
     if not text.strip():
-        raise ValueError("the answer is empty")
+        raise ProductInputError("the answer is empty")
     if entity_uids and (not parties or not legal_bases):
-        raise ValueError(
+        raise ProductInputError(
             "an answer names the parties and legal bases of the facts it passes on "
             "(covenant art. 6.3, 10.2)"
         )

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import LiteralString
 
 from emm.graph.store import GraphStore
+from emm.products.errors import ProductInputError
 
 # A working set is its owner's: two analysts may each have a set called "case 17".
 SAVE: LiteralString = "MERGE (w:WorkingSet {owner: $owner, name: $name}) SET w += $props"
@@ -36,7 +37,7 @@ class WorkingSet:
 
 def save(store: GraphStore, ws: WorkingSet) -> WorkingSet:
     if not ws.name.strip():
-        raise ValueError("a working set needs a name")
+        raise ProductInputError("a working set needs a name")
     ws.saved_at = datetime.now(UTC).isoformat(timespec="seconds")
     props = {
         "owner": ws.owner,

@@ -148,6 +148,8 @@ class Delivery:
             links.append(row)
         files = []
         for kind, rows in (("entities", ents), ("links", links)):
+            if not rows:  # the format refuses a 0-byte file: a delivery lists only what it has
+                continue
             name = f"{kind}.{self.fmt}"
             files.append({"path": name, "kind": kind})
             path = folder / name

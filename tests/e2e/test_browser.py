@@ -19,12 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from emm.graph.runs import analyse, save
 
-from emm.access.policy import Principal, load_policy
+from emm.access.policy import Principal
 from emm.access.session import guarded, users
 from emm.graph.connect import RECORD_CYPHER
-from emm.graph.model import EdgeFilter
 from emm.graph.store import GraphStore
 from emm.ingest.pipeline import ingest_folder
 from emm.settings import Settings, load
@@ -84,10 +82,7 @@ def app_url(
     settings = load(env_vars)
     users(settings).add("senior", role="senior_analyst", affiliation="POL", password=PASSWORD)
     system = guarded(store, settings, Principal("system", "senior_analyst", "POL", "e2e setup"))
-    run = analyse(
-        system, flt=EdgeFilter(legal_bases=load_policy().roles["senior_analyst"].legal_bases)
-    )
-    save(run, data_dir)
+    system.analysis.run(for_role="senior_analyst")
 
     port = _free_port()
     # The developer's EMM_* settings stay out; the Cypher recording (tests/cypher_recorder.py) not.

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from emm.access.guarded import GuardedStore
 from emm.graph.model import NO_FILTER, EdgeFilter
+from emm.products.errors import ProductInputError
 from emm.products.trends.model import (
     DEFAULT_MIN_COUNT,
     KINDS,
@@ -15,6 +15,9 @@ from emm.products.trends.model import (
     TrendDraft,
     TrendTable,
 )
+
+if TYPE_CHECKING:  # the guard imports the products, so only an annotation here
+    from emm.access.guarded import GuardedStore
 
 __all__ = ["build_trend"]
 
@@ -66,7 +69,7 @@ def build_trend(
 ) -> TrendDraft:
     """Count the phenomenon's nature and size over time into tables, with the narrative."""
     if kind not in KINDS:
-        raise ValueError(f"unknown product kind {kind!r} (known: {', '.join(KINDS)})")
+        raise ProductInputError(f"unknown product kind {kind!r} (known: {', '.join(KINDS)})")
     rows = pd.DataFrame(
         guarded.signal_rows(flt.narrow(EdgeFilter(date_from=date_from, date_to=date_to)))
     )

@@ -14,14 +14,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from emm.access.guarded import GuardedStore
 from emm.anonymise.gate import Approval, Gate, GateFinding
 from emm.graph.schema import PARTIES
 from emm.products.trends.checks import table_problems
 from emm.products.trends.model import ExportBlocked, TrendDraft
 from emm.products.trends.rendering import render
+
+if TYPE_CHECKING:  # the guard imports the products, so only an annotation here
+    from emm.access.guarded import GuardedStore
 
 __all__ = ["approvals_text", "export", "gate_for", "rendered_texts"]
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+# One suppression threshold, owned by disclosure control (the rule and its source live there).
+from emm.anonymise.disclosure import DEFAULT_MIN_COUNT
 from emm.errors import EmmError
 
 __all__ = [
@@ -32,7 +34,6 @@ PHENOMENON_NAMES = {
     "organ": "organ removal",
     "unknown": "not yet classified",
 }
-DEFAULT_MIN_COUNT = 10
 
 
 class ExportBlocked(EmmError):
