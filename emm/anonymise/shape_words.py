@@ -228,7 +228,7 @@ class WordRules:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         nxt_word = nxt.group() if nxt is not None else ""
         joined_next = nxt is not None and text[end : nxt.start()] == " "
-        if at_start or _heading(text, start):
+        if at_start or _heading(text, start, self.lists):
             return not (joined_next and nxt_word.lower() in PERSON_VERBS)
         # mid-sentence: allowed inside a run of capitalised ordinary words ("Erasmus MC",
         # "Council of the Baltic Sea States")
@@ -506,9 +506,18 @@ def _sentence_start(text: str, pos: int) -> bool:
     return text[i] in ")." and i > 0 and text[i - 1].isdigit()
 
 
-def _heading(text: str, pos: int) -> bool:
+def _heading(text: str, pos: int, lists: WordLists | None = None) -> bool:
+    """A title line: capitals only, no field separators, and (with ``lists``) at least one
+    word that is no name: a signature line "Mei Zhang" is no heading."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start : end if end >= 0 else len(text)]
+    if _FIELD_SEPARATOR.search(line):
+        return False  # a table row or a list of fields ("Badge 12 – Ola – 59 h"), no heading
     words = re.findall(r"\p{L}+", line)
-    return bool(words) and not any(w.islower() and len(w) > 3 for w in words)
+    if not words or any(w.islower() and len(w) > 3 for w in words):
+        return False
+    return lists is None or any(not lists.is_name(w) for w in words)
+
+
+_FIELD_SEPARATOR = re.compile(r"\t|[|;]| [–—-] |\S {3,}\S")

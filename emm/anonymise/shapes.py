@@ -316,7 +316,7 @@ class ShapeCheck:
 
     def _urls(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
         for m in _URL.finditer(text):
-            value = m.group().rstrip(".,;:)")
+            value = m.group().rstrip(".,;:)\"'”’\\>]")
             if "." not in value.strip("."):
                 continue
             host = value.split("//")[-1].split("/")[0].lower().removeprefix("www.")
