@@ -148,7 +148,9 @@ def scan(
     return resolved
 
 
-_WRAPPED_DIGITS = re.compile(r"(?<=\d[ ]?)\n(?=[ ]?\d)")
+_WRAPPED_DIGITS = re.compile(
+    r"(?<=\d[ ]?|\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?)\n(?=[ ]?\d)"
+)  # also an IBAN cut after its bank code ("NL63 INGB\n2717 7083 17")
 #: Words before a name that belong to it: working names ("auntie Blessing", "Mama Gift",
 #: "Mr. Ade") and titles (replacing "dhr." too costs nothing).
 HONORIFICS = _words("""auntie aunty aunt mama mummy madam madame uncle big boss brother sister mister mr mr.
@@ -410,9 +412,16 @@ def _shape_findings(text: str, findings: list[Finding], language: str) -> list[F
     holes = placeholder_spans(out_text)
     found: list[Finding] = []
     check = _shape_check()
+    terms: list[tuple[int, int, str]] | None = None
     for s in check.find(out_text, rules=SHAPE_TYPES, language=language):
         kind = SHAPE_TYPES[s.rule]
         if s.rule == "ADJACENT":
+            # a place or body next to a placeholder stays here ("[POSTCODE] Rotterdam"); the
+            # gate still asks the analyst about it
+            if terms is None:
+                terms = load_gazetteer().find(out_text)
+            if any(a <= s.start and _trim_end(out_text, s.start, s.end) <= b for a, b, _ in terms):
+                continue
             near = [h for h in holes if h[1] <= s.start + 1 or h[0] >= s.end - 1]
             nearest = min(near, key=lambda h: min(abs(h[1] - s.start), abs(h[0] - s.end)))
             kind = codes.get(out_text[nearest[0] : nearest[1]], kind) if near else kind
@@ -420,6 +429,12 @@ def _shape_findings(text: str, findings: list[Finding], language: str) -> list[F
         if end > start:
             found.append(Finding(kind, start, end, "shape", _SHAPE_SCORE))
     return found
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return end
 
 
 @cache

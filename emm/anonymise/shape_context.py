@@ -49,12 +49,12 @@ _CONNECTORS = _words("""en and or & met with van voor for bij at aan to naar fro
 _CONNECTORS_EN = _CONNECTORS - {"in"}
 _WORD_OR_CODE = re.compile(r"[\p{L}\d][\p{L}\p{M}\d'’./-]*")
 _TOKEN_AFTER = re.compile(r"[ ]?([\p{L}\d][\p{L}\p{M}\d'’.-]*)")
-_TOKEN_BEFORE = re.compile(r"([\p{L}\d][\p{L}\p{M}\d'’.-]*)[ ]?$")
+_TOKEN_BEFORE = re.compile(r"([\p{L}\d][\p{L}\p{M}\d'’.-]*)[ ]?\Z")
 _UPPER_CODE = re.compile(r"\p{Lu}{1,3}\.?")
 _NAME_BEFORE_CONNECTOR = re.compile(
-    r"(\p{Lu}[\p{L}'’-]*)[ ](?:by|of|and|&|en|van|de|la|le|del|di)[ ]$"
+    r"(\p{Lu}[\p{L}'’-]*)[ ](?:by|of|and|&|en|van|de|la|le|del|di)[ ]\Z"
 )
-_INITIALS_BEFORE = re.compile(r"((?:\p{Lu}\.){1,4})[ ]?[(]?[ ]?$")
+_INITIALS_BEFORE = re.compile(r"((?:\p{Lu}\.){1,4})[ ]?[(]?[ ]?\Z")
 #: a spaced code of letters and digits: "B 718 ZKT", "dx 742 vk", "PB 4521 MK"
 SPACED_CODE = re.compile(
     r"(?<![\p{L}\d])(?P<a>\p{L}{1,3})[ ](?P<d>\d{2,4})[ ](?P<b>\p{L}{1,3})(?![\p{L}\d])"
@@ -101,6 +101,11 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 #: endings only a street has ("Hoogstraat" is also a hamlet, "Amsterdam" a city)
 _STREET_WORD = re.compile(
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad)(?= )", re.I
+)
+_STREET_NAME = re.compile(
+    r"[\p{L}-]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|dijk|markt|"
+    r"haven|hals|boulevard|plantsoen|allee)",
+    re.I,
 )
 _ADDRESS_CUE = re.compile(
     r"(?<![\p{L}])(?:op|aan|adres|address|woont|woonde|wonende|woonachtig|verblijft|verbleef|"
@@ -150,7 +155,7 @@ class ContextRules:
             genitive = after is not None and after.group() in ("'s", "’s", "s")
             if after is not None and not genitive and not _plain_end(text, e):
                 yield e, e + after.end()
-            before = re.search(r"[\p{L}\d][\p{L}\d.\-]*[.\-/]?$", text[max(0, s - 40) : s])
+            before = re.search(r"[\p{L}\d][\p{L}\d.\-]*[.\-/]?\Z", text[max(0, s - 40) : s])
             if before is not None:
                 yield s - (len(before.group())), s
             if kind in _NAME_HOLES:
@@ -209,8 +214,11 @@ class ContextRules:
             token = m.group(1)
             start = s - 1 - len(token)
             bare = token.rstrip(".")
+            sentence_end = token.endswith(".") and len(bare) > 2 and bare.lower() not in TITLES
             if any(c.isdigit() for c in token):
                 yield start, s - 1
+            elif sentence_end:
+                pass  # "in Tiel. [PERSOON] zei": the word closes the sentence before the name
             elif token[0].isupper():
                 low = bare.lower()
                 cue = low in FUNCTION or low in TITLES or low in ROLES
@@ -241,7 +249,7 @@ class ContextRules:
                 yield word_start, word_start + len(head)
         # capitals before or after a person: "ABEBE [PERSOON]", "[PERSOON] POPESCU"
         if kind == _PERSON_HOLE:
-            caps = re.search(r"(\p{Lu}{2,})[ ]$", text[max(0, s - 30) : s])
+            caps = re.search(r"(\p{Lu}{2,})[ ]\Z", text[max(0, s - 30) : s])
             if caps and caps.group(1).lower() not in LABEL_WORDS:
                 yield s - 1 - len(caps.group(1)), s - 1
             caps = re.match(r"[ ](\p{Lu}{2,})(?![\p{L}])", text[e:])
@@ -280,6 +288,8 @@ class ContextRules:
             unknown = not self.lists.ordinary(token)
             if token.islower() and token not in _ADDRESS_LEADS and (street_part or unknown):
                 yield s - 1 - len(token), s - 1  # "oude [ADRES]", "jan [ADRES]"
+            elif _STREET_NAME.fullmatch(token):
+                yield s - 1 - len(token), s - 1  # "Havenstraat [ADRES]": the street of it
 
     # -- HOUSE, LABELLED, LEGAL_FORM, POSTCODE ------------------------------------------------
 
@@ -371,7 +381,7 @@ class ContextRules:
             letters = value[-2:]
             place = re.match(r"[ ,]*\p{Lu}[\p{L}'-]+", text[m.end() : m.end() + 30])
             after_address = re.search(
-                r"[\]\d\p{L}][ ]?,[ ]*$", text[max(0, m.start() - 4) : m.start()]
+                r"[\]\d\p{L}][ ]?,[ ]*\Z", text[max(0, m.start() - 4) : m.start()]
             )
             if letters.isupper() and letters.lower() not in _NOT_POSTCODE_LETTERS:
                 yield m.span()

@@ -373,11 +373,17 @@ class ShapeCheck:
             if fold_word(token) in self.vocabulary.proper or _URL.fullmatch(token):
                 continue
             yield start, end
+        # the head of an account number cut from its digits: "NL63 INGB\n[KENMERK]"
+        for m in _IBAN_HEAD.finditer(text):
+            yield m.span()
 
 
 # -- helpers ---------------------------------------------------------------------------------
 
 _PUBLIC_DOMAINS = load_word_list("public_domains")
+_IBAN_HEAD = re.compile(
+    r"(?<![\p{L}\d])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{4}|[a-z]{2}\d{2}[ ]?[a-z]{4})(?=\s|\Z)"
+)
 
 
 _REPEATED = frozenset({"LABELLED", "MIXED", "DIGITS", "HOUSE", "NICKNAME", "LOWER_NAME"})
