@@ -209,6 +209,10 @@ class ContextRules:
                 yield m.start(1), m.end(1)  # "[PERSOON] by [PERSOON]", "în"
             elif token.islower() and kind == _PERSON_HOLE and not self.lists.ordinary(bare):
                 yield m.start(1), m.end(1)  # "[PERSOON] bácsi"
+        amp = re.match(r"[ ]?&[ ]?\p{Lu}[\p{L}'’-]*", text[e:])
+        if amp is not None:
+            # "[ORGANISATIE] & Renovatie": the rest of the firm's name
+            yield e + (1 if text[e : e + 1] == " " else 0), e + amp.end()
         m = _TOKEN_BEFORE.search(text[max(0, s - 40) : s])
         if m is not None and text[s - 1 : s] == " ":
             token = m.group(1)
@@ -380,8 +384,9 @@ class ContextRules:
             value = m.group()
             letters = value[-2:]
             place = re.match(r"[ ,]*\p{Lu}[\p{L}'-]+", text[m.end() : m.end() + 30])
+            # (a placeholder is masked as spaces: "[ADRES], " reads "       , ")
             after_address = re.search(
-                r"[\]\d\p{L}][ ]?,[ ]*\Z", text[max(0, m.start() - 4) : m.start()]
+                r"(?:[\]\d\p{L}]|[ ]{2})[ ]?,[ ]*\Z", text[max(0, m.start() - 6) : m.start()]
             )
             if letters.isupper() and letters.lower() not in _NOT_POSTCODE_LETTERS:
                 yield m.span()
