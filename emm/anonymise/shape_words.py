@@ -20,6 +20,9 @@ recognisers). A word is judged by what it is and where it stands:
   "welke", as a chat speaker ("kev: ..."), or before a particle and surname ("jan de
   vries"), and particle compounds such as "al-hassan".
 * **NICKNAME**: a quoted phrase after "bijnaam", "alias", "noemt", "called", "known as".
+
+Long because: the four word rules share the cue tables and the sentence-position helpers, and
+what one rule lets through is what the next one is there to catch.
 """
 
 from __future__ import annotations

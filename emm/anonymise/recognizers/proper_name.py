@@ -16,6 +16,9 @@ lists. This recogniser uses the shape of the text instead:
   one name. Countries, nationalities, months, authorities and platforms never count.
 * A title or role word before the name ("mevrouw", "verdachte", "victim") confirms it;
   "in"/"te"/"uit" before it makes it a location; "B.V.", "Ltd", "&" make it an organisation.
+
+Long because: the classification of one capitalised word and the joining of candidates into
+names read the same token list and cue tables; split, each half would need the other's rules.
 """
 
 from __future__ import annotations
