@@ -16,7 +16,7 @@ context, never by the word alone. Building the lists takes a few seconds; they a
 in well under a second.
 
 >>> lists = word_lists()
->>> lists.ordinary("organisaties"), lists.ordinary("Okonkwo")
+>>> lists.ordinary("organisaties"), lists.ordinary("Chukwuemeka")
 (True, False)
 >>> lists.is_name("Okafor"), lists.is_name("signalen")
 (True, False)
