@@ -6,9 +6,12 @@ Sets (``--set``):
   ``text``, ``remove`` and ``keep`` spans; see its README), with ``clean_dev`` /
   ``clean_test`` (trend text that must export unchanged). **Tune on dev only**; ``test`` is
   the held-out measurement.
+* ``deid2``: the second, held-out hard-case set in ``benchmarks/eval/deid2`` (``test.jsonl``
+  and ``clean_test.jsonl``, same format as ``deid``; see its README). For reporting only: it is
+  never read while tuning.
 * ``conll``: the CoNLL-2002 Dutch development set (``ned.testa``, real newspaper text) read
-  from ``$EMM_CONLL_DIR`` or ``../shared/data/conll2002`` (never copied into the project;
-  skipped when absent): person-name recall and how much else is destroyed.
+  from ``--conll PATH`` (the file, or its folder), ``$EMM_CONLL_DIR`` or
+  ``../shared/data/conll2002`` (never copied into the project; skipped when absent): person-name recall and how much else is destroyed.
 * ``speed``: 1,000-word generated reports (:mod:`benchmarks.deid_synthetic`): documents per
   CPU second on one core, and the engine's start-up time in a fresh process.
 
@@ -30,7 +33,8 @@ figure, so that the lead can run the held-out measurement with one command.)
 Run::
 
     .venv/bin/python -m benchmarks.bench_deidentify --set dev
-    .venv/bin/python -m benchmarks.bench_deidentify --set conll
+    .venv/bin/python -m benchmarks.bench_deidentify --set deid2
+    .venv/bin/python -m benchmarks.bench_deidentify --set conll --conll ../shared/data/conll2002/ned.testa
     .venv/bin/python -m benchmarks.bench_deidentify --set all      # dev, test, conll, speed
 """
 
@@ -50,6 +54,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 EVAL_DIR = HERE / "eval" / "deid"
+EVAL2_DIR = HERE / "eval" / "deid2"
 CONLL_DEFAULT = HERE.parent.parent.parent / "shared" / "data" / "conll2002"
 
 #: Targets of issue 13.
@@ -297,9 +302,10 @@ def format_report(report: EvalReport) -> str:
 # ---------------------------------------------------------------------------------- CoNLL
 
 
-def conll_path() -> Path | None:
-    base = Path(os.environ.get("EMM_CONLL_DIR", CONLL_DEFAULT))
-    path = base / "ned.testa"
+def conll_path(given: Path | None = None) -> Path | None:
+    """``ned.testa`` from ``given`` (the file or its folder), ``$EMM_CONLL_DIR`` or the default."""
+    base = given if given is not None else Path(os.environ.get("EMM_CONLL_DIR", CONLL_DEFAULT))
+    path = base if base.is_file() else base / "ned.testa"
     return path if path.exists() else None
 
 
@@ -537,7 +543,14 @@ def _row(size: str, metric: str, value: Any, unit: str, target: str, notes: str)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
-        "--set", dest="which", default="dev", choices=["dev", "test", "conll", "speed", "all"]
+        "--set",
+        dest="which",
+        default="dev",
+        choices=["dev", "test", "deid2", "conll", "speed", "all"],
+        help="all = dev, test, conll, speed (deid2 only when named)",
+    )
+    parser.add_argument(
+        "--conll", type=Path, default=None, help="ned.testa or its folder (else $EMM_CONLL_DIR)"
     )
     parser.add_argument("--show", action="store_true", help="print misses and lost keeps")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
@@ -561,8 +574,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             print(format_report(report))
             out[name] = report.as_dict()
+        elif name == "deid2":
+            report = evaluate_set(
+                load_items("test", EVAL2_DIR),
+                load_items("clean_test", EVAL2_DIR),
+                name="deid2 test / clean_test (held out)",
+                engine=engine,
+                show=args.show,
+            )
+            print(format_report(report))
+            out[name] = report.as_dict()
         elif name == "conll":
-            path = conll_path()
+            path = conll_path(args.conll)
             if path is None:
                 print("conll: ned.testa not found (set EMM_CONLL_DIR); skipped")
                 continue

@@ -149,13 +149,13 @@ def test_when_a_term_is_approved_then_it_passes_and_the_disclosure_records_who_a
     from emm.products.trends import Approval
 
     draft = prepare(senior, build_trend(senior, "TIB", title="T", narrative="Kort."))
-    text = replace(draft, narrative="Het programma Zonnestraal liep in Zeeland en Twente.")
+    text = replace(draft, narrative="Het programma Zonnekwartel liep in Zeeland en Twente.")
     with pytest.raises(ExportBlocked) as caught:
         export(senior, text, recipient="POL", out_dir=out_dir)
-    problem = next(p for p in caught.value.problems if p.get("term") == "Zonnestraal")
-    assert "»Zonnestraal«" in problem["context"] and problem["approvable"]
-    assert "Zonnestraal" not in str(caught.value)  # the message names place and rule only
-    approval = Approval("Zonnestraal", "name of a public programme")
+    problem = next(p for p in caught.value.problems if p.get("term") == "Zonnekwartel")
+    assert "»Zonnekwartel«" in problem["context"] and problem["approvable"]
+    assert "Zonnekwartel" not in str(caught.value)  # the message names place and rule only
+    approval = Approval("Zonnekwartel", "name of a public programme")
     product_id, _ = export(senior, text, recipient="POL", out_dir=out_dir, approvals=[approval])
     (disclosure,) = ProductRegister(senior._store).disclosures(product_id)
     assert (

@@ -7,8 +7,9 @@ never be traceable to persons (covenant art. 3). This package is the stage they 
   English offline, deduce, Dutch pattern recognisers, a name heuristic, and
   :class:`KnownValues` from the graph) and replace them by typed placeholders;
 * :func:`protect_table`: statistical disclosure control for aggregate tables;
-* :class:`Gate`: the export gate's text checks (recognisers, the independent shape check of
-  :mod:`emm.anonymise.shapes`, known values through a loader), with analyst approvals;
+* :class:`Gate`: the export gate's text checks (the shape check of :mod:`emm.anonymise.shapes`,
+  which never calls the recognisers, and known values through a loader), with analyst
+  approvals;
 * :func:`load_gazetteer`: places, regions, countries, legal acts and public bodies to keep.
 
 Heavy dependencies (Presidio, spaCy, deduce) load on first use, not on import.

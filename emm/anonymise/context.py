@@ -4,7 +4,9 @@ Presidio's enhancer deep-copies every result and, for each one, walks the spaCy 
 the start of the document to find the match, then tests lemmas against a *list*: quadratic in
 document length. In a 1,000-word report with a few hundred findings that dominated the run
 time. This subclass gives the same scores: it only touches results whose recogniser has
-context words, finds the token by bisection, and tests membership in a set.
+context words, finds the token by bisection, and tests membership in a set. A context word
+counts when it is written out or opens a compound, not when a short keyword happens to sit
+inside another word (Presidio's substring test let "geb" lift dates next to "gebieden").
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+import regex as re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -51,6 +54,29 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
                 super().enhance_using_context(text, todo, nlp_artifacts, recognizers, context)
             )
         return done
+
+    @staticmethod
+    def _find_supportive_word_in_context(
+        context_list: list[str],
+        recognizer_context_list: list[str],
+        matching_mode: str = "substring",
+    ) -> str:
+        """A context word written out or as a part of a compound ("paspoortnummer" for
+        "paspoort", "nummerplaat" for "plaat", "KvK-nummer" for "kvk"), never a short keyword
+        inside another word ("geb" is not in "gebieden")."""
+        for word in context_list:
+            low = word.lower()
+            parts = set(re.split(r"[-/.]", low))
+            for keyword in recognizer_context_list:
+                key = keyword.lower()
+                if (
+                    low == key
+                    or key in parts
+                    or (len(key) >= 4 and low.startswith(key))
+                    or (len(key) >= 5 and low.endswith(key))
+                ):
+                    return word
+        return ""
 
     def _extract_surrounding_words(
         self, nlp_artifacts: NlpArtifacts, word: str, start: int

@@ -24,16 +24,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex as re
 
 from emm.anonymise.engine import Engine, get_engine
+from emm.anonymise.entities import PLACEHOLDERS
 from emm.anonymise.findings import Finding, resolve_overlaps
 from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
 from emm.anonymise.known import KnownValues
 from emm.anonymise.lexicon import NAME_PARTICLES, not_names
 from emm.anonymise.lexicon import words as _words
-from emm.anonymise.shapes import placeholder_spans
+from emm.anonymise.shapes import ShapeCheck, placeholder_spans
 from emm.errors import EmmError
 
 __all__ = [
@@ -54,10 +56,12 @@ DEFAULT_SCORE_THRESHOLD = 0.35
 
 #: Entity types a gazetteer term may be kept from (names, places, organisations).
 KEPT_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
-#: Lower-case words that may join two gazetteer terms inside one finding ("Zeeland en Brabant").
+#: Lower-case words that may join two gazetteer terms inside one finding ("Zeeland en Brabant");
+#: area words before a place ("COROP-gebied Delft", "regio Twente") too.
 _CONNECTORS = frozenset(
     {"en", "and", "of", "or", "de", "het", "van", "the", "&", "in", "te", "a", "an", "een"}
-)
+) | _words("""regio gemeente provincie eenheid politie-eenheid district gebied corop-gebied
+    corop-regio corop arrondissement region municipality province area""")
 #: Categories whose terms are kept from any finding type ("WVW 1994", "Vw 2000").
 _ALWAYS_KEPT = frozenset({"legal", "body"})
 
@@ -130,6 +134,7 @@ def scan(
             for t in [_trim_place(masked, f, kept)]
             if t is not None
         ]
+    findings = [f for f in findings if not _public_reference(masked, f, engine)]
     if known:
         findings.extend(known.find(masked))
     resolved = resolve_overlaps(findings)
@@ -143,7 +148,9 @@ def scan(
     return resolved
 
 
-_WRAPPED_DIGITS = re.compile(r"(?<=\d[ ]?)\n(?=[ ]?\d)")
+_WRAPPED_DIGITS = re.compile(
+    r"(?<=\d[ ]?|\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?)\n(?=[ ]?\d)"
+)  # also an IBAN cut after its bank code ("NL63 INGB\n2717 7083 17")
 #: Words before a name that belong to it: working names ("auntie Blessing", "Mama Gift",
 #: "Mr. Ade") and titles (replacing "dhr." too costs nothing).
 HONORIFICS = _words("""auntie aunty aunt mama mummy madam madame uncle big boss brother sister mister mr mr.
@@ -198,6 +205,62 @@ def _merge_names(text: str, findings: list[Finding]) -> list[Finding]:
                     continue
         out.append(f)
     return out
+
+
+_ECLI = re.compile(r"ECLI:[A-Z]{2}:[A-Z]{2,6}:\d{4}:[A-Z0-9.]{1,25}")
+_SERVICE_NUMBER = re.compile(r"[(]?(?:0800|0900|0906|0909)[- ]?\d{3,7}|11[2-4]|144|116\d{3}")
+_MONTHS = _words("""januari februari maart april mei juni juli augustus september oktober
+    november december january february march may june july august october""")
+_MONTH_CUES = _words("""in sinds tot vanaf eind begin medio per since until from by early late
+    mid end during between before after of""")
+
+
+_PLACE_ENDING = re.compile(
+    r"(?:haven|plein|straat|laan|gracht|kade|singel|dreef|steeg|markt|plantsoen|boulevard|"
+    r"brug|sluis|tunnel)$"
+)
+#: words before a street, square or port named after someone ("Prins Clausplein")
+_STREET_TITLES = _words("""prins prinses koning koningin graaf gravin hertog hertogin burgemeester
+    generaal admiraal dokter dr sint st pastoor kardinaal president professor prof van de der den""")
+
+
+def _public_reference(text: str, f: Finding, engine: Engine) -> bool:
+    """A finding that points at no person: inside a case-law identifier, a public service
+    number, a month written as a month ("in June", "April–June"), or a place that is no
+    name ("Goch")."""
+    for m in _ECLI.finditer(text, max(0, f.start - 40), min(len(text), f.end + 40)):
+        if m.start() <= f.start and f.end <= m.end():
+            return True
+    value = text[f.start : f.end]
+    if f.entity_type == "PHONE_NUMBER" and _SERVICE_NUMBER.fullmatch(value.strip()):
+        return True
+    if f.entity_type == "PERSON" and value.lower() in _MONTHS:
+        before = re.findall(r"[\p{L}\d]+", text[max(0, f.start - 16) : f.start])[-1:]
+        after = re.findall(r"[\p{L}\d]+", text[f.end : f.end + 12])[:1]
+        near = before + after
+        if any(w.isdigit() or w.lower() in _MONTHS for w in near) or (
+            before and before[0].lower() in _MONTH_CUES
+        ):
+            return True
+    lists = getattr(engine.lexicon, "lists", None)
+    if f.entity_type == "PERSON" and lists is not None:
+        # "Prins Clausplein", "Beatrixhaven": a square, port or street without a number
+        words = _NAME_WORD.findall(value)
+        last = words[-1] if words else ""
+        if (
+            len(last) >= 7
+            and _PLACE_ENDING.search(last.lower())
+            and not lists.is_name(last)
+            and all(w.lower() in _STREET_TITLES or not lists.is_name(w) for w in words[:-1])
+        ):
+            return True
+    if f.entity_type == "LOCATION" and lists is not None:
+        words = _NAME_WORD.findall(value)
+        return bool(words) and all(
+            not lists.is_name(w) and (lists.ordinary(w) or (w.isupper() and len(w) <= 6))
+            for w in words
+        )
+    return False
 
 
 def _trim_place(text: str, f: Finding, kept: list[tuple[int, int, str]]) -> Finding | None:
@@ -271,10 +334,15 @@ def deidentify(
     engine: Engine | None = None,
     score_threshold: float = DEFAULT_SCORE_THRESHOLD,
     gazetteer: Gazetteer | None | bool = True,
+    shapes: bool = True,
 ) -> DeidResult:
     """Replace every identifier in ``text`` by its typed placeholder.
 
-    Takes the same options as :func:`scan`.
+    Takes the same options as :func:`scan`. With ``shapes`` (the default), what the
+    identifier shapes of :mod:`emm.anonymise.shapes` still refuse once the recognisers'
+    findings are replaced (digit runs, letter-digit codes, e-mail, links, handles, house
+    numbers, fragments next to a placeholder...) is replaced too (:data:`SHAPE_TYPES`): the
+    gate would refuse it anyway.
 
     Example
     -------
@@ -289,7 +357,89 @@ def deidentify(
         score_threshold=score_threshold,
         gazetteer=gazetteer,
     )
+    if shapes:
+        findings = resolve_overlaps(findings + _shape_findings(text, findings, language))
     return DeidResult(replace_findings(text, findings), findings)
+
+
+#: Shape rules (:mod:`emm.anonymise.shapes`) the de-identifier applies after the recognisers,
+#: with the type of what they replace. Not CAPITALS: an unknown capitalised word is often a
+#: brand, ship or programme; the gate leaves those to the analyst. ADJACENT takes the type of
+#: the placeholder it stands next to.
+SHAPE_TYPES: dict[str, str] = {
+    "DIGITS": "PERSON_REFERENCE",
+    "MIXED": "PERSON_REFERENCE",
+    "LABELLED": "PERSON_REFERENCE",
+    "EMAIL": "EMAIL_ADDRESS",
+    "URL": "URL",
+    "IP": "IP_ADDRESS",
+    "HANDLE": "SOCIAL_HANDLE",
+    "HOUSE": "NL_ADDRESS",
+    "POSTCODE": "NL_POSTCODE",
+    "LEGAL_FORM": "ORGANIZATION",
+    "NICKNAME": "PERSON",
+    "NAME_CUE": "PERSON",
+    "LOWER_NAME": "PERSON",
+    "ADJACENT": "PERSON_REFERENCE",
+}
+_SHAPE_SCORE = 0.3  # below every recogniser: where both found something, theirs names it
+
+
+def _shape_findings(text: str, findings: list[Finding], language: str) -> list[Finding]:
+    """What the identifier shapes still refuse once the recognisers' findings are replaced,
+    as findings on ``text`` (a span that reaches into a placeholder takes its whole value)."""
+    ordered = sorted(findings, key=lambda f: f.start)
+    out_text = replace_findings(text, ordered)
+    # (new start, new end, finding) of each placeholder written
+    written: list[tuple[int, int, Finding]] = []
+    shift = 0
+    for f in ordered:
+        start = f.start + shift
+        written.append((start, start + len(f.placeholder), f))
+        shift += len(f.placeholder) - (f.end - f.start)
+    codes = {v: k for k, v in PLACEHOLDERS.items()}
+
+    def back(pos: int, is_end: bool) -> int:
+        delta = 0
+        for s, e, f in written:
+            if pos < s or (is_end and pos == s):
+                break
+            if pos < e or (is_end and pos == e):
+                return f.end if is_end else f.start
+            delta = e - f.end
+        return pos - delta
+
+    holes = placeholder_spans(out_text)
+    found: list[Finding] = []
+    check = _shape_check()
+    terms: list[tuple[int, int, str]] | None = None
+    for s in check.find(out_text, rules=SHAPE_TYPES, language=language):
+        kind = SHAPE_TYPES[s.rule]
+        if s.rule == "ADJACENT":
+            # a place or body next to a placeholder stays here ("[POSTCODE] Rotterdam"); the
+            # gate still asks the analyst about it
+            if terms is None:
+                terms = load_gazetteer().find(out_text)
+            if any(a <= s.start and _trim_end(out_text, s.start, s.end) <= b for a, b, _ in terms):
+                continue
+            near = [h for h in holes if h[1] <= s.start + 1 or h[0] >= s.end - 1]
+            nearest = min(near, key=lambda h: min(abs(h[1] - s.start), abs(h[0] - s.end)))
+            kind = codes.get(out_text[nearest[0] : nearest[1]], kind) if near else kind
+        start, end = back(s.start, False), back(s.end, True)
+        if end > start:
+            found.append(Finding(kind, start, end, "shape", _SHAPE_SCORE))
+    return found
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return end
+
+
+@cache
+def _shape_check() -> ShapeCheck:
+    return ShapeCheck.default()
 
 
 def replace_findings(text: str, findings: Iterable[Finding]) -> str:

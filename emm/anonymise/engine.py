@@ -135,7 +135,11 @@ def build_engine(
     )
     nlp_engine.load()
 
-    lexicon = Lexicon.from_pipelines(nlp_engine.get_nlp(lang) for lang in languages)
+    from emm.anonymise.vocabulary import word_lists
+
+    lexicon = Lexicon.from_pipelines(
+        (nlp_engine.get_nlp(lang) for lang in languages), lists=word_lists(cache_dir)
+    )
 
     deduce_instance = None
     if use_deduce:

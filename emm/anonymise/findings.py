@@ -10,7 +10,7 @@ from emm.anonymise.entities import placeholder
 
 __all__ = ["Finding", "Source", "resolve_overlaps"]
 
-Source = Literal["presidio", "known"]
+Source = Literal["presidio", "known", "shape"]
 
 
 @dataclass(frozen=True, slots=True)

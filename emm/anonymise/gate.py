@@ -1,13 +1,17 @@
-"""The export gate's text check: three independent ways to refuse, and explicit approvals.
+"""The export gate's text check: two independent ways to refuse, and explicit approvals.
 
 Everything a non-personal product would write passes :meth:`Gate.check`, which refuses
 
-1. what the **recognisers** find (Presidio, deduce and the Dutch patterns: the same stage
-   that de-identified the text, so this only catches what was typed in afterwards);
-2. what the **shape check** refuses (:mod:`emm.anonymise.shapes`): it does not use the
-   recognisers, so a value they cannot read is still refused when it looks like one;
-3. every **known value** the graph holds (names, BSNs, phones, e-mail, IBANs, plates,
+1. what the **shape check** refuses (:mod:`emm.anonymise.shapes`): digit runs, letter-digit
+   codes, e-mail and web addresses, handles, IPs, fragments next to placeholders, and every
+   capitalised word that is neither an ordinary word nor an allowed term. It never calls the
+   de-identifier's recognisers: a value they could not read is refused because it *looks*
+   like one, not because they found it (re-running them would only repeat their misses);
+2. every **known value** the graph holds (names, BSNs, phones, e-mail, IBANs, plates,
    addresses, documents, V-numbers, KvK numbers, companies...), however it is written.
+
+The recognisers run before the gate, in :meth:`Gate.deidentify` (the automatic step of an
+export); the gate then checks their output without them.
 
 Gazetteer terms (places, regions, countries, legal acts, public bodies) and the stage's own
 placeholders are never findings. Each finding carries the text it matched *in its context*,
@@ -29,22 +33,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from emm.anonymise.deid import (
-    DEFAULT_SCORE_THRESHOLD,
-    kept_by_gazetteer,
-    mask_placeholders,
-    scan,
-)
+import regex as re
+
+from emm.anonymise.deid import mask_placeholders
 from emm.anonymise.engine import Engine, get_engine
-from emm.anonymise.findings import Finding, resolve_overlaps
+from emm.anonymise.findings import Finding
 from emm.anonymise.folding import fold_word
-from emm.anonymise.gazetteer import load_gazetteer
 from emm.anonymise.known import KnownValues
 from emm.anonymise.shapes import RULES, ShapeCheck, placeholder_spans
 from emm.errors import EmmError
+from emm.values import bsn as _bsn
+from emm.values import iban as _iban
 
 __all__ = [
-    "IDENTIFIER_TYPES",
     "UNAPPROVABLE",
     "Approval",
     "ApprovalError",
@@ -57,29 +58,9 @@ __all__ = [
 #: What ``load_known`` returns: (kind, value) pairs, kinds as in :data:`KIND_ALIASES`.
 KnownLoader = Callable[[], Iterable[tuple[str, str]]]
 
-#: Identifier types the recognisers report in table labels and rendered files (there, names
-#: of places and organisations are categories on purpose).
-IDENTIFIER_TYPES: tuple[str, ...] = (
-    "PHONE_NUMBER",
-    "NL_BSN",
-    "IBAN_CODE",
-    "NL_LICENCE_PLATE",
-    "FOREIGN_PLATE",
-    "NL_POSTCODE",
-    "NL_ADDRESS",
-    "EMAIL_ADDRESS",
-    "NL_DOCUMENT_NUMBER",
-    "NL_V_NUMBER",
-    "NL_KVK",
-    "IP_ADDRESS",
-    "SOCIAL_HANDLE",
-    "URL",
-    "VIN",
-    "IMEI",
-    "DRIVING_LICENCE",
-    "EMPLOYEE_NUMBER",
-)
-#: Findings no approval can pass: checksum identifiers, and every known value.
+#: Findings no approval can pass: checksum identifiers, and every known value. A shape
+#: finding whose characters pass a BSN 11-proof, an IBAN mod-97 or an IMEI Luhn check is
+#: refused for good as well (:func:`_checksum_valid`).
 UNAPPROVABLE = frozenset({"NL_BSN", "IBAN_CODE", "IMEI"})
 
 #: ``text``: free text (everything refused); ``labels``: table labels and cells (categories:
@@ -91,6 +72,7 @@ Scope = Literal["text", "labels", "rendered"]
 _LABEL_SHAPES = ("DIGITS", "MIXED", "EMAIL", "URL", "HANDLE", "IP")
 _RENDERED_SHAPES = ("DIGITS", "MIXED", "EMAIL", "URL", "IP")
 _CONTEXT = 40
+_JSON_BREAK = re.compile(r"\\[nrt]")
 
 
 class ApprovalError(EmmError, ValueError):
@@ -214,11 +196,15 @@ class Gate:
             return []
         out: list[GateFinding] = []
         masked = mask_placeholders(text)
-        for f in self._recognised(masked, language, scope):
-            out.append(self._finding(where, text, "recognisers", f.entity_type, f.start, f.end))
         rules = {"text": None, "labels": _LABEL_SHAPES, "rendered": _RENDERED_SHAPES}[scope]
-        for s in self.shapes.find(text, rules=rules):
-            out.append(self._finding(where, text, "shape", s.rule, s.start, s.end))
+        # in a rendered JSON file a line break is written "\\n": a space for the shapes, so that
+        # "Aanbevelingen\\n1" is no letter-digit code (same length: positions stay)
+        shaped = _JSON_BREAK.sub("  ", text) if scope == "rendered" else text
+        for s in self.shapes.find(shaped, rules=rules, language=language):
+            checksum = s.rule in ("DIGITS", "MIXED") and _checksum_valid(text[s.start : s.end])
+            out.append(
+                self._finding(where, text, "shape", s.rule, s.start, s.end, approvable=not checksum)
+            )
         for f in self._known_findings(masked, scope):
             out.append(
                 self._finding(where, text, "known", f.entity_type, f.start, f.end, approvable=False)
@@ -226,25 +212,6 @@ class Gate:
         holes = placeholder_spans(text)
         out = [g for g in out if not any(s <= g.start and g.end <= e for s, e in holes)]
         return sorted(out, key=lambda g: (g.start, g.end, g.check))
-
-    def _recognised(self, masked: str, language: str, scope: Scope) -> list[Finding]:
-        if scope == "text":
-            return scan(masked, language=language, engine=self.engine)
-        supported = set(self.engine.analyzer.get_supported_entities(language))
-        if scope == "rendered":
-            # our own JSON keys ("contains_personal_data") look like handles; every field
-            # they hold was checked for handles before rendering
-            supported.discard("SOCIAL_HANDLE")
-        results = self.engine.analyzer.analyze(
-            masked, language=language, entities=[t for t in IDENTIFIER_TYPES if t in supported]
-        )
-        found = [
-            Finding(r.entity_type, r.start, r.end, "presidio", float(r.score))
-            for r in results
-            if r.entity_type in IDENTIFIER_TYPES and r.score >= DEFAULT_SCORE_THRESHOLD
-        ]
-        kept = load_gazetteer().find(masked)
-        return resolve_overlaps(f for f in found if not kept_by_gazetteer(masked, f, kept))
 
     def _known_findings(self, masked: str, scope: Scope) -> list[Finding]:
         found = self._known().find(masked)
@@ -309,3 +276,27 @@ class Gate:
             elif match not in used:
                 used.append(match)
         return remaining, used
+
+
+def _checksum_valid(term: str) -> bool:
+    """Whether ``term`` (separators ignored) is a valid BSN, IBAN or IMEI.
+
+    >>> _checksum_valid("111.222.333"), _checksum_valid("NL91 ABNA 0417 1643 00")
+    (True, True)
+    >>> _checksum_valid("490154203237518"), _checksum_valid("12345")
+    (True, False)
+    """
+    compact = "".join(c for c in term if c.isalnum()).upper()
+    if compact.isdigit():
+        if len(compact) in (8, 9) and _bsn.is_valid(compact.zfill(9)):
+            return True
+        return len(compact) == 15 and _luhn(compact)
+    return len(compact) >= 15 and compact[:2].isalpha() and _iban.is_valid(compact)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0

@@ -74,6 +74,8 @@ class Lexicon:
     stop_words: set[str] = field(default_factory=set)
     #: words of case reports (``data/common_words.txt``) that start sentences
     domain_words: set[str] = field(default_factory=set)
+    #: word frequencies and name lists (:mod:`emm.anonymise.vocabulary`), when loaded
+    lists: Any = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -82,10 +84,21 @@ class Lexicon:
             return True
         return any(word in table for table in self.tables)
 
+    def ordinary(self, word: str, threshold: float = 3.0) -> bool:
+        """In the lemma tables or word lists, or a frequent word (wordfreq), no name."""
+        if word in self:
+            return True
+        return self.lists is not None and self.lists.ordinary(word, threshold)
+
+    def is_name(self, word: str) -> bool:
+        return self.lists is not None and self.lists.is_name(word)
+
     @classmethod
-    def from_pipelines(cls, pipelines: Iterable[Any], extra: Iterable[str] = ()) -> Lexicon:
+    def from_pipelines(
+        cls, pipelines: Iterable[Any], extra: Iterable[str] = (), lists: Any = None
+    ) -> Lexicon:
         """Build from loaded spaCy pipelines (their lemma tables and stop words)."""
-        lexicon = cls()
+        lexicon = cls(lists=lists)
         for nlp in pipelines:
             try:
                 table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")

@@ -14,8 +14,16 @@ EMAIL      ``@``, ``[at]``, ``(at)``, ``name at domain dot com``
 URL        ``http(s)://``, ``www.``, ``domain.tld/...``, ``wa.me/...``
 HANDLE     ``@name``, a word with ``_``, the word after a platform ("instagram: lisa.x")
 IP         IPv4 and IPv6 addresses
-CAPITALS   a capitalised word (or run of them) that is not in the allowed vocabulary
+CAPITALS   a capitalised word (or run) not in the allowed vocabulary, or a name that is also
+           a word where context makes it a name (:mod:`emm.anonymise.shape_words`)
 NAME_CUE   an unknown lower-case word after a person cue ("verdachte pieter de vries")
+LOWER_NAME a first name in lower case where a person stands ("call vasko", "kev: ...")
+NICKNAME   a quoted phrase after "bijnaam", "alias", "called"
+ADJACENT   what is left next to a placeholder (:mod:`emm.anonymise.shape_context`)
+HOUSE      a house number with its street or addition word
+LABELLED   digits or a code after a label that identifies ("pasnummer 1041")
+LEGAL_FORM a company with its legal form (B.V., Sp. z o.o., SRL, Ltd)
+POSTCODE   a postcode in any case before a place
 ========== ==================================================================================
 
 Allowed shapes: years and year ranges (``2019-2024``), counts and amounts written as numbers
@@ -23,8 +31,8 @@ Allowed shapes: years and year ranges (``2019-2024``), counts and amounts writte
 with a year and no day (``maart 2024``, ``2024-03``), directive and case-law numbers
 (``2011/36/EU``, ``ECLI:NL:HR:2019:1234``), quarters (``2024-Q3``), ordinals and number
 compounds (``21ste``, ``16-jarige``), the product's own id (``TIB-20261128-0001``) and its
-placeholders (``[PERSOON]``). The allowed vocabulary is a Dutch and English word list (the
-lemma tables of the saved spaCy pipelines, used for sentence-initial words only), the
+placeholders (``[PERSOON]``). The allowed vocabulary is the Dutch and English word lists of
+``wordfreq`` less every first name and surname (:mod:`emm.anonymise.vocabulary`), the
 gazetteer (places, regions, countries, nationalities, legal acts, public bodies, parties)
 and ``data/allowed_terms.txt`` (months, days, platforms, report words, acronyms).
 
@@ -54,8 +62,11 @@ import regex as re
 from emm.anonymise.entities import ALL_PLACEHOLDERS
 from emm.anonymise.folding import fold_word
 from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
-from emm.anonymise.lexicon import NAME_PARTICLES, load_word_list
+from emm.anonymise.lexicon import load_word_list
 from emm.anonymise.lexicon import words as _words
+from emm.anonymise.shape_context import SERVICE_NUMBER, ContextRules, placeholder_kinds
+from emm.anonymise.shape_words import WordRules, place_context
+from emm.anonymise.vocabulary import WordLists, word_lists
 
 __all__ = ["RULES", "ShapeCheck", "ShapeFinding", "Vocabulary", "placeholder_spans"]
 
@@ -69,13 +80,22 @@ RULES: dict[str, str] = {
     "HANDLE": "looks like a social-media account or handle",
     "IP": "an IP address points at a connection and so at a person",
     "CAPITALS": "a capitalised word that is not a place, region, country, nationality, "
-    "legal act, public body or ordinary word could be a name",
+    "legal act, public body or ordinary word, or a name that stands where a name stands "
+    "(after a title, next to another name, mid-sentence), could be a person's name",
     "NAME_CUE": "an unknown word after 'verdachte', 'slachtoffer', 'mevrouw'... could be a "
     "name written in lower case",
+    "LOWER_NAME": "a first name written in lower case ('bel vasko', 'kev: ...') could be a "
+    "person's name",
+    "NICKNAME": "a quoted word after 'bijnaam', 'alias', 'called'... is a working name",
+    "ADJACENT": "this is left next to a replaced value (an initial, an addition, a legal "
+    "form, a wrapped line) and may be part of it",
+    "HOUSE": "a house number with its street or addition ('huisnr. 5', 'unit 2') points to a home",
+    "LABELLED": "a number after a label such as 'pasnummer', 'klantnr.', 'zaak' points to "
+    "one person or case",
+    "LEGAL_FORM": "a company written with its legal form (B.V., SRL, Sp. z o.o.) is a small "
+    "firm that can point to its owner; public bodies are in the gazetteer",
+    "POSTCODE": "a postcode (also in lower case) before a place points to a street",
 }
-
-# inflections the lemma tables miss: English plurals and verb forms, Dutch plurals
-_SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "en", "n", "e", "er", "ers", "ly", "t")
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*\]")
 
@@ -93,6 +113,14 @@ _CURRENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ECLI = re.compile(r"ECLI:[A-Z]{2}:[A-Z]{2,6}:\d{4}:[A-Z0-9.]{1,25}")
+#: "art. 433quinquies Sw.", "77bis": Latin ordinals of article numbers
+_ARTICLE_SUFFIX = re.compile(
+    r"(?<![\p{L}\d])\d{1,4}(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
+    r"(?![\p{L}])"
+)
+_SERVICE_NUMBER = re.compile(rf"(?<![\d-])(?:{SERVICE_NUMBER.pattern})(?![\d-])")
+#: Belgian circulars of the College of Procurators-General ("COL 01/2015")
+_COL = re.compile(r"(?<![\p{L}])COL[ ]\d{1,2}/(?:19|20)\d\d")
 _KAMERSTUK = re.compile(
     r"(?:Kamerstukken|Stb\.|Stcrt\.|Staatsblad|Staatscourant)\s+(?:I{1,2}\s+)?$"
 )
@@ -132,13 +160,6 @@ _PLATFORM = re.compile(
 )
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]\d)")
 _IPV6 = re.compile(r"(?<![\p{L}\d:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}(?![\p{L}\d:])")
-_WORD = re.compile(r"\p{L}[\p{L}\p{M}'’.-]*\p{L}|\p{L}")
-_SENTENCE_END = frozenset(".!?:;•·–—*\n")
-_OPENERS = frozenset(" \t\u00a0\"'“‘(-[")
-_PERSON_CUES = _words("""verdachte verdachten slachtoffer slachtoffers betrokkene getuige aangever aangeefster
-    mevrouw meneer heer dhr mevr mw genaamd alias bijnaam victim suspect witness named called
-    mr mrs ms miss mister madam""")
-_LOWER_RUN = re.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*")
 
 
 def placeholder_spans(text: str) -> list[tuple[int, int]]:
@@ -157,49 +178,52 @@ class ShapeFinding:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What the shape check allows: ordinary words (sentence-initial only), proper terms."""
+    """What the shape check allows: word lists, proper terms (allowed with a capital
+    anywhere), the gazetteer."""
 
-    words: frozenset[str]  # folded ordinary words (Dutch, English)
-    proper: frozenset[str]  # folded words allowed with a capital anywhere
+    lists: WordLists
+    proper: frozenset[str]  # folded allowed terms
     gazetteer: Gazetteer
 
     def ordinary(self, word: str) -> bool:
-        """Whether ``word`` is an ordinary word, inflections included ("trends", "zie")."""
-        low = _fast_fold(word).rstrip(".")
-        if low in self.words:
-            return True
-        for suffix in _SUFFIXES:
-            if (
-                low.endswith(suffix)
-                and len(low) - len(suffix) >= 3
-                and low[: -len(suffix)] in self.words
-            ):
-                return True
-        return any(low + ending in self.words for ending in ("n", "en", "e"))
+        """Whether ``word`` is an ordinary Dutch or English word ("trends", "zie")."""
+        return self.lists.ordinary(word.rstrip("."))
 
     def allowed_capital(self, word: str) -> bool:
         low = _fast_fold(word)
         return low in self.proper or _possessive(low) in self.proper
 
+    @property
+    def words(self) -> WordRules:
+        return WordRules(self.lists, self.proper, _MONTHS, self.gazetteer)
+
+    @property
+    def context(self) -> ContextRules:
+        return ContextRules(self.lists, _public_names(self.gazetteer))
+
+
+#: month names that are also names ("Mei", "June", "May", "April")
+_MONTHS = _words("""januari februari maart april mei juni juli augustus september oktober november
+    december january february march may june july august october""")
+
+
+@cache
+def _public_names(gazetteer: Gazetteer) -> frozenset[str]:
+    from emm.anonymise.folding import word_key
+
+    return frozenset(
+        word_key(term).strip()
+        for table in gazetteer.tables
+        if table.category == "body"
+        for term in table.all_terms()
+    )
+
 
 @cache
 def default_vocabulary() -> Vocabulary:
-    """The word lists of the saved spaCy pipelines, ``allowed_terms.txt`` and the gazetteer."""
-    import spacy
-
-    from emm.anonymise.build_nlp import pipeline_path
-
-    words: set[str] = set()
-    for language in ("nl", "en"):
-        nlp = spacy.load(pipeline_path(language))
-        pipe: Any = nlp.get_pipe("lemmatizer")
-        table = pipe.lookups.get_table("lemma_lookup")
-        words.update(map(_fast_fold, table.keys()))
-        words.update(map(_fast_fold, table.values()))
-        words.update(map(_fast_fold, nlp.Defaults.stop_words))
-    words.update(load_word_list("common_words"))
+    """``wordfreq`` less names (:func:`word_lists`), ``allowed_terms.txt``, the gazetteer."""
     return Vocabulary(
-        words=frozenset(words),
+        lists=word_lists(),
         proper=frozenset(fold_word(w) for w in load_word_list("allowed_terms")),
         gazetteer=load_gazetteer(),
     )
@@ -215,36 +239,70 @@ class ShapeCheck:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
+        self._words = vocabulary.words
+        self._context = vocabulary.context
 
     @classmethod
     def default(cls) -> ShapeCheck:
         return cls(default_vocabulary())
 
-    def find(self, text: str, *, rules: Iterable[str] | None = None) -> list[ShapeFinding]:
+    def find(
+        self, text: str, *, rules: Iterable[str] | None = None, language: str = "nl"
+    ) -> list[ShapeFinding]:
         """Refused spans in ``text``, sorted, overlaps merged (the first rule names them)."""
         if not text:
             return []
         wanted = set(rules) if rules is not None else set(RULES)
-        masked = _mask(text, placeholder_spans(text))
-        kept = self.vocabulary.gazetteer.find(
-            masked, lambda s, e, c: c != "residence" or _after_place_word(masked, s)
-        )
+        holes = placeholder_spans(text)
+        masked = _mask(text, holes)
+        kept = self._kept(masked)
+        words, context = self._words.for_language(language), self._context
         found: list[ShapeFinding] = []
-        for rule, finder in (
+        finders: list[tuple[str, Any]] = [
             ("EMAIL", self._emails),
             ("URL", self._urls),
             ("IP", self._ips),
             ("HANDLE", self._handles),
             ("DIGITS", self._digits),
             ("MIXED", self._mixed),
-            ("CAPITALS", self._capitals),
-            ("NAME_CUE", self._name_cues),
-        ):
+            ("MIXED", context.spaced_codes),
+            ("CAPITALS", words.capitals),
+            ("NAME_CUE", words.name_cues),
+            ("LOWER_NAME", words.lower_names),
+            ("NICKNAME", words.nicknames),
+            ("HOUSE", context.houses),
+            ("LABELLED", context.labelled),
+            ("LEGAL_FORM", context.legal_forms),
+            ("POSTCODE", context.postcodes),
+        ]
+        for rule, finder in finders:
             if rule not in wanted:
                 continue
             for start, end in finder(masked, kept):
-                found.append(ShapeFinding(rule, start, end))
+                if end > start:
+                    found.append(ShapeFinding(rule, start, end))
+        if "ADJACENT" in wanted and holes:
+            for start, end in context.adjacent(text, placeholder_kinds(text, holes), language):
+                if end > start and not any(s <= start and end <= e for s, e in holes):
+                    found.append(ShapeFinding("ADJACENT", start, end))
+        found += _repeats(masked, found)
         return _merge(found)
+
+    def _kept(self, masked: str) -> list[tuple[int, int, str]]:
+        """Gazetteer terms and reference shapes (ECLI, article numbers) that stay."""
+        kept = self.vocabulary.gazetteer.find(
+            masked, lambda s, e, c: c != "residence" or self._residence_ok(masked, s, e)
+        )
+        for pattern in (_ECLI, _ARTICLE_SUFFIX, _SERVICE_NUMBER, _COL):
+            kept.extend((m.start(), m.end(), "reference") for m in pattern.finditer(masked))
+        return kept
+
+    def _residence_ok(self, text: str, start: int, end: int) -> bool:
+        """A village or town: after a place word or in a list of places, or no name at all."""
+        value = text[start:end]
+        if not self.vocabulary.lists.is_name(value):
+            return True
+        return place_context(text, start)
 
     # -- rules -------------------------------------------------------------------------------
 
@@ -258,14 +316,16 @@ class ShapeCheck:
 
     def _urls(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
         for m in _URL.finditer(text):
-            value = m.group().rstrip(".,;:)")
+            value = m.group().rstrip(".,;:)\"'”’\\>]")
             if "." not in value.strip("."):
                 continue
             host = value.split("//")[-1].split("/")[0].lower().removeprefix("www.")
             if _only_abbreviation(value):
                 continue
-            if host in _PUBLIC_DOMAINS or any(host.endswith("." + d) for d in _PUBLIC_DOMAINS):
-                continue
+            path = value.split("//")[-1].partition("/")[2]
+            public = host in _PUBLIC_DOMAINS or any(host.endswith("." + d) for d in _PUBLIC_DOMAINS)
+            if public and not any(c.isdigit() for c in path) and path.count("/") < 2:
+                continue  # a public site or page, not an advert or profile
             yield m.start(), m.start() + len(value)
 
     def _ips(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
@@ -290,6 +350,8 @@ class ShapeCheck:
                 value = text[start:end]
                 if sum(c.isdigit() for c in value) < 5 or _allowed_number(text, start, end):
                     continue
+                if _inside(kept, start, end):
+                    continue  # a service number, an ECLI or COL reference
                 yield start, end
 
     def _mixed(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
@@ -311,80 +373,32 @@ class ShapeCheck:
             if fold_word(token) in self.vocabulary.proper or _URL.fullmatch(token):
                 continue
             yield start, end
-
-    def _capitals(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
-        vocab = self.vocabulary
-        run: list[tuple[int, int]] = []
-
-        def refused(start: int, end: int) -> bool:
-            word = text[start:end].rstrip(".")
-            if _inside(kept, start, start + len(word)):
-                return False
-            if vocab.allowed_capital(word):
-                return False
-            if "-" in word and _compound_ok(word, vocab, sentence_start(start)):
-                return False
-            if sentence_start(start) and vocab.ordinary(word) and not word.isupper():
-                return False
-            if word.isupper() and len(word) <= 2:
-                return False  # "A", "II", initials are left to the other rules
-            return not (word.isupper() and vocab.ordinary(word) and _line_is_heading(text, start))
-
-        def sentence_start(pos: int) -> bool:
-            i = pos - 1
-            while i >= 0 and text[i] in _OPENERS:
-                i -= 1
-            return i < 0 or text[i] in _SENTENCE_END
-
-        for m in _WORD.finditer(text):
-            word = m.group()
-            if not word[0].isupper():
-                if run and word.lower() in NAME_PARTICLES and m.start() - run[-1][1] == 1:
-                    continue
-                yield from _flush(run)
-                run = []
-                continue
-            if run and m.start() - run[-1][1] > 1:
-                yield from _flush(run)
-                run = []
-            if refused(m.start(), m.end()):
-                run.append((m.start(), m.end()))
-            else:
-                yield from _flush(run)
-                run = []
-        yield from _flush(run)
-
-    def _name_cues(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
-        vocab = self.vocabulary
-        for m in _WORD.finditer(text):
-            if m.group().lower().rstrip(".") not in _PERSON_CUES:
-                continue
-            pos = m.end()
-            if pos < len(text) and text[pos] == ".":
-                pos += 1
-            nxt = _LOWER_RUN.match(text, pos + 1) if text[pos : pos + 1] == " " else None
-            if nxt is None:
-                continue
-            word = nxt.group()
-            if word in NAME_PARTICLES or word in vocab.words or _inside(kept, *nxt.span()):
-                continue
-            end = nxt.end()
-            for follow in _LOWER_RUN.finditer(text, end + 1):
-                stop = follow.start() != end + 1 or follow.group() in vocab.words
-                if stop and follow.group() not in NAME_PARTICLES:
-                    break
-                end = follow.end()
-            yield nxt.start(), end
+        # the head of an account number cut from its digits: "NL63 INGB\n[KENMERK]"
+        for m in _IBAN_HEAD.finditer(text):
+            yield m.span()
 
 
 # -- helpers ---------------------------------------------------------------------------------
 
-_PUBLIC_DOMAINS = _words("""booking.com marktplaats.nl airbnb.com airbnb.nl politie.nl om.nl ind.nl rijksoverheid.nl overheid.nl wetten.overheid.nl
-    nlarbeidsinspectie.nl inspectieszw.nl defensie.nl marechaussee.nl comensha.nl
-    nationaalrapporteur.nl cbs.nl wodc.nl europa.eu europol.europa.eu eurojust.europa.eu
-    frontex.europa.eu interpol.int un.org unodc.org ilo.org iom.int coe.int rechtspraak.nl
-    kvk.nl rdw.nl belastingdienst.nl uwv.nl fairwork.nu meldmisdaadanoniem.nl
-    slachtofferhulp.nl 113.nl""")
+_PUBLIC_DOMAINS = load_word_list("public_domains")
+_IBAN_HEAD = re.compile(
+    r"(?<![\p{L}\d])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{4}|[a-z]{2}\d{2}[ ]?[a-z]{4})(?=\s|\Z)"
+)
+
+
+_REPEATED = frozenset({"LABELLED", "MIXED", "DIGITS", "HOUSE", "NICKNAME", "LOWER_NAME"})
+
+
+def _repeats(text: str, found: list[ShapeFinding]) -> list[ShapeFinding]:
+    """Every other occurrence of a refused code or name ("M-031" again without its label)."""
+    terms = {text[f.start : f.end]: f.rule for f in found if f.rule in _REPEATED}
+    out: list[ShapeFinding] = []
+    for term, rule in terms.items():
+        if len(term.strip()) < (2 if rule == "LOWER_NAME" else 3):
+            continue
+        pattern = re.compile(rf"(?<![\p{{L}}\d]){re.escape(term)}(?![\p{{L}}\d])")
+        out += [ShapeFinding(rule, m.start(), m.end()) for m in pattern.finditer(text)]
+    return out
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -397,43 +411,11 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-_PLACE_WORDS = _words("""in te uit bij naar nabij richting rond omgeving gemeente dorp regio plaats from to
-    near via at around village town""")
-
-
-_PLACE_NOUNS = _words("village town city municipality dorp stad gemeente kern haven port region")
-
-
-def _after_place_word(text: str, start: int) -> bool:
-    """ "in Linschoten", "te Elst", "Dorpsstraat 1, Elst": a village, not a surname."""
-    before = text[max(0, start - 30) : start].rstrip()
-    if before.endswith(","):
-        return True
-    words = [w.lower() for w in before.split()]
-    if words and words[-1] in _PLACE_WORDS:
-        return True
-    return len(words) >= 2 and words[-1] in ("of", "van") and words[-2] in _PLACE_NOUNS
-
-
 def _possessive(word: str) -> str:
     for suffix in ("'s", "’s", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)]
     return word
-
-
-def _compound_ok(word: str, vocab: Vocabulary, at_start: bool) -> bool:
-    """ "EU-burgers", "Wav-overtreding", "POL-signalen", "Oost-Europese": every part allowed."""
-    parts = [p for p in word.split("-") if p]
-    if len(parts) < 2:
-        return False
-    for i, part in enumerate(parts):
-        if part in vocab.gazetteer or vocab.allowed_capital(part):
-            continue
-        if vocab.ordinary(part) and (i > 0 or at_start or part.islower()):
-            continue
-        return False
-    return True
 
 
 def _only_abbreviation(value: str) -> bool:
@@ -496,18 +478,6 @@ def _allowed_number(text: str, start: int, end: int) -> bool:
 
 def _inside(kept: list[tuple[int, int, str]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e, _ in kept)
-
-
-def _line_is_heading(text: str, pos: int) -> bool:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
-    return not any(w.islower() for w in line.split())
-
-
-def _flush(run: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    if run:
-        yield run[0][0], run[-1][1]
 
 
 def _token_around(text: str, start: int, end: int) -> tuple[int, int]:

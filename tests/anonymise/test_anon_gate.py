@@ -98,9 +98,9 @@ def test_when_placeholders_are_written_then_they_are_never_findings(gate: Gate) 
 
 
 def test_when_a_finding_is_approved_then_it_passes_and_the_approval_is_returned(gate: Gate) -> None:
-    found = gate.check("narrative", "Het project Zonnestraal liep in Zeeland.")
-    assert {f.term for f in found} == {"Zonnestraal"}  # recognised and refused by shape
-    remaining, used = Gate.apply_approvals(found, [Approval("zonnestraal", "name of a programme")])
+    found = gate.check("narrative", "Het project Zonnekwartel liep in Zeeland.")
+    assert {f.term for f in found} == {"Zonnekwartel"}  # recognised and refused by shape
+    remaining, used = Gate.apply_approvals(found, [Approval("zonnekwartel", "name of a programme")])
     assert remaining == [] and [a.why for a in used] == ["name of a programme"]
     remaining, used = Gate.apply_approvals(found, [Approval("Zeeland", "region")])
     assert len(remaining) == len(found) and used == []
@@ -108,12 +108,12 @@ def test_when_a_finding_is_approved_then_it_passes_and_the_approval_is_returned(
 
 def test_when_an_approval_has_no_reason_then_an_error() -> None:
     with pytest.raises(ApprovalError):
-        Approval("Zonnestraal", " ")
+        Approval("Zonnekwartel", " ")
 
 
 def test_when_a_finding_is_printed_then_no_matched_text_shows(gate: Gate) -> None:
-    f = gate.check("narrative", "Het project Zonnestraal liep.")[0]
-    assert "Zonnestraal" not in repr(f) and "Zonnestraal" not in repr(gate)
+    f = gate.check("narrative", "Het project Zonnekwartel liep.")[0]
+    assert "Zonnekwartel" not in repr(f) and "Zonnekwartel" not in repr(gate)
     assert not hasattr(gate, "known") and not hasattr(gate, "known_values")
 
 

@@ -176,6 +176,7 @@ class Gazetteer:
             if s < taken_until:
                 continue
             s = _compass_prefix(text, s)
+            e = _compass_suffix(text, e)
             chosen.append((s, e, c))
             taken_until = e
         return chosen
@@ -207,6 +208,16 @@ def _compass_prefix(text: str, start: int) -> int:
     while i > 0 and text[i - 1].isalpha():
         i -= 1
     return i if text[i : start - 1].lower() in _COMPASS else start
+
+
+def _compass_suffix(text: str, end: int) -> int:
+    """End of "-Oost" in "Venlo-Oost", "Amsterdam-Noord" (a hyphen and a compass word)."""
+    if end >= len(text) or text[end] != "-":
+        return end
+    i = end + 1
+    while i < len(text) and text[i].isalpha():
+        i += 1
+    return i if text[end + 1 : i].lower() in _COMPASS else end
 
 
 @cache

@@ -20,14 +20,12 @@ __all__ = ["DeduceRecognizer", "TAG_MAP", "title_case_capitals"]
 
 #: deduce tag -> Presidio entity type. Tags not listed (age, url, generic id, bsn, date) are
 #: dropped: our own recognisers handle identifiers with checksums, and dates only matter as
-#: dates of birth (see :class:`DateRecognizer`).
+#: dates of birth (see :class:`DateRecognizer`). Hospitals and care institutions are public
+#: bodies, not personal data ("Erasmus MC"): not reported.
 TAG_MAP: dict[str, str] = {
     "persoon": "PERSON",
     "patient": "PERSON",
     "locatie": "LOCATION",
-    "ziekenhuis": "ORGANIZATION",
-    "zorginstelling": "ORGANIZATION",
-    "instelling": "ORGANIZATION",
     "telefoonnummer": "PHONE_NUMBER",
     "emailadres": "EMAIL_ADDRESS",
 }

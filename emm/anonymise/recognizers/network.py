@@ -5,19 +5,13 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
-from emm.anonymise.lexicon import words as _words
+from emm.anonymise.lexicon import load_word_list
 from emm.anonymise.recognizers.base import DutchPatternRecognizer
 
 __all__ = ["HandleRecognizer", "IpRecognizer", "UrlRecognizer", "is_public_url"]
 
 #: Web sites of public bodies and large platforms: a link to them points at no person.
-PUBLIC_DOMAINS = _words("""politie.nl om.nl ind.nl rijksoverheid.nl overheid.nl wetten.overheid.nl
-    nlarbeidsinspectie.nl inspectieszw.nl defensie.nl marechaussee.nl comensha.nl
-    nationaalrapporteur.nl cbs.nl wodc.nl europa.eu europol.europa.eu eurojust.europa.eu
-    frontex.europa.eu interpol.int un.org unodc.org ilo.org iom.int coe.int rechtspraak.nl
-    kvk.nl rdw.nl belastingdienst.nl uwv.nl fairwork.nu meldmisdaadanoniem.nl
-    slachtofferhulp.nl 113.nl booking.com marktplaats.nl facebook.com instagram.com
-    tiktok.com telegram.org whatsapp.com google.com myria.be""")
+PUBLIC_DOMAINS = load_word_list("public_domains")
 _HOST = re.compile(r"(?:https?://)?(?:www\.)?([^/\s?#]+)", re.IGNORECASE)
 
 

@@ -16,6 +16,9 @@ lists. This recogniser uses the shape of the text instead:
   one name. Countries, nationalities, months, authorities and platforms never count.
 * A title or role word before the name ("mevrouw", "verdachte", "victim") confirms it;
   "in"/"te"/"uit" before it makes it a location; "B.V.", "Ltd", "&" make it an organisation.
+
+Long because: the classification of one capitalised word and the joining of candidates into
+names read the same token list and cue tables; split, each half would need the other's rules.
 """
 
 from __future__ import annotations
@@ -28,7 +31,13 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from emm.anonymise.lexicon import ABBREVIATIONS, NAME_PARTICLES, Lexicon, not_names
+from emm.anonymise.lexicon import (
+    ABBREVIATIONS,
+    NAME_PARTICLES,
+    Lexicon,
+    load_word_list,
+    not_names,
+)
 from emm.anonymise.lexicon import words as _words
 
 __all__ = ["ProperNameRecognizer"]
@@ -50,7 +59,7 @@ PERSON_CUES = _words(
     """
     dhr dhr. heer mevrouw mevr mevr. mw mw. meneer mr mr. mrs mrs. ms ms. miss mister dr
     dr. drs ing ir juffrouw madam sir verdachte verdachten slachtoffer slachtoffers
-    betrokkene getuige genaamd alias bijnaam zoon dochter broer zus zuster moeder vader
+    betrokkene getuige genaamd genaamde alias bijnaam zoon dochter broer zus zuster moeder vader
     oom tante neef nicht echtgenoot echtgenote vriend vriendin partner eigenaar
     eigenaresse directeur bestuurder chauffeur werkgever pooier souteneur ronselaar tolk
     aangever aangeefster medewerker medewerkster suspect victim witness named called aka
@@ -184,7 +193,11 @@ class ProperNameRecognizer(LocalRecognizer):
         name: str | None = None,
     ) -> None:
         self.lexicon = lexicon
-        self.never = frozenset(never_names) if never_names is not None else not_names()
+        self.never = (
+            frozenset(never_names)
+            if never_names is not None
+            else not_names() | load_word_list("allowed_terms")
+        )
         self._label: str = name or f"ProperNameRecognizer_{supported_language}"
         super().__init__(
             supported_entities=list(self.ENTITIES),
@@ -197,7 +210,10 @@ class ProperNameRecognizer(LocalRecognizer):
 
     # -- classification ------------------------------------------------------------------
 
-    def _classify(self, toks: list[_Tok], lower_in_doc: set[str], proper_in_doc: set[str]) -> None:
+    def _classify(
+        self, toks: list[_Tok], lower_in_doc: set[str], proper_in_doc: set[str], text: str = ""
+    ) -> None:
+        lexicon = self.lexicon
         for i, t in enumerate(toks):
             if t.kind != "word" or not t.text[0].isupper():
                 continue
@@ -206,10 +222,22 @@ class ProperNameRecognizer(LocalRecognizer):
                 continue
             if _is_initial(toks, i) or (len(low) > 2 and low[1] == "-"):
                 continue  # "J." is handled by the run; "V-nummer", "E-mail" are not names
-            known = low in self.lexicon or low in lower_in_doc
+            if t.start > 0 and text[t.start - 1 : t.start] == ":" and _in_ecli(text, t.start):
+                continue  # ECLI:NL:RBROT:2023:4471
+            name = lexicon.is_name(low)
+            if low in MONTHS and _month_context(toks, i):
+                continue  # "in June", "April–June", "mei 2025"
+            known = low in lexicon or low in lower_in_doc
             if t.is_upper:
                 if len(t.text) <= 3 and not _has_vowel(t.text):
                     continue  # acronym such as SZW, KVK
+                if lexicon.lists is not None and len(t.text) <= 6 and not name:
+                    # an acronym that is no name (KPCN, RBROT, EMPACT), unless it stands
+                    # next to a name: "ABEBE Tigist", "Tigist ABEBE"
+                    if not _next_to_title_word(toks, i, text):
+                        continue
+                    t.cls = WEAK
+                    continue
                 if not known:
                     t.cls = STRONG
                 elif (
@@ -221,7 +249,19 @@ class ProperNameRecognizer(LocalRecognizer):
                 continue
             if _adjective_of_place(t, toks, i) and not _cue_before(toks, i):
                 continue
+            if not name and _PLACE_ENDING.search(low) and len(low) >= 7:
+                continue  # a port, square or street without a number: "Beatrixhaven"
             if t.sentence_start:
+                if (
+                    not name
+                    and lexicon.ordinary(low)
+                    and (low not in proper_in_doc or lexicon.ordinary(low, 3.5))
+                ):
+                    continue  # an ordinary word opens the sentence: "Maak", "Organisaties"
+                if name and _person_verb_after(toks, i):
+                    t.cls = STRONG  # "Visser verklaarde", "Do said"
+                    continue
+                known = known or lexicon.ordinary(low)
                 if not known or (low in proper_in_doc and low not in self.lexicon.stop_words):
                     t.cls = STRONG
                 elif (
@@ -231,7 +271,11 @@ class ProperNameRecognizer(LocalRecognizer):
                     # "Do Van Linh"; it only counts when a real candidate follows
                     t.cls = WEAK
                 continue
-            # mid-sentence capitals mark a proper noun, in Dutch and in English
+            # mid-sentence capitals mark a proper noun, in Dutch and in English; a common word
+            # that is no name ("Child Protection Board", "Uber Eats") only next to a name
+            if lexicon.lists is not None and not name and lexicon.ordinary(low, 3.5):
+                t.cls = WEAK
+                continue
             t.cls = STRONG
 
     # -- analysis --------------------------------------------------------------------------
@@ -244,7 +288,7 @@ class ProperNameRecognizer(LocalRecognizer):
         proper_in_doc = {
             t.lower for t in toks if t.kind == "word" and not t.sentence_start and t.is_title
         }
-        self._classify(toks, lower_in_doc, proper_in_doc)
+        self._classify(toks, lower_in_doc, proper_in_doc, text)
         results: list[RecognizerResult] = []
         i = 0
         n = len(toks)
@@ -351,6 +395,57 @@ class ProperNameRecognizer(LocalRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+#: month names (a name too: "June", "May", "April", "Mei")
+MONTHS = _words("""januari februari maart april mei juni juli augustus september oktober november
+    december january february march may june july august october""")
+_MONTH_CUES = _words("""in sinds tot vanaf eind begin medio half per t/m since until from by early
+    late mid end during between before after of""")
+#: verbs after a name at the start of a sentence ("Visser verklaarde", "Do said")
+PERSON_VERBS = _words("""verklaarde verklaart zei zegt belde belt vertelde vertelt werkte werkt
+    woonde woont kwam gaf stuurde betaalde bleek wilde moest kon liet nam reed vluchtte
+    bevestigde ontkende erkende weigerde toonde verbleef huurde ronselde regelde bracht
+    haalde said says told tells called worked works lived lives came gave sent paid stated
+    confirmed denied admitted refused showed drove stayed rented recruited arranged brought""")
+
+
+_PLACE_ENDING = re.compile(
+    r"(?:haven|plein|straat|laan|gracht|kade|singel|dreef|steeg|markt|plantsoen|boulevard|"
+    r"park|brug|sluis|tunnel)$"
+)
+
+
+def _next_to_title_word(toks: list[_Tok], i: int, text: str) -> bool:
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks):
+            other = toks[k]
+            a, b = (other, toks[i]) if k < i else (toks[i], other)
+            if other.kind == "word" and other.is_title and text[a.end : b.start] == " ":
+                return True
+    return False
+
+
+def _month_context(toks: list[_Tok], i: int) -> bool:
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if (prev is not None and prev.kind == "num") or (nxt is not None and nxt.kind == "num"):
+        return True
+    if prev is not None and prev.lower in _MONTH_CUES:
+        return True
+    near = [toks[k] for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(toks)]
+    return any(t.kind == "word" and t.lower in MONTHS for t in near)
+
+
+def _person_verb_after(toks: list[_Tok], i: int) -> bool:
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and nxt.kind == "word" and nxt.lower in PERSON_VERBS
+
+
+def _in_ecli(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[max(line_start, pos - 30) : pos]
+    return "ECLI:" in head
 
 
 def _has_vowel(word: str) -> bool:

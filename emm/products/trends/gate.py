@@ -1,8 +1,8 @@
 """The export gate: the ONLY function that writes QS, TIB, SIB and NCP answers.
 
 :func:`export` checks every free-text field, every table and then every rendered file with
-:class:`emm.anonymise.gate.Gate` (recognisers, the independent shape check, and every value
-the graph knows), checks disclosure control of every table again, and refuses if anything
+:class:`emm.anonymise.gate.Gate` (the shape check, independent of the recognisers, and every
+value the graph knows), checks disclosure control of every table again, and refuses if anything
 remains that no analyst approved. Only then does it write the files, register the product
 and log the disclosure, with every approval (term, who, why) in the disclosure record.
 """

@@ -1,0 +1,526 @@
+"""The shape check's word rules: capitalised words, and names written in lower case.
+
+Part of :mod:`emm.anonymise.shapes` (the export gate's check that does not use the
+recognisers). A word is judged by what it is and where it stands:
+
+* **CAPITALS**: a capitalised word (or run of them) is refused unless it is in the allowed
+  vocabulary: the gazetteer, the allowed terms (months, platforms, report words), an acronym
+  that is no name, or an ordinary Dutch or English word (:mod:`emm.anonymise.vocabulary`)
+  that is on no list of first names or surnames. A word that is both an ordinary word and a
+  name ("Visser", "Rose", "Mei", "Born") is decided by context: refused after a title or
+  role ("mevrouw Mei"), next to another refused word, alone in the middle of a sentence, or
+  opening a sentence whose verb says a person acts ("Do verklaarde"); allowed when it opens
+  an ordinary sentence, stands in a heading, or sits in a run of ordinary words ("Erasmus
+  MC"). A place that is also a surname is a person after a particle that opens a phrase
+  ("Aanhouding in Putten: van Putten"); a month that is a name is a month next to a number
+  or after "in", "sinds", "since".
+* **NAME_CUE**: an unknown lower-case word after a person cue ("verdachte pieter").
+* **LOWER_NAME**: a first name written in lower case, when it is rare as a word
+  ("vasko", "nelu"), or in a person's place: after "bel", "call", "ask for", "bij",
+  "welke", as a chat speaker ("kev: ..."), or before a particle and surname ("jan de
+  vries"), and particle compounds such as "al-hassan".
+* **NICKNAME**: a quoted phrase after "bijnaam", "alias", "noemt", "called", "known as".
+
+Long because: the four word rules share the cue tables and the sentence-position helpers, and
+what one rule lets through is what the next one is there to catch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+import regex as re
+
+from emm.anonymise.lexicon import words as _words
+from emm.anonymise.vocabulary import COMMON, RARE, WordLists
+
+__all__ = ["Kept", "WordRules"]
+
+Kept = list[tuple[int, int, str]]
+
+_WORD = re.compile(r"\p{L}[\p{L}\p{M}'’.-]*\p{L}|\p{L}")
+# (a dash separates fields in lists and tables: "Badge 12 – Ola – 59 h"; not a sentence end)
+_SENTENCE_END = frozenset(".!?:;•·*\n>|")
+_OPENERS = frozenset(" \t\u00a0\"'“‘„«(-[")
+
+#: Titles and roles before a person's name.
+TITLES = _words("""mevrouw meneer heer dhr dhr. mevr mevr. mw mw. mr mr. mrs mrs. ms ms. miss mister
+    madam madame sir juffrouw dr dr. fam fam. familie pana domnul doamna pan pani gospodin""")
+ROLES = _words("""verdachte verdachten slachtoffer slachtoffers betrokkene getuige aangever
+    aangeefster genaamd genaamde alias bijnaam roepnaam werknaam familienaam achternaam voornaam
+    victim suspect witness named called surname nickname aka""")
+#: Verbs that say a person acts: an ambiguous word before them opens a sentence as a name.
+PERSON_VERBS = _words("""verklaarde verklaart zei zegt belde belt vertelde vertelt werkte werkt woonde
+    woont kwam komt gaf geeft stuurde stuurt betaalde betaalt bleek wilde wil moest kon zou
+    liet nam reed vluchtte werd bevestigde ontkende erkende weigerde toonde verbleef
+    verblijft huurde huurt ronselde regelde bracht haalde opende beheert beheerde is was
+    heeft had said says told tells called calls worked works lived lives came comes gave
+    gives sent sends paid pays stated confirmed denied admitted refused showed drove
+    stayed rented recruited arranged brought collected runs ran manages managed has""")
+_MONTH_CUES = _words("""in sinds tot vanaf eind begin medio half halverwege per van of t/m en
+    since until from by early late mid end during between and before after""")
+#: Words before a lower-case name that give it a person's place.
+LOWER_CUES = _words("""bel belt belde bellen call calls called ask vraag vragen bij met voor aan
+    naar welke tegen to with for from tell told text app whatsapp stuur send meet met
+    heet noemt named name naam""")
+GREETINGS = _words("hi hey hoi hallo hello dear beste lieve hee yo thanks bedankt dank groet")
+#: verbs after which "als"/"as" names a person ("herkende als", "known as")
+IDENTIFYING = _words("""herkende herkend herken bekend legitimeerde identificeerde identified known
+    recognised recognized registered ingeschreven staat stond""")
+_DOMAIN = re.compile(r"\.(?:nl|com|be|de|eu|org|net|info|co\.uk|uk)$", re.IGNORECASE)
+_TITLE_JOINERS = frozenset(
+    {"of", "the", "for", "and", "van", "voor", "en", "de", "der", "het", "&"}
+)
+_PLACE_ENDING = re.compile(
+    r"(?:haven|plein|straat|laan|gracht|kade|singel|dreef|steeg|markt|plantsoen|boulevard|"
+    r"park|brug|sluis|tunnel)$"
+)
+NAMING = _words("""bijnaam alias genaamd noemt noemde noemen genoemd heet heette roepnaam
+    werknaam called named nickname aka known""")
+PARTICLES = _words("van de der den ter ten te 't von vom da di du le la del della dos das")
+#: Lower-case particles that join parts of one name ("Anna de Wit", "Omar bin Laden").
+JOINERS = PARTICLES | _words("bin ben bint ibn al el abu ould")
+#: Words that may start a sentence and are never a name or part of one.
+FUNCTION = _words("""de het een in op van voor na om als en of met bij uit aan tot door naar te
+    dit dat deze die er ook maar nog wel niet geen zo toen wanneer waar wat wie hoe
+    the a an in on at to for by of and or as from with this that these those it there
+    also but not no so when where what who how if our we they their its all some many""")
+_LOWER_RUN = re.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*")
+#: what may stand before a chat speaker's name on its line: a time, a bullet, a quote mark
+_SPEAKER_PREFIX = re.compile(r"[ \t>•*\-]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?)?[ \t\-]*")
+_NUMBER_NEAR = re.compile(r"^\s*(?:\d{1,4}\b|')|\d{1,2}\s*$")
+_QUOTED = re.compile(r"[\"“„«']([^\"”“«»'\n]{1,60})[\"”»']")
+
+
+@dataclass(frozen=True)
+class WordRules:
+    """The word rules over one vocabulary (see the module doc)."""
+
+    lists: WordLists
+    proper: frozenset[str]  # folded allowed terms (months, platforms, report words)
+    months: frozenset[str]  # folded month names (a subset of ``proper``)
+    gazetteer: Any = None  # emm.anonymise.gazetteer.Gazetteer: parts of compounds
+    language: str = "nl"
+
+    # -- classification -----------------------------------------------------------------
+
+    def _allowed_word(self, word: str) -> bool | None:
+        """True: allowed anywhere; False: refused; None: ambiguous (a name and a word)."""
+        w = word.rstrip(".")
+        low = _fold(w)
+        name = self.lists.is_name(w)
+        if low in self.proper or _possessive(low) in self.proper:
+            return None if name else True
+        letters = [c for c in w if c.isalpha()]
+        if w.isupper() and 2 <= len(letters) <= 6:
+            return None if name else True  # an acronym: SZW, KPCN, EMPACT
+        if len(letters) == 1:
+            return True  # "A", an initial: judged next to a placeholder or a name
+        if "-" in w.strip("-"):
+            parts = [p for p in w.split("-") if p]
+            verdicts = [self._allowed_part(p) for p in parts]
+            return all(verdicts)
+        if self.lists.ordinary(w) or self.lists.ordinary(_possessive(low)):
+            return None if name else True
+        if name:
+            return False
+        # a place built as a street ("Beatrixhaven", "Prins Clausplein" without a number)
+        if _PLACE_ENDING.search(low) and len(low) >= 7:
+            return True
+        return _compound(self.lists, low)
+
+    def for_language(self, language: str) -> WordRules:
+        return self if language == self.language else replace(self, language=language)
+
+    def _allowed_part(self, part: str) -> bool:
+        low = _fold(part)
+        if self.gazetteer is not None and part in self.gazetteer:
+            return True
+        if self.lists.is_name(part) and not (part.isupper() and len(part) <= 6):
+            return self.lists.ordinary(part, COMMON)
+        return (
+            low in self.proper
+            or self.lists.ordinary(part)
+            or (part.isupper() and len(part) <= 6)
+            or low in _COMPASS
+            or _compound(self.lists, low)
+        )
+
+    # -- CAPITALS ---------------------------------------------------------------------------
+
+    def capitals(self, text: str, kept: Kept) -> Iterator[tuple[int, int]]:
+        """Refused capitalised words and runs (see the module doc)."""
+        tokens = list(_WORD.finditer(text))
+        verdict: list[bool | None] = []  # per token: True allowed, False refused, None n/a
+        for i, m in enumerate(tokens):
+            word = m.group()
+            if not word[0].isupper():
+                verdict.append(None)
+                continue
+            verdict.append(self._judge(text, tokens, i, kept))
+        # a refused word takes its capitalised neighbours with it ("Baltic" + "Okafor")
+        i = 0
+        while i < len(tokens):
+            if verdict[i] is not False:
+                i += 1
+                continue
+            start = i
+            while start > 0 and self._joins(text, tokens, start - 1, start, verdict):
+                start -= 1
+            end = i
+            while end + 1 < len(tokens) and self._joins(text, tokens, end, end + 1, verdict):
+                end += 1
+            while start < i and not tokens[start].group()[0].isupper():
+                start += 1  # no particle before the name
+            while end > i and not tokens[end].group()[0].isupper():
+                end -= 1
+            yield tokens[start].start(), tokens[end].end()
+            i = end + 1
+
+    def _joins(
+        self, text: str, tokens: list[re.Match[str]], a: int, b: int, verdict: list[bool | None]
+    ) -> bool:
+        """Whether token ``a`` and ``b`` belong to one name (only a space between)."""
+        if text[tokens[a].end() : tokens[b].start()] != " ":
+            return False
+        for k in (a, b):
+            word = tokens[k].group()
+            if verdict[k] is None and word.lower() not in JOINERS:
+                return False
+            if (
+                word.lower() in FUNCTION
+                and word[0].isupper()
+                and _sentence_start(text, tokens[k].start())
+            ):
+                return False
+        return True
+
+    def _judge(self, text: str, tokens: list[re.Match[str]], i: int, kept: Kept) -> bool:
+        m = tokens[i]
+        word = m.group()
+        if _DOMAIN.search(word):
+            return True  # "Kinky.nl": a web address, judged by the URL rule
+        start, end = m.start(), m.end()
+        prev = tokens[i - 1].group().lower() if i > 0 else ""
+        prev2 = tokens[i - 2].group().lower() if i > 1 else ""
+        gap_before = text[tokens[i - 1].end() : start] if i > 0 else ""
+        cue = prev.rstrip(".") in TITLES or prev in TITLES or prev in ROLES
+        cue = cue and gap_before.strip(" :,") == ""
+        # "herkende als Den Haag", "known as Rose": an identification names a person
+        cue = cue or (prev in ("als", "as") and prev2 in IDENTIFYING and gap_before == " ")
+        quoted = text[start - 1 : start] in "\"“'‘" and text[end : end + 1] in "\"”'’" and start > 0
+        term = next(((s, e, c) for s, e, c in kept if s <= start and end <= e), None)
+        if term is not None:
+            return self._judge_term(text, tokens, i, term, cue)
+        allowed = self._allowed_word(word)
+        if allowed is False:
+            return False
+        low = _fold(word.rstrip("."))
+        if allowed is True:
+            # an ordinary word after a title is a name ("mevrouw Bos" is "Bos" the name)
+            return not (cue and prev.rstrip(".") in TITLES and len(word) > 1)
+        # ambiguous: a name that is also a word, a month or an acronym
+        if cue or quoted:
+            return False
+        if low in self.months and self._month_context(text, start, end, prev):
+            return True
+        at_start = _sentence_start(text, start)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        nxt_word = nxt.group() if nxt is not None else ""
+        joined_next = nxt is not None and text[end : nxt.start()] == " "
+        if at_start or _heading(text, start, self.lists):
+            return not (joined_next and nxt_word.lower() in PERSON_VERBS)
+        # mid-sentence: allowed inside a run of capitalised ordinary words ("Erasmus MC",
+        # "Council of the Baltic Sea States")
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < len(tokens) and tokens[k].group() in _TITLE_JOINERS:
+                if not _adjacent(text, tokens, min(k, k - step), max(k, k - step)):
+                    break
+                k += step
+            if 0 <= k < len(tokens) and _adjacent(text, tokens, min(k, k - step), max(k, k - step)):
+                other = tokens[k].group()
+                if other[0].isupper() and self._allowed_word(other) is True:
+                    return True
+        return False
+
+    def _judge_term(
+        self,
+        text: str,
+        tokens: list[re.Match[str]],
+        i: int,
+        term: tuple[int, int, str],
+        cue: bool,
+    ) -> bool:
+        """A gazetteer term: kept, unless it stands where a name stands."""
+        s, e, category = term
+        if category in ("legal", "body", "nationality", "reference"):
+            return True
+        value = text[s:e]
+        if not self.lists.is_name(value) and _fold(value) not in self.lists.interfix_surnames:
+            return True
+        if cue:
+            return False
+        # a place that is also a common word and a name ("Best", "Born", "Boom"): a place
+        # only where a place stands
+        if (
+            category in _PLACE_CATEGORIES
+            and self.lists.is_name(value)
+            and self.lists.ordinary(value, COMMON)
+            and not place_context(text, s)
+        ):
+            if not (_sentence_start(text, s) or _heading(text, s)):
+                return False
+            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+            if nxt in PERSON_VERBS - _COPULAS:
+                return False
+        quoted = text[s - 1 : s] in "\"“'‘" and text[e : e + 1] in "\"”'’" and s > 0
+        if quoted and category != "country":
+            return False
+        # "van Putten" after a boundary or a name: a surname, not the place
+        k = i - 1
+        while k >= 0 and tokens[k].group() in PARTICLES:
+            k -= 1
+        if k < i - 1:
+            first_particle = tokens[k + 1]
+            before = text[: first_particle.start()].rstrip(" ")
+            boundary = not before or before[-1] in ":;,(\"“'\n"
+            after_name = (
+                k >= 0
+                and tokens[k].group()[0].isupper()
+                and not _sentence_start(text, tokens[k].start())
+            )
+            if boundary or after_name or (k >= 0 and tokens[k].group().lower() in ROLES):
+                return False
+        return True
+
+    def _month_context(self, text: str, start: int, end: int, prev: str) -> bool:
+        if _NUMBER_NEAR.match(text[end : end + 6]) or _NUMBER_NEAR.search(
+            text[max(0, start - 4) : start]
+        ):
+            return True
+        # "April–June", "mei tot juli": next to another month
+        before = re.findall(r"\p{L}+", text[max(0, start - 12) : start])[-1:]
+        after = re.findall(r"\p{L}+", text[end : end + 12])[:1]
+        if any(_fold(w) in self.months for w in before + after):
+            return True
+        return prev in _MONTH_CUES
+
+    # -- NAME_CUE, LOWER_NAME, NICKNAME -----------------------------------------------------
+
+    def name_cues(self, text: str, kept: Kept) -> Iterator[tuple[int, int]]:
+        """Unknown lower-case words after a person cue ("verdachte pieter de vries")."""
+        for m in _WORD.finditer(text):
+            cue = m.group().lower().rstrip(".")
+            if cue not in TITLES and cue not in ROLES:
+                continue
+            pos = m.end()
+            if pos < len(text) and text[pos] == ".":
+                pos += 1
+            gap = re.match(r"[ :]+", text[pos:])
+            if gap is None:
+                continue
+            nxt = _LOWER_RUN.match(text, pos + gap.end())
+            if nxt is None or _inside(kept, *nxt.span()):
+                continue
+            word = nxt.group()
+            if word in PARTICLES or not self._lower_name(word, cued=True):
+                continue
+            yield nxt.start(), self._name_tail(text, nxt.end())
+
+    def lower_names(self, text: str, kept: Kept) -> Iterator[tuple[int, int]]:
+        """First names written in lower case where a person stands (see the module doc)."""
+        tokens = list(_WORD.finditer(text))
+        for i, m in enumerate(tokens):
+            word = m.group()
+            if not word.islower() or _inside(kept, m.start(), m.end()):
+                continue
+            if "-" in word:
+                head, _, tail = word.partition("-")
+                if head in JOINERS and tail and self.lists.is_name(tail):
+                    yield m.span()
+                continue
+            freq = self.lists.frequency(word, self.language)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            speaker = _SPEAKER_PREFIX.fullmatch(text, line_start, m.start()) is not None and (
+                text[m.end() : m.end() + 1] == ":"
+            )
+            if speaker and freq < 4.0:
+                yield m.span()  # a chat speaker: "kev: welke salon"
+                continue
+            if not self.lists.is_name(word):
+                continue
+            first = self.lists.is_first_name(word)
+            prev = tokens[i - 1].group().lower() if i > 0 else ""
+            nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+            nxt2 = tokens[i + 2].group() if i + 2 < len(tokens) else ""
+            surname_after = (
+                first
+                and nxt in PARTICLES
+                and nxt2.islower()
+                and (_fold(nxt2) in self.lists.interfix_surnames or not self.lists.ordinary(nxt2))
+            )
+            rare = freq < (2.5 if first else 2.0)
+            greeted = first and prev in GREETINGS and _sentence_start(text, tokens[i - 1].start())
+            cued = first and prev in LOWER_CUES and freq < 4.5
+            if rare or surname_after or greeted or cued:
+                yield m.start(), self._name_tail(text, m.end())
+
+    def _lower_name(self, word: str, *, cued: bool) -> bool:
+        """An unknown word, or a name that is not a common word, in the text's language."""
+        if self.lists.is_name(word):
+            return not self.lists.ordinary(word, 4.5, self.language)
+        return not self.lists.ordinary(word, RARE)
+
+    def _name_tail(self, text: str, end: int) -> int:
+        """Extend a lower-case name over particles and a surname ("pieter de vries")."""
+        pos = end
+        pending = pos
+        particle = False
+        for follow in _LOWER_RUN.finditer(text, pos):
+            if follow.start() != pending + 1 or text[pending] != " ":
+                break
+            word = follow.group()
+            if word in PARTICLES:
+                pending = follow.end()
+                particle = True
+                continue
+            if self.lists.is_name(word) and (particle or not self.lists.ordinary(word, COMMON)):
+                pos = pending = follow.end()
+                particle = False
+                continue
+            break
+        return pos
+
+    def nicknames(self, text: str, kept: Kept) -> Iterator[tuple[int, int]]:
+        """A quoted phrase shortly after a naming word ("bijnaam "de Kale"")."""
+        for m in _QUOTED.finditer(text):
+            before = text[max(0, m.start() - 60) : m.start()].lower()
+            words = re.findall(r"\p{L}+", before)[-5:]
+            inner = m.group(1)
+            as_name = bool(words) and words[-1] in ("als", "as") and inner[:1].isupper()
+            if (
+                not as_name
+                and not any(w in NAMING for w in words)
+                and "known as" not in before[-20:]
+            ):
+                continue
+            if not inner.strip() or not any(c.isalpha() for c in inner):
+                continue
+            yield m.start(1), m.end(1)
+
+
+_COMPASS = _words("""noord zuid oost west midden noordoost noordwest zuidoost zuidwest centraal north
+    south east west central""")
+
+
+_SUFFIXES = ("ingen", "ing", "heden", "heid", "lijke", "lijk", "ische", "isch", "tjes", "tje",
+             "jes", "je", "ers", "er", "en", "'s", "s", "e", "n")  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def _compound_cached(lists_id: int, word: str) -> bool:
+    lists = _LISTS[lists_id]
+    bases = [word] + [
+        word[: -len(x)] for x in _SUFFIXES if word.endswith(x) and len(word) - len(x) >= 4
+    ]
+    for base in bases:
+        if base != word and lists.ordinary(base, 2.5):
+            return True
+        for i in range(4, len(base) - 3):
+            head, tail = base[:i], base[i:]
+            if not lists.ordinary(tail, 3.0):
+                continue
+            if lists.ordinary(head, 3.0) or (
+                head[-1] in "se" and len(head) > 4 and lists.ordinary(head[:-1], 3.0)
+            ):
+                return True
+    return False
+
+
+_LISTS: dict[int, WordLists] = {}
+
+
+def _compound(lists: WordLists, word: str) -> bool:
+    """A Dutch compound or inflection of ordinary words ("inhoudingen", "arbeidsuitbuitingszaken")."""
+    key = id(lists)
+    _LISTS.setdefault(key, lists)
+    return _compound_cached(key, word)
+
+
+_PLACE_CATEGORIES = frozenset({"municipality", "residence", "place", "province", "region"})
+_COPULAS = _words("is was heeft had has")
+_PLACE_WORDS = _words("""in te uit bij naar nabij richting rond omgeving gemeente gemeenten dorp
+    dorpen stad steden regio regio's plaats plaatsen provincie kern kernen haven from to near
+    via at around village villages town towns city cities region regions municipality
+    municipalities of""")
+
+
+def place_context(text: str, start: int) -> bool:
+    """ "in Best", "te Elst", "Haaren, Mill en Heeze", "Dorpsstraat 1, Elst": a place."""
+    before = text[max(0, start - 40) : start].rstrip()
+    words = re.findall(r"[\p{L}\d\]'’-]+[,]?", before)
+    if not words:
+        return False
+    last = words[-1]
+    if last.rstrip(",").lower() in _PLACE_WORDS and not last.endswith(","):
+        return True
+    if last.endswith(",") or last.lower() in ("en", "and", "of", "or", "tot", "t/m"):
+        ref = words[-1] if last.endswith(",") else (words[-2] if len(words) > 1 else "")
+        ref = ref.rstrip(",")
+        # a list of places, or an address line: the word before is a place or a number
+        return bool(ref) and (
+            ref[:1].isupper() or any(c.isdigit() for c in ref) or ref.endswith("]")
+        )
+    return False
+
+
+def _fold(word: str) -> str:
+    from emm.anonymise.folding import fold_word
+
+    return fold_word(word)
+
+
+def _possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
+
+
+def _inside(kept: Kept, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e, _ in kept)
+
+
+def _adjacent(text: str, tokens: list[re.Match[str]], a: int, b: int) -> bool:
+    return text[tokens[a].end() : tokens[b].start()] == " "
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i < 0 or text[i] in _SENTENCE_END:
+        return True
+    # "1. Maak gebruik...", "(2) share...": a numbered point
+    return text[i] in ")." and i > 0 and text[i - 1].isdigit()
+
+
+def _heading(text: str, pos: int, lists: WordLists | None = None) -> bool:
+    """A title line: capitals only, no field separators, and (with ``lists``) at least one
+    word that is no name: a signature line "Mei Zhang" is no heading."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    if _FIELD_SEPARATOR.search(line):
+        return False  # a table row or a list of fields ("Badge 12 – Ola – 59 h"), no heading
+    words = re.findall(r"\p{L}+", line)
+    if not words or any(w.islower() and len(w) > 3 for w in words):
+        return False
+    return lists is None or any(not lists.is_name(w) for w in words)
+
+
+_FIELD_SEPARATOR = re.compile(r"\t|[|;]| [–—-] |\S {3,}\S")
