@@ -125,29 +125,6 @@ def describe_filter(flt: EdgeFilter, tr: Translator | None = None) -> str:
 # ------------------------------------------------------------------------------ subgraphs
 
 
-def merge_capped(base: Subgraph, extra: Subgraph, *, max_new: int) -> Subgraph:
-    """``base`` plus at most ``max_new`` new entities of ``extra`` and the facts between the
-    entities kept; ``truncated`` when something was left out (or either input was)."""
-    out = Subgraph(truncated=base.truncated or extra.truncated)
-    for e in base.entities.values():
-        out.add(e)
-    for link in base.links.values():
-        out.add_link(link)
-    added = 0
-    for e in extra.entities.values():
-        if e.uid in out.entities:
-            continue
-        if added >= max_new:
-            out.truncated = True
-            continue
-        out.add(e)
-        added += 1
-    for link in extra.links.values():
-        if link.source in out.entities and link.target in out.entities:
-            out.add_link(link)
-    return out
-
-
 def node_options(G: nx.MultiDiGraph, tr: Translator | None = None) -> dict[str, str]:
     """uid -> "Type: caption" for pickers, sorted by type and caption."""
     items = sorted(

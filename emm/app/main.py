@@ -34,22 +34,7 @@ PAGES = (
     "privacy",
 )
 DEEP_LINKS = ("entity", "set")
-PERSISTENT_WIDGETS = (
-    "ex_hops",
-    "ex_max",
-    "ex_colour",
-    "ex_size",
-    "ex_label",
-    "ex_kp",
-    "ex_parties",
-    "ex_bases",
-    "ex_types",
-    "ex_use_dates",
-    "ex_dates",
-    "ex_selected",
-    "ex_pa",
-    "ex_pb",
-)
+PERSISTENT_WIDGETS = (*websession.EXPLORER_WIDGETS, "ex_pa", "ex_pb")
 
 # Viewer toolbar only; an unexpected error shows its type, never a message or values from data.
 st.set_option("client.toolbarMode", "viewer")

@@ -40,6 +40,23 @@ export default function ({ data, parentElement }) {
 """
 
 
+#: The explorer's widgets: kept when the analyst changes page and when the session reloads.
+EXPLORER_WIDGETS = (
+    "ex_hops",
+    "ex_max",
+    "ex_colour",
+    "ex_size",
+    "ex_label",
+    "ex_kp",
+    "ex_parties",
+    "ex_bases",
+    "ex_types",
+    "ex_use_dates",
+    "ex_dates",
+    "ex_selected",
+)
+
+
 def _tab() -> str | None:
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 

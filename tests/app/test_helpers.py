@@ -39,15 +39,6 @@ def sub(*uids: str, links: tuple[tuple[str, str], ...] = ()) -> Subgraph:
     return s
 
 
-def test_merge_capped_adds_at_most_max_new_and_says_it_was_cut():
-    base = sub("a", "b", links=(("a", "b"),))
-    extra = sub("b", "c", "d", "e", links=(("b", "c"), ("b", "d"), ("b", "e")))
-    out = helpers.merge_capped(base, extra, max_new=2)
-    assert len(out.entities) == 4 and out.truncated
-    assert all(lk.source in out.entities and lk.target in out.entities for lk in out.links.values())
-    assert not helpers.merge_capped(base, extra, max_new=10).truncated
-
-
 def test_path_rows_follow_the_path_in_order():
     path = sub("a", "b", "c", links=(("b", "a"), ("b", "c")))
     rows = helpers.path_rows(path, "a", "c")

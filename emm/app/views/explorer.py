@@ -46,25 +46,7 @@ from emm.products.oib import timeline
 
 EXPAND_NEW = 40  # at most this many new entities per expanded entity
 # What a reload (or a second tab) of this web session continues with.
-KEPT = (
-    "ex_ws",
-    "ex_ws_key",
-    "ex_seeds",
-    "ex_source",
-    "ex_expanded",
-    "ex_hops",
-    "ex_max",
-    "ex_colour",
-    "ex_size",
-    "ex_label",
-    "ex_kp",
-    "ex_parties",
-    "ex_bases",
-    "ex_types",
-    "ex_use_dates",
-    "ex_dates",
-    "ex_selected",
-)
+KEPT = ("ex_ws", "ex_ws_key", "ex_seeds", "ex_source", "ex_expanded", *websession.EXPLORER_WIDGETS)
 MAX_CAP = 3000
 ss = st.session_state
 tr = i18n.current()
