@@ -84,6 +84,10 @@ def read_csv(text: str) -> tuple[list[str], list[Rec]]:
     header: list[str] | None = None
     recs: list[Rec] = []
     i, line, row = 0, 1, 0
+    # the delivery format: ';', or ',' when the header line holds more commas than semicolons
+    first = text.split("\n", 1)[0].split("\r", 1)[0]
+    sep = "," if first.count(",") > first.count(";") else ";"
+    stops = sep + "\r\n"
 
     def skip_eol(j: int) -> int:
         if text.startswith("\r\n", j):
@@ -124,17 +128,17 @@ def read_csv(text: str) -> tuple[list[str], list[Rec]]:
                     k += 1
                 if unterminated:
                     break
-                if not (k >= n or text[k] in ";\r\n"):
+                if not (k >= n or text[k] in stops):
                     raise AssertionError(f"text after a closing quote on line {line}")
                 fields.append("".join(buf))
             else:
                 s = k
-                while k < n and text[k] not in ";\r\n":
+                while k < n and text[k] not in stops:
                     if text[k] == '"':
                         raise AssertionError(f"quote inside an unquoted field on line {line}")
                     k += 1
                 fields.append(text[s:k])
-            if k < n and text[k] == ";":
+            if k < n and text[k] == sep:
                 k += 1
                 continue
             break
@@ -150,7 +154,7 @@ def read_csv(text: str) -> tuple[list[str], list[Rec]]:
             continue
         row += 1
         rec = Rec(row, start_line)
-        raw = ";".join(fields)
+        raw = sep.join(fields)
         if _INVALID.search(raw):
             rec.problem = "encoding"
         elif len(fields) != len(header):
