@@ -82,8 +82,7 @@ def read_subject(fh: IO[str], *, name: str) -> dict[str, str]:
         field = _SUBJECT_KEYS.get(key.strip().lower().replace("-", "_").replace(" ", "_"))
         if not sep or field is None:
             raise click.UsageError(
-                f"{name} line {n}: expected 'bsn:', 'name:', 'birth_date:' or 'value:' "
-                "followed by the value"
+                f"{name} line {n}: expected 'bsn', 'name', 'birth_date' or 'value', then a colon and the value"
             )
         if field in found:
             raise click.UsageError(f"{name} line {n}: {field} given twice")

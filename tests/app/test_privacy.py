@@ -4,6 +4,7 @@ verification and breach report; each tab only for the roles that may use it."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 from apptools import button, goto, open_app, texts
@@ -30,12 +31,16 @@ def a_person(app_env) -> Entity:
         "MATCH (r:Record {label: 'Person'})-[:DESCRIBES]->(n:Person) "
         "WHERE r.birth_date IS NOT NULL RETURN DISTINCT n.uid AS uid ORDER BY uid"
     )
-    for r in rows:
-        e = app_env.store.get(r["uid"])
+    people = [e for e in (app_env.store.get(r["uid"]) for r in rows) if e is not None]
+    # other tests search for shared surnames and for the hostile names: never erase those
+    surnames = Counter(str(e.values("name")[0]).split()[-1] for e in people if e.values("name"))
+    for e in people:
+        name = str(e.values("name")[0]) if e.values("name") else ""
         if (
-            e is not None
-            and e.uid not in used
-            and "Amrani" not in e.caption
+            e.uid not in used
+            and name
+            and surnames[name.split()[-1]] == 1
+            and "beacon" not in name.lower()
             and not e.restricted
             and len(e.values("name")) == 1
             and len(e.values("birth_date")) == 1
