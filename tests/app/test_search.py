@@ -66,7 +66,7 @@ def test_a_name_finds_persons_with_type_and_parties(app_env):
     parties = {"POL", "KMAR", "ISZW", "IND", "OM"}
     assert any(t and set(t.split(", ")) <= parties for t in shown)  # "POL" or "IND, KMAR"
     entry = list(audit_log(app_env.settings).entries())[-1]
-    assert entry["action"] == "search" and entry["result_size"] >= 3
+    assert entry["action"] == "search" and entry["result_size"] >= 1  # judgements may merge some
     assert surname not in str(entry)  # the audit trail holds ids, not the query or names
 
 
