@@ -36,6 +36,12 @@ def big(tmp_path_factory) -> Path:
     )
 
 
+def _stopped(pid: int) -> bool:
+    """The process is stopped (state T in /proc/<pid>/stat)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat.rsplit(")", 1)[1].split()[0] == "T"
+
+
 def _ingest_in_child(
     settings: Settings, folder: Path, out_dir: Path, batch: int
 ) -> subprocess.Popen:
@@ -44,6 +50,13 @@ def _ingest_in_child(
         "from emm.graph.connect import open_store; from emm.settings import load;"
         "from emm.ingest.pipeline import ingest_folder;"
         "s = load(); store = open_store(s, start_local=False);"
+        # after two committed batches the child stops itself, so the kill is never too late
+        "import os, signal; done = []; write = store.write_batch;\n"
+        "def batch(*a, **k):\n"
+        "    out = write(*a, **k); done.append(1)\n"
+        "    if len(done) == 2: os.kill(os.getpid(), signal.SIGSTOP)\n"
+        "    return out\n"
+        "store.write_batch = batch;"
         f"r = ingest_folder(Path(sys.argv[1]), store, out_dir=Path(sys.argv[2]), batch_size={batch});"
         "sys.exit(0 if r.ok else 1)"
     )
@@ -67,12 +80,13 @@ def test_when_ingest_is_killed_midway_then_the_next_run_undoes_and_completes_it(
     empty = store.digest()
     child = _ingest_in_child(db_settings, big, tmp_path / "crash", batch=200)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:  # wait until some batches are committed, then kill
+    while time.monotonic() < deadline:  # wait until the child stopped itself mid-delivery
         if child.poll() is not None:
-            pytest.fail("the child finished before it could be killed: make the delivery larger")
-        if sum(store.count_nodes().values()) > 50:
+            pytest.fail("the child finished before two batches were written")
+        if _stopped(child.pid):
             break
         time.sleep(0.05)
+    assert sum(store.count_nodes().values()) > 0  # some batches are committed
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert store.delivery_status(reference.delivery_id) == "loading"  # half-done, as crashes are
