@@ -42,22 +42,27 @@ def _stopped(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] == "T"
 
 
+# After two committed batches the child stops itself, so the kill is never too late.
+_STOP_AFTER_TWO_BATCHES = (
+    "import os, signal; done = []; write = store.write_batch;\n"
+    "def batch(*a, **k):\n"
+    "    out = write(*a, **k); done.append(1)\n"
+    "    if len(done) == 2: os.kill(os.getpid(), signal.SIGSTOP)\n"
+    "    return out\n"
+    "store.write_batch = batch;"
+)
+
+
 def _ingest_in_child(
-    settings: Settings, folder: Path, out_dir: Path, batch: int
+    settings: Settings, folder: Path, out_dir: Path, batch: int, *, stop: bool = False
 ) -> subprocess.Popen:
     code = (
         "import sys; from pathlib import Path;"
         "from emm.graph.connect import open_store; from emm.settings import load;"
         "from emm.ingest.pipeline import ingest_folder;"
         "s = load(); store = open_store(s, start_local=False);"
-        # after two committed batches the child stops itself, so the kill is never too late
-        "import os, signal; done = []; write = store.write_batch;\n"
-        "def batch(*a, **k):\n"
-        "    out = write(*a, **k); done.append(1)\n"
-        "    if len(done) == 2: os.kill(os.getpid(), signal.SIGSTOP)\n"
-        "    return out\n"
-        "store.write_batch = batch;"
-        f"r = ingest_folder(Path(sys.argv[1]), store, out_dir=Path(sys.argv[2]), batch_size={batch});"
+        + (_STOP_AFTER_TWO_BATCHES if stop else "")
+        + f"r = ingest_folder(Path(sys.argv[1]), store, out_dir=Path(sys.argv[2]), batch_size={batch});"
         "sys.exit(0 if r.ok else 1)"
     )
     env = {
@@ -78,7 +83,7 @@ def test_when_ingest_is_killed_midway_then_the_next_run_undoes_and_completes_it(
     expected = (store.count_nodes(), sum(r["n"] for r in store.count_edges()))
     store.clear()
     empty = store.digest()
-    child = _ingest_in_child(db_settings, big, tmp_path / "crash", batch=200)
+    child = _ingest_in_child(db_settings, big, tmp_path / "crash", batch=200, stop=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:  # wait until the child stopped itself mid-delivery
         if child.poll() is not None:
