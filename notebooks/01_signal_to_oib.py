@@ -51,7 +51,7 @@ import pandas as pd
 from IPython.display import Image, display
 
 from emm import settings as emm_settings
-from emm.access.session import demo_password, login
+from emm.access.session import demo_login
 
 if Path.cwd().name == "notebooks" and "EMM_DATA_DIR" not in os.environ:
     os.chdir("..")  # the project root, where `make run` keeps var/
@@ -59,12 +59,7 @@ pd.set_option("display.max_colwidth", 110)
 STARTED = datetime.now(UTC).isoformat(timespec="milliseconds")  # for the audit trail below
 
 settings = emm_settings.load()
-g = login(
-    settings,
-    USER,
-    demo_password(settings, USER, Path(CREDENTIALS) if CREDENTIALS else None),
-    purpose=PURPOSE,
-)
+g = demo_login(settings, USER, purpose=PURPOSE, credentials=CREDENTIALS)
 data = settings.data_dir / "generated" / DATA_SET
 print(f"logged in as {g.principal.user} ({g.principal.role}); data set {data}")
 pd.Series(g.count_nodes()).to_frame("entities you may see").T

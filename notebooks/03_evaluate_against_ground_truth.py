@@ -52,19 +52,14 @@ import pandas as pd
 from IPython.display import display
 
 from emm import settings as emm_settings
-from emm.access.session import demo_password, login
+from emm.access.session import demo_login
 
 if Path.cwd().name == "notebooks" and "EMM_DATA_DIR" not in os.environ:
     os.chdir("..")  # the project root, where `make run` keeps var/
 pd.set_option("display.max_colwidth", 110)
 
 settings = emm_settings.load()
-g = login(
-    settings,
-    USER,
-    demo_password(settings, USER, Path(CREDENTIALS) if CREDENTIALS else None),
-    purpose=PURPOSE,
-)
+g = demo_login(settings, USER, purpose=PURPOSE, credentials=CREDENTIALS)
 data = settings.data_dir / "generated" / DATA_SET
 print(f"logged in as {g.principal.user} ({g.principal.role}); data set {data}")
 

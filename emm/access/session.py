@@ -77,6 +77,16 @@ def demo_password(settings: Settings, name: str, path: Path | None = None) -> st
     raise AuthenticationFailed(f"user {name!r} is not in {path}")
 
 
+def demo_login(
+    settings: Settings, name: str, *, purpose: str, credentials: str = ""
+) -> GuardedStore:
+    """:func:`login` as demo user ``name``, with the password from the demo's credentials file
+    (or from ``credentials``, a file of the same lines): the notebooks' way in, so that no
+    password is typed into a cell, a command line or the environment."""
+    path = Path(credentials) if credentials else None
+    return login(settings, name, demo_password(settings, name, path), purpose=purpose)
+
+
 def ensure_demo_users(settings: Settings) -> Path | None:
     """On a fresh demo install, create one user per role with random passwords, written to an
     owner-only file. Returns that file when it created users."""
