@@ -58,7 +58,7 @@ def everyday(w: World, life: Life) -> None:
     """The facts of ordinary life that reach the parties."""
     r, s = w.rng, w.scale
     people = life.people
-    for _ in range(int(380 * s) + 10):  # unfounded or unrelated signals
+    for _ in range(int(520 * s) + 10):  # unfounded or unrelated signals
         t = w.day()
         phen, text = r.choice(_NOISE)
         sig = w.signal("POL", phen, t, text, city=r.choice(CITY_NAMES))
@@ -69,7 +69,7 @@ def everyday(w: World, life: Life) -> None:
             c.involve(sig, p, r.choice(["involved", "witness", "betrokkene"]))
             c.basics(p)
     posts = list(BORDER_POSTS)
-    for _ in range(int(700 * s) + 10):  # border crossings (families, colleagues, tourists)
+    for _ in range(int(1050 * s) + 10):  # border crossings (families, colleagues, tourists)
         t = w.day()
         k = Ctx(w, "KMAR", t)
         lead = r.choice(people)
@@ -102,7 +102,7 @@ def everyday(w: World, life: Life) -> None:
                 if r.random() < 0.3:
                     i.basics(p)
     foreign = [p for p in people if p.nat != "NL"]
-    for _ in range(int(320 * s) + 5):  # residence applications
+    for _ in range(int(480 * s) + 5):  # residence applications
         p = r.choice(foreign)
         t = w.day()
         ind = Ctx(w, "IND", t)
@@ -115,7 +115,7 @@ def everyday(w: World, life: Life) -> None:
         if r.random() < 0.3:
             co, _, _ = r.choice(life.employers)
             ind.add("EMPLOYED_BY", p, co, since=t, wage=round(r.uniform(20, 40), 2))
-    for _ in range(int(45 * s) + 2):  # small unrelated investigations (burglary, fraud)
+    for _ in range(int(65 * s) + 2):  # small unrelated investigations (burglary, fraud)
         t = w.day()
         inv = w.investigation("POL", f"Onderzoek {w.ids.faker('nl_NL').city()}", "unknown", t, r.choice(["lopend", "afgerond"]))
         c = Ctx(w, "POL", t, inv)
@@ -139,7 +139,7 @@ def everyday(w: World, life: Life) -> None:
             c.add("MET", r.choice(gang), r.choice(people), date=w.later(t, 0, 90), kind="observatie", weight=1)
         if r.random() < 0.5:
             Ctx(w, "OM", w.later(t, 60, 300)).involve(inv, gang[0], "verdachte")
-    for _ in range(int(70 * s) + 3):  # hotel register checks
+    for _ in range(int(110 * s) + 3):  # hotel register checks
         t = w.day()
         h = life.hotel()
         sig = w.signal("POL", "unknown", t, "Controle hotelregister; geen bijzonderheden.", city=h.fields["city"])
@@ -148,7 +148,7 @@ def everyday(w: World, life: Life) -> None:
             p = r.choice(people)
             c.add("STAYED_AT", p, h, date=w.later(t, -10, 0), nights=r.randint(1, 5))
             c.involve(sig, p, "involved")
-    for _ in range(int(40 * s) + 2):  # independent sex workers and job adverts
+    for _ in range(int(60 * s) + 2):  # independent sex workers and job adverts
         t = w.day()
         p = r.choice(people)
         kind = r.choice(["sex", "job"])

@@ -163,8 +163,7 @@ COUNTRY_WORDS = {
     "PH": ["PH", "PHL", "Filipijnen", "Philippines"], "TH": ["TH", "THA", "Thailand"],
     "HU": ["HU", "HUN", "Hongarije", "Hungary"], "LT": ["LT", "LTU", "Litouwen", "Lithuania"],
     "DE": ["DE", "DEU", "Duitsland", "Germany"], "BE": ["BE", "BEL", "België", "Belgium"],
-    "GB": ["GB", "GBR", "Verenigd Koninkrijk"], "MD": ["MD", "MDA"], "EG": ["EG", "EGY"],
-    "CZ": ["CZ", "CZE"],
+    "GB": ["GB", "GBR", "Verenigd Koninkrijk"], "MD": ["MD"], "EG": ["EG"], "CZ": ["CZ"],
 }  # fmt: skip
 
 # Mobile number shapes: country calling code, leading digits, number of further digits.
