@@ -51,15 +51,21 @@ def test_when_checked_with_the_ingest_dry_run_then_nothing_is_quarantined_or_ref
     assert sum(r.read for r in reports) > 0
 
 
-def test_when_truth_is_read_then_every_person_row_belongs_to_exactly_one_person(truth: dict) -> None:
+def test_when_truth_is_read_then_every_person_row_belongs_to_exactly_one_person(
+    truth: dict,
+) -> None:
     refs = [ref for refs in truth["records"].values() for ref in refs]
     assert len(refs) == len(set(refs))
     assert set(truth["labels"]) == set(truth["records"])
     grouped = [ref for g in truth["same_person"] for ref in g]
-    assert set(grouped) == {ref for refs in truth["records"].values() if len(refs) > 1 for ref in refs}
+    assert set(grouped) == {
+        ref for refs in truth["records"].values() if len(refs) > 1 for ref in refs
+    }
 
 
-def test_when_networks_are_planted_then_members_have_records_and_decoys_stay_out(truth: dict) -> None:
+def test_when_networks_are_planted_then_members_have_records_and_decoys_stay_out(
+    truth: dict,
+) -> None:
     assert {n["scenario"] for n in truth["networks"]} == SCENARIOS
     in_networks: set[str] = set()
     for n in truth["networks"]:
@@ -96,6 +102,8 @@ def test_when_generated_again_under_another_hash_seed_then_the_output_is_identic
     assert _tree_hash(tmp_path) == _tree_hash(out)
 
 
-def test_when_the_seed_differs_then_the_output_differs(material: tuple[Path, dict], tmp_path: Path) -> None:
+def test_when_the_seed_differs_then_the_output_differs(
+    material: tuple[Path, dict], tmp_path: Path
+) -> None:
     generate(tmp_path, seed=6, scale=SCALE)
     assert _tree_hash(tmp_path) != _tree_hash(material[0])

@@ -71,9 +71,9 @@ def generate(out_dir: Path, seed: int, scale: float = 1.0) -> dict[str, Any]:
     decoys: list[Decoy] = []
     n_decoys = len(DECOYS) if scale >= 0.5 else max(4, round(len(DECOYS) * scale * 2))
     for i in range(n_decoys):
-        kind, looks, build = DECOYS[i % len(DECOYS)]
+        kind, looks, build_decoy = DECOYS[i % len(DECOYS)]
         d = Decoy(f"D3-{i + 1:02d}", kind, looks)
-        build(w, life, d)
+        build_decoy(w, life, d)
         decoys.append(d)
     everyday(w, life)
     pairs = look_alikes(w, life)
@@ -89,7 +89,9 @@ def generate(out_dir: Path, seed: int, scale: float = 1.0) -> dict[str, Any]:
         for key, refs in dl.person_refs.items():
             records.setdefault(key, []).extend(refs)
     truth = _truth(w, nets, decoys, pairs, records)
-    (out_dir / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
+    (out_dir / "truth.json").write_text(
+        json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     return _stats(seed, scale, deliveries, nets, decoys, truth, rels, ent_rows)
 
 
@@ -104,7 +106,9 @@ def _truth(w: World, nets: list[Net], decoys: list[Decoy], pairs: list[dict[str,
         t["organisers"] = [k for k in t["organisers"] if k in ordered]
         t["roles"] = {k: v for k, v in t["roles"].items() if k in ordered}
         if unseen:
-            t["notes"] = (t["notes"] + f" {len(unseen)} member(s) never registered, left out.").strip()
+            t["notes"] = (
+                t["notes"] + f" {len(unseen)} member(s) never registered, left out."
+            ).strip()
         networks.append(t)
     dec = []
     for d in decoys:
@@ -123,9 +127,12 @@ def _truth(w: World, nets: list[Net], decoys: list[Decoy], pairs: list[dict[str,
         "not_same_person": nsp,
         "records": ordered,
         "labels": {k: w.persons[k].label for k in ordered},
-        "conventions": {"wage": "gross hourly wage in euros; statutory minimum about 13.27-14.06 (2024-2025)",
-                        "person_keys": "G3P + 5 digits", "network_ids": "N3-<SCN>-<nn>",
-                        "decoy_ids": "D3-<nn>"},  # fmt: skip
+        "conventions": {
+            "wage": "gross hourly wage in euros; statutory minimum about 13.27-14.06 (2024-2025)",
+            "person_keys": "G3P + 5 digits",
+            "network_ids": "N3-<SCN>-<nn>",
+            "decoy_ids": "D3-<nn>",
+        },  # fmt: skip
     }
 
 
@@ -144,7 +151,10 @@ def _stats(seed: int, scale: float, deliveries: list[Any], nets: list[Net], deco
         "same_person_groups": len(truth["same_person"]),
         "not_same_person": len(truth["not_same_person"]),
         "networks_per_scenario": dict(sorted(per.items())),
-        "network_sizes": {n["id"]: [n["variant"], len(n["members"]), len(n["organisers"])] for n in truth["networks"]},
+        "network_sizes": {
+            n["id"]: [n["variant"], len(n["members"]), len(n["organisers"])]
+            for n in truth["networks"]
+        },
         "decoys": {d["id"]: [d["kind"], len(d["members"])] for d in truth["decoys"]},
         "labelled_background": sum(1 for v in truth["labels"].values() if v == "background"),
     }

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from benchmarks.eval.gen3.idents import CITY_NAMES, BORDER_POSTS
+from benchmarks.eval.gen3.idents import BORDER_POSTS, CITY_NAMES
 from benchmarks.eval.gen3.plots import Life, calls, cross, pay, settle
-from benchmarks.eval.gen3.world import Ctx, Person, World
+from benchmarks.eval.gen3.world import Ctx, World
 
 _NATS = ["NL"] * 70 + ["PL"] * 6 + ["MA"] * 4 + ["TR"] * 4 + ["RO"] * 3 + ["SY"] * 3 + ["ER"] * 2 + \
     ["BG", "UA", "DE", "BE", "IN", "NG", "VN", "CN", "AF", "IQ", "HU", "LT", "GB", "TH"]  # fmt: skip
@@ -19,8 +19,14 @@ _SECTORS = [("Distributiecentrum", "logistiek"), ("Vleesverwerking", "vleesverwe
             ("Kwekerij", "glastuinbouw"), ("Schoonmaakbedrijf", "schoonmaak"),
             ("Transport", "transport"), ("Zorggroep", "zorg"), ("Supermarkt", "detailhandel")]  # fmt: skip
 _NOISE = [
-    ("labour", "Melding van mogelijk te lange werktijden bij een bedrijf; na navraag geen aanwijzingen."),
-    ("sexual", "Anonieme melding over een woning met veel bezoek; betreft een kinderopvang aan huis."),
+    (
+        "labour",
+        "Melding van mogelijk te lange werktijden bij een bedrijf; na navraag geen aanwijzingen.",
+    ),
+    (
+        "sexual",
+        "Anonieme melding over een woning met veel bezoek; betreft een kinderopvang aan huis.",
+    ),
     ("unknown", "Buurtbewoner meldt verdachte situatie; geen verdere informatie."),
     ("criminal", "Jongeren hangen rond bij winkelcentrum; geen signalen van uitbuiting."),
     ("smuggling", "Melding over busje met buitenlandse kentekens; betreft toeristen."),
@@ -36,10 +42,7 @@ def make_life(w: World) -> Life:
     buildings = [w.building(r.randint(4, 12)) for _ in range(max(2, n // 60))]
     for _ in range(n):
         p = w.person(r.choice(_NATS), age=(18, 85))
-        if r.random() < 0.25:
-            home = r.choice(r.choice(buildings))
-        else:
-            home = w.address()
+        home = r.choice(r.choice(buildings)) if r.random() < 0.25 else w.address()
         settle(w, p, home, phone_cc="NL" if r.random() < 0.85 else (p.nat if p.nat != "NL" else "BE"),
                account="NL" if r.random() < 0.85 else None)  # fmt: skip
         life.people.append(p)
@@ -48,7 +51,10 @@ def make_life(w: World) -> Life:
     for _ in range(int(60 * w.scale) + 12):
         label, sector = r.choice(_SECTORS)
         city = r.choice(CITY_NAMES)
-        co = w.company(f"{label} {w.ids.faker('nl_NL').last_name()} {r.choice(['B.V.', 'B.V.', 'V.O.F.', ''])}".strip(), sector)
+        co = w.company(
+            f"{label} {w.ids.faker('nl_NL').last_name()} {r.choice(['B.V.', 'B.V.', 'V.O.F.', ''])}".strip(),
+            sector,
+        )
         addr = w.address(city, "bedrijfspand")
         life.employers.append((co, addr, r.choice(life.people)))
     return life
@@ -76,7 +82,11 @@ def everyday(w: World, life: Life) -> None:
         group = [lead] + [r.choice(people) for _ in range(r.choice([0, 0, 1, 2, 3]))]
         post = r.choice(posts)
         direction = r.choice(["in", "out"])
-        car = w.vehicle(r.choice(["NL", "NL", "DE", "BE", "PL"])) if post.startswith("A") and r.random() < 0.7 else None
+        car = (
+            w.vehicle(r.choice(["NL", "NL", "DE", "BE", "PL"]))
+            if post.startswith("A") and r.random() < 0.7
+            else None
+        )
         for p in group:
             cross(w, k, p, post, t, direction)
             doc = p.docs[0] if p.docs else w.document(p, r.choice(["passport", "id_card"]))
@@ -98,7 +108,13 @@ def everyday(w: World, life: Life) -> None:
             i.involve(sig, co, "involved")
             for _ in range(r.randint(4, 20)):
                 p = r.choice(people)
-                i.add("EMPLOYED_BY", p, co, since=w.day(dt.date(2015, 1, 1), t), wage=round(r.uniform(14.1, 24), 2))
+                i.add(
+                    "EMPLOYED_BY",
+                    p,
+                    co,
+                    since=w.day(dt.date(2015, 1, 1), t),
+                    wage=round(r.uniform(14.1, 24), 2),
+                )
                 if r.random() < 0.3:
                     i.basics(p)
     foreign = [p for p in people if p.nat != "NL"]
@@ -111,13 +127,21 @@ def everyday(w: World, life: Life) -> None:
             ind.add("LIVES_AT", p, p.home)
         if r.random() < 0.5:
             q = r.choice(people)
-            ind.add("FAMILY_OF", p, q, relation=r.choice(["echtgenoot", "echtgenote", "kind", "ouder"]))
+            ind.add(
+                "FAMILY_OF", p, q, relation=r.choice(["echtgenoot", "echtgenote", "kind", "ouder"])
+            )
         if r.random() < 0.3:
             co, _, _ = r.choice(life.employers)
             ind.add("EMPLOYED_BY", p, co, since=t, wage=round(r.uniform(20, 40), 2))
     for _ in range(int(65 * s) + 2):  # small unrelated investigations (burglary, fraud)
         t = w.day()
-        inv = w.investigation("POL", f"Onderzoek {w.ids.faker('nl_NL').city()}", "unknown", t, r.choice(["lopend", "afgerond"]))
+        inv = w.investigation(
+            "POL",
+            f"Onderzoek {w.ids.faker('nl_NL').city()}",
+            "unknown",
+            t,
+            r.choice(["lopend", "afgerond"]),
+        )
         c = Ctx(w, "POL", t, inv)
         gang = [r.choice(people) for _ in range(r.randint(2, 5))]
         car = w.vehicle()
@@ -134,15 +158,36 @@ def everyday(w: World, life: Life) -> None:
                 for _ in range(r.randint(2, 6)):
                     q = r.choice(people)
                     if q.accounts:
-                        pay(w, c, p.accounts[0], q.accounts[0], r.randint(10, 900), w.later(t, -200, 0), "")
+                        pay(
+                            w,
+                            c,
+                            p.accounts[0],
+                            q.accounts[0],
+                            r.randint(10, 900),
+                            w.later(t, -200, 0),
+                            "",
+                        )
         for _ in range(r.randint(0, 4)):
-            c.add("MET", r.choice(gang), r.choice(people), date=w.later(t, 0, 90), kind="observatie", weight=1)
+            c.add(
+                "MET",
+                r.choice(gang),
+                r.choice(people),
+                date=w.later(t, 0, 90),
+                kind="observatie",
+                weight=1,
+            )
         if r.random() < 0.5:
             Ctx(w, "OM", w.later(t, 60, 300)).involve(inv, gang[0], "verdachte")
     for _ in range(int(110 * s) + 3):  # hotel register checks
         t = w.day()
         h = life.hotel()
-        sig = w.signal("POL", "unknown", t, "Controle hotelregister; geen bijzonderheden.", city=h.fields["city"])
+        sig = w.signal(
+            "POL",
+            "unknown",
+            t,
+            "Controle hotelregister; geen bijzonderheden.",
+            city=h.fields["city"],
+        )
         c = Ctx(w, "POL", t)
         for _ in range(r.randint(3, 10)):
             p = r.choice(people)
@@ -159,7 +204,14 @@ def everyday(w: World, life: Life) -> None:
         if p.phones:
             c.add("ADVERTISED_WITH", ad, p.phones[0])
         if p.accounts:
-            c.add("PAID_FOR", p.accounts[0], ad, amount=r.choice([25.0, 49.95]), date=t, purpose="advertentie")
+            c.add(
+                "PAID_FOR",
+                p.accounts[0],
+                ad,
+                amount=r.choice([25.0, 49.95]),
+                date=t,
+                purpose="advertentie",
+            )
 
 
 def look_alikes(w: World, life: Life) -> list[dict[str, Any]]:
@@ -169,7 +221,11 @@ def look_alikes(w: World, life: Life) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for i in range(int(30 * w.scale) + 6):
         kind = ["homonym", "father_son", "twins", "placeholder_dob"][i % 4]
-        base = r.choice([p for p in life.people if p.nat == "NL"]) if kind != "placeholder_dob" else None
+        base = (
+            r.choice([p for p in life.people if p.nat == "NL"])
+            if kind != "placeholder_dob"
+            else None
+        )
         if kind == "homonym":
             assert base is not None
             b = w.person("NL", base.gender, (18, 80))
@@ -199,14 +255,23 @@ def look_alikes(w: World, life: Life) -> list[dict[str, Any]]:
             b.given, b.surname = [list(g) for g in a.given], list(a.surname)
             b.birth = dt.date(a.birth.year, r.randint(1, 12), r.randint(1, 28))
             a.dob_unknown = b.dob_unknown = True
-            settle(w, a, w.address("Ter Apel", "azc") if r.random() < 0.5 else w.address(), account=None)
+            settle(
+                w,
+                a,
+                w.address("Ter Apel", "azc") if r.random() < 0.5 else w.address(),
+                account=None,
+            )
             settle(w, b, w.address(), account=None)
             why = "one name and one year of birth, both registered on 1 January"
         for p in (a, b):
             if p not in life.people:
                 life.people.append(p)
             t = w.day()
-            party = r.choice(["POL", "KMAR", "IND"]) if kind == "placeholder_dob" else r.choice(["POL", "ISZW"])
+            party = (
+                r.choice(["POL", "KMAR", "IND"])
+                if kind == "placeholder_dob"
+                else r.choice(["POL", "ISZW"])
+            )
             c = Ctx(w, party, t)
             if party == "KMAR":
                 cross(w, c, p, "Schiphol", t, r.choice(["in", "out"]))

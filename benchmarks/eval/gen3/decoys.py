@@ -21,8 +21,16 @@ def cleaning_company(w: World, life: Life, d: Decoy) -> None:
     acc = w.account(None)
     i.add("HOLDS_ACCOUNT", co, acc)
     for _ in range(r.randint(25, 45)):
-        p = d.add(settle(w, w.person(r.choice(["ER", "SY", "PL", "RO", "AF"]), r.choice("MF"), (20, 55)), w.address()))
-        i.add("EMPLOYED_BY", p, co, since=w.later(t, -900, -30), wage=round(r.uniform(14.2, 16.5), 2))
+        p = d.add(
+            settle(
+                w,
+                w.person(r.choice(["ER", "SY", "PL", "RO", "AF"]), r.choice("MF"), (20, 55)),
+                w.address(),
+            )
+        )
+        i.add(
+            "EMPLOYED_BY", p, co, since=w.later(t, -900, -30), wage=round(r.uniform(14.2, 16.5), 2)
+        )
         i.basics(p)
         if r.random() < 0.5:
             i.involve(sig, p, "involved")
@@ -43,26 +51,36 @@ def big_family(w: World, life: Life, d: Decoy) -> None:
         ind.add("LIVES_AT", k, home)
         ind.add("HAS_DOCUMENT", k, w.document(k))
     car = w.vehicle()
-    k = Ctx(w, "KMAR", w.day())
-    t = k.registered
+    km = Ctx(w, "KMAR", w.day())
+    t = km.registered
     for p in parents + kids[:4]:
-        cross(w, k, p, "Schiphol", t, "out")
+        cross(w, km, p, "Schiphol", t, "out")
         if p is not parents[0]:
-            k.add("TRAVELLED_WITH", p, parents[0], date=t)
+            km.add("TRAVELLED_WITH", p, parents[0], date=t)
     Ctx(w, "POL", w.day()).add("OWNS_VEHICLE", parents[0], car)
     d.notes = "parents and many children at one address, travel together"
 
 
 def travel_agency(w: World, life: Life, d: Decoy) -> None:
     r = w.rng
-    co = w.company(f"Reisbureau {r.choice(['Anatolia', 'Sahara', 'Globe', 'Zonnig'])}", "reisbureau")
-    owner = d.add(settle(w, w.person(r.choice(["TR", "MA", "NL"]), "M", (35, 60)), w.address("Rotterdam")))
+    co = w.company(
+        f"Reisbureau {r.choice(['Anatolia', 'Sahara', 'Globe', 'Zonnig'])}", "reisbureau"
+    )
+    owner = d.add(
+        settle(w, w.person(r.choice(["TR", "MA", "NL"]), "M", (35, 60)), w.address("Rotterdam"))
+    )
     acc = w.account(None)
     c = Ctx(w, "POL", w.day())
     c.add("DIRECTOR_OF", owner, co)
     c.add("HOLDS_ACCOUNT", co, acc)
     for _ in range(r.randint(15, 30)):
-        p = d.add(settle(w, w.person(r.choice(["TR", "MA", "NL", "SY"]), r.choice("MF"), (20, 75)), w.address()))
+        p = d.add(
+            settle(
+                w,
+                w.person(r.choice(["TR", "MA", "NL", "SY"]), r.choice("MF"), (20, 75)),
+                w.address(),
+            )
+        )
         t = w.day()
         pay(w, c, p.accounts[0], acc, r.randint(300, 1400), t, "vliegtickets")
         k = Ctx(w, "KMAR", w.later(t, 10, 60))
@@ -82,7 +100,11 @@ def football_club(w: World, life: Life, d: Decoy) -> None:
     cross(w, k, bus, "A67 Venlo", t, "out")
     pol = Ctx(w, "POL", w.day())
     for _ in range(r.randint(14, 20)):
-        p = d.add(settle(w, w.person(r.choice(["NL", "NL", "MA", "TR", "SY"]), "M", (16, 30)), w.address()))
+        p = d.add(
+            settle(
+                w, w.person(r.choice(["NL", "NL", "MA", "TR", "SY"]), "M", (16, 30)), w.address()
+            )
+        )
         k.add("PASSENGER_IN", p, bus, date=t)
         cross(w, k, p, "A67 Venlo", t, "out")
         pol.add("MEMBER_OF", p, club, since=w.later(t, -1500, -100), position="speler")
@@ -93,14 +115,22 @@ def football_club(w: World, life: Life, d: Decoy) -> None:
 
 def student_house(w: World, life: Life, d: Decoy) -> None:
     r = w.rng
-    units = w.building(r.randint(10, 16), r.choice(["Groningen", "Utrecht", "Nijmegen"]), "studentenhuis")
+    units = w.building(
+        r.randint(10, 16), r.choice(["Groningen", "Utrecht", "Nijmegen"]), "studentenhuis"
+    )
     landlord = w.company(f"Studentenhuisvesting {w.ids.street()}", "verhuur")
     c = Ctx(w, "POL", w.day())
     acc = w.account(None)
     c.add("HOLDS_ACCOUNT", landlord, acc)
     for u in units:
         c.add("LANDLORD_OF", landlord, u)
-        p = d.add(settle(w, w.person(r.choice(["NL", "NL", "DE", "IN", "CN", "RO"]), r.choice("FFM"), (18, 24)), u))
+        p = d.add(
+            settle(
+                w,
+                w.person(r.choice(["NL", "NL", "DE", "IN", "CN", "RO"]), r.choice("FFM"), (18, 24)),
+                u,
+            )
+        )
         c.basics(p)
         pay(w, c, p.accounts[0], acc, r.choice([450.0, 525.0, 610.0]), w.day(), "huur kamer")
     d.notes = "many young women and men at one building, rent to one landlord"
@@ -115,13 +145,32 @@ def seasonal_agency(w: World, life: Life, d: Decoy) -> None:
     houses = w.street_houses(r.randint(3, 6), city, "arbeidsmigrantenhuisvesting")
     van = w.vehicle("NL", "van")
     i = Ctx(w, "ISZW", t)
-    sig = w.signal("ISZW", "labour", t, "Inspectie SNF-gecertificeerde huisvesting; in orde.", sector="agrarisch", city=city)
+    sig = w.signal(
+        "ISZW",
+        "labour",
+        t,
+        "Inspectie SNF-gecertificeerde huisvesting; in orde.",
+        sector="agrarisch",
+        city=city,
+    )
     i.add("DIRECTOR_OF", director, agency)
     for h in houses:
         i.add("LANDLORD_OF", agency, h)
     for _ in range(r.randint(15, 30)):
-        p = d.add(settle(w, w.person(r.choice(["PL", "RO", "BG"]), r.choice("MMF"), (19, 55)), r.choice(houses)))
-        i.add("EMPLOYED_BY", p, agency, since=w.later(t, -300, 0), wage=round(r.uniform(14.1, 15.5), 2))
+        p = d.add(
+            settle(
+                w,
+                w.person(r.choice(["PL", "RO", "BG"]), r.choice("MMF"), (19, 55)),
+                r.choice(houses),
+            )
+        )
+        i.add(
+            "EMPLOYED_BY",
+            p,
+            agency,
+            since=w.later(t, -300, 0),
+            wage=round(r.uniform(14.1, 15.5), 2),
+        )
         i.add("LIVES_AT", p, p.home)
         if r.random() < 0.5:
             i.add("PASSENGER_IN", p, van, date=t)
@@ -137,7 +186,11 @@ def church(w: World, life: Life, d: Decoy) -> None:
     c = Ctx(w, "POL", w.day())
     c.add("HOLDS_ACCOUNT", pastor, acc)
     for _ in range(r.randint(15, 30)):
-        p = d.add(settle(w, w.person(r.choice(["NG", "NG", "ER"]), r.choice("FFM"), (18, 60)), w.address()))
+        p = d.add(
+            settle(
+                w, w.person(r.choice(["NG", "NG", "ER"]), r.choice("FFM"), (18, 60)), w.address()
+            )
+        )
         calls(w, c, pastor, p, c.registered)
         pay(w, c, p.accounts[0], acc, r.choice([20.0, 50.0, 100.0]), w.day(), "collecte")
         if r.random() < 0.3:
@@ -169,7 +222,13 @@ def coach_tour(w: World, life: Life, d: Decoy) -> None:
     k.add("DRIVES", driver, bus, date=t)
     cross(w, k, bus, "A16 Hazeldonk", t, "out")
     for _ in range(r.randint(25, 45)):
-        p = d.add(settle(w, w.person(r.choice(["NL", "NL", "DE", "BE", "UA"]), r.choice("MF"), (50, 80)), w.address()))
+        p = d.add(
+            settle(
+                w,
+                w.person(r.choice(["NL", "NL", "DE", "BE", "UA"]), r.choice("MF"), (50, 80)),
+                w.address(),
+            )
+        )
         k.add("PASSENGER_IN", p, bus, date=t)
         cross(w, k, p, "A16 Hazeldonk", t, "out")
     d.notes = "pensioners on a coach tour to Spain"
@@ -186,8 +245,19 @@ def independent_windows(w: World, life: Life, d: Decoy) -> None:
                    "zelfstandig en geregistreerd.", city="Amsterdam")  # fmt: skip
     for win in windows:
         c.add("LANDLORD_OF", operator, win)
-        p = d.add(settle(w, w.person(r.choice(["NL", "RO", "HU", "BG", "TH"]), "F", (22, 45)), w.address()))
-        c.add("PAID_FOR", p.accounts[0], win, amount=r.choice([150.0, 175.0]), date=w.day(), purpose="raamhuur")
+        p = d.add(
+            settle(
+                w, w.person(r.choice(["NL", "RO", "HU", "BG", "TH"]), "F", (22, 45)), w.address()
+            )
+        )
+        c.add(
+            "PAID_FOR",
+            p.accounts[0],
+            win,
+            amount=r.choice([150.0, 175.0]),
+            date=w.day(),
+            purpose="raamhuur",
+        )
         c.involve(sig, p, "involved")
         ad = w.advert("Redlights.nl", "sex", "Zelfstandig", w.day())
         c.add("ADVERTISES", ad, p)
@@ -199,7 +269,9 @@ def family_restaurant(w: World, life: Life, d: Decoy) -> None:
     r = w.rng
     nat = r.choice(["CN", "VN", "TR"])
     units = w.building(3, r.choice(["Breda", "Tilburg", "Enschede"]), "horeca")
-    co = w.company(f"Restaurant {r.choice(['Lotus', 'Golden Dragon', 'Istanbul', 'Saigon'])}", "horeca")
+    co = w.company(
+        f"Restaurant {r.choice(['Lotus', 'Golden Dragon', 'Istanbul', 'Saigon'])}", "horeca"
+    )
     owner = d.add(settle(w, w.person(nat, "M", (40, 65)), units[1]))
     i = Ctx(w, "ISZW", w.day())
     i.add("DIRECTOR_OF", owner, co)
@@ -217,11 +289,19 @@ def family_restaurant(w: World, life: Life, d: Decoy) -> None:
 def youth_care(w: World, life: Life, d: Decoy) -> None:
     r = w.rng
     home = w.address(r.choice(["Zwolle", "Arnhem", "Haarlem"]), "zorginstelling")
-    staff = [d.add(settle(w, w.person("NL", r.choice("MF"), (25, 60)), w.address())) for _ in range(4)]
+    staff = [
+        d.add(settle(w, w.person("NL", r.choice("MF"), (25, 60)), w.address())) for _ in range(4)
+    ]
     for _ in range(r.randint(8, 14)):
         kid = d.add(settle(w, w.person("NL", r.choice("MF"), (13, 17)), home, account=None))
         t = w.day()
-        sig = w.signal("POL", "criminal", t, "Vermissing minderjarige uit zorginstelling; dezelfde avond terug.", city=home.fields["city"])
+        sig = w.signal(
+            "POL",
+            "criminal",
+            t,
+            "Vermissing minderjarige uit zorginstelling; dezelfde avond terug.",
+            city=home.fields["city"],
+        )
         c = Ctx(w, "POL", t)
         c.involve(sig, kid, "involved")
         c.involve(sig, r.choice(staff), "melder")
@@ -232,7 +312,14 @@ def youth_care(w: World, life: Life, d: Decoy) -> None:
 def car_exporters(w: World, life: Life, d: Decoy) -> None:
     r = w.rng
     co = w.company(f"Autohandel {w.ids.faker('nl_NL').last_name()}", "autohandel")
-    traders = [d.add(settle(w, w.person(r.choice(["NL", "PL", "LT", "MA"]), "M", (25, 55)), w.address("Venlo"))) for _ in range(4)]
+    traders = [
+        d.add(
+            settle(
+                w, w.person(r.choice(["NL", "PL", "LT", "MA"]), "M", (25, 55)), w.address("Venlo")
+            )
+        )
+        for _ in range(4)
+    ]
     c = Ctx(w, "KMAR", w.day())
     for t_ in traders:
         c.add("MEMBER_OF", t_, co, position="verkoper")

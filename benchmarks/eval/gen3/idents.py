@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import string
+from collections.abc import Callable
 
 from faker import Faker
 
@@ -192,7 +193,7 @@ class Idents:
         self._used: set[str] = set()
         self._fakers: dict[str, Faker] = {}
 
-    def _unique(self, make) -> str:  # type: ignore[no-untyped-def]
+    def _unique(self, make: Callable[[], str]) -> str:
         for _ in range(1000):
             value = make()
             if value not in self._used:
@@ -228,14 +229,18 @@ class Idents:
             code, lead, n = _MOBILE[cc]
 
             def make() -> str:
-                return "+" + code + r.choice(lead) + "".join(r.choice(string.digits) for _ in range(n))
+                return (
+                    "+" + code + r.choice(lead) + "".join(r.choice(string.digits) for _ in range(n))
+                )
 
         value = self._unique(make)
         v_phone.normalise(value)
         return value
 
     def landline(self, city: str) -> str:
-        area = {"Amsterdam": "20", "Rotterdam": "10", "Den Haag": "70", "Utrecht": "30"}.get(city, "40")
+        area = {"Amsterdam": "20", "Rotterdam": "10", "Den Haag": "70", "Utrecht": "30"}.get(
+            city, "40"
+        )
         return self._unique(
             lambda: "+31" + area + "".join(self.rng.choice(string.digits) for _ in range(7))
         )
@@ -263,7 +268,15 @@ class Idents:
         r = self.rng
         cons = "BDFGHJKLNPRSTVXZ"
         if cc == "NL":
-            forms = ["99-XXX-9", "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999"]
+            forms = [
+                "99-XXX-9",
+                "9-XXX-99",
+                "XX-999-X",
+                "X-999-XX",
+                "XXX-99-X",
+                "X-99-XXX",
+                "9-XX-999",
+            ]
 
             def make() -> str:
                 return "".join(
@@ -287,8 +300,9 @@ class Idents:
     def doc_number(self, cc: str) -> str:
         r = self.rng
         return self._unique(
-            lambda: cc[:1]
-            + "".join(r.choice(string.ascii_uppercase + string.digits) for _ in range(8))
+            lambda: (
+                cc[:1] + "".join(r.choice(string.ascii_uppercase + string.digits) for _ in range(8))
+            )
         )
 
     def token(self, prefix: str, n: int = 6) -> str:

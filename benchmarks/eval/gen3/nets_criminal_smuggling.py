@@ -65,7 +65,9 @@ def cuckooing(w: World, life: Life, net: Net, size: int) -> None:
     for v in r.sample(victims, max(1, len(victims) // 2)):
         c.involve(inv, v, "victim")
         calls(w, c, line, v, t0)
-    net.feature("home_takeover", "shared_deal_line", "victims_as_suspects", "customer_calls", "investigated")
+    net.feature(
+        "home_takeover", "shared_deal_line", "victims_as_suspects", "customer_calls", "investigated"
+    )
 
 
 def forced_begging(w: World, life: Life, net: Net, size: int) -> None:
@@ -76,7 +78,11 @@ def forced_begging(w: World, life: Life, net: Net, size: int) -> None:
     nat = r.choice(["RO", "BG"])
     city = r.choice(["Utrecht", "Groningen", "Zwolle", "Nijmegen", "Haarlem"])
     house = w.address(city)
-    head = net.add(settle(w, w.person(nat, "M", (40, 60), resident=False), house, phone_cc=nat), "clan_head", organiser=True)
+    head = net.add(
+        settle(w, w.person(nat, "M", (40, 60), resident=False), house, phone_cc=nat),
+        "clan_head",
+        organiser=True,
+    )
     sons = [net.add(settle(w, w.person(nat, "M", (20, 35), resident=False, surname=head.surname), house, phone_cc=nat),
                     "driver") for _ in range(2)]  # fmt: skip
     van = w.vehicle(nat, "van")
@@ -116,7 +122,11 @@ def identity_harvest(w: World, life: Life, net: Net, size: int) -> None:
     r = w.rng
     t0 = start_day(w, 400)
     city = r.choice(["Rotterdam", "Den Haag", "Almere", "Eindhoven"])
-    boss = net.add(settle(w, w.person(r.choice(["NL", "MA", "TR"]), "M", (24, 40)), w.address(city)), "organiser", organiser=True)
+    boss = net.add(
+        settle(w, w.person(r.choice(["NL", "MA", "TR"]), "M", (24, 40)), w.address(city)),
+        "organiser",
+        organiser=True,
+    )
     recruiters = [net.add(settle(w, w.person("NL", "M", (18, 28)), w.address(city)), "recruiter")
                   for _ in range(max(1, size // 8))]  # fmt: skip
     sink = w.account(None, r.choice(["LT", "DE", "BE"]))
@@ -125,7 +135,10 @@ def identity_harvest(w: World, life: Life, net: Net, size: int) -> None:
     c = Ctx(w, "POL", inv.fields["started_at"], inv)
     c.add("HOLDS_ACCOUNT", boss, sink)
     for _ in range(size - 1 - len(recruiters)):
-        v = net.add(settle(w, w.person("NL", r.choice("MMF"), (17, 24)), w.address(city)), "exploited_account_holder")
+        v = net.add(
+            settle(w, w.person("NL", r.choice("MMF"), (17, 24)), w.address(city)),
+            "exploited_account_holder",
+        )
         extra = w.account(v)
         c.add("HOLDS_ACCOUNT", v, extra)
         c.add("HOLDS_ACCOUNT", boss, extra)  # the organiser holds the cards and codes
@@ -139,7 +152,15 @@ def identity_harvest(w: World, life: Life, net: Net, size: int) -> None:
         for _ in range(r.randint(2, 6)):
             fraud_victim = life.someone()
             if fraud_victim.accounts:
-                pay(w, c, fraud_victim.accounts[0], extra, r.randint(200, 3500), w.later(t0, 0, 250), "bestelling")
+                pay(
+                    w,
+                    c,
+                    fraud_victim.accounts[0],
+                    extra,
+                    r.randint(200, 3500),
+                    w.later(t0, 0, 250),
+                    "bestelling",
+                )
         pay(w, c, extra, sink, r.randint(1000, 9000), w.later(t0, 0, 250), "")
         c.involve(inv, v, r.choice(["suspect", "suspect", "victim"]))
         c.add("MET", r.choice(recruiters), v, date=w.later(t0, -60, 0), kind="ontmoeting", weight=1)
@@ -189,15 +210,29 @@ def pickpocket_tour(w: World, life: Life, net: Net, size: int) -> None:
             s.add("STAYED_AT", m, m.home, date=ta, nights=r.randint(2, 9))
             if r.random() < 0.3:
                 s.involve(sig, r.choice(handlers), "involved")
-    inv = w.investigation("POL", f"Onderzoek {r.choice(['Vinger', 'Tram', 'Beurs', 'Zak'])}", "criminal", w.later(t0, 60, 200))
+    inv = w.investigation(
+        "POL",
+        f"Onderzoek {r.choice(['Vinger', 'Tram', 'Beurs', 'Zak'])}",
+        "criminal",
+        w.later(t0, 60, 200),
+    )
     c = Ctx(w, "POL", inv.fields["started_at"], inv)
     for h in handlers:
         c.involve(inv, h, "suspect")
         for _ in range(3):
-            c.add("PAID_FOR", h.accounts[0], life.hotel(), amount=r.randint(300, 1200), date=w.later(t0, 0, 200), purpose="hotel")
+            c.add(
+                "PAID_FOR",
+                h.accounts[0],
+                life.hotel(),
+                amount=r.randint(300, 1200),
+                date=w.later(t0, 0, 200),
+                purpose="hotel",
+            )
         c.add("STAYED_AT", h, h.home, date=w.later(t0, 0, 100), nights=r.randint(7, 30))
     calls(w, c, handlers[0], handlers[1], t0, heavy=True)
-    net.feature("minors_as_suspects", "changing_identities", "hotel_base", "flights", "investigated")
+    net.feature(
+        "minors_as_suspects", "changing_identities", "hotel_base", "flights", "investigated"
+    )
 
 
 # ------------------------------------------------------------------------------ smuggling
@@ -213,7 +248,10 @@ def lorry_hook_point(w: World, life: Life, net: Net, size: int) -> None:
     boss.home = None  # lives in the UK: no Dutch address
     hooks = [net.add(settle(w, w.person(r.choice(["IQ", "SY"]), "M", (20, 40)), w.address(r.choice(["Rotterdam", "Breda", "Tilburg"]))),
                      "hook_point_operator") for _ in range(max(2, size // 12))]  # fmt: skip
-    safe_houses = [w.address(r.choice(["Rotterdam", "Schiedam", "Breda"]), "woning") for _ in range(max(1, size // 15))]
+    safe_houses = [
+        w.address(r.choice(["Rotterdam", "Schiedam", "Breda"]), "woning")
+        for _ in range(max(1, size // 15))
+    ]
     keeper = net.add(settle(w, w.person("IQ", "M", (30, 55)), safe_houses[0]), "safe_house_keeper")
     parkings = [w.address(cty, "truckparking") for cty in ("Breda", "Tilburg", "Venlo")]
     taxi = w.vehicle("NL")
@@ -298,7 +336,15 @@ def lookalike_flights(w: World, life: Life, net: Net, size: int) -> None:
             k.involve(sig, m, "involved")
             k.involve(sig, e, "suspect")
         if r.random() < 0.5:
-            pay(w, k, supplier.accounts[0], e.accounts[0], r.randint(800, 2500), w.later(t, -10, 10), "ticket")
+            pay(
+                w,
+                k,
+                supplier.accounts[0],
+                e.accounts[0],
+                r.randint(800, 2500),
+                w.later(t, -10, 10),
+                "ticket",
+            )
     inv = w.investigation("KMAR", f"Onderzoek {r.choice(['Paspoort', 'Gate', 'Transit', 'Vlucht'])}", "smuggling",
                           w.later(t0, 200, 380))  # fmt: skip
     c = Ctx(w, "KMAR", inv.fields["started_at"], inv)
@@ -311,7 +357,13 @@ def lookalike_flights(w: World, life: Life, net: Net, size: int) -> None:
     for d in pool_docs:
         c.add("HAS_DOCUMENT", supplier, d)
     outside_calls(w, life, c, supplier, 5, t0)
-    net.feature("shared_documents", "escorts", "asylum_after_arrival", "many_persons_one_address", "investigated")
+    net.feature(
+        "shared_documents",
+        "escorts",
+        "asylum_after_arrival",
+        "many_persons_one_address",
+        "investigated",
+    )
 
 
 def taxi_shuttle(w: World, life: Life, net: Net, size: int) -> None:
@@ -350,8 +402,21 @@ def taxi_shuttle(w: World, life: Life, net: Net, size: int) -> None:
         ind.add("LIVES_AT", m, azc)
         if r.random() < 0.4:
             relatives(w, life, m, 1, "IND", t)
-        pay(w, Ctx(w, "POL", w.later(t0, 100, 200)), boss.accounts[0], d.accounts[0], r.choice([250, 300, 400, 500]), t, "rit")
-    inv = w.investigation("KMAR", f"Onderzoek {r.choice(['Grens', 'Taxi', 'Rit', 'Snelweg'])}", "smuggling", w.later(t0, 150, 360))
+        pay(
+            w,
+            Ctx(w, "POL", w.later(t0, 100, 200)),
+            boss.accounts[0],
+            d.accounts[0],
+            r.choice([250, 300, 400, 500]),
+            t,
+            "rit",
+        )
+    inv = w.investigation(
+        "KMAR",
+        f"Onderzoek {r.choice(['Grens', 'Taxi', 'Rit', 'Snelweg'])}",
+        "smuggling",
+        w.later(t0, 150, 360),
+    )
     c = Ctx(w, "KMAR", inv.fields["started_at"], inv)
     for d in drivers + [spotter, boss]:
         c.involve(inv, d, "suspect")
@@ -374,7 +439,10 @@ def sponsor_fee(w: World, life: Life, net: Net, size: int) -> None:
     agent = net.add(settle(w, w.person(director.nat, "M", (28, 50), resident=False), w.address(), phone_cc=director.nat),
                     "recruitment_agent")  # fmt: skip
     agent.home = None
-    sponsor = w.company(f"{r.choice(['Nova', 'Apex', 'Bright', 'Zenith'])} {r.choice(['IT Solutions', 'Consultancy', 'Tech'])} B.V.", "ict")
+    sponsor = w.company(
+        f"{r.choice(['Nova', 'Apex', 'Bright', 'Zenith'])} {r.choice(['IT Solutions', 'Consultancy', 'Tech'])} B.V.",
+        "ict",
+    )
     acc = w.account(None)
     ind0 = Ctx(w, "IND", t0)
     ind0.add("DIRECTOR_OF", director, sponsor)
@@ -388,12 +456,28 @@ def sponsor_fee(w: World, life: Life, net: Net, size: int) -> None:
         ind.add("HAS_DOCUMENT", m, w.document(m, "residence_permit", "NL"))
         ind.add("LIVES_AT", m, m.home)
         fin = Ctx(w, "POL", w.later(t0, 300, 500))
-        pay(w, fin, m.accounts[0], acc, r.choice([8000, 10000, 12500, 15000]), w.later(t, -60, 0), "bemiddeling")
+        pay(
+            w,
+            fin,
+            m.accounts[0],
+            acc,
+            r.choice([8000, 10000, 12500, 15000]),
+            w.later(t, -60, 0),
+            "bemiddeling",
+        )
         for _ in range(r.randint(1, 3)):
             salary = round(r.uniform(3800, 4600), 2)
             d = w.later(t, 30, 300)
             pay(w, fin, acc, m.accounts[0], salary, d, "salaris")
-            pay(w, fin, m.accounts[0], acc, salary - r.randint(300, 900), w.later(d, 1, 4), "terugbetaling")
+            pay(
+                w,
+                fin,
+                m.accounts[0],
+                acc,
+                salary - r.randint(300, 900),
+                w.later(d, 1, 4),
+                "terugbetaling",
+            )
         if r.random() < 0.6:
             co, _, _ = r.choice(life.employers)
             Ctx(w, "ISZW", w.later(t, 60, 300)).add("EMPLOYED_BY", m, co, since=w.later(t, 30, 90),

@@ -30,7 +30,9 @@ def booking_desk(w: World, life: Life, net: Net, size: int) -> None:
     t0 = start_day(w, 500)
     boss = net.add(settle(w, w.person(r.choice(["RO", "HU", "NL"]), "M", (28, 50)), w.address("Rotterdam")),
                    "operator", organiser=True)  # fmt: skip
-    desk = net.add(settle(w, w.person(boss.nat, r.choice("MF"), (22, 45)), w.address("Schiedam")), "booker")
+    desk = net.add(
+        settle(w, w.person(boss.nat, r.choice("MF"), (22, 45)), w.address("Schiedam")), "booker"
+    )
     booking = [w.phone(desk), w.phone(desk, "RO")]
     victims = [net.add(settle(w, w.person(r.choice(["RO", "HU", "TH", "BG"]), "F", (19, 32), resident=False),
                               w.address(), phone_cc=None), "victim") for _ in range(size - 2)]  # fmt: skip
@@ -38,13 +40,20 @@ def booking_desk(w: World, life: Life, net: Net, size: int) -> None:
                                                              "Groningen", "Zwolle", "Breda"], 5)]  # fmt: skip
     sig = w.signal("POL", "sexual", w.later(t0, 0, 60), "Meerdere advertenties met hetzelfde nummer, "
                    "wisselende steden; mogelijk gestuurde prostitutie.", city="Rotterdam")  # fmt: skip
-    inv = w.investigation("POL", f"TGO {r.choice(['Ruit', 'Kanaal', 'Lantaarn', 'Meeuw'])}", "sexual", w.later(t0, 90, 200))
+    inv = w.investigation(
+        "POL",
+        f"TGO {r.choice(['Ruit', 'Kanaal', 'Lantaarn', 'Meeuw'])}",
+        "sexual",
+        w.later(t0, 90, 200),
+    )
     s, c = Ctx(w, "POL", sig.fields["reported_at"]), Ctx(w, "POL", inv.fields["started_at"], inv)
     s.involve(sig, desk, "suspect")
     payers = [boss.accounts[0], desk.accounts[0], w.account(None)]
     for v in victims:
         for _ in range(r.randint(1, 3)):
-            ad = w.advert(r.choice(_PLATFORMS), "sex", r.choice(_ESCORT_TITLES), w.later(t0, 0, 400))
+            ad = w.advert(
+                r.choice(_PLATFORMS), "sex", r.choice(_ESCORT_TITLES), w.later(t0, 0, 400)
+            )
             c.add("ADVERTISES", ad, v)
             c.add("ADVERTISED_WITH", ad, r.choice(booking))
             c.add("PAID_FOR", r.choice(payers), ad, amount=r.choice([49.95, 79.0, 120.0]),
@@ -65,7 +74,9 @@ def booking_desk(w: World, life: Life, net: Net, size: int) -> None:
     c.involve(inv, boss, "suspect")
     c.involve(inv, desk, "suspect")
     outside_calls(w, life, c, boss, 6, t0)
-    net.feature("shared_booking_phone", "ads_paid_by_few_accounts", "rotating_short_stays", "investigated")
+    net.feature(
+        "shared_booking_phone", "ads_paid_by_few_accounts", "rotating_short_stays", "investigated"
+    )
 
 
 def loverboy_crew(w: World, life: Life, net: Net, size: int) -> None:
@@ -75,13 +86,21 @@ def loverboy_crew(w: World, life: Life, net: Net, size: int) -> None:
     t0 = start_day(w, 400)
     n_boys = max(2, size // 4)
     city = r.choice(["Zwolle", "Almere", "Arnhem", "Haarlem", "Utrecht"])
-    grp = w.group(f"{r.choice(['Mocro', 'Westside', 'Money', 'Squad'])} {r.randint(10, 99)}", "chatgroep")
+    grp = w.group(
+        f"{r.choice(['Mocro', 'Westside', 'Money', 'Squad'])} {r.randint(10, 99)}", "chatgroep"
+    )
     car = w.vehicle("NL")
     boys = [net.add(settle(w, w.person("NL", "M", (18, 26)), w.address(city)), "loverboy",
                     organiser=(i == 0)) for i in range(n_boys)]  # fmt: skip
     c0 = Ctx(w, "POL", t0)
     for b in boys:
-        c0.add("MEMBER_OF", b, grp, since=w.later(t0, -400, -30), position="lid" if b is not boys[0] else "leider")
+        c0.add(
+            "MEMBER_OF",
+            b,
+            grp,
+            since=w.later(t0, -400, -30),
+            position="lid" if b is not boys[0] else "leider",
+        )
     c0.add("OWNS_VEHICLE", boys[0], car)
     girls = []
     for i in range(size - n_boys):
@@ -104,7 +123,14 @@ def loverboy_crew(w: World, life: Life, net: Net, size: int) -> None:
         for _ in range(r.randint(1, 3)):
             h = life.hotel()
             s.add("STAYED_AT", g, h, date=w.later(t, 0, 90), nights=1)
-            s.add("PAID_FOR", b.accounts[0], h, amount=r.randint(60, 140), date=w.later(t, 0, 90), purpose="hotel")
+            s.add(
+                "PAID_FOR",
+                b.accounts[0],
+                h,
+                amount=r.randint(60, 140),
+                date=w.later(t, 0, 90),
+                purpose="hotel",
+            )
         ad = w.advert(r.choice(_PLATFORMS), "sex", r.choice(_ESCORT_TITLES), w.later(t, 0, 60))
         s.add("ADVERTISES", ad, g)
         s.add("ADVERTISED_WITH", ad, b.phones[0])
@@ -149,13 +175,26 @@ def window_broker(w: World, life: Life, net: Net, size: int) -> None:
         k.add("HAS_DOCUMENT", v, w.document(v, "id_card"))
     cross(w, k, car, "A1 De Lutte", t0, "in")
     k.add("DRIVES", pimp, car, date=t0)
-    inv = w.investigation("POL", f"Onderzoek {r.choice(['Tulp', 'Gracht', 'Rood', 'Lamp'])}", "sexual", w.later(t0, 120, 300))
+    inv = w.investigation(
+        "POL",
+        f"Onderzoek {r.choice(['Tulp', 'Gracht', 'Rood', 'Lamp'])}",
+        "sexual",
+        w.later(t0, 120, 300),
+    )
     c = Ctx(w, "POL", inv.fields["started_at"], inv)
     for v in victims:
         c.basics(v, account=True)
         c.add("LIVES_AT", v, v.home)
         for _ in range(r.randint(3, 8)):
-            pay(w, c, v.accounts[0], cashier.accounts[0], r.randint(150, 900), w.later(t0, 0, 300), "terug")
+            pay(
+                w,
+                c,
+                v.accounts[0],
+                cashier.accounts[0],
+                r.randint(150, 900),
+                w.later(t0, 0, 300),
+                "terug",
+            )
         c.add("STAYED_AT", v, r.choice(windows), date=w.later(t0, 0, 300), nights=r.randint(5, 20))
         if r.random() < 0.5:
             c.involve(inv, v, "victim")
@@ -166,7 +205,9 @@ def window_broker(w: World, life: Life, net: Net, size: int) -> None:
     for f in flats:
         c.add("LANDLORD_OF", pimp, f)
     for _ in range(12):
-        pay(w, c, cashier.accounts[0], abroad, r.randint(1500, 6000), w.later(t0, 0, 400), "familie")
+        pay(
+            w, c, cashier.accounts[0], abroad, r.randint(1500, 6000), w.later(t0, 0, 400), "familie"
+        )
     c.add("HOLDS_ACCOUNT", pimp, abroad)
     for a, b in [(pimp, cashier), (pimp, watcher), (watcher, cashier)]:
         calls(w, c, a, b, t0, heavy=True)
@@ -175,7 +216,9 @@ def window_broker(w: World, life: Life, net: Net, size: int) -> None:
         c.involve(inv, who, "suspect")
         outside_calls(w, life, c, who, 4, t0)
     for v in r.sample(victims, min(4, len(victims))):
-        c.add("MET", watcher, v, date=w.later(t0, 0, 200), kind="observatie", weight=r.randint(2, 9))
+        c.add(
+            "MET", watcher, v, date=w.later(t0, 0, 200), kind="observatie", weight=r.randint(2, 9)
+        )
     net.feature("cash_collection_to_cashier", "transfers_abroad", "group_housing", "window_rent_paid_by_pimp",
                 "border_crossings_with_passengers", "investigated")  # fmt: skip
 
@@ -186,9 +229,15 @@ def webcam_studio(w: World, life: Life, net: Net, size: int) -> None:
     r = w.rng
     t0 = start_day(w, 400)
     city = r.choice(["Eindhoven", "Tilburg", "Almere", "Enschede"])
-    owner = net.add(settle(w, w.person("NL", "M", (30, 55)), w.address(city)), "studio_owner", organiser=True)
-    partner = net.add(settle(w, w.person(r.choice(["UA", "RO"]), "F", (25, 40)), w.address(city)), "recruiter")
-    studio = w.company(f"{r.choice(['Starlight', 'Velvet', 'Moonlight', 'Crystal'])} Media B.V.", "media")
+    owner = net.add(
+        settle(w, w.person("NL", "M", (30, 55)), w.address(city)), "studio_owner", organiser=True
+    )
+    partner = net.add(
+        settle(w, w.person(r.choice(["UA", "RO"]), "F", (25, 40)), w.address(city)), "recruiter"
+    )
+    studio = w.company(
+        f"{r.choice(['Starlight', 'Velvet', 'Moonlight', 'Crystal'])} Media B.V.", "media"
+    )
     rooms = w.building(max(3, (size - 2) // 2), city, "bedrijfspand")
     i = Ctx(w, "ISZW", w.later(t0, 60, 200))
     sig = w.signal("ISZW", "sexual", i.registered, "Controle studio: modellen wonen in het pand, geen "
@@ -200,10 +249,24 @@ def webcam_studio(w: World, life: Life, net: Net, size: int) -> None:
     for _ in range(size - 2):
         m = net.add(settle(w, w.person(r.choice(["UA", "RO", "NL", "MD"]), "F", (18, 27)), r.choice(rooms)),
                     "victim")  # fmt: skip
-        i.add("EMPLOYED_BY", m, studio, since=w.later(t0, -200, 0), wage=0 if r.random() < 0.5 else round(r.uniform(2, 6), 2))
+        i.add(
+            "EMPLOYED_BY",
+            m,
+            studio,
+            since=w.later(t0, -200, 0),
+            wage=0 if r.random() < 0.5 else round(r.uniform(2, 6), 2),
+        )
         i.add("LIVES_AT", m, m.home)
         i.involve(sig, m, "victim")
-        pay(w, i, m.accounts[0], owner.accounts[0], r.randint(300, 2500), w.later(t0, 0, 200), "kosten")
+        pay(
+            w,
+            i,
+            m.accounts[0],
+            owner.accounts[0],
+            r.randint(300, 2500),
+            w.later(t0, 0, 200),
+            "kosten",
+        )
         if m.nat != "NL":
             i.add("HAS_DOCUMENT", partner, w.document(m))
             i.add("HAS_DOCUMENT", m, m.docs[-1])
@@ -225,9 +288,14 @@ def holiday_park_agency(w: World, life: Life, net: Net, size: int) -> None:
     r = w.rng
     t0 = start_day(w, 500)
     city = r.choice(["Horst", "Venlo", "Oss", "Helmond", "Tilburg"])
-    director = net.add(settle(w, w.person("NL", "M", (35, 60)), w.address(city)), "agency_director", organiser=True)
+    director = net.add(
+        settle(w, w.person("NL", "M", (35, 60)), w.address(city)), "agency_director", organiser=True
+    )
     partner = net.add(settle(w, w.person("NL", "F", (30, 58)), director.home), "housing_owner")
-    agency = w.company(f"{r.choice(['Flex', 'Euro', 'Prima', 'Star'])}{r.choice(['Work', 'Staff', 'Jobs'])} Uitzendbureau B.V.", "uitzendbureau")
+    agency = w.company(
+        f"{r.choice(['Flex', 'Euro', 'Prima', 'Star'])}{r.choice(['Work', 'Staff', 'Jobs'])} Uitzendbureau B.V.",
+        "uitzendbureau",
+    )
     housing = w.company(f"Recreatiepark {w.ids.street()} B.V.", "huisvesting")
     chalets = w.street_houses(max(3, size // 5), city, "vakantiepark")
     foremen = [net.add(settle(w, w.person(r.choice(["PL", "RO"]), "M", (28, 50)), r.choice(chalets)), "foreman")
@@ -247,10 +315,16 @@ def holiday_park_agency(w: World, life: Life, net: Net, size: int) -> None:
     i.add("FAMILY_OF", director, partner, relation="echtgenote")
     for ch in chalets:
         i.add("LANDLORD_OF", housing, ch)
-    for f, v in zip(foremen, vans):
+    for f, v in zip(foremen, vans, strict=True):
         i.add("OWNS_VEHICLE", agency, v)
         i.add("DRIVES", f, v, date=i.registered)
-        i.add("EMPLOYED_BY", f, agency, since=w.later(t0, -500, -100), wage=round(r.uniform(14.1, 16), 2))
+        i.add(
+            "EMPLOYED_BY",
+            f,
+            agency,
+            since=w.later(t0, -500, -100),
+            wage=round(r.uniform(14.1, 16), 2),
+        )
     inspected = r.random() < 0.7
     inv = w.investigation("ISZW", f"Onderzoek {r.choice(['Chalet', 'Bungalow', 'Duin', 'Heide'])}", "labour",
                           w.later(t0, 200, 360)) if inspected else None  # fmt: skip
@@ -258,14 +332,36 @@ def holiday_park_agency(w: World, life: Life, net: Net, size: int) -> None:
     for _ in range(size - 2 - len(foremen)):
         wk = net.add(settle(w, w.person(r.choice(["PL", "RO", "BG", "LT"]), r.choice("MMF"), (19, 55)),
                             r.choice(chalets), phone_cc=r.choice(["PL", "RO", "NL"])), "worker")  # fmt: skip
-        i.add("EMPLOYED_BY", wk, agency, since=w.later(t0, -300, 0), wage=round(r.uniform(8.5, 12.9), 2))
+        i.add(
+            "EMPLOYED_BY",
+            wk,
+            agency,
+            since=w.later(t0, -300, 0),
+            wage=round(r.uniform(8.5, 12.9), 2),
+        )
         i.add("LIVES_AT", wk, wk.home)
         if r.random() < 0.5:
             i.involve(sig, wk, "victim")
         c.add("HOLDS_ACCOUNT", wk, wk.accounts[0])
         for _ in range(r.randint(1, 4)):
-            pay(w, c, wk.accounts[0], acc_housing, r.choice([95.0, 110.0, 125.0]), w.later(t0, 0, 300), "huur chalet")
-        pay(w, c, acc_agency, wk.accounts[0], round(r.uniform(250, 480), 2), w.later(t0, 0, 300), "loon week")
+            pay(
+                w,
+                c,
+                wk.accounts[0],
+                acc_housing,
+                r.choice([95.0, 110.0, 125.0]),
+                w.later(t0, 0, 300),
+                "huur chalet",
+            )
+        pay(
+            w,
+            c,
+            acc_agency,
+            wk.accounts[0],
+            round(r.uniform(250, 480), 2),
+            w.later(t0, 0, 300),
+            "loon week",
+        )
         if r.random() < 0.6:
             c.add("PASSENGER_IN", wk, r.choice(vans), date=w.later(t0, 0, 300))
         if r.random() < 0.25:
@@ -299,7 +395,9 @@ def greenhouse_gangmaster(w: World, life: Life, net: Net, size: int) -> None:
     t0 = start_day(w, 400)
     nat = r.choice(["BG", "RO", "PL"])
     city = r.choice(["Naaldwijk", "Westland"])
-    gm = net.add(settle(w, w.person(nat, "M", (30, 55)), w.address(city)), "gangmaster", organiser=True)
+    gm = net.add(
+        settle(w, w.person(nat, "M", (30, 55)), w.address(city)), "gangmaster", organiser=True
+    )
     helper = net.add(settle(w, w.person(nat, "M", (22, 40)), w.address(city)), "driver")
     shop = w.company(f"{gm.surname[0]} Diensten", "agrarische dienstverlening")
     grower = w.company(f"Kwekerij {w.ids.faker('nl_NL').last_name()} B.V.", "glastuinbouw")
@@ -322,7 +420,15 @@ def greenhouse_gangmaster(w: World, life: Life, net: Net, size: int) -> None:
     grower_acc = w.account(None)
     i.add("HOLDS_ACCOUNT", grower, grower_acc)
     for _ in range(6):
-        pay(w, i, grower_acc, gm.accounts[0], r.randint(8000, 22000), w.later(t0, 0, 300), "uren ploeg")
+        pay(
+            w,
+            i,
+            grower_acc,
+            gm.accounts[0],
+            r.randint(8000, 22000),
+            w.later(t0, 0, 300),
+            "uren ploeg",
+        )
     for _ in range(size - 2):
         wk = net.add(settle(w, w.person(nat, r.choice("MF"), (18, 60), resident=r.random() < 0.3), r.choice(houses),
                             phone_cc=nat), "worker")  # fmt: skip
@@ -331,7 +437,15 @@ def greenhouse_gangmaster(w: World, life: Life, net: Net, size: int) -> None:
         i.involve(sig2, wk, r.choice(["victim", "involved", "witness"]))
         i.add("LIVES_AT", wk, wk.home)
         if r.random() < 0.7:
-            pay(w, i, gm.accounts[0], wk.accounts[0], r.randint(150, 400), w.later(t0, 0, 300), "voorschot")
+            pay(
+                w,
+                i,
+                gm.accounts[0],
+                wk.accounts[0],
+                r.randint(150, 400),
+                w.later(t0, 0, 300),
+                "voorschot",
+            )
         i.add("PASSENGER_IN", wk, van, date=i.registered)
         if r.random() < 0.3:
             i.add("USES_PHONE", wk, wk.phones[0])
@@ -349,11 +463,15 @@ def nail_salons(w: World, life: Life, net: Net, size: int) -> None:
     t0 = start_day(w, 500)
     fam = w.person("VN", "M", (38, 55))
     head = net.add(settle(w, fam, w.address("Rotterdam")), "salon_owner", organiser=True)
-    wife = net.add(settle(w, w.person("VN", "F", (35, 50), surname=head.surname), head.home), "salon_manager")
+    wife = net.add(
+        settle(w, w.person("VN", "F", (35, 50), surname=head.surname), head.home), "salon_manager"
+    )
     n_salons = max(1, size // 5)
     salons = []
     for _ in range(n_salons):
-        co = w.company(f"{r.choice(['Lovely', 'Star', 'Happy', 'Pretty'])} Nails", "schoonheidssalon")
+        co = w.company(
+            f"{r.choice(['Lovely', 'Star', 'Happy', 'Pretty'])} Nails", "schoonheidssalon"
+        )
         units = w.building(2, r.choice(["Rotterdam", "Schiedam", "Den Haag", "Breda"]), "winkel")
         salons.append((co, units))
     azc = w.address("Ter Apel", "azc")
@@ -391,8 +509,15 @@ def cleaning_chain(w: World, life: Life, net: Net, size: int) -> None:
     r = w.rng
     t0 = start_day(w, 700)
     city = r.choice(["Amsterdam", "Den Haag", "Utrecht"])
-    boss = net.add(settle(w, w.person(r.choice(["TR", "NL", "MA"]), "M", (35, 60)), w.address(city)), "controller", organiser=True)
-    main = w.company(f"{r.choice(['Clean', 'Shine', 'Fresh'])}{r.choice(['Pro', 'Team', 'Force'])} Facility B.V.", "schoonmaak")
+    boss = net.add(
+        settle(w, w.person(r.choice(["TR", "NL", "MA"]), "M", (35, 60)), w.address(city)),
+        "controller",
+        organiser=True,
+    )
+    main = w.company(
+        f"{r.choice(['Clean', 'Shine', 'Fresh'])}{r.choice(['Pro', 'Team', 'Force'])} Facility B.V.",
+        "schoonmaak",
+    )
     office = w.address(city, "bedrijfspand")
     i = Ctx(w, "ISZW", w.later(t0, 0, 100))
     i.add("DIRECTOR_OF", boss, main)
@@ -400,9 +525,15 @@ def cleaning_chain(w: World, life: Life, net: Net, size: int) -> None:
     straw = []
     phoenix = []
     for y in range(3):
-        sm = net.add(settle(w, w.person(r.choice(["ER", "SY", "PL"]), "M", (22, 45)), w.address(city)), "straw_man")
+        sm = net.add(
+            settle(w, w.person(r.choice(["ER", "SY", "PL"]), "M", (22, 45)), w.address(city)),
+            "straw_man",
+        )
         straw.append(sm)
-        co = w.company(f"{r.choice(['Hotel', 'Room', 'Kamer'])}service {r.choice(['Noord', 'West', 'Centrum'])} {y + 1}", "schoonmaak")
+        co = w.company(
+            f"{r.choice(['Hotel', 'Room', 'Kamer'])}service {r.choice(['Noord', 'West', 'Centrum'])} {y + 1}",
+            "schoonmaak",
+        )
         phoenix.append(co)
         ci = Ctx(w, "ISZW", w.later(t0, 200 * y, 200 * y + 150))
         ci.add("DIRECTOR_OF", sm, co)
@@ -410,8 +541,18 @@ def cleaning_chain(w: World, life: Life, net: Net, size: int) -> None:
         acc = w.account(None)
         ci.add("HOLDS_ACCOUNT", co, acc)
         ci.add("HOLDS_ACCOUNT", boss, acc)
-        pay(w, ci, w.account(None), acc, r.randint(20000, 60000), ci.registered, "schoonmaak kamers")
-        pay(w, ci, acc, boss.accounts[0], r.randint(10000, 30000), w.later(ci.registered, 10, 90), "managementfee")
+        pay(
+            w, ci, w.account(None), acc, r.randint(20000, 60000), ci.registered, "schoonmaak kamers"
+        )
+        pay(
+            w,
+            ci,
+            acc,
+            boss.accounts[0],
+            r.randint(10000, 30000),
+            w.later(ci.registered, 10, 90),
+            "managementfee",
+        )
     sig = w.signal("ISZW", "labour", w.later(t0, 300, 500), "Schoonmakers betaald per kamer, geen "
                    "urenregistratie; bv's wisselen jaarlijks met zelfde adres.", sector="schoonmaak", city=city)  # fmt: skip
     s = Ctx(w, "ISZW", sig.fields["reported_at"])
@@ -439,7 +580,11 @@ def live_in_domestic(w: World, life: Life, net: Net, size: int) -> None:
     nat = r.choice(["EG", "IN", "TR", "NG"])
     home = w.address(r.choice(["Den Haag", "Amsterdam"]), "villa")
     host = net.add(settle(w, w.person(nat, "M", (40, 65)), home), "household_head", organiser=True)
-    wife = net.add(settle(w, w.person(nat, "F", (35, 60), surname=host.surname), home), "household_head", organiser=True)
+    wife = net.add(
+        settle(w, w.person(nat, "F", (35, 60), surname=host.surname), home),
+        "household_head",
+        organiser=True,
+    )
     ind = Ctx(w, "IND", w.later(t0, -400, -100))
     ind.add("FAMILY_OF", host, wife, relation="echtgenote")
     kmar = Ctx(w, "KMAR", w.later(t0, 0, 200))

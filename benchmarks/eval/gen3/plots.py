@@ -76,7 +76,14 @@ class Life:
         return self.w.rng.choice(self.hotels)
 
 
-def settle(w: World, p: Person, addr: Ent, *, phone_cc: str | None = "NL", account: str | None = "NL") -> Person:
+def settle(
+    w: World,
+    p: Person,
+    addr: Ent | None,
+    *,
+    phone_cc: str | None = "NL",
+    account: str | None = "NL",
+) -> Person:
     p.home = addr
     if phone_cc:
         w.phone(p, phone_cc)
@@ -93,7 +100,12 @@ def relatives(w: World, life: Life, p: Person, n: int, party: str, when: dt.date
         settle(w, rel, p.home if (p.home and w.rng.random() < 0.3) else w.address(), account=None)
         life.people.append(rel)
         c = Ctx(w, party, w.later(when, -300, 300))
-        c.add("FAMILY_OF", p, rel, relation=w.rng.choice(["broer", "zus", "moeder", "vader", "neef", "nicht"]))
+        c.add(
+            "FAMILY_OF",
+            p,
+            rel,
+            relation=w.rng.choice(["broer", "zus", "moeder", "vader", "neef", "nicht"]),
+        )
         c.basics(rel)
         out.append(rel)
     return out
@@ -107,12 +119,18 @@ def outside_calls(w: World, life: Life, ctx: Ctx, p: Person, n: int, when: dt.da
         other = life.someone()
         if not other.phones:
             continue
-        a, b = (p.phones[0], other.phones[0]) if w.rng.random() < 0.6 else (other.phones[0], p.phones[0])
+        a, b = (
+            (p.phones[0], other.phones[0])
+            if w.rng.random() < 0.6
+            else (other.phones[0], p.phones[0])
+        )
         ctx.add("CALLED", a, b, date=w.later(when, -60, 60), count=w.rng.randint(1, 12),
                 duration=w.rng.randint(20, 2400))  # fmt: skip
 
 
-def calls(w: World, ctx: Ctx, a: Person | Ent, b: Person | Ent, when: dt.date, heavy: bool = False) -> None:
+def calls(
+    w: World, ctx: Ctx, a: Person | Ent, b: Person | Ent, when: dt.date, heavy: bool = False
+) -> None:
     pa = a.phones[0] if isinstance(a, Person) else a
     pb = b.phones[0] if isinstance(b, Person) else b
     if pa is pb:

@@ -51,7 +51,10 @@ PHEN_WORDS = {
 DOC_WORDS = {"passport": ["passport", "paspoort", "PASPOORT"], "id_card": ["id_card", "identiteitskaart"],
              "residence_permit": ["residence_permit", "verblijfsvergunning"], "visa": ["visa", "visum"],
              "driving_licence": ["driving_licence", "rijbewijs"]}  # fmt: skip
-DIR_WORDS = {"in": ["in", "inreis", "aankomst", "entry"], "out": ["out", "uitreis", "vertrek", "exit"]}
+DIR_WORDS = {
+    "in": ["in", "inreis", "aankomst", "entry"],
+    "out": ["out", "uitreis", "vertrek", "exit"],
+}
 GENDER_WORDS = {"M": ["M", "man", "M", "male"], "F": ["F", "vrouw", "V", "female"]}
 
 
@@ -86,7 +89,9 @@ def _style(party: str, r: random.Random) -> Style:
     if party == "KMAR":
         if r.random() < 0.25:
             return Style("single_csv", "utf-8", "utf-8", b"", ",", ["%Y-%m-%d"], "en", "\r\n")
-        return Style("pair_jsonl", "utf-8", None, b"", ";", ["%Y-%m-%dT00:00:00", "%Y-%m-%d"], "en", "\n")
+        return Style(
+            "pair_jsonl", "utf-8", None, b"", ";", ["%Y-%m-%dT00:00:00", "%Y-%m-%d"], "en", "\n"
+        )
     if party == "ISZW":
         enc = r.choice(["cp1252", "iso-8859-15"])
         declared = enc if r.random() < 0.6 or enc != "cp1252" else None
@@ -97,7 +102,16 @@ def _style(party: str, r: random.Random) -> Style:
                          ["%d-%m-%Y"], "nl", "\r\n")  # fmt: skip
         return Style("ent_jsonl_links_csv", "utf-8", "utf-8-sig", b"\xef\xbb\xbf", ";",
                      ["%d-%m-%Y", "%Y-%m-%d"], "nl", "\n")  # fmt: skip
-    return Style("single_csv", "utf-8", "utf-8-sig", b"\xef\xbb\xbf", ";", ["%d/%m/%Y", "%d-%m-%Y"], "nl", "\r\n")
+    return Style(
+        "single_csv",
+        "utf-8",
+        "utf-8-sig",
+        b"\xef\xbb\xbf",
+        ";",
+        ["%d/%m/%Y", "%d-%m-%Y"],
+        "nl",
+        "\r\n",
+    )
 
 
 # ------------------------------------------------------------------------------ values
@@ -164,7 +178,11 @@ class Writer:
             if self.party == "ISZW" and r < 0.3:
                 return sub  # the spreadsheet dropped the trunk 0
             if r < 0.35:
-                return "0" + sub[:1] + "-" + sub[1:] if sub[0] == "6" else "0" + sub[:2] + "-" + sub[2:]
+                return (
+                    "0" + sub[:1] + "-" + sub[1:]
+                    if sub[0] == "6"
+                    else "0" + sub[:2] + "-" + sub[2:]
+                )
             if r < 0.5:
                 return "0031" + sub
             if r < 0.65:
@@ -237,7 +255,7 @@ def person_row(p: Person, wr: Writer, variant: random.Random) -> dict[str, str]:
     family_first = p.nat in FAMILY_FIRST
     birth: dt.date | None = p.birth
     alt = p.alt_ids
-    if alt and party in ("POL", "KMAR") and r.random() < 0.7:
+    if alt and party == "POL" and r.random() < 0.8:
         name_given, sur, birth = r.choice(alt)
     if party == "KMAR" and r.random() < 0.6:
         name = f"{sur} {name_given}".upper()
@@ -253,7 +271,12 @@ def person_row(p: Person, wr: Writer, variant: random.Random) -> dict[str, str]:
     if p.dob_unknown and birth == p.birth and (party in ("KMAR", "IND") or r.random() < 0.5):
         birth = dt.date(p.birth.year, 1, 1)
     if birth is not None and r.random() >= _DOB_MISSING[party]:
-        if party in ("POL", "ISZW") and birth.day <= 12 and birth.day != birth.month and r.random() < 0.02:
+        if (
+            party in ("POL", "ISZW")
+            and birth.day <= 12
+            and birth.day != birth.month
+            and r.random() < 0.02
+        ):
             birth = dt.date(birth.year, birth.day, birth.month)
         row["birth_date"] = wr.date(birth)
     if p.bsn and r.random() < _BSN_P[party]:
@@ -293,7 +316,12 @@ def entity_row(e: Ent, wr: Writer) -> dict[str, str]:
             row[fs.name] = wr.plate(v, f.get("country", "NL"))
         else:
             row[fs.name] = wr.text(str(v))
-    if e.label == "Address" and "addition" in row and row["addition"].isalpha() and wr.r.random() < 0.5:
+    if (
+        e.label == "Address"
+        and "addition" in row
+        and row["addition"].isalpha()
+        and wr.r.random() < 0.5
+    ):
         add = row.pop("addition")
         row["house_number"] += add.lower() if len(add) == 1 else "-" + add
     return row
@@ -366,10 +394,10 @@ def plan(w: World, r: random.Random) -> list[Delivery]:
 
 def _ids(party: str, n: int, r: random.Random) -> list[str]:
     seen: set[str] = set()
-    out = []
+    out: list[str] = []
     while len(out) < n:
         if party == "KMAR":
-            v = "%012x" % r.getrandbits(48)
+            v = f"{r.getrandbits(48):012x}"
         elif party == "IND":
             v = f"IND{r.randrange(10**8):08d}"
         else:
@@ -459,7 +487,13 @@ def _jsonl_bytes(rows: list[dict[str, str]], style: Style, r: random.Random) -> 
     for row in rows:
         obj: dict[str, Any] = {}
         for c, v in row.items():
-            obj[c] = int(v) if c in ("nights", "count", "duration", "weight") and v.isdigit() and r.random() < 0.5 else v
+            obj[c] = (
+                int(v)
+                if c in ("nights", "count", "duration", "weight")
+                and v.isdigit()
+                and r.random() < 0.5
+                else v
+            )
         lines.append(json.dumps(obj, ensure_ascii=False))
     return style.bom + ("\n".join(lines) + "\n").encode(style.encoding)
 

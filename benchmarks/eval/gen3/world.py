@@ -293,13 +293,18 @@ class Ctx:
     def __init__(self, w: World, party: str, registered: dt.date, case: Ent | None = None):
         self.w, self.party, self.registered, self.case = w, party, clamp(registered), case
 
-    def add(self, rel: str, src: Node, dst: Node, **props: Any) -> None:
+    def add(self, rel: str, src: Node | None, dst: Node | None, **props: Any) -> None:
+        """Register one fact; a fact about something absent (no Dutch address) is skipped."""
+        if src is None or dst is None:
+            return
         self.w.fact(self.party, rel, src, dst, self.registered, self.case, **props)
 
     def involve(self, sig: Ent, who: Node, role: str) -> None:
         self.add("INVOLVED_IN", who, sig, role=role)
 
-    def basics(self, p: Person, *, phone: bool = True, home: bool = True, account: bool = False) -> None:
+    def basics(
+        self, p: Person, *, phone: bool = True, home: bool = True, account: bool = False
+    ) -> None:
         """What a party typically registers with a person: home address, phone, account."""
         if home and p.home is not None:
             self.add("LIVES_AT", p, p.home)
