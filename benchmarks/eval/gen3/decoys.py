@@ -192,6 +192,8 @@ def church(w: World, life: Life, d: Decoy) -> None:
             )
         )
         calls(w, c, pastor, p, c.registered)
+        if r.random() < 0.7:
+            c.basics(p, account=True)
         pay(w, c, p.accounts[0], acc, r.choice([20.0, 50.0, 100.0]), w.day(), "collecte")
         if r.random() < 0.3:
             c.add("MET", pastor, p, date=w.day(), kind="bezoek", weight=r.randint(1, 20))
