@@ -355,6 +355,16 @@ def _period_end(d: dt.date, months: int) -> dt.date:
     return dt.date(y, m, 1) - dt.timedelta(days=1)
 
 
+def _known(f: Fact) -> dt.date:
+    """When the party knows the fact: its registration, or a later date it carries (a stay,
+    a payment found in bank data). A fact is delivered after this date, never before."""
+    dates = [v for v in f.props.values() if isinstance(v, dt.date)]
+    for n in (f.src, f.dst):
+        if isinstance(n, Ent):
+            dates += [v for v in n.fields.values() if isinstance(v, dt.date)]
+    return max([f.registered, *dates])
+
+
 def plan(w: World, r: random.Random) -> list[Delivery]:
     per_case: dict[str, int] = defaultdict(int)
     for f in w.facts:
@@ -366,13 +376,13 @@ def plan(w: World, r: random.Random) -> list[Delivery]:
                 and f.party != "OM":  # fmt: skip
             buckets[(f.party, "case:" + f.case)].append(f)
         else:
-            buckets[(f.party, _period_end(f.registered, PERIOD_MONTHS[f.party]))].append(f)
+            buckets[(f.party, _period_end(_known(f), PERIOD_MONTHS[f.party]))].append(f)
     out: list[Delivery] = []
     counters: dict[str, int] = defaultdict(int)
     for (party, b), facts in sorted(buckets.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         if isinstance(b, str):
             case = b[5:]
-            latest = max(f.registered for f in facts)
+            latest = max(_known(f) for f in facts)
             parts = 2 if len(facts) > 500 else 1
             r.shuffle(facts)
             for i in range(parts):
