@@ -19,23 +19,25 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.eval.gen3 import nets_criminal_smuggling as ncs
-from benchmarks.eval.gen3 import nets_sexual_labour as nsl
+from benchmarks.eval.gen3 import nets_labour as nlb
+from benchmarks.eval.gen3 import nets_sexual as nsx
 from benchmarks.eval.gen3.background import everyday, look_alikes, make_life
 from benchmarks.eval.gen3.decoys import DECOYS
 from benchmarks.eval.gen3.plots import Decoy, Net
-from benchmarks.eval.gen3.render import plan, write
+from benchmarks.eval.gen3.render import write
+from benchmarks.eval.gen3.schedule import plan
 from benchmarks.eval.gen3.world import World
 
 __all__ = ["VARIANTS", "generate"]
 
 #: scenario -> (variant name, builder, size range), the shapes planted per scenario type
 VARIANTS = {
-    "sexual": [("booking_desk", nsl.booking_desk, (10, 30)), ("loverboy_crew", nsl.loverboy_crew, (6, 16)),
-               ("window_broker", nsl.window_broker, (12, 40)), ("webcam_studio", nsl.webcam_studio, (6, 18))],
-    "labour": [("holiday_park_agency", nsl.holiday_park_agency, (25, 80)),
-               ("greenhouse_gangmaster", nsl.greenhouse_gangmaster, (10, 35)),
-               ("nail_salons", nsl.nail_salons, (6, 18)), ("cleaning_chain", nsl.cleaning_chain, (12, 40)),
-               ("live_in_domestic", nsl.live_in_domestic, (5, 7))],
+    "sexual": [("booking_desk", nsx.booking_desk, (10, 30)), ("loverboy_crew", nsx.loverboy_crew, (6, 16)),
+               ("window_broker", nsx.window_broker, (12, 40)), ("webcam_studio", nsx.webcam_studio, (6, 18))],
+    "labour": [("holiday_park_agency", nlb.holiday_park_agency, (25, 80)),
+               ("greenhouse_gangmaster", nlb.greenhouse_gangmaster, (10, 35)),
+               ("nail_salons", nlb.nail_salons, (6, 18)), ("cleaning_chain", nlb.cleaning_chain, (12, 40)),
+               ("live_in_domestic", nlb.live_in_domestic, (5, 7))],
     "criminal": [("cuckooing", ncs.cuckooing, (8, 25)), ("forced_begging", ncs.forced_begging, (6, 20)),
                  ("identity_harvest", ncs.identity_harvest, (8, 30)), ("pickpocket_tour", ncs.pickpocket_tour, (8, 20))],
     "smuggling": [("lorry_hook_point", ncs.lorry_hook_point, (20, 60)),
