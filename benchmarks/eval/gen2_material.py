@@ -23,7 +23,13 @@ from typing import Any
 
 from benchmarks.eval.materials import Material
 
-__all__ = ["available", "gen2_material", "resolve_gen2_truth"]
+__all__ = [
+    "available",
+    "gen2_material",
+    "gen3_material",
+    "generator_material",
+    "resolve_gen2_truth",
+]
 
 GEN2 = Path(__file__).resolve().parent / "gen2"
 
@@ -88,14 +94,26 @@ def resolve_gen2_truth(out: Path, nodes: Any) -> Any:
     )
 
 
-def gen2_material(workdir: Path, *, seed: int = 1, scale: float = 1.0) -> Material:
-    """Generate gen2 material into ``workdir`` and map it to tables (no database)."""
+def generator_material(name: str, workdir: Path, *, seed: int = 1, scale: float = 1.0) -> Material:
+    """Generate material of the independent generator ``benchmarks.eval.<name>`` (``gen2`` or
+    ``gen3``: both write the documented ``deliveries/`` + ``truth.json``) into ``workdir`` and
+    map it to tables (no database)."""
     from emm.synth.resolve import frames_from_deliveries
 
-    out = Path(workdir) / f"gen2-{seed}-{scale:g}"
+    out = Path(workdir) / f"{name}-{seed}-{scale:g}"
     if not (out / "truth.json").exists():
-        gen2 = importlib.import_module("benchmarks.eval.gen2")
-        gen2.generate(out, seed=seed, scale=scale)
+        generator = importlib.import_module(f"benchmarks.eval.{name}")
+        generator.generate(out, seed=seed, scale=scale)
     edges, nodes = frames_from_deliveries(out / "deliveries")
     truth = resolve_gen2_truth(out, nodes)
-    return Material(f"gen2 seed {seed} scale {scale:g}", edges, nodes, truth, {"dir": str(out)})
+    return Material(f"{name} seed {seed} scale {scale:g}", edges, nodes, truth, {"dir": str(out)})
+
+
+def gen2_material(workdir: Path, *, seed: int = 1, scale: float = 1.0) -> Material:
+    """gen2 material (see :func:`generator_material`)."""
+    return generator_material("gen2", workdir, seed=seed, scale=scale)
+
+
+def gen3_material(workdir: Path, *, seed: int = 1, scale: float = 1.0) -> Material:
+    """gen3 material: the third generator, held out (nobody tuned the analysis on it)."""
+    return generator_material("gen3", workdir, seed=seed, scale=scale)
