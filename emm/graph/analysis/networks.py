@@ -293,10 +293,22 @@ def detect_networks(
     for h in hits:
         flags.add(h.subject)
         flags.update(r for r in h.related if r in persons)
-    # 5b. peripheral contacts out (periphery.py)
+    # 5b. peripheral contacts out (periphery.py); what keeps a person in is a flag that
+    # concerns this community: a case shared with another of its entities, an indicator that
+    # is not merely "known to several parties", an observed meeting or group membership
     per = table["periphery"]
+    keeps = _keeping_flags(
+        community, persons, set(flag_facts["src"]) | set(flag_facts["dst"]), involved, co,
+        hits, weak=set(per["weak_indicators"]), shared_cases_only=per["shared_cases_only"],
+    )  # fmt: skip
     contacts = peripheral(
-        typed, community, persons, flags, own_types=per["own_types"], max_ties=per["max_ties"]
+        typed,
+        community,
+        persons,
+        keeps,
+        own_types=per["own_types"],
+        max_ties=per["max_ties"],
+        group_max_ties=per["group_max_ties"],
     )
     if contacts:
         community = community[~community.index.isin(list(contacts))]
@@ -314,6 +326,39 @@ def detect_networks(
     found = _describe(edges, community[community.isin(keep)], persons, flags, hubs, context)
     found.sort(key=lambda net: (-net.size, min(order.get(m, m) for m in net.members)))
     return [replace(net, id=f"N{i:04d}") for i, net in enumerate(found, start=1)]
+
+
+def _keeping_flags(
+    community: pd.Series,
+    persons: set[str],
+    flag_fact_ends: set[str],
+    involved: pd.DataFrame,
+    co: pd.DataFrame,
+    hits: Iterable[IndicatorHit],
+    *,
+    weak: set[str],
+    shared_cases_only: bool,
+) -> set[str]:
+    """Persons whose flags keep them in their community against the periphery rule.
+
+    A case of their own that nobody else of the community is in (a report they made, a
+    witness statement) says nothing about this network; nor does being known to several
+    parties (``weak`` indicators).
+    """
+    keeps = flag_fact_ends & persons
+    if shared_cases_only:
+        c = community.to_dict()
+        a, b = co["a"].map(c), co["b"].map(c)
+        same = co[a.notna() & a.eq(b)]
+        keeps |= (set(same["a"]) | set(same["b"])) & persons
+    else:
+        keeps |= set(involved["src"]) & persons
+    for h in hits:
+        if h.indicator_id in weak:
+            continue
+        keeps.add(h.subject)
+        keeps.update(r for r in h.related if r in persons)
+    return keeps
 
 
 def _describe(
