@@ -341,8 +341,8 @@ def _keeping_flags(
 ) -> set[str]:
     """Persons whose flags keep them in their community against the periphery rule.
 
-    A case of their own that nobody else of the community is in (a report they made, a
-    witness statement) says nothing about this network; nor does being known to several
+    A case that others outside the community are in but nobody else of the community (a
+    report they made, a witness statement) says nothing about this network; nor does being known to several
     parties (``weak`` indicators).
     """
     keeps = flag_fact_ends & persons

@@ -149,6 +149,8 @@ def _clusters(
     """
     src, dst = t["src"].tolist(), t["dst"].tolist()
     core = {u for u in flagged if u in persons}
+    if not core:
+        return set()
     for a, b in zip(src, dst, strict=True):
         if a in core and b not in persons:
             core.add(b)
