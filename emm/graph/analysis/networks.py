@@ -297,7 +297,7 @@ def detect_networks(
     # concerns this community: a case shared with another of its entities, an indicator that
     # is not merely "known to several parties", an observed meeting or group membership
     per = table["periphery"]
-    keeps = _keeping_flags(
+    keeps, partners = _keeping_flags(
         community, persons, set(flag_facts["src"]) | set(flag_facts["dst"]), involved, co,
         hits, weak=set(per["weak_indicators"]), shared_cases_only=per["shared_cases_only"],
     )  # fmt: skip
@@ -309,6 +309,7 @@ def detect_networks(
         own_types=per["own_types"],
         max_ties=per["max_ties"],
         group_max_ties=per["group_max_ties"],
+        case_partners=partners,
     )
     if contacts:
         community = community[~community.index.isin(list(contacts))]
@@ -338,27 +339,32 @@ def _keeping_flags(
     *,
     weak: set[str],
     shared_cases_only: bool,
-) -> set[str]:
-    """Persons whose flags keep them in their community against the periphery rule.
+) -> tuple[set[str], dict[str, set[str]]]:
+    """Persons whose flags keep them in their community against the periphery rule, and for
+    those kept only by cases shared within the community: the others of those cases.
 
     A case that others outside the community are in but nobody else of the community (a
     report they made, a witness statement) says nothing about this network; nor does being known to several
     parties (``weak`` indicators).
     """
     keeps = flag_fact_ends & persons
-    if shared_cases_only:
-        c = community.to_dict()
-        a, b = co["a"].map(c), co["b"].map(c)
-        same = co[a.notna() & a.eq(b)]
-        keeps |= (set(same["a"]) | set(same["b"])) & persons
-    else:
-        keeps |= set(involved["src"]) & persons
     for h in hits:
         if h.indicator_id in weak:
             continue
         keeps.add(h.subject)
         keeps.update(r for r in h.related if r in persons)
-    return keeps
+    partners: dict[str, set[str]] = defaultdict(set)
+    if shared_cases_only:
+        c = community.to_dict()
+        a, b = co["a"].map(c), co["b"].map(c)
+        same = co[a.notna() & a.eq(b)]
+        for x, y in zip(same["a"].tolist(), same["b"].tolist(), strict=True):
+            partners[x].add(y)
+            partners[y].add(x)
+    else:
+        keeps |= set(involved["src"]) & persons
+    case_only = {p: set(o) for p, o in partners.items() if p in persons and p not in keeps}
+    return keeps | set(case_only), case_only
 
 
 def _describe(

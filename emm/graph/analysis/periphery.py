@@ -16,7 +16,7 @@ The settings are in ``detection.yaml`` (``periphery``).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ def peripheral(
     own_types: Collection[str],
     max_ties: int = 1,
     group_max_ties: int = 0,
+    case_partners: Mapping[str, Collection[str]] | None = None,
 ) -> set[str]:
     """Uids to leave out of their community: unflagged peripheral persons and what is theirs.
 
@@ -57,6 +58,10 @@ def peripheral(
         with what only they use) that has at most this many facts to the flagged persons of
         the community and to what those use, and uses nothing of theirs, is peripheral as a
         whole. 0: no cluster rule.
+    case_partners : mapping, optional
+        For flagged persons whose only flag is a case shared with others of the community:
+        those others. Such a person does not flag a cluster when all of them are in it (a
+        household's own report about itself says nothing about the network it hangs on).
 
     Examples
     --------
@@ -123,7 +128,7 @@ def peripheral(
     ]
     chosen = set(candidates)
     if group_max_ties > 0:
-        chosen |= _clusters(t, community, person_set, flagged, group_max_ties)
+        chosen |= _clusters(t, community, person_set, flagged, group_max_ties, case_partners or {})
     if not chosen:
         return set()
     out = set(chosen)
@@ -137,6 +142,7 @@ def _clusters(
     persons: set[str],
     flagged: set[str],
     max_cut: int,
+    case_partners: Mapping[str, Collection[str]],
 ) -> set[str]:
     """Unflagged clusters hanging on the flagged part of their community by few facts.
 
@@ -145,10 +151,14 @@ def _clusters(
     facts that do not touch the core). A cluster with a person, no flagged member, no fact
     from one of its persons to a core entity (use of the network's means) and at most
     ``max_cut`` facts to the core is a household or family of contacts, not part of the
-    network: all its entities are left out.
+    network: all its entities are left out. Persons whose only flag is a case with others of
+    the community are not core; they flag their cluster unless all those others are in it.
     """
     src, dst = t["src"].tolist(), t["dst"].tolist()
-    core = {u for u in flagged if u in persons}
+    core = {u for u in flagged if u in persons and u not in case_partners}
+    n_in: dict[object, int] = {}
+    for u in persons & (set(src) | set(dst)):
+        n_in[community[u]] = n_in.get(community[u], 0) + 1
     if not core:
         return set()
     for a, b in zip(src, dst, strict=True):
@@ -185,7 +195,16 @@ def _clusters(
     for r, group in members.items():
         if r in uses_core or cut.get(r, 0) > max_cut:
             continue
-        if not any(x in persons for x in group) or any(x in flagged for x in group):
+        n_persons = sum(x in persons for x in group)
+        if not n_persons:
+            continue
+        inside = set(group)
+        if 2 * n_persons >= n_in.get(community[r], 0) and any(x in case_partners for x in group):
+            continue  # the network itself, not a household hanging on it
+        if any(
+            x in flagged and not (x in case_partners and set(case_partners[x]) <= inside)
+            for x in group
+        ):
             continue
         out.update(group)
     return out
