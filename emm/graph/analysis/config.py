@@ -56,6 +56,7 @@ class _EdgeWeights(BaseModel):
 
 class _Flags(BaseModel):
     types: list[str]
+    uninvolved_roles: list[str] = Field(default_factory=list)
 
 
 class _Periphery(BaseModel):
@@ -101,6 +102,7 @@ def detection_table() -> dict[str, Any]:
         "communities": t.communities.model_dump(),
         "hubs": t.hubs.model_dump(),
         "flags": list(t.flags.types),
+        "uninvolved_roles": list(t.flags.uninvolved_roles),
         "periphery": t.periphery.model_dump(),
         "edge_weights": {k: v.weight for k, v in t.edge_weights.types.items()},
         "default_weight": t.edge_weights.default,

@@ -246,7 +246,8 @@ def detect_networks(
     out = hubs | context
     core = edges[~edges["src"].isin(out) & ~edges["dst"].isin(out)]
     core = core[["src", "dst", "type"]].assign(_w=fact_strength(core).to_numpy())
-    co = co_involvement(edges, nodes, labels=None)
+    uninvolved = tuple(table["uninvolved_roles"])
+    co = co_involvement(edges, nodes, labels=None, uninvolved_roles=uninvolved)
     co = co[~co["a"].isin(hubs) & ~co["b"].isin(hubs)]
     derived = [
         pd.DataFrame({"src": co["a"], "dst": co["b"], "type": CO_INVOLVED, "_w": co["weight"]}),
@@ -288,6 +289,8 @@ def detect_networks(
     # 5. flags
     persons = set(label.index[label.eq("Person").to_numpy()].tolist())
     involved = edges[(edges["type"] == "INVOLVED_IN") & edges["dst"].isin(context)]
+    if uninvolved and "role" in involved.columns:
+        involved = involved[~involved["role"].isin(list(uninvolved))]
     flag_facts = edges[edges["type"].isin(table["flags"])]
     flags = (set(involved["src"]) | set(flag_facts["src"]) | set(flag_facts["dst"])) & persons
     for h in hits:
