@@ -63,6 +63,7 @@ class _Periphery(BaseModel):
     max_ties: int = Field(ge=0)
     own_types: list[str]
     group_max_ties: int = Field(default=0, ge=0)
+    rounds: int = Field(default=1, ge=1)
     weak_indicators: list[str] = Field(default_factory=list)
     shared_cases_only: bool = False
     explanation_en: str

@@ -312,6 +312,7 @@ def detect_networks(
         own_types=per["own_types"],
         max_ties=per["max_ties"],
         group_max_ties=per["group_max_ties"],
+        rounds=per["rounds"],
         case_partners=partners,
     )
     if contacts:

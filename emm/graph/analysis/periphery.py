@@ -34,6 +34,7 @@ def peripheral(
     own_types: Collection[str],
     max_ties: int = 1,
     group_max_ties: int = 0,
+    rounds: int = 1,
     case_partners: Mapping[str, Collection[str]] | None = None,
 ) -> set[str]:
     """Uids to leave out of their community: unflagged peripheral persons and what is theirs.
@@ -58,6 +59,9 @@ def peripheral(
         with what only they use) that has at most this many facts to the flagged persons of
         the community and to what those use, and uses nothing of theirs, is peripheral as a
         whole. 0: no cluster rule.
+    rounds : int, default 1
+        Apply the rule this many times, each time without the contacts found before: a
+        relative registered only with a contact leaves with them.
     case_partners : mapping, optional
         For flagged persons whose only flag is a case shared with others of the community:
         those others. Such a person does not flag a cluster when all of them are in it (a
@@ -108,8 +112,6 @@ def peripheral(
     g_src = t["src"].map(lambda u: group.get(u, u))
     g_dst = t["dst"].map(lambda u: group.get(u, u))
     between = g_src.ne(g_dst)
-    ends = pd.concat([g_src[between], g_dst[between]], ignore_index=True)
-    n_ties = ends.value_counts()
     # a person's own fact to an entity the network shares (its home, its phone, a vehicle) is
     # use of the network's means, not a contact: such a person stays
     s, d = t["src"][between], t["dst"][between]
@@ -118,15 +120,22 @@ def peripheral(
     )
     # a flag on what is theirs (an indicator on their account) is a flag on them
     flagged = flag_set | {group.get(u, u) for u in flag_set}
-    candidates = [
-        p
-        for p in set(g_src) | set(g_dst)
-        if p in person_set
-        and p not in flagged
-        and p not in sharing
-        and int(n_ties.get(p, 0)) <= max_ties
-    ]
-    chosen = set(candidates)
+    chosen: set[str] = set()
+    # peel: a relative who hangs only on a contact leaves with them (rounds of the rule)
+    for _ in range(max(1, rounds)):
+        live = between & ~g_src.isin(chosen) & ~g_dst.isin(chosen)
+        n_ties = pd.concat([g_src[live], g_dst[live]], ignore_index=True).value_counts()
+        found = {
+            p
+            for p in set(g_src[live]) | set(g_dst[live])
+            if p in person_set
+            and p not in flagged
+            and p not in sharing
+            and int(n_ties.get(p, 0)) <= max_ties
+        }
+        if found <= chosen:
+            break
+        chosen |= found
     if group_max_ties > 0:
         chosen |= _clusters(t, community, person_set, flagged, group_max_ties, case_partners or {})
     if not chosen:
