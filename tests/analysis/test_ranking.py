@@ -128,7 +128,8 @@ def test_now_as_date_and_future_facts(networks) -> None:
     [
         (["labour", "labour"], 1.0),  # trafficking cases
         (["unknown", "unknown"], 0.0),  # ordinary crime: no exploitation registered
-        (["smuggling", None], 0.5),  # a case without a phenomenon counts as unknown
+        (["smuggling", None], 0.25),  # a case without a phenomenon counts as unknown
+        (["smuggling"], 0.5),  # one case is not yet a pattern
         ([], 0.5),  # no case at all: neither
     ],
 )

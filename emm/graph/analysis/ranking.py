@@ -238,7 +238,8 @@ def rank_networks(
         known = [phenomenon_of[c] for c in net.cases if c in phenomenon_of]
         if known:
             k = sum(p in thb for p in known)
-            comp["phenomenon"] = k / len(known)
+            sat = float(table["phenomenon"]["saturation"])
+            comp["phenomenon"] = k / len(known) * min(1.0, k / sat)
             explanation.append(text["phenomenon"].format(k=k, n=len(known)))
         else:
             comp["phenomenon"] = float(table["phenomenon"]["no_cases"])
