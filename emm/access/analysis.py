@@ -119,7 +119,9 @@ def _compute(
     result = whole_graph_pass(edges, nodes, seed=seed)
     hits = run_indicators((edges, nodes))
     networks = detect_networks((edges, nodes), hits=hits, seed=seed)
-    scores = {s.network_id: s for s in rank_networks(networks, hits, now=today)}
+    scores = {
+        s.network_id: s for s in rank_networks(networks, hits, now=today, data=(edges, nodes))
+    }
     ranked = sorted(networks, key=lambda n: scores[n.id].rank)[:top_networks]
     candidates: list[dict[str, Any]] = []
     if len(edges) <= SAME_PERSON_MAX_EDGES:

@@ -53,18 +53,24 @@ def test_hand_computed_scores(networks, hits) -> None:
     scores = {s.network_id: s for s in rank_networks(networks, hits, now="2026-11-28")}
     # N0002: size log(5)/log(51); 4 distinct indicators, weights 1 + 1 + 1 + 0.25 (being known
     # to several parties) -> 3.25 / 4; 4 parties -> 3/4; 57 days -> 0.5 ** (57/365).
-    # Component weights 1, 3, 2, 2 (sum 8).
+    # No data: the phenomenon of the cases is unknown, 0.5. Component weights 1, 3, 2, 2, 2
+    # (sum 10).
     s2 = scores["N0002"]
     ind = 3.25 / 4
-    expected = (math.log(5) / math.log(51) + 3 * ind + 2 * 0.75 + 2 * 0.5 ** (57 / 365)) / 8
+    expected = (
+        math.log(5) / math.log(51) + 3 * ind + 2 * 0.75 + 2 * 0.5 ** (57 / 365) + 2 * 0.5
+    ) / 10
     assert s2.score == pytest.approx(expected)
     assert s2.components == pytest.approx({"size": math.log(5) / math.log(51), "indicators": ind,
-                                           "parties": 0.75, "recency": 0.5 ** (57 / 365)})  # fmt: skip
+                                           "parties": 0.75, "recency": 0.5 ** (57 / 365),
+                                           "phenomenon": 0.5})  # fmt: skip
     assert s2.indicators == {"address_many_unrelated": 1, "shared_ad_contact": 1,
                              "multi_agency": 2, "victim_many_suspects": 1}  # fmt: skip
     # N0001: 21 members, no indicators, one party (0), newest fact two years old (0.25)
     s1 = scores["N0001"]
-    assert s1.score == pytest.approx((math.log(22) / math.log(51) + 2 * 0.5 ** (730 / 365)) / 8)
+    assert s1.score == pytest.approx(
+        (math.log(22) / math.log(51) + 2 * 0.5 ** (730 / 365) + 2 * 0.5) / 10
+    )
     assert scores["N0003"].components["recency"] == 0.0
 
 
@@ -97,15 +103,17 @@ def test_dutch_explanation(networks, hits) -> None:
 
 
 def test_weights_override_and_table(networks, hits) -> None:
-    assert set(ranking_table()) == {"size", "indicators", "parties", "recency"}
+    assert set(ranking_table()) == {"size", "indicators", "parties", "recency", "phenomenon"}
     only_size = rank_networks(networks, hits, now="2026-11-28",
-                              weights={"indicators": 0, "parties": 0, "recency": 0})  # fmt: skip
+                              weights={"indicators": 0, "parties": 0, "recency": 0,
+                                       "phenomenon": 0})  # fmt: skip
     assert only_size[0].network_id == "N0001"
     with pytest.raises(InvalidThreshold):
         rank_networks(networks, hits, now="2026-11-28", weights={"charm": 1})
     with pytest.raises(InvalidThreshold):
         rank_networks(networks, hits, now="2026-11-28",
-                      weights={"size": 0, "indicators": 0, "parties": 0, "recency": 0})  # fmt: skip
+                      weights={"size": 0, "indicators": 0, "parties": 0, "recency": 0,
+                               "phenomenon": 0})  # fmt: skip
 
 
 def test_now_as_date_and_future_facts(networks) -> None:
@@ -113,3 +121,33 @@ def test_now_as_date_and_future_facts(networks) -> None:
 
     [s] = rank_networks(networks[1:2], [], now=dt.date(2026, 10, 1))
     assert s.components["recency"] == 1.0  # a fact dated after `now` counts as fresh
+
+
+@pytest.mark.parametrize(
+    ("phenomena", "expected"),
+    [
+        (["labour", "labour"], 1.0),  # trafficking cases
+        (["unknown", "unknown"], 0.0),  # ordinary crime: no exploitation registered
+        (["smuggling", None], 0.25),  # a case without a phenomenon counts as unknown
+        (["smuggling"], 0.5),  # one case is not yet a pattern
+        ([], 0.5),  # no case at all: neither
+    ],
+)
+def test_when_cases_are_ordinary_crime_then_the_phenomenon_component_is_low(
+    phenomena: list[str | None], expected: float
+) -> None:
+    import pandas as pd
+
+    from emm.graph.analysis.networks import Network
+
+    cases = [f"c{i}" for i in range(len(phenomena))]
+    net = Network("N0001", frozenset({"p1", "p2"}), frozenset({"p1", "p2"}), frozenset({"p1"}),
+                  frozenset({"POL"}), "2026-10-02", 2, cases=frozenset(cases))  # fmt: skip
+    nodes = pd.DataFrame(
+        {"uid": ["p1", "p2", *cases], "label": ["Person", "Person"] + ["Signal"] * len(cases),
+         "phenomenon": [None, None, *phenomena]}
+    )  # fmt: skip
+    edges = pd.DataFrame({"src": ["p1"], "dst": ["p2"], "type": ["FAMILY_OF"], "party": ["POL"],
+                          "legal_basis": ["WPG-9"], "registered_at": ["2026-10-02"]})  # fmt: skip
+    [score] = rank_networks([net], [], now="2026-11-28", data=(edges, nodes))
+    assert score.components["phenomenon"] == expected

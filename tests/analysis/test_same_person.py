@@ -264,6 +264,13 @@ def test_merge_errors(three_records) -> None:
         (("Maria Rossi", "1990-07-15"), ("Mario Rossi", "1990-07-15"), False, None),
         (("Naomi van der Stael", "1988-04-01"), ("Naomi van edr Stael", "1988-04-01"), True,
          "one-edit typo in the name"),
+        # a patronymic or third name left out, passport order
+        (("KIDANE Helen", "1986-03-12"), ("Helen Kidane Mebrahtu", "1986-03-12"), True,
+         "one or more left out"),
+        (("MERHAWI Samuel", "2002-03-20"), ("Samuel Mirhawi Negash", "2002-03-20"), True,
+         "left out, another transliteration"),
+        (("KIDANE Helen", "1986-03-12"), ("Helen Kidane Mebrahtu", "1979-08-30"), False, None),
+        (("Helen", "1986-03-12"), ("Helen Kidane Mebrahtu", "1986-03-12"), False, None),
     ],
 )  # fmt: skip
 def test_passport_order_transliteration_placeholder_dates(a, b, found, why) -> None:

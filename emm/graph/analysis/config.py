@@ -56,11 +56,16 @@ class _EdgeWeights(BaseModel):
 
 class _Flags(BaseModel):
     types: list[str]
+    uninvolved_roles: list[str] = Field(default_factory=list)
 
 
 class _Periphery(BaseModel):
     max_ties: int = Field(ge=0)
     own_types: list[str]
+    group_max_ties: int = Field(default=0, ge=0)
+    rounds: int = Field(default=1, ge=1)
+    weak_indicators: list[str] = Field(default_factory=list)
+    shared_cases_only: bool = False
     explanation_en: str
     explanation_nl: str
 
@@ -98,6 +103,7 @@ def detection_table() -> dict[str, Any]:
         "communities": t.communities.model_dump(),
         "hubs": t.hubs.model_dump(),
         "flags": list(t.flags.types),
+        "uninvolved_roles": list(t.flags.uninvolved_roles),
         "periphery": t.periphery.model_dump(),
         "edge_weights": {k: v.weight for k, v in t.edge_weights.types.items()},
         "default_weight": t.edge_weights.default,

@@ -59,6 +59,7 @@ def co_involvement(
     *,
     labels: tuple[str, ...] | None = ("Person",),
     max_case: int = 500,
+    uninvolved_roles: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Pairs of entities involved in the same signal or investigation, with a weight.
 
@@ -74,6 +75,9 @@ def co_involvement(
     labels : tuple of str or None, default ("Person",)
         Labels of the entities paired; ``None`` pairs every involved entity.
     max_case : int, default 500
+    uninvolved_roles : tuple of str, default ()
+        Roles (``INVOLVED_IN.role``) that do not make an entity part of the case: whoever
+        reported a case is not tied by it to the persons it is about.
 
     Returns
     -------
@@ -100,6 +104,8 @@ def co_involvement(
     part_of = edges[(edges["type"] == "PART_OF") & edges["src"].isin(cases)]
     parent = part_of.drop_duplicates("src").set_index("src")["dst"]
     inv = edges[(edges["type"] == "INVOLVED_IN") & edges["dst"].isin(cases)]
+    if uninvolved_roles and "role" in inv.columns:
+        inv = inv[~inv["role"].isin(list(uninvolved_roles))]
     if labels is not None:
         inv = inv[inv["src"].map(label).isin(labels)]
     case = inv["dst"].map(parent).astype(object)

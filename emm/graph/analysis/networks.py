@@ -246,7 +246,8 @@ def detect_networks(
     out = hubs | context
     core = edges[~edges["src"].isin(out) & ~edges["dst"].isin(out)]
     core = core[["src", "dst", "type"]].assign(_w=fact_strength(core).to_numpy())
-    co = co_involvement(edges, nodes, labels=None)
+    uninvolved = tuple(table["uninvolved_roles"])
+    co = co_involvement(edges, nodes, labels=None, uninvolved_roles=uninvolved)
     co = co[~co["a"].isin(hubs) & ~co["b"].isin(hubs)]
     derived = [
         pd.DataFrame({"src": co["a"], "dst": co["b"], "type": CO_INVOLVED, "_w": co["weight"]}),
@@ -288,15 +289,31 @@ def detect_networks(
     # 5. flags
     persons = set(label.index[label.eq("Person").to_numpy()].tolist())
     involved = edges[(edges["type"] == "INVOLVED_IN") & edges["dst"].isin(context)]
+    if uninvolved and "role" in involved.columns:
+        involved = involved[~involved["role"].isin(list(uninvolved))]
     flag_facts = edges[edges["type"].isin(table["flags"])]
     flags = (set(involved["src"]) | set(flag_facts["src"]) | set(flag_facts["dst"])) & persons
     for h in hits:
         flags.add(h.subject)
         flags.update(r for r in h.related if r in persons)
-    # 5b. peripheral contacts out (periphery.py)
+    # 5b. peripheral contacts out (periphery.py); what keeps a person in is a flag that
+    # concerns this community: a case shared with another of its entities, an indicator that
+    # is not merely "known to several parties", an observed meeting or group membership
     per = table["periphery"]
+    keeps, partners = _keeping_flags(
+        community, persons, set(flag_facts["src"]) | set(flag_facts["dst"]), involved, co,
+        hits, weak=set(per["weak_indicators"]), shared_cases_only=per["shared_cases_only"],
+    )  # fmt: skip
     contacts = peripheral(
-        typed, community, persons, flags, own_types=per["own_types"], max_ties=per["max_ties"]
+        typed,
+        community,
+        persons,
+        keeps,
+        own_types=per["own_types"],
+        max_ties=per["max_ties"],
+        group_max_ties=per["group_max_ties"],
+        rounds=per["rounds"],
+        case_partners=partners,
     )
     if contacts:
         community = community[~community.index.isin(list(contacts))]
@@ -314,6 +331,44 @@ def detect_networks(
     found = _describe(edges, community[community.isin(keep)], persons, flags, hubs, context)
     found.sort(key=lambda net: (-net.size, min(order.get(m, m) for m in net.members)))
     return [replace(net, id=f"N{i:04d}") for i, net in enumerate(found, start=1)]
+
+
+def _keeping_flags(
+    community: pd.Series,
+    persons: set[str],
+    flag_fact_ends: set[str],
+    involved: pd.DataFrame,
+    co: pd.DataFrame,
+    hits: Iterable[IndicatorHit],
+    *,
+    weak: set[str],
+    shared_cases_only: bool,
+) -> tuple[set[str], dict[str, set[str]]]:
+    """Persons whose flags keep them in their community against the periphery rule, and for
+    those kept only by cases shared within the community: the others of those cases.
+
+    A case that others outside the community are in but nobody else of the community (a
+    report they made, a witness statement) says nothing about this network; nor does being known to several
+    parties (``weak`` indicators).
+    """
+    keeps = flag_fact_ends & persons
+    for h in hits:
+        if h.indicator_id in weak:
+            continue
+        keeps.add(h.subject)
+        keeps.update(r for r in h.related if r in persons)
+    partners: dict[str, set[str]] = defaultdict(set)
+    if shared_cases_only:
+        c = community.to_dict()
+        a, b = co["a"].map(c), co["b"].map(c)
+        same = co[a.notna() & a.eq(b)]
+        for x, y in zip(same["a"].tolist(), same["b"].tolist(), strict=True):
+            partners[x].add(y)
+            partners[y].add(x)
+    else:
+        keeps |= set(involved["src"]) & persons
+    case_only = {p: set(o) for p, o in partners.items() if p in persons and p not in keeps}
+    return keeps | set(case_only), case_only
 
 
 def _describe(

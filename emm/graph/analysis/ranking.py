@@ -1,4 +1,5 @@
-"""Rank candidate networks by size, indicators, parties and recency (weights in a table).
+"""Rank candidate networks by size, indicators, parties, recency and the phenomenon of their
+cases (weights in a table).
 
 The weights and scaling constants live in ``ranking.yaml``; every :class:`NetworkScore`
 carries its component values and a plain-language explanation, so an analyst sees *why* a
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NetworkScore", "rank_networks", "ranking_table"]
 
-COMPONENTS = ("size", "indicators", "parties", "recency")
+COMPONENTS = ("size", "indicators", "parties", "recency", "phenomenon")
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class NetworkScore:
         Weighted mean of the components, between 0 and 1.
     components : dict
         Each component's value between 0 and 1 (``size``, ``indicators``, ``parties``,
-        ``recency``).
+        ``recency``, ``phenomenon``).
     explanation : list of str
         Human-readable reasons, one per component.
     indicators : dict
@@ -96,6 +97,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "party": ("party", "parties"),
         "latest": "latest fact {d} ({days} days before {now})",
         "undated": "no dated facts",
+        "phenomenon": "{k} of {n} signal(s) and investigation(s) about trafficking or smuggling",
     },
     "nl": {
         "size": "{n} leden, waarvan {p} personen",
@@ -106,6 +108,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "party": ("partij", "partijen"),
         "latest": "nieuwste feit {d} ({days} dagen voor {now})",
         "undated": "geen gedateerde feiten",
+        "phenomenon": "{k} van {n} signaal/signalen en onderzoek(en) over mensenhandel of -smokkel",
     },
 }
 
@@ -139,6 +142,9 @@ def rank_networks(
         Override component weights, e.g. ``{"recency": 0}``.
     lang : {"en", "nl"}, default "en"
         Language of the explanation.
+    data : (edges, nodes) pair of DataFrames or networkx graph, optional
+        The data the networks were found in: the phenomenon of their signals and
+        investigations. Without it every network scores ``no_cases`` on that component.
 
     Returns
     -------
@@ -164,12 +170,13 @@ def rank_networks(
     2 parties involved: IND, POL
     latest fact 2026-10-02 (57 days before 2026-11-28)
     >>> round(s.score, 3)
-    0.354
+    0.383
     """
     from emm.graph.analysis.indicators import indicator_table
 
-    del data  # reserved: measures of the network itself (not used yet)
     table = ranking_table()
+    phenomenon_of = _case_phenomena(data)
+    thb = set(table["phenomenon"]["phenomena"])
     w = {k: float(v["weight"]) for k, v in table.items()}
     for key, value in (weights or {}).items():
         if key not in w:
@@ -228,6 +235,14 @@ def rank_networks(
             )
         else:
             explanation.append(text["undated"])
+        known = [phenomenon_of[c] for c in net.cases if c in phenomenon_of]
+        if known:
+            k = sum(p in thb for p in known)
+            sat = float(table["phenomenon"]["saturation"])
+            comp["phenomenon"] = k / len(known) * min(1.0, k / sat)
+            explanation.append(text["phenomenon"].format(k=k, n=len(known)))
+        else:
+            comp["phenomenon"] = float(table["phenomenon"]["no_cases"])
         score = sum(w[k] * comp[k] for k in COMPONENTS) / total
         scores.append(NetworkScore(net.id, score, comp, explanation, dict(fired)))
     scores.sort(key=lambda s: (-s.score, s.network_id))
@@ -235,3 +250,18 @@ def rank_networks(
         NetworkScore(s.network_id, s.score, s.components, s.explanation, s.indicators, rank=i)
         for i, s in enumerate(scores, start=1)
     ]
+
+
+def _case_phenomena(data: Any) -> dict[str, str]:
+    """uid -> phenomenon of every signal and investigation in ``data`` (empty without data)."""
+    if data is None:
+        return {}
+    from emm.graph.analysis.context import CONTEXT_LABELS
+    from emm.graph.analysis.frames import as_frames
+
+    _, nodes = as_frames(data)
+    if "phenomenon" not in nodes.columns:
+        return {}
+    cases = nodes[nodes["label"].isin(CONTEXT_LABELS)]
+    value = cases["phenomenon"].where(cases["phenomenon"].notna(), "unknown").astype(str)
+    return dict(zip(cases["uid"].astype(str), value.str.lower(), strict=True))

@@ -16,7 +16,8 @@ compared with :mod:`emm.graph.analysis.names`.
 
 Blocking keeps this near-linear: only persons sharing a block key are compared. A name key is
 the core surname with at most one letter deleted (catches every one-edit typo), the sorted
-name parts (reordered names) or the sorted transliteration skeletons. Block keys are a name key
+name parts (reordered names) or the sorted transliteration skeletons; every two transliteration
+skeletons with the birth year catch a name part left out. Block keys are a name key
 together with the birth year, a name key together with the birth month-day (a typo or a
 day/month swap keeps one of the two), each shared identifier (phone, e-mail, account, document,
 address, vehicle, the phone of an advertisement offering the person, ...) and the BSN. A pair
@@ -73,7 +74,9 @@ FEATURES: dict[str, tuple[float, str]] = {
         0.5,
         "names equal, equal up to accents or passport order, initials matching given names, "
         "name parts reordered (0.85), a one-edit typo (0.8), another transliteration (0.75) or "
-        "a one-edit typo in a surname of two or three letters with the same given names (0.65)",
+        "a one-edit typo in a surname of two or three letters with the same given names (0.65), "
+        "two or more name parts of the other with a patronymic or third name left out (0.8; "
+        "0.7 in another transliteration)",
     ),
     "birth_date": (
         0.3,
@@ -164,6 +167,9 @@ def _name_feature(
         sb = skeletons(b) if sb is None else sb
         if sa and sa == sb and len(sa) >= 2:
             return 0.75, "same name in another transliteration"
+    dropped = _parts_dropped(a, b, sa, sb)
+    if dropped:
+        return dropped
     if (
         a.given == b.given
         and not a.uses_initials
@@ -179,6 +185,26 @@ def _name_feature(
         # a typo in a particle or across a space ("van edr Stael", "Ek Khatib")
         return 0.8, "one-edit typo in the name"
     return 0.0, None
+
+
+def _parts_dropped(
+    a: ParsedName, b: ParsedName, sa: tuple[str, ...] | None, sb: tuple[str, ...] | None
+) -> tuple[float, str] | None:
+    """The shorter name is two or more parts of the longer one, in any order ("KIDANE Helen" /
+    "Helen Kidane Mebrahtu": a patronymic or third name left out), as written (0.8) or in
+    another transliteration (0.7)."""
+    if a.uses_initials or b.uses_initials:
+        return None
+    short, long_ = sorted((set(a.full.split()), set(b.full.split())), key=len)
+    if 2 <= len(short) < len(long_) and short <= long_:
+        return 0.8, "same name parts, one or more left out (a patronymic or third name)"
+    sa = skeletons(a) if sa is None else sa
+    sb = skeletons(b) if sb is None else sb
+    if len(sa) == len(set(sa)) and len(sb) == len(set(sb)):
+        ks, kl = sorted((set(sa), set(sb)), key=len)
+        if 2 <= len(ks) < len(kl) and ks <= kl:
+            return 0.7, "name parts left out, another transliteration"
+    return None
 
 
 def _one_typo(a: str, b: str) -> bool:
@@ -383,6 +409,11 @@ def _block_keys(p: _Person, *, name_only: bool) -> set[tuple[str, ...]]:
     if len(sk) >= 2 and p.birth and len(p.birth) >= 10:
         keys.add(("sd", " ".join(sk), p.birth[:10]))
         keys.add(("sy", " ".join(sk), p.birth[:4]))
+    if len(sk) >= 3 and p.birth and len(p.birth) >= 10:
+        # a name part left out ("KIDANE Helen" / "Helen Kidane Mebrahtu"): every two parts
+        keys.update(("pp", x, y, p.birth[:4]) for x, y in combinations(sorted(set(sk)), 2))
+    elif len(sk) == 2 and p.birth and len(p.birth) >= 10:
+        keys.add(("pp", *sorted(sk), p.birth[:4]))
     if name_only:
         keys.update(("n", k) for k in names)
     keys.update(("i", str(n)) for n in p.ids)
