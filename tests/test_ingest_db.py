@@ -160,11 +160,11 @@ def test_delivery_failing_midway_is_undone_and_can_simply_be_run_again(store, ou
     calls = {"n": 0}
     real = GraphStore.write_batch
 
-    def flaky(self, nodes, edges):
+    def flaky(self, nodes, edges, **kw):
         calls["n"] += 1
         if calls["n"] == 3:
             raise ConnectionError("database went away")
-        return real(self, nodes, edges)
+        return real(self, nodes, edges, **kw)
 
     monkeypatch.setattr(GraphStore, "write_batch", flaky)
     with pytest.raises(ConnectionError):

@@ -89,30 +89,56 @@ def record_properties(name: str) -> tuple[str, ...]:
     return (*(f.name for f in ENTITY_TYPES[name].fields), "caption", "search")
 
 
+_RESTRICT: LiteralString = "SET n.restricted = true "  # marks, never clears (art. 10.1b)
+
+
 @cache
-def merge_records(name: str) -> LiteralString:
+def merge_records(name: str, restricted: bool = False) -> LiteralString:
     """Merge a batch of entity records of one label.
 
-    Per row: the entity node on ``key`` (created with a new ``uid`` if absent; a restricted
-    subject's new record marks it restricted, never the reverse), the record on ``source_ref``
-    with exactly the values this row states, and the ``DESCRIBES`` relationship with the
-    provenance. Re-running the same rows changes nothing.
+    Per row: the entity node on ``key`` (created with a new ``uid`` if absent), the record on
+    ``source_ref`` with exactly the values this row states, and the ``DESCRIBES`` relationship
+    with the provenance. Re-running the same rows changes nothing. With ``restricted`` (rows of
+    a restricted subject, sent apart) the entity is marked restricted; nothing ever clears it.
 
     Parameters are column lists with one entry per row (the driver encodes a few lists much
     faster than a map per row): ``$keys``, ``$uids``, ``$refs``, ``$deliveries``, ``$parties``,
-    ``$bases``, ``$registered``, ``$restricted`` and ``$p_<property>`` for each record property
-    (``None`` where a row has no value). Returns ``created``: how many entity nodes were new.
+    ``$bases``, ``$registered`` and ``$p_<property>`` for each record property (``None`` where
+    a row has no value). Returns ``created``: how many entity nodes were new.
     """
     values = ", ".join(f"r.{p} = $p_{p}[i]" for p in record_properties(name))
     return _q(
         "UNWIND range(0, size($keys) - 1) AS i "
         f"MERGE (n:{label(name)} {{key: $keys[i]}}) ON CREATE SET n.uid = $uids[i] "
-        "SET n.restricted = CASE WHEN $restricted[i] THEN true ELSE n.restricted END "
-        "MERGE (r:Record {source_ref: $refs[i]}) "
+        + (_RESTRICT if restricted else "")
+        + "MERGE (r:Record {source_ref: $refs[i]}) "
         f"SET r.label = '{name}', r.delivery_id = $deliveries[i], {values} "
         f"MERGE (r)-[d:{DESCRIBES}]->(n) "
         "SET d.party = $parties[i], d.legal_basis = $bases[i], d.source_ref = $refs[i], "
         "d.registered_at = $registered[i] "
+        "RETURN sum(CASE WHEN n.uid = $uids[i] THEN 1 ELSE 0 END) AS created, count(r) AS n"
+    )
+
+
+@cache
+def create_records(name: str, restricted: bool = False) -> LiteralString:
+    """:func:`merge_records` for records that cannot exist yet: those of a delivery being
+    loaded for the first time (``source_ref`` starts with its delivery id, and what an earlier
+    incomplete run wrote is discarded first). The record and its ``DESCRIBES`` are created,
+    not merged: no index lookup or edge-list scan per row. Should one exist after all, the
+    unique ``source_ref`` constraint refuses the batch; nothing is duplicated. Same
+    parameters and result as :func:`merge_records`.
+    """
+    values = ", ".join(f"r.{p} = $p_{p}[i]" for p in record_properties(name))
+    return _q(
+        "UNWIND range(0, size($keys) - 1) AS i "
+        f"MERGE (n:{label(name)} {{key: $keys[i]}}) ON CREATE SET n.uid = $uids[i] "
+        + (_RESTRICT if restricted else "")
+        + f"CREATE (r:Record {{source_ref: $refs[i], label: '{name}', "
+        "delivery_id: $deliveries[i]}) "
+        f"SET {values} "
+        f"CREATE (r)-[d:{DESCRIBES} {{party: $parties[i], legal_basis: $bases[i], "
+        "source_ref: $refs[i], registered_at: $registered[i]}]->(n) "
         "RETURN sum(CASE WHEN n.uid = $uids[i] THEN 1 ELSE 0 END) AS created, count(r) AS n"
     )
 
