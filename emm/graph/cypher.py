@@ -129,18 +129,25 @@ def create_records(name: str, restricted: bool = False) -> LiteralString:
     unique ``source_ref`` constraint refuses the batch; nothing is duplicated. Same
     parameters and result as :func:`merge_records`.
     """
-    values = ", ".join(f"r.{p} = $p_{p}[i]" for p in record_properties(name))
+    # Values inline, not SET after: the record is written once (a null value stores nothing).
+    values = "".join(f", {p}: $p_{p}[i]" for p in record_properties(name))
     return _q(
         "UNWIND range(0, size($keys) - 1) AS i "
         f"MERGE (n:{label(name)} {{key: $keys[i]}}) ON CREATE SET n.uid = $uids[i] "
         + (_RESTRICT if restricted else "")
         + f"CREATE (r:Record {{source_ref: $refs[i], label: '{name}', "
-        "delivery_id: $deliveries[i]}) "
-        f"SET {values} "
+        f"delivery_id: $deliveries[i]{values}}}) "
         f"CREATE (r)-[d:{DESCRIBES} {{party: $parties[i], legal_basis: $bases[i], "
         "source_ref: $refs[i], registered_at: $registered[i]}]->(n) "
         "RETURN sum(CASE WHEN n.uid = $uids[i] THEN 1 ELSE 0 END) AS created, count(r) AS n"
     )
+
+
+def _edge_properties(type_: str, properties: tuple[str, ...]) -> str:
+    allowed = {f.name for f in REL_TYPES[type_].fields} | {"party", "legal_basis", "registered_at"}
+    if not set(properties) <= allowed:
+        raise ValueError(f"not properties of {type_}: {sorted(set(properties) - allowed)}")
+    return ", ".join(f"e.{p} = $p_{p}[i]" for p in properties)
 
 
 @cache
@@ -150,10 +157,7 @@ def merge_edges(source: str, type_: str, target: str, properties: tuple[str, ...
     Column-list parameters as in :func:`merge_records`: ``$from_keys``, ``$to_keys``,
     ``$source_refs`` and ``$p_<property>`` for each of ``properties``.
     """
-    allowed = {f.name for f in REL_TYPES[type_].fields} | {"party", "legal_basis", "registered_at"}
-    if not set(properties) <= allowed:
-        raise ValueError(f"not properties of {type_}: {sorted(set(properties) - allowed)}")
-    assign = ", ".join(f"e.{p} = $p_{p}[i]" for p in properties)
+    assign = _edge_properties(type_, properties)
     return _q(
         "UNWIND range(0, size($source_refs) - 1) AS i "
         f"MATCH (a:{label(source)} {{key: $from_keys[i]}}) "
@@ -161,6 +165,25 @@ def merge_edges(source: str, type_: str, target: str, properties: tuple[str, ...
         f"MERGE (a)-[e:{rel_type(type_)} {{source_ref: $source_refs[i]}}]->(b) "
         + (f"SET {assign} " if assign else "")
         + "RETURN count(e) AS n"
+    )
+
+
+@cache
+def create_edges(
+    source: str, type_: str, target: str, properties: tuple[str, ...]
+) -> LiteralString:
+    """:func:`merge_edges` for facts that cannot exist yet (a delivery's first load, as
+    :func:`create_records`: ``source_ref`` starts with the delivery id, and an incomplete
+    run's facts are discarded first): created, without scanning the endpoint's relationships.
+    Same parameters and result."""
+    _edge_properties(type_, properties)  # refuses properties outside the schema
+    values = "".join(f", {p}: $p_{p}[i]" for p in properties)  # inline: written once
+    return _q(
+        "UNWIND range(0, size($source_refs) - 1) AS i "
+        f"MATCH (a:{label(source)} {{key: $from_keys[i]}}) "
+        f"MATCH (b:{label(target)} {{key: $to_keys[i]}}) "
+        f"CREATE (a)-[e:{rel_type(type_)} {{source_ref: $source_refs[i]{values}}}]->(b) "
+        "RETURN count(e) AS n"
     )
 
 

@@ -175,6 +175,7 @@ class GraphStore:
                 raise StoreError(f"a {n.label} record needs its source_ref, party and legal basis")
             node_groups[(n.label, n.restricted)].append(n)
         builder = cypher.create_records if new_records else cypher.merge_records
+        edge_builder = cypher.create_edges if new_records else cypher.merge_edges
         node_statements = []
         for (name, restricted), group in node_groups.items():
             params = columns([n.props for n in group], cypher.record_properties(name), name)
@@ -200,7 +201,7 @@ class GraphStore:
             params["from_keys"] = [e.source_key for e in egroup]
             params["to_keys"] = [e.target_key for e in egroup]
             params["source_refs"] = [e.source_ref for e in egroup]
-            query = cypher.merge_edges(source, type_, target, names)
+            query = edge_builder(source, type_, target, names)
             edge_statements.append((f"{type_} ({source}->{target})", query, params, len(egroup)))
 
         when = dates or {}

@@ -644,8 +644,9 @@ def _ingest_file(
     report.files.append(file_counts)
     rows = iter(records)  # (row, line, record or the reader's verdict); empty cells left out
     entities = kind == "entities"
-    # Rows go in chunks of batch_size: one chunk is one batch (one transaction), and its
-    # per-type counters are added to the report once, not row by row.
+    # Rows go in chunks of batch_size: one chunk is one batch (the writer sends batches in
+    # transactions of about batch_size rows), and its per-type counters are added to the
+    # report once, not row by row.
     while chunk := list(islice(rows, batch_size)):
         if index.spilled:
             index.prefetch(_record_ids(chunk, kind))
@@ -674,12 +675,13 @@ def _ingest_file(
                     if not index.claim(record_id):
                         raise RowError("record_id", "is used by an earlier row of this delivery")
                     batch.edges.append(edge)
-                    # A record lives as long as the latest fact of its delivery it is in.
-                    when = edge.props["registered_at"]
-                    for end in (row["from"].strip(), row["to"].strip()):
-                        ref = f"{ctx.delivery_id}/{end}"
-                        if when > dates.get(ref, ""):
-                            dates[ref] = when
+                    if writer is not None:  # (a dry run writes no record, so has no dates)
+                        # A record lives as long as the latest fact of its delivery it is in.
+                        when = edge.props["registered_at"]
+                        for end in (row["from"].strip(), row["to"].strip()):
+                            ref = f"{ctx.delivery_id}/{end}"
+                            if when > dates.get(ref, ""):
+                                dates[ref] = when
             except RowError as exc:
                 rejected[type_] += 1
                 kept = row if exc.keep_record else None
