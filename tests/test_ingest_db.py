@@ -160,11 +160,11 @@ def test_delivery_failing_midway_is_undone_and_can_simply_be_run_again(store, ou
     calls = {"n": 0}
     real = GraphStore.write_batch
 
-    def flaky(self, nodes, edges):
+    def flaky(self, nodes, edges, **kw):
         calls["n"] += 1
         if calls["n"] == 3:
             raise ConnectionError("database went away")
-        return real(self, nodes, edges)
+        return real(self, nodes, edges, **kw)
 
     monkeypatch.setattr(GraphStore, "write_batch", flaky)
     with pytest.raises(ConnectionError):
@@ -249,3 +249,25 @@ def test_clean_copy_of_fixture_folder_is_not_modified(tmp_path, store, out_dir):
     load_fixtures(store, out_dir)
     ingest_folder(copy, store, out_dir=out_dir, force=True)
     assert {p.name: p.read_bytes() for p in copy.rglob("*") if p.is_file()} == before
+
+
+def _record_dates(store: GraphStore) -> dict[str, str | None]:
+    _, nodes = store.frames()
+    entities = store.entities(list(nodes["uid"]))
+    return {s.source_ref: s.registered_at for e in entities.values() for s in e.statements}
+
+
+def test_when_a_delivery_spans_many_transactions_then_record_dates_are_those_of_one(
+    store, out_dir, tmp_path
+):
+    # batch_size 5000: each delivery is one transaction and its records take their retention
+    # date before they are sent; batch_size 1 and 3: most records are written before their
+    # facts are read, and updated in the delivery's last transaction.
+    runs = {}
+    for size in (5000, 3, 1):
+        store.clear()
+        load_fixtures(store, tmp_path / str(size), batch_size=size)
+        runs[size] = _record_dates(store)
+    assert runs[3] == runs[5000] and runs[1] == runs[5000]
+    # dates are the facts' (not all the delivery date): the clock follows the latest fact
+    assert len(set(runs[5000].values())) > 2

@@ -61,6 +61,11 @@ def _entity_labels() -> list[tuple[Any, ...]]:
     return [(name,) for name in ENTITY_TYPES]
 
 
+def _record_args() -> list[tuple[Any, ...]]:
+    # GraphStore.write_batch: every label, plain and for a restricted subject's rows.
+    return [*_entity_labels(), *((name, True) for (name,) in _entity_labels())]
+
+
 def _merge_edges_args() -> list[tuple[Any, ...]]:
     from emm.graph.schema import REL_TYPES, endpoint_pairs
 
@@ -101,8 +106,10 @@ def _no_args() -> list[tuple[Any, ...]]:
 # builder ("module.function") -> every argument tuple it accepts.
 BUILDERS: dict[str, Callable[[], list[tuple[Any, ...]]]] = {
     "emm.graph.cypher.schema_statements": _no_args,
-    "emm.graph.cypher.merge_records": _entity_labels,
+    "emm.graph.cypher.merge_records": _record_args,
+    "emm.graph.cypher.create_records": _record_args,
     "emm.graph.cypher.merge_edges": _merge_edges_args,
+    "emm.graph.cypher.create_edges": _merge_edges_args,
     "emm.graph.cypher.delete_orphans": _entity_labels,
     "emm.graph.cypher.count_nodes": _entity_labels,
     "emm.graph.cypher.uids_by_key": _entity_labels,

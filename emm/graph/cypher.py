@@ -89,26 +89,29 @@ def record_properties(name: str) -> tuple[str, ...]:
     return (*(f.name for f in ENTITY_TYPES[name].fields), "caption", "search")
 
 
+_RESTRICT: LiteralString = "SET n.restricted = true "  # marks, never clears (art. 10.1b)
+
+
 @cache
-def merge_records(name: str) -> LiteralString:
+def merge_records(name: str, restricted: bool = False) -> LiteralString:
     """Merge a batch of entity records of one label.
 
-    Per row: the entity node on ``key`` (created with a new ``uid`` if absent; a restricted
-    subject's new record marks it restricted, never the reverse), the record on ``source_ref``
-    with exactly the values this row states, and the ``DESCRIBES`` relationship with the
-    provenance. Re-running the same rows changes nothing.
+    Per row: the entity node on ``key`` (created with a new ``uid`` if absent), the record on
+    ``source_ref`` with exactly the values this row states, and the ``DESCRIBES`` relationship
+    with the provenance. Re-running the same rows changes nothing. With ``restricted`` (rows of
+    a restricted subject, sent apart) the entity is marked restricted; nothing ever clears it.
 
     Parameters are column lists with one entry per row (the driver encodes a few lists much
     faster than a map per row): ``$keys``, ``$uids``, ``$refs``, ``$deliveries``, ``$parties``,
-    ``$bases``, ``$registered``, ``$restricted`` and ``$p_<property>`` for each record property
-    (``None`` where a row has no value). Returns ``created``: how many entity nodes were new.
+    ``$bases``, ``$registered`` and ``$p_<property>`` for each record property (``None`` where
+    a row has no value). Returns ``created``: how many entity nodes were new.
     """
     values = ", ".join(f"r.{p} = $p_{p}[i]" for p in record_properties(name))
     return _q(
         "UNWIND range(0, size($keys) - 1) AS i "
         f"MERGE (n:{label(name)} {{key: $keys[i]}}) ON CREATE SET n.uid = $uids[i] "
-        "SET n.restricted = CASE WHEN $restricted[i] THEN true ELSE n.restricted END "
-        "MERGE (r:Record {source_ref: $refs[i]}) "
+        + (_RESTRICT if restricted else "")
+        + "MERGE (r:Record {source_ref: $refs[i]}) "
         f"SET r.label = '{name}', r.delivery_id = $deliveries[i], {values} "
         f"MERGE (r)-[d:{DESCRIBES}]->(n) "
         "SET d.party = $parties[i], d.legal_basis = $bases[i], d.source_ref = $refs[i], "
@@ -118,16 +121,43 @@ def merge_records(name: str) -> LiteralString:
 
 
 @cache
+def create_records(name: str, restricted: bool = False) -> LiteralString:
+    """:func:`merge_records` for records that cannot exist yet: those of a delivery being
+    loaded for the first time (``source_ref`` starts with its delivery id, and what an earlier
+    incomplete run wrote is discarded first). The record and its ``DESCRIBES`` are created,
+    not merged: no index lookup or edge-list scan per row. Should one exist after all, the
+    unique ``source_ref`` constraint refuses the batch; nothing is duplicated. Same
+    parameters and result as :func:`merge_records`.
+    """
+    # Values inline, not SET after: the record is written once (a null value stores nothing).
+    values = "".join(f", {p}: $p_{p}[i]" for p in record_properties(name))
+    return _q(
+        "UNWIND range(0, size($keys) - 1) AS i "
+        f"MERGE (n:{label(name)} {{key: $keys[i]}}) ON CREATE SET n.uid = $uids[i] "
+        + (_RESTRICT if restricted else "")
+        + f"CREATE (r:Record {{source_ref: $refs[i], label: '{name}', "
+        f"delivery_id: $deliveries[i]{values}}}) "
+        f"CREATE (r)-[d:{DESCRIBES} {{party: $parties[i], legal_basis: $bases[i], "
+        "source_ref: $refs[i], registered_at: $registered[i]}]->(n) "
+        "RETURN sum(CASE WHEN n.uid = $uids[i] THEN 1 ELSE 0 END) AS created, count(r) AS n"
+    )
+
+
+def _edge_properties(type_: str, properties: tuple[str, ...]) -> str:
+    allowed = {f.name for f in REL_TYPES[type_].fields} | {"party", "legal_basis", "registered_at"}
+    if not set(properties) <= allowed:
+        raise ValueError(f"not properties of {type_}: {sorted(set(properties) - allowed)}")
+    return ", ".join(f"e.{p} = $p_{p}[i]" for p in properties)
+
+
+@cache
 def merge_edges(source: str, type_: str, target: str, properties: tuple[str, ...]) -> LiteralString:
     """Merge a batch of relationships of one type between two labels, on ``source_ref``.
 
     Column-list parameters as in :func:`merge_records`: ``$from_keys``, ``$to_keys``,
     ``$source_refs`` and ``$p_<property>`` for each of ``properties``.
     """
-    allowed = {f.name for f in REL_TYPES[type_].fields} | {"party", "legal_basis", "registered_at"}
-    if not set(properties) <= allowed:
-        raise ValueError(f"not properties of {type_}: {sorted(set(properties) - allowed)}")
-    assign = ", ".join(f"e.{p} = $p_{p}[i]" for p in properties)
+    assign = _edge_properties(type_, properties)
     return _q(
         "UNWIND range(0, size($source_refs) - 1) AS i "
         f"MATCH (a:{label(source)} {{key: $from_keys[i]}}) "
@@ -135,6 +165,25 @@ def merge_edges(source: str, type_: str, target: str, properties: tuple[str, ...
         f"MERGE (a)-[e:{rel_type(type_)} {{source_ref: $source_refs[i]}}]->(b) "
         + (f"SET {assign} " if assign else "")
         + "RETURN count(e) AS n"
+    )
+
+
+@cache
+def create_edges(
+    source: str, type_: str, target: str, properties: tuple[str, ...]
+) -> LiteralString:
+    """:func:`merge_edges` for facts that cannot exist yet (a delivery's first load, as
+    :func:`create_records`: ``source_ref`` starts with the delivery id, and an incomplete
+    run's facts are discarded first): created, without scanning the endpoint's relationships.
+    Same parameters and result."""
+    _edge_properties(type_, properties)  # refuses properties outside the schema
+    values = "".join(f", {p}: $p_{p}[i]" for p in properties)  # inline: written once
+    return _q(
+        "UNWIND range(0, size($source_refs) - 1) AS i "
+        f"MATCH (a:{label(source)} {{key: $from_keys[i]}}) "
+        f"MATCH (b:{label(target)} {{key: $to_keys[i]}}) "
+        f"CREATE (a)-[e:{rel_type(type_)} {{source_ref: $source_refs[i]{values}}}]->(b) "
+        "RETURN count(e) AS n"
     )
 
 

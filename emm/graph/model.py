@@ -18,7 +18,7 @@ def new_uid(label: str) -> str:
     return f"{label}-{uuid.uuid4().hex[:16]}"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NodeRow:
     """One entity record of a delivery: the identity it merges on and the values it states.
 
@@ -42,7 +42,7 @@ class NodeRow:
         return self.source_ref.rsplit("/", 1)[0]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class EdgeRow:
     """A relationship to merge, identified by its ``source_ref`` (delivery/record)."""
 

@@ -16,7 +16,7 @@ the Cypher itself lives in :mod:`emm.graph.cypher`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, LiteralString, TypeVar
 
@@ -142,11 +142,24 @@ class GraphStore:
 
     # ------------------------------------------------------------------ writes
 
-    def write_batch(self, nodes: Sequence[NodeRow], edges: Sequence[EdgeRow]) -> BatchResult:
+    def write_batch(
+        self,
+        nodes: Sequence[NodeRow],
+        edges: Sequence[EdgeRow],
+        *,
+        new_records: bool = False,
+        dates: Mapping[str, str] | None = None,
+    ) -> BatchResult:
         """Merge records (and their entities), then facts, in ONE transaction: all or nothing.
 
-        One statement per label (records) and per source label, type and target label (facts),
-        with the rows as column lists (see :func:`cypher.merge_records`).
+        One statement per label (records; a restricted subject's rows apart) and per source
+        label, type and target label (facts), with the rows as column lists (see
+        :func:`cypher.merge_records`). ``new_records`` says that no record of these rows can
+        exist yet (a delivery's first load): they are created instead of merged
+        (:func:`cypher.create_records`); one that exists after all fails the batch on the
+        unique ``source_ref`` constraint, never duplicates it. ``dates`` (record ``source_ref``
+        -> date) sets the retention clock of records written before, in the same transaction
+        (as :meth:`set_record_dates`).
         """
 
         def columns(props: list[dict[str, Any]], names: tuple[str, ...], what: str) -> dict:
@@ -155,14 +168,16 @@ class GraphStore:
                 raise StoreError(f"{what} rows have properties outside the schema: {unknown}")
             return {f"p_{name}": [p.get(name) for p in props] for name in names}
 
-        node_groups: dict[str, list[NodeRow]] = defaultdict(list)
+        node_groups: dict[tuple[str, bool], list[NodeRow]] = defaultdict(list)
         for n in nodes:
             if not (n.source_ref and n.party and n.legal_basis):
                 # a value without its source would be nobody's: refuse, never guess
                 raise StoreError(f"a {n.label} record needs its source_ref, party and legal basis")
-            node_groups[n.label].append(n)
+            node_groups[(n.label, n.restricted)].append(n)
+        builder = cypher.create_records if new_records else cypher.merge_records
+        edge_builder = cypher.create_edges if new_records else cypher.merge_edges
         node_statements = []
-        for name, group in node_groups.items():
+        for (name, restricted), group in node_groups.items():
             params = columns([n.props for n in group], cypher.record_properties(name), name)
             params |= {
                 "keys": [n.key for n in group],
@@ -172,9 +187,8 @@ class GraphStore:
                 "parties": [n.party for n in group],
                 "bases": [n.legal_basis for n in group],
                 "registered": [n.registered_at for n in group],
-                "restricted": [n.restricted for n in group],
             }
-            node_statements.append((name, cypher.merge_records(name), params, len(group)))
+            node_statements.append((name, builder(name, restricted), params, len(group)))
 
         edge_groups: dict[tuple[str, str, str], list[EdgeRow]] = defaultdict(list)
         for e in edges:
@@ -187,15 +201,21 @@ class GraphStore:
             params["from_keys"] = [e.source_key for e in egroup]
             params["to_keys"] = [e.target_key for e in egroup]
             params["source_refs"] = [e.source_ref for e in egroup]
-            query = cypher.merge_edges(source, type_, target, names)
+            query = edge_builder(source, type_, target, names)
             edge_statements.append((f"{type_} ({source}->{target})", query, params, len(egroup)))
+
+        when = dates or {}
+        date_statements = [
+            (cypher.SET_RECORD_DATES, {"refs": list(part), "dates": [when[r] for r in part]})
+            for part in _chunks(sorted(when))
+        ]
 
         def work(tx: ManagedTransaction) -> BatchResult:
             result = BatchResult()
             for name, query, params, size in node_statements:
                 record = tx.run(query, params).single()
                 created = int(record["created"]) if record else 0
-                result.per_label_created[name] = created
+                result.per_label_created[name] = result.per_label_created.get(name, 0) + created
                 result.nodes_created += created
                 result.nodes_merged += size - created
             for what, query, params, size in edge_statements:
@@ -208,6 +228,8 @@ class GraphStore:
                         "node; batch rolled back"
                     )
                 result.edges_written += written
+            for query, params in date_statements:
+                tx.run(query, params).consume()
             return result
 
         return self.write_transaction(work)

@@ -344,7 +344,11 @@ def _load(
     started = time.perf_counter()
     if store is not None:
         store.record_delivery(manifest.delivery_id, _delivery_props(manifest, "loading", content))
-    writer = _Writer(store, report) if store is not None else None
+    # A first load (or one after an incomplete run's discard) holds no record of this delivery:
+    # its records are created, not merged. A forced re-run of a complete one merges.
+    writer = None
+    if store is not None:
+        writer = _Writer(store, report, new_records=not was_complete, batch_size=batch_size)
     index = _RecordIndex()
     dates: dict[str, str] = {}  # record ref -> latest registered_at of its delivery's facts
     try:
@@ -365,7 +369,9 @@ def _load(
                         dates,
                     )
             if writer is not None:
-                writer.wait()  # the last batch: committed before the delivery counts as loaded
+                # The last transaction, with the records' retention dates: committed before
+                # the delivery counts as loaded.
+                writer.finish(dates)
         finally:
             if writer is not None:
                 writer.close()
@@ -378,8 +384,6 @@ def _load(
             report.quarantine_file = str(quarantine.path)
         if not report.balanced():  # pragma: no cover - a bug, not bad input
             raise AssertionError("delivery report does not balance: read != loaded + quarantined")
-        if store is not None and dates:
-            store.set_record_dates(dates)
         _write_report(out_dir, report)  # before "complete": a delivery never lacks its report
         if store is not None:
             store.record_delivery(
@@ -533,39 +537,76 @@ class _Batch:
 
 
 class _Writer:
-    """Writes batches on one background thread, one at a time and in order.
+    """Writes batches on one background thread, one transaction at a time and in order.
 
-    While the database commits a batch the main thread validates the next one (the driver
-    waits on its socket without holding the GIL). At most one batch is in flight, and a batch
-    is counted as loaded only after its commit, in the order the batches were made.
+    Batches are held until they add up to ``batch_size`` rows and then go in one transaction,
+    so a small delivery's records and facts are one commit, not one per file. The delivery's
+    last transaction (:meth:`finish`) also sets the retention dates of its records: a record
+    still held takes its date before it is sent, one written earlier is updated in that
+    transaction (no separate pass). While the database commits, the main thread validates the
+    next rows (the driver waits on its socket without holding the GIL). At most one
+    transaction is in flight, and its rows count as loaded only after its commit, in order.
     """
 
-    def __init__(self, store: GraphStore, report: DeliveryReport) -> None:
+    def __init__(
+        self, store: GraphStore, report: DeliveryReport, *, new_records: bool, batch_size: int
+    ) -> None:
         self._store = store
         self._report = report
+        self._new_records = new_records
+        self._batch_size = batch_size
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="emm-ingest-write")
-        self._pending: tuple[_Batch, Future[BatchResult]] | None = None
+        self._held: list[_Batch] = []
+        self._held_rows = 0
+        self._pending: tuple[list[_Batch], Future[BatchResult]] | None = None
 
     def submit(self, batch: _Batch) -> None:
+        self._held.append(batch)
+        self._held_rows += len(batch.nodes) + len(batch.edges)
+        if self._held_rows >= self._batch_size:
+            self._send({})
+
+    def _send(self, dates: dict[str, str]) -> None:
         self.wait()
-        future = self._pool.submit(self._store.write_batch, batch.nodes, batch.edges)
-        self._pending = (batch, future)
+        held, self._held, self._held_rows = self._held, [], 0
+        nodes = [n for b in held for n in b.nodes]
+        edges = [e for b in held for e in b.edges]
+        future = self._pool.submit(
+            self._store.write_batch, nodes, edges, new_records=self._new_records, dates=dates
+        )
+        self._pending = (held, future)
+
+    def finish(self, dates: dict[str, str]) -> None:
+        """Send what is held with the records' retention dates (``source_ref`` -> latest fact
+        date; consumed) and wait for every transaction; an error is raised here."""
+        for batch in self._held:
+            batch.nodes = [
+                replace(n, registered_at=dates.pop(n.source_ref)) if n.source_ref in dates else n
+                for n in batch.nodes
+            ]
+        if self._held or dates:
+            self._send(dates)
+        self.wait()
 
     def wait(self) -> None:
-        """Wait for the batch in flight; its error, if any, is raised here."""
+        """Wait for the transaction in flight; its error, if any, is raised here."""
         if self._pending is not None:
-            batch, future = self._pending
+            held, future = self._pending
             self._pending = None
-            _count_loaded(batch, future.result(), self._report)
+            result = future.result()
+            created = dict(result.per_label_created)
+            for batch in held:
+                _count_loaded(batch, created, self._report)
 
     def close(self) -> None:
         # Also on an error path: a write in flight is one transaction; let it end, not leak.
         self._pool.shutdown(wait=True)
 
 
-def _count_loaded(batch: _Batch, result: BatchResult | None, report: DeliveryReport) -> None:
-    if result is not None:
-        created = dict(result.per_label_created)
+def _count_loaded(batch: _Batch, created: dict[str, int] | None, report: DeliveryReport) -> None:
+    """Count a committed batch (``created``: entity nodes its transaction created per label,
+    consumed in row order; ``None`` in a dry run)."""
+    if created is not None:
         for node in batch.nodes:  # rows that created no node were merged into an existing one
             if created.get(node.label, 0) > 0:
                 created[node.label] -= 1
@@ -603,8 +644,9 @@ def _ingest_file(
     report.files.append(file_counts)
     rows = iter(records)  # (row, line, record or the reader's verdict); empty cells left out
     entities = kind == "entities"
-    # Rows go in chunks of batch_size: one chunk is one batch (one transaction), and its
-    # per-type counters are added to the report once, not row by row.
+    # Rows go in chunks of batch_size: one chunk is one batch (the writer sends batches in
+    # transactions of about batch_size rows), and its per-type counters are added to the
+    # report once, not row by row.
     while chunk := list(islice(rows, batch_size)):
         if index.spilled:
             index.prefetch(_record_ids(chunk, kind))
@@ -633,12 +675,13 @@ def _ingest_file(
                     if not index.claim(record_id):
                         raise RowError("record_id", "is used by an earlier row of this delivery")
                     batch.edges.append(edge)
-                    # A record lives as long as the latest fact of its delivery it is in.
-                    when = edge.props["registered_at"]
-                    for end in (row["from"].strip(), row["to"].strip()):
-                        ref = f"{ctx.delivery_id}/{end}"
-                        if when > dates.get(ref, ""):
-                            dates[ref] = when
+                    if writer is not None:  # (a dry run writes no record, so has no dates)
+                        # A record lives as long as the latest fact of its delivery it is in.
+                        when = edge.props["registered_at"]
+                        for end in (row["from"].strip(), row["to"].strip()):
+                            ref = f"{ctx.delivery_id}/{end}"
+                            if when > dates.get(ref, ""):
+                                dates[ref] = when
             except RowError as exc:
                 rejected[type_] += 1
                 kept = row if exc.keep_record else None
