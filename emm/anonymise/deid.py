@@ -381,6 +381,9 @@ SHAPE_TYPES: dict[str, str] = {
     "NAME_CUE": "PERSON",
     "LOWER_NAME": "PERSON",
     "ADJACENT": "PERSON_REFERENCE",
+    "SPELLED": "PERSON_REFERENCE",
+    "PLATE": "FOREIGN_PLATE",
+    "DATE": "DATE_TIME",
 }
 _SHAPE_SCORE = 0.3  # below every recogniser: where both found something, theirs names it
 

@@ -116,6 +116,8 @@ class WordRules:
             return None if name else True
         letters = [c for c in w if c.isalpha()]
         if w.isupper() and 2 <= len(letters) <= 6:
+            if len(letters) >= 4 and _spoken(letters) and not self.lists.ordinary(w):
+                return False  # a surname in capitals (TUDOSE, HOXHA); acronyms are terms
             return None if name else True  # an acronym: SZW, KPCN, EMPACT
         if len(letters) == 1:
             return True  # "A", an initial: judged next to a placeholder or a name
@@ -161,6 +163,7 @@ class WordRules:
                 verdict.append(None)
                 continue
             verdict.append(self._judge(text, tokens, i, kept))
+        self._surname_first(text, tokens, verdict, kept)
         # a refused word takes its capitalised neighbours with it ("Baltic" + "Okafor")
         i = 0
         while i < len(tokens):
@@ -179,6 +182,39 @@ class WordRules:
                 end -= 1
             yield tokens[start].start(), tokens[end].end()
             i = end + 1
+
+    def _surname_first(
+        self, text: str, tokens: list[re.Match[str]], verdict: list[bool | None], kept: Kept
+    ) -> None:
+        """ "SURNAME, Given" (registers, lists of witnesses): before a comma and a refused
+        given name, a surname in capitals or on a surname list is refused too, with the
+        particles and capitals before it ("DE VRIES, Anna", "Visser, Karin")."""
+        for i in range(1, len(tokens)):
+            given = tokens[i].group()
+            if text[tokens[i - 1].end() : tokens[i].start()] != ", " or given.isupper():
+                continue
+            if not given[0].isupper() or not (
+                verdict[i] is False or self.lists.is_first_name(given)
+            ):
+                continue
+            k = i - 1
+            word = tokens[k].group()
+            if not word[0].isupper():
+                continue
+            caps = word.isupper() and sum(c.isalpha() for c in word) >= 2
+            if not (caps or self.lists.is_name(word)):
+                continue
+            if _inside(kept, tokens[i].start(), tokens[i].end()) or (
+                not caps and _inside(kept, tokens[k].start(), tokens[k].end())
+            ):
+                continue  # "Oss, Best, Ede": a list of places
+            verdict[i] = verdict[k] = False
+            while k > 0 and text[tokens[k - 1].end() : tokens[k].start()] == " ":
+                before = tokens[k - 1].group()
+                if not (before.lower() in JOINERS or (caps and before.isupper())):
+                    break
+                k -= 1
+                verdict[k] = False
 
     def _joins(
         self, text: str, tokens: list[re.Match[str]], a: int, b: int, verdict: list[bool | None]
@@ -476,6 +512,17 @@ def place_context(text: str, start: int) -> bool:
             ref[:1].isupper() or any(c.isdigit() for c in ref) or ref.endswith("]")
         )
     return False
+
+
+def _spoken(letters: list[str]) -> bool:
+    """Whether capitals read as a word (a name) rather than letters (an acronym): a third
+    or more vowels and no three consonants in a row ("HOXHA", not "KPCN" or "NCTV")."""
+    vowels = sum(c in "AEIOUYÄËÏÖÜÁÉÍÓÚÀÈÂÊÎÔÛ" for c in letters)
+    run = longest = 0
+    for c in letters:
+        run = 0 if c in "AEIOUYÄËÏÖÜÁÉÍÓÚÀÈÂÊÎÔÛ" else run + 1
+        longest = max(longest, run)
+    return vowels * 3 >= len(letters) and longest < 3
 
 
 def _fold(word: str) -> str:
