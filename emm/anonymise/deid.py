@@ -384,6 +384,8 @@ SHAPE_TYPES: dict[str, str] = {
     "SPELLED": "PERSON_REFERENCE",
     "PLATE": "FOREIGN_PLATE",
     "DATE": "DATE_TIME",
+    "WRAPPED": "PERSON_REFERENCE",
+    "SCRIPT": "PERSON",
 }
 _SHAPE_SCORE = 0.3  # below every recogniser: where both found something, theirs names it
 

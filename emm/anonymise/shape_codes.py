@@ -81,7 +81,7 @@ _STREET_ABROAD = re.compile(
     r"|(?:rue|ul\.|ulica|vul\.|str\.|strada|calea|bul\.|bulevardul|calle|rua|utca|"
     r"sokak|sok\.|cad\.|caddesi)[ ]+(?:\p{Lu}|\[)\S*(?:[ ]+\d{1,4}[a-z]?)?"
     r"|(?:flat|apartment|apt\.?|unit|suite|room|kv\.|ap\.|et\.|bl\.|sc\.)[ ]?\d{1,4}[a-z]?(?=[ ]*,)"
-    r"|(?<![\d/])\d{1,2}/\d{1,2},[ ]+\d{1,4}(?=[ ]))",
+    r"|(?<![\d/])\d{1,2}/\d{1,2}(?=,[ ]+(?:\d{1,4}[ ]|\[|[ ]{4})))",
     re.IGNORECASE,
 )
 _ZERO_NUMBER = re.compile(r"(?<![\p{L}\d.,:/-])0\d{3}(?![\p{L}\d.,:/-]|[ ]?(?:uur|u\b|h\b))")

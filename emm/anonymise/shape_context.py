@@ -81,7 +81,7 @@ _STREET_ENDINGS = (
 HOUSE_ADDITIONS = (
     r"bis|hs|zw|zwart|rood|wit|boven|beneden|bg|hoog|souterrain|sous|"
     r"(?:boven|beneden|achter|voor)(?:huis|woning|zijde|kant)|"
-    r"(?:achter|voor)(?=[ ]*(?:[,.;:)\n]|$))|"
+    r"(?:achter|voor)(?=[ ]*(?:[,.;:)\n]|$|te\b|in\b))|etage|verdieping|"
     r"\d{1,2}(?:e|ste|de)[ ]?(?:etage|verdieping|verd\.?)|"
     r"(?:loods|hal|unit|kamer|box|bus|app\.?|apt\.?)[ ]?\d{1,4}[a-zA-Z]?|"
     r"[A-Z]\d{1,3}|[IV]{1,3}"
@@ -136,7 +136,7 @@ _CUED_HOUSE = re.compile(
     r"(?P<a>(?:\p{Lu}[\p{L}'’.-]*[ ]+){1,4})(?P<n>[1-9]\d{0,3})[a-zA-Z]?(?![\p{L}\d])"
 )
 _LEGAL_FORMS = re.compile(
-    r"(?<![\p{L}])(?:B\.V\.|B\.V|N\.V\.|V\.O\.F\.|C\.V\.|Comm\.\s?V\.?|CommV|BVBA|SPRL|"
+    r"(?<![\p{L}])(?:Şti\.?|Inc\.?|Corp\.?|S\.L\.|S\.p\.A\.|B\.V\.|B\.V|N\.V\.|V\.O\.F\.|C\.V\.|Comm\.\s?V\.?|CommV|BVBA|SPRL|"
     r"Sp\.\s?z\s?o\.\s?o\.|sp\.\s?z\s?o\.\s?o\.|z\s?o\.\s?o\.|Sp\.\s?j\.|Sp\.\s?k\.|s\.r\.o\.|"
     r"S\.R\.L\.|S\.A\.|GmbH|UG|e\.K\.|Ltd\.?|LLP|LLC|EOOD|OOD|Kft\.?|Zrt\.?|d\.o\.o\.|"
     r"SARL|Lda\.?|A/S|UAB|SIA|SRL|BV|NV|VOF)(?![\p{L}])"
@@ -198,6 +198,9 @@ class ContextRules:
                 m = _TOKEN_AFTER.match(text, e)
                 if m is not None and any(c.isdigit() for c in m.group(1)):
                     yield m.start(1), m.end(1)
+                wrapped = re.match(r"[ \t]*\n(\d{2,})(?![\p{L}\d])", text[e:])
+                if wrapped is not None:  # "[KENMERK]\n3625": the rest of a wrapped number
+                    yield e + wrapped.start(1), e + wrapped.end(1)
 
     def _beside_name(
         self,
@@ -265,6 +268,10 @@ class ContextRules:
                 yield start, s - 1  # "chị [PERSOON]", "señora [PERSOON]": a form of address
             if kind == _PERSON_HOLE and token.lower() in PARTICLES and token[0].isupper():
                 yield start, s - 1  # "(De [PERSOON])": the name's particle
+        # "Dries = [PERSOON]": a name explained by its placeholder
+        m = re.search(r"(\p{Lu}[\p{L}'’-]+)[ ]?=[ ]?\Z", text[max(0, s - 40) : s])
+        if m is not None and kind == _PERSON_HOLE:
+            yield s - len(m.group(0)), s - len(m.group(0)) + len(m.group(1))
         # initials before a bracketed name: "R.J. ([PERSOON])"
         m = _INITIALS_BEFORE.search(text[max(0, s - 16) : s])
         if m is not None and kind == _PERSON_HOLE:

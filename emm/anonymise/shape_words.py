@@ -51,7 +51,10 @@ TITLES = _words("""mevrouw meneer heer dhr dhr. mevr mevr. mw mw. mr mr. mrs mrs
     madam madame sir juffrouw dr dr. fam fam. familie pana domnul doamna pan pani gospodin""")
 ROLES = _words("""verdachte verdachten slachtoffer slachtoffers betrokkene getuige aangever
     aangeefster genaamd genaamde alias bijnaam roepnaam werknaam familienaam achternaam voornaam
-    victim suspect witness named called surname nickname aka""")
+    victim suspect witness named called surname nickname aka
+    zus zuster broer zoon dochter moeder vader neef nicht oom tante vriendin schoonzus zwager
+    sister brother son daughter mother father cousin nephew niece uncle aunt girlfriend
+    boyfriend""")
 #: Verbs that say a person acts: an ambiguous word before them opens a sentence as a name.
 PERSON_VERBS = _words("""verklaarde verklaart zei zegt belde belt vertelde vertelt werkte werkt woonde
     woont kwam komt gaf geeft stuurde stuurt betaalde betaalt bleek wilde wil moest kon zou
@@ -59,7 +62,8 @@ PERSON_VERBS = _words("""verklaarde verklaart zei zegt belde belt vertelde verte
     verblijft huurde huurt ronselde regelde bracht haalde opende beheert beheerde is was
     heeft had said says told tells called calls worked works lived lives came comes gave
     gives sent sends paid pays stated confirmed denied admitted refused showed drove
-    stayed rented recruited arranged brought collected runs ran manages managed has""")
+    stayed rented recruited arranged brought collected runs ran manages managed has
+    arrived arrives left fled escaped moved travelled traveled vertrok vluchtte arriveerde""")
 _MONTH_CUES = _words("""in sinds tot vanaf eind begin medio half halverwege per van of t/m en
     since until from by early late mid end during between and before after""")
 #: Words before a lower-case name that give it a person's place.
@@ -388,6 +392,16 @@ class WordRules:
                 yield m.span()  # a chat speaker: "kev: welke salon"
                 continue
             if not self.lists.is_name(word):
+                # an unknown word where a person stands: "tell jonel", "bel dragos"
+                prev = tokens[i - 1].group().lower() if i > 0 else ""
+                if (
+                    prev in LOWER_CUES
+                    and len(word) >= 3
+                    and text[tokens[i - 1].end() : m.start()] == " "
+                    and not self.lists.ordinary(word, RARE)
+                    and not _compound(self.lists, word)
+                ):
+                    yield m.span()
                 continue
             first = self.lists.is_first_name(word)
             prev = tokens[i - 1].group().lower() if i > 0 else ""

@@ -25,6 +25,9 @@ LABELLED   digits or a code after a label that identifies ("pasnummer 1041")
 LEGAL_FORM a company with its legal form (B.V., Sp. z o.o., SRL, Ltd)
 POSTCODE   a postcode in any case before a place
 SPELLED    a number written out in words (:mod:`emm.anonymise.shape_spelled`)
+BUSINESS   a firm's name with its kind, words in another script, dotted user names and
+SCRIPT     values wrapped over two lines (:mod:`emm.anonymise.shape_business`)
+WRAPPED
 PLATE      a foreign plate of two or three groups ("MKN 207", "4821 KZB") and the other
 DATE       short codes and dates of birth of :mod:`emm.anonymise.shape_codes`
 ========== ==================================================================================
@@ -67,6 +70,13 @@ from emm.anonymise.folding import fold_word
 from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
 from emm.anonymise.lexicon import load_word_list
 from emm.anonymise.lexicon import words as _words
+from emm.anonymise.shape_business import (
+    business_names,
+    dotted_handles,
+    other_scripts,
+    quoted_nicknames,
+    wrapped,
+)
 from emm.anonymise.shape_codes import find_codes
 from emm.anonymise.shape_context import SERVICE_NUMBER, ContextRules, placeholder_kinds
 from emm.anonymise.shape_spelled import spelled_numbers
@@ -104,6 +114,10 @@ RULES: dict[str, str] = {
     "a licence plate",
     "DATE": "a date with its day before 2015, or anything after 'geboren'/'born', can be a "
     "date of birth; write the month and year, or an age group",
+    "BUSINESS": "a firm's name with its kind ('Hotel ...', '... Flexpool') points to its "
+    "owner; write the sector instead",
+    "SCRIPT": "a word in another script (Chinese, Cyrillic, Arabic...) is often a name",
+    "WRAPPED": "a number, code or e-mail address broken over two lines",
     "SPELLED": "a number written out in words ('nul zes twaalf ...', 'nummer veertien') "
     "can be a phone, BSN or house number; write counts in digits",
 }
@@ -294,6 +308,9 @@ class ShapeCheck:
             ("LEGAL_FORM", context.legal_forms),
             ("POSTCODE", context.postcodes),
             ("SPELLED", _spelled),
+            ("SCRIPT", lambda t, k: other_scripts(t)),
+            ("HANDLE", lambda t, k: dotted_handles(t, lambda v: bool(_URL.fullmatch(v)))),
+            ("WRAPPED", self._wrapped),
         ]
         codes = [c for c in find_codes(masked, self._allowed_code) if c[0] in wanted]
         for rule, finder in finders:
@@ -302,6 +319,11 @@ class ShapeCheck:
             for start, end in finder(masked, kept):
                 if end > start:
                     found.append(ShapeFinding(rule, start, end))
+        # on the text with its placeholders: "[PERSOON] Horeca Personeel", '[TELEFOON] "Limburger"'
+        if "BUSINESS" in wanted:
+            found += [ShapeFinding("BUSINESS", s, e) for s, e in self._business(text, kept)]
+        if "NICKNAME" in wanted:
+            found += [ShapeFinding("NICKNAME", s, e) for s, e in quoted_nicknames(text)]
         for rule, start, end in codes:
             if not _inside(kept, start, end):
                 found.append(ShapeFinding(rule, start, end))
@@ -311,6 +333,18 @@ class ShapeCheck:
                     found.append(ShapeFinding("ADJACENT", start, end))
         found += _repeats(masked, found)
         return _merge(found)
+
+    def _business(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+        for start, end in business_names(text, ()):
+            if not _inside(kept, start, end):
+                yield start, end
+
+    def _wrapped(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+        def refused(joined: str) -> Iterator[tuple[int, int]]:
+            for finder in (self._digits, self._mixed, self._emails):
+                yield from finder(joined, kept)
+
+        return wrapped(text, refused)
 
     def _allowed_code(self, word: str) -> bool:
         """Capitals that are a term (a party, act, region), so no plate or postcode."""
