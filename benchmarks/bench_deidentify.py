@@ -313,7 +313,12 @@ def read_conll(path: Path) -> list[list[tuple[str, str]]]:
     """Documents (split at ``-DOCSTART-``) as lists of (token, tag); sentences end in ``""``."""
     docs: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="latin-1").splitlines():
+    raw = path.read_bytes()
+    try:  # the shared copy is UTF-8; the original distribution is Latin-1
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    for line in text.splitlines():
         parts = line.split()
         if not parts:
             if current and current[-1][0] != "":
