@@ -59,6 +59,12 @@ _PUBLIC_KINDS = frozenset(
     [
         "federation",
         "federatie",
+        "bureau",
+        "police",
+        "politie",
+        "garda",
+        "department",
+        "unit",
         "union",
         "unie",
         "vakbond",
@@ -81,7 +87,11 @@ _KIND_BEFORE_HOLE = re.compile(
 )
 #: a quoted nickname: '"Limburger"' beside a placeholder, '"de Hongaar"', '"the Turk"'
 _QUOTED_NICK = re.compile(r"(?P<q>[\"“„])(?P<v>(?:(?:de|het|die|the)[ ]+)?\p{Lu}\p{Ll}+)[\"”]")
-_BREAK = re.compile(r"(?<=[-/])\n(?=[\p{L}\d])|(?<=\d)\n(?=\d)|(?<=[\p{L}\d])\n(?=@)")
+#: a break inside a value: after a dash or slash, before "@", in a long digit run (not
+#: "2024\n312 signalen": a year ending a line, a count starting the next)
+_BREAK = re.compile(
+    r"(?<=[-/])\n(?=[\p{L}\d])|(?<=\d{5})\n(?=\d)|(?<=\d)\n(?=\d{5})|(?<=[\p{L}\d])\n(?=@)"
+)
 _PLACEHOLDER_ONLY = re.compile(r"\[[A-Z-]+\]")
 
 

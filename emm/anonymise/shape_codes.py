@@ -79,8 +79,9 @@ _NL_POSTCODE = re.compile(r"(?<![\p{L}\d])[1-9]\d{3}[ ](?P<l>[A-Z]{2})(?![\p{L}\
 _STREET_ABROAD = re.compile(
     r"(?<![\p{L}])(?:\d{1,4}[ ]+(?:rue|avenue|av\.|boulevard|bd\.|chemin|calle|rua)[ ]+\S+"
     r"|(?:rue|ul\.|ulica|vul\.|str\.|strada|calea|bul\.|bulevardul|calle|rua|utca|"
-    r"sokak|sok\.|cad\.|caddesi)[ ]+(?:\p{Lu}|\[)\S*(?:[ ]+\d{1,4}[a-z]?)?"
-    r"|(?:flat|apartment|apt\.?|unit|suite|room|kv\.|ap\.|et\.|bl\.|sc\.)[ ]?\d{1,4}[a-z]?(?=[ ]*,)"
+    r"sokak|sok\.|cad\.|caddesi)(?:[ ]+(?:\p{Lu}|\[)\S*(?:[ ]+\d{1,4}[a-z]?)?|(?=[ ]{4}))"
+    r"|(?:flat|apartment|apt\.?|unit|suite|room|kv\.|ap\.|et\.|bl\.|sc\.)[ ]?\d{1,4}[a-z]?"
+    r"(?=[ ]*(?:[,;)\n]|\.(?:\s|$)|$))"
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?=,[ ]+(?:\d{1,4}[ ]|\[|[ ]{4})))",
     re.IGNORECASE,
 )

@@ -69,7 +69,9 @@ _SLUG = re.compile(r"[\p{L}\d]*[-/_.=?&%][\p{L}\d\-/_.=?&%]*")
 #: words before a number that only an address has (the weaker "nr", "bus", "kamer" count
 #: after an address placeholder only)
 _HOUSE_WORDS = r"huisnr\.?|huisnummer|t/o|unit|bte|boîte|appartement|apt\.?|chalet"
-_ADDITION_WORDS = _HOUSE_WORDS + r"|nr\.?|no\.?|nummer|bus|kamer|app\.?|flat|box|room"
+_ADDITION_WORDS = (
+    _HOUSE_WORDS + r"|nr\.?|no\.?|nummer|bus|kamer|app\.?|flat|box|room|ap\.|kv\.|et\.|bl\.|sc\."
+)
 _STREET_ENDINGS = (
     r"straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|hof|pad|dam|"
     r"wal|baan|park|haven|veld|ring|plantsoen|boulevard|allee|erf|hoven|kant|oord|tuin|"
@@ -198,6 +200,9 @@ class ContextRules:
                 m = _TOKEN_AFTER.match(text, e)
                 if m is not None and any(c.isdigit() for c in m.group(1)):
                     yield m.start(1), m.end(1)
+                cut = re.search(r"(?<![\p{L}\d])(\d+[-/])\n\Z", text[max(0, s - 12) : s])
+                if cut is not None:  # "70-\n[KENMERK]": the head of a wrapped number
+                    yield s - len(cut.group(0)), s - 1
                 wrapped = re.match(r"[ \t]*\n(\d{2,})(?![\p{L}\d])", text[e:])
                 if wrapped is not None:  # "[KENMERK]\n3625": the rest of a wrapped number
                     yield e + wrapped.start(1), e + wrapped.end(1)
