@@ -9,7 +9,6 @@ character it holds.
 from __future__ import annotations
 
 import re as _re
-
 import unicodedata
 from functools import cache
 

@@ -37,7 +37,7 @@ import regex as re
 from emm.anonymise.lexicon import words as _words
 from emm.anonymise.vocabulary import COMMON, RARE, WordLists
 
-__all__ = ["Kept", "WordRules"]
+__all__ = ["Kept", "WordRules", "spoken"]
 
 Kept = list[tuple[int, int, str]]
 
@@ -120,7 +120,7 @@ class WordRules:
             return None if name else True
         letters = [c for c in w if c.isalpha()]
         if w.isupper() and 2 <= len(letters) <= 6:
-            if len(letters) >= 4 and _spoken(letters) and not self.lists.ordinary(w):
+            if len(letters) >= 4 and spoken(letters) and not self.lists.ordinary(w):
                 return False  # a surname in capitals (TUDOSE, HOXHA); acronyms are terms
             return None if name else True  # an acronym: SZW, KPCN, EMPACT
         if len(letters) == 1:
@@ -383,14 +383,13 @@ class WordRules:
                 if head in JOINERS and tail and self.lists.is_name(tail):
                     yield m.span()
                 continue
-            freq = self.lists.frequency(word, self.language)
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            speaker = _SPEAKER_PREFIX.fullmatch(text, line_start, m.start()) is not None and (
-                text[m.end() : m.end() + 1] == ":"
-            )
-            if speaker and freq < 4.0:
-                yield m.span()  # a chat speaker: "kev: welke salon"
-                continue
+            # (cheap tests first: this runs for every lower-case word of the text)
+            if text[m.end() : m.end() + 1] == ":":
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                speaker = _SPEAKER_PREFIX.fullmatch(text, line_start, m.start()) is not None
+                if speaker and self.lists.frequency(word, self.language) < 4.0:
+                    yield m.span()  # a chat speaker: "kev: welke salon"
+                    continue
             if not self.lists.is_name(word):
                 # an unknown word where a person stands: "tell jonel", "bel dragos"
                 prev = tokens[i - 1].group().lower() if i > 0 else ""
@@ -403,6 +402,7 @@ class WordRules:
                 ):
                     yield m.span()
                 continue
+            freq = self.lists.frequency(word, self.language)
             first = self.lists.is_first_name(word)
             prev = tokens[i - 1].group().lower() if i > 0 else ""
             nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
@@ -528,7 +528,7 @@ def place_context(text: str, start: int) -> bool:
     return False
 
 
-def _spoken(letters: list[str]) -> bool:
+def spoken(letters: list[str]) -> bool:
     """Whether capitals read as a word (a name) rather than letters (an acronym): a third
     or more vowels and no three consonants in a row ("HOXHA", not "KPCN" or "NCTV")."""
     vowels = sum(c in "AEIOUYÄËÏÖÜÁÉÍÓÚÀÈÂÊÎÔÛ" for c in letters)
