@@ -96,6 +96,7 @@ _LOWER_RUN = re.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*")
 #: what may stand before a chat speaker's name on its line: a time, a bullet, a quote mark
 _SPEAKER_PREFIX = re.compile(r"[ \t>•*\-]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?)?[ \t\-]*")
 _NUMBER_NEAR = re.compile(r"^\s*(?:\d{1,4}\b|')|\d{1,2}\s*$")
+_TAIL_NAME = re.compile(r"(?<![\p{L}\d])\p{Ll}[\p{L}\d]*-(\p{Lu}\p{Ll}{2,})(?![\p{L}-])")
 _QUOTED = re.compile(r"[\"“„«']([^\"”“«»'\n]{1,60})[\"”»']")
 
 
@@ -168,6 +169,12 @@ class WordRules:
                 continue
             verdict.append(self._judge(text, tokens, i, kept))
         self._surname_first(text, tokens, verdict, kept)
+        # a name after a lower-case head: "iPhone-Dragos", "team-Okafor"
+        for m in _TAIL_NAME.finditer(text):
+            name = m.group(1)
+            if self.lists.is_name(name) and not self.lists.ordinary(name, COMMON):
+                if not _inside(kept, m.start(1), m.end(1)):
+                    yield m.start(1), m.end(1)
         # a refused word takes its capitalised neighbours with it ("Baltic" + "Okafor")
         i = 0
         while i < len(tokens):

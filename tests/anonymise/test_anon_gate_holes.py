@@ -70,6 +70,7 @@ REFUSED = [
     ("when a floor after an address", "adres [ADRES] 3e etage, [POSTCODE]", "3e etage"),
     ("when a street word before a name", "lives at vul. [PERSOON] [PERSOON], kv. 9", "vul."),
     ("when a flat after an address", "Pazardzhik, [ADRES], ap. 8. The minibus", "ap. 8"),
+    ("when a name after a lower-case head", '[IP-ADRES] ("iPhone-Dragos").', "Dragos"),
     ("when a number head before a wrapped number", "nr.: 70-\n[KENMERK]\nBSN", "70"),
 ]
 
@@ -90,6 +91,7 @@ PASSED = [
     ("when born after a year", "Jongeren geboren na 2005 waren 40% van de groep."),
     ("when a list of places with commas", "In Oss, Best, Ede en Goes werden 20 zaken gemeld."),
     ("when a union's name", "the International Transport Workers' Federation said"),
+    ("when a compound with a capitalised place", "de oost-Europese en anti-Amerikaanse groep"),
     ("when a police bureau", "From: Garda National Protective Services Bureau"),
     ("when hotels in general", "Hotels in Zeeland en de horeca in Limburg meldden 12 gevallen."),
     ("when a quoted term", 'Het begrip "loverboy" wordt nog gebruikt.'),
