@@ -172,9 +172,12 @@ class WordRules:
         # a name after a lower-case head: "iPhone-Dragos", "team-Okafor"
         for m in _TAIL_NAME.finditer(text):
             name = m.group(1)
-            if self.lists.is_name(name) and not self.lists.ordinary(name, COMMON):
-                if not _inside(kept, m.start(1), m.end(1)):
-                    yield m.start(1), m.end(1)
+            if (
+                self.lists.is_name(name)
+                and not self.lists.ordinary(name, COMMON)
+                and not _inside(kept, m.start(1), m.end(1))
+            ):
+                yield m.start(1), m.end(1)
         # a refused word takes its capitalised neighbours with it ("Baltic" + "Okafor")
         i = 0
         while i < len(tokens):
