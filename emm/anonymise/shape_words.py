@@ -275,6 +275,8 @@ class WordRules:
         # ambiguous: a name that is also a word, a month or an acronym
         if cue or quoted:
             return False
+        if prev == "het" and gap_before == " ":
+            return True  # "het Westland": a neuter article takes a region, never a person
         if low in self.months and self._month_context(text, start, end, prev):
             return True
         at_start = _sentence_start(text, start)
@@ -314,6 +316,8 @@ class WordRules:
             return True
         if cue:
             return False
+        if i > 0 and tokens[i - 1].group() == "het" and text[tokens[i - 1].end() : s] == " ":
+            return True  # "het Westland": a neuter article takes a region, never a person
         # a place that is also a common word and a name ("Best", "Born", "Boom"): a place
         # only where a place stands
         if (

@@ -92,6 +92,11 @@ PASSED = [
     ("when a list of places with commas", "In Oss, Best, Ede en Goes werden 20 zaken gemeld."),
     ("when a union's name", "the International Transport Workers' Federation said"),
     ("when a compound with a capitalised place", "de oost-Europese en anti-Amerikaanse groep"),
+    ("when a region after 'het'", "In het Westland en het Oostland werken 25.000 mensen."),
+    (
+        "when the act on placing workers",
+        "Onder de Wtta moeten uitzendbureaus een toelating hebben.",
+    ),
     ("when a police bureau", "From: Garda National Protective Services Bureau"),
     ("when hotels in general", "Hotels in Zeeland en de horeca in Limburg meldden 12 gevallen."),
     ("when a quoted term", 'Het begrip "loverboy" wordt nog gebruikt.'),
