@@ -22,6 +22,9 @@ LEGAL_FORM a company's legal form (B.V., Sp. z o.o., SRL, Ltd, Comm.V), with the
            it: small firms point to their owners
 POSTCODE   a postcode in any case before a place ("3232 at Brielle")
 ========== ==================================================================================
+
+Long because: the fragment rules for each kind of placeholder share the token helpers and
+the address and label tables; split, a rule would be read without the words it shares.
 """
 
 from __future__ import annotations
