@@ -17,6 +17,9 @@ Two passes close known recall gaps of Presidio:
   proper-name recogniser treats capitals as candidates;
 * later mentions: every capitalised occurrence of a word of a detected person name
   ("Okonkwo" after "Chukwuemeka Okonkwo") is masked too.
+
+Long because: the scan, its keep and drop filters and the shape step all work on the same
+finding offsets; split, each part would repeat the offset bookkeeping.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
 from emm.anonymise.known import KnownValues
 from emm.anonymise.lexicon import NAME_PARTICLES, not_names
 from emm.anonymise.lexicon import words as _words
+from emm.anonymise.shape_words import spoken as _spoken
 from emm.anonymise.shapes import ShapeCheck, placeholder_spans
 from emm.errors import EmmError
 
@@ -134,7 +138,9 @@ def scan(
             for t in [_trim_place(masked, f, kept)]
             if t is not None
         ]
-    findings = [f for f in findings if not _public_reference(masked, f, engine)]
+    findings = [
+        f for f in findings if not _public_reference(masked, f, engine) and not _acronym(masked, f)
+    ]
     if known:
         findings.extend(known.find(masked))
     resolved = resolve_overlaps(findings)
@@ -146,6 +152,22 @@ def scan(
     if holes:
         resolved = [f for f in resolved if not any(s < f.end and f.start < e for s, e in holes)]
     return resolved
+
+
+def _acronym(text: str, f: Finding) -> bool:
+    """A person finding that is one word of capitals read as letters ("NMBS", "KBC"): an
+    acronym, not a surname in capitals (those read as words: "HOXHA", "TUDOSE").
+
+    >>> _acronym("de NMBS en HOXHA", Finding("PERSON", 3, 7, "presidio", 0.8))
+    True
+    >>> _acronym("de NMBS en HOXHA", Finding("PERSON", 11, 16, "presidio", 0.8))
+    False
+    """
+    if f.entity_type != "PERSON":
+        return False
+    value = text[f.start : f.end]
+    letters = [c for c in value if c.isalpha()]
+    return value.isalpha() and value.isupper() and 2 <= len(letters) <= 5 and not _spoken(letters)
 
 
 _WRAPPED_DIGITS = re.compile(
@@ -381,6 +403,11 @@ SHAPE_TYPES: dict[str, str] = {
     "NAME_CUE": "PERSON",
     "LOWER_NAME": "PERSON",
     "ADJACENT": "PERSON_REFERENCE",
+    "SPELLED": "PERSON_REFERENCE",
+    "PLATE": "FOREIGN_PLATE",
+    "DATE": "DATE_TIME",
+    "WRAPPED": "PERSON_REFERENCE",
+    "SCRIPT": "PERSON",
 }
 _SHAPE_SCORE = 0.3  # below every recogniser: where both found something, theirs names it
 

@@ -8,6 +8,7 @@ character it holds.
 
 from __future__ import annotations
 
+import re as _re
 import unicodedata
 from functools import cache
 
@@ -40,11 +41,43 @@ def alnum_stream(text: str) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
+#: a run of letters and digits (``str.isalnum``: a word character that is no underscore)
+_ALNUM_RUN = _re.compile(r"[^\W_]+")
+_ASCII_PART = _re.compile(r"[a-z]+|[0-9]+")
+
+
 def word_stream(text: str) -> tuple[str, list[int]]:
     """Words of ``text`` (letters or digits), folded, one space between, wrapped in spaces.
 
-    Index entries are the original positions of the characters; spaces get -1.
+    Index entries are the original positions of the characters; spaces get -1. (ASCII
+    words are lower-cased whole; only words with other characters are folded one by one,
+    which gives the same stream as :func:`_word_stream_chars` at a fraction of the cost.)
+
+    >>> word_stream("Jan de Vries, 2024b")[0]
+    ' jan de vries 2024 b '
+    >>> text = "Ştefan (Iaşi) 12ab€ ß"
+    >>> word_stream(text) == _word_stream_chars(text)
+    True
     """
+    parts: list[str] = [" "]
+    index: list[int] = [-1]
+    for m in _ALNUM_RUN.finditer(text):
+        token, base = m.group(), m.start()
+        if token.isascii():
+            for part in _ASCII_PART.finditer(token.lower()):
+                parts.append(part.group())
+                parts.append(" ")
+                index.extend(range(base + part.start(), base + part.end()))
+                index.append(-1)
+            continue
+        stream, positions = _word_stream_chars(token)
+        parts.append(stream[1:])
+        index.extend(base + p if p >= 0 else -1 for p in positions[1:])
+    return "".join(parts), index
+
+
+def _word_stream_chars(text: str) -> tuple[str, list[int]]:
+    """:func:`word_stream` one character at a time (the reference)."""
     chars: list[str] = [" "]
     index: list[int] = [-1]
     prev = ""  # "a" letter, "d" digit, "" separator

@@ -22,6 +22,9 @@ LEGAL_FORM a company's legal form (B.V., Sp. z o.o., SRL, Ltd, Comm.V), with the
            it: small firms point to their owners
 POSTCODE   a postcode in any case before a place ("3232 at Brielle")
 ========== ==================================================================================
+
+Long because: the fragment rules for each kind of placeholder share the token helpers and
+the address and label tables; split, a rule would be read without the words it shares.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import regex as re
 from emm.anonymise.entities import PLACEHOLDERS
 from emm.anonymise.lexicon import words as _words
 from emm.anonymise.shape_words import FUNCTION, JOINERS, PARTICLES, ROLES, TITLES, Kept
-from emm.anonymise.vocabulary import RARE, WordLists
+from emm.anonymise.vocabulary import COMMON, RARE, WordLists
 
 __all__ = ["ContextRules", "placeholder_kinds"]
 
@@ -54,6 +57,11 @@ _UPPER_CODE = re.compile(r"\p{Lu}{1,3}\.?")
 _NAME_BEFORE_CONNECTOR = re.compile(
     r"(\p{Lu}[\p{L}'’-]*)[ ](?:by|of|and|&|en|van|de|la|le|del|di)[ ]\Z"
 )
+_NAME_TAIL = re.compile(
+    r"[\"”’']?[ ]+((?:[\"“„'‘]\p{Lu}[^\"”“\n]{0,30}[\"”'’])"
+    r"|(?<=[\"”’'][ ]+)(?:(?:van|de|der|den|ter|ten|von|da|di|du|le|la|al|el|bin|ben)[ ]+)+"
+    r"\p{Lu}\p{Ll}[\p{L}'’-]*)"
+)
 _INITIALS_BEFORE = re.compile(r"((?:\p{Lu}\.){1,4})[ ]?[(]?[ ]?\Z")
 #: a spaced code of letters and digits: "B 718 ZKT", "dx 742 vk", "PB 4521 MK"
 SPACED_CODE = re.compile(
@@ -64,13 +72,28 @@ _SLUG = re.compile(r"[\p{L}\d]*[-/_.=?&%][\p{L}\d\-/_.=?&%]*")
 #: words before a number that only an address has (the weaker "nr", "bus", "kamer" count
 #: after an address placeholder only)
 _HOUSE_WORDS = r"huisnr\.?|huisnummer|t/o|unit|bte|boîte|appartement|apt\.?|chalet"
-_ADDITION_WORDS = _HOUSE_WORDS + r"|nr\.?|no\.?|nummer|bus|kamer|app\.?|flat|box|room"
+_ADDITION_WORDS = (
+    _HOUSE_WORDS + r"|nr\.?|no\.?|nummer|bus|kamer|app\.?|flat|box|room|ap\.|kv\.|et\.|bl\.|sc\."
+)
 _STREET_ENDINGS = (
     r"straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|hof|pad|dam|"
     r"wal|baan|park|haven|veld|ring|plantsoen|boulevard|allee|erf|hoven|kant|oord|tuin|"
     r"wijk|burgwal|vaart|brug|poort|hoek|akker|berg|bos|straatweg|hals|zijde|kamp|eiland"
 )
-_HOUSE_NUMBER = r"[1-9]\d{0,3}(?:[ -]?[a-zA-Z](?![\p{L}])|[ -](?:bis|hs|[IV]{1,3})(?![\p{L}]))?"
+#: what follows a house number: a floor, a part of the house, a unit ("240 zwart", "12 A2",
+#: "188 achter", "1122 3e etage", "71 bovenhuis", "18 loods 2"); "achter"/"voor" only where
+#: the address ends, so that "5 voor de deur" stays a word
+HOUSE_ADDITIONS = (
+    r"bis|hs|zw|zwart|rood|wit|boven|beneden|bg|hoog|souterrain|sous|"
+    r"(?:boven|beneden|achter|voor)(?:huis|woning|zijde|kant)|"
+    r"(?:achter|voor)(?=[ ]*(?:[,.;:)\n]|$|te\b|in\b))|etage|verdieping|"
+    r"\d{1,2}(?:e|ste|de)[ ]?(?:etage|verdieping|verd\.?)|"
+    r"(?:loods|hal|unit|kamer|box|bus|app\.?|apt\.?)[ ]?\d{1,4}[a-zA-Z]?|"
+    r"[A-Z]\d{1,3}|[IV]{1,3}"
+)
+_HOUSE_NUMBER = (
+    rf"[1-9]\d{{0,3}}(?:[ -]?[a-zA-Z](?![\p{{L}}\d])|[ -](?:{HOUSE_ADDITIONS})(?![\p{{L}}\d]))?"
+)
 _HOUSE = re.compile(
     rf"(?<![\p{{L}}\d])(?:[\p{{L}}-]{{2,}}(?:{_STREET_ENDINGS})[ ](?!(?:19|20)\d\d(?!\d)){_HOUSE_NUMBER}"
     rf"|(?:{_HOUSE_WORDS})[ ]?\d{{1,4}}[a-zA-Z]?(?![\p{{L}}\d])"
@@ -118,7 +141,7 @@ _CUED_HOUSE = re.compile(
     r"(?P<a>(?:\p{Lu}[\p{L}'’.-]*[ ]+){1,4})(?P<n>[1-9]\d{0,3})[a-zA-Z]?(?![\p{L}\d])"
 )
 _LEGAL_FORMS = re.compile(
-    r"(?<![\p{L}])(?:B\.V\.|B\.V|N\.V\.|V\.O\.F\.|C\.V\.|Comm\.\s?V\.?|CommV|BVBA|SPRL|"
+    r"(?<![\p{L}])(?:Şti\.?|Inc\.?|Corp\.?|S\.L\.|S\.p\.A\.|B\.V\.|B\.V|N\.V\.|V\.O\.F\.|C\.V\.|Comm\.\s?V\.?|CommV|BVBA|SPRL|"
     r"Sp\.\s?z\s?o\.\s?o\.|sp\.\s?z\s?o\.\s?o\.|z\s?o\.\s?o\.|Sp\.\s?j\.|Sp\.\s?k\.|s\.r\.o\.|"
     r"S\.R\.L\.|S\.A\.|GmbH|UG|e\.K\.|Ltd\.?|LLP|LLC|EOOD|OOD|Kft\.?|Zrt\.?|d\.o\.o\.|"
     r"SARL|Lda\.?|A/S|UAB|SIA|SRL|BV|NV|VOF)(?![\p{L}])"
@@ -180,6 +203,12 @@ class ContextRules:
                 m = _TOKEN_AFTER.match(text, e)
                 if m is not None and any(c.isdigit() for c in m.group(1)):
                     yield m.start(1), m.end(1)
+                cut = re.search(r"(?<![\p{L}\d])(\d+[-/])\n\Z", text[max(0, s - 12) : s])
+                if cut is not None:  # "70-\n[KENMERK]": the head of a wrapped number
+                    yield s - len(cut.group(0)), s - 1
+                wrapped = re.match(r"[ \t]*\n(\d{2,})(?![\p{L}\d])", text[e:])
+                if wrapped is not None:  # "[KENMERK]\n3625": the rest of a wrapped number
+                    yield e + wrapped.start(1), e + wrapped.end(1)
 
     def _beside_name(
         self,
@@ -229,6 +258,8 @@ class ContextRules:
                 if (
                     not self._plain_word(bare, title_ok=True)
                     or (len(bare) <= 2 and low not in FUNCTION)
+                    # a rare word right before a person is a first name ("Gentian [PERSOON]")
+                    or (kind == _PERSON_HOLE and not cue and not self.lists.ordinary(bare, COMMON))
                     # mid-sentence a capital marks a name part ("Baltic [PERSOON]"), and an
                     # organisation's name starts with its kind ("Huisvesting [ORGANISATIE]")
                     or (not cue and (kind == _ORG_HOLE or not _at_start(text, start)))
@@ -236,8 +267,19 @@ class ContextRules:
                     yield start, s - 1
             elif kind == _PERSON_HOLE and token in PARTICLES | JOINERS - {"te"}:
                 yield start, s - 1  # "de [PERSOON]", "van [PERSOON]": part of the name
+            elif (
+                kind == _PERSON_HOLE
+                and token.islower()
+                and (not self.lists.ordinary(bare, COMMON) or not token.isascii())
+                and token not in connectors
+            ):
+                yield start, s - 1  # "chị [PERSOON]", "señora [PERSOON]": a form of address
             if kind == _PERSON_HOLE and token.lower() in PARTICLES and token[0].isupper():
                 yield start, s - 1  # "(De [PERSOON])": the name's particle
+        # "Dries = [PERSOON]": a name explained by its placeholder
+        m = re.search(r"(\p{Lu}[\p{L}'’-]+)[ ]?=[ ]?\Z", text[max(0, s - 40) : s])
+        if m is not None and kind == _PERSON_HOLE:
+            yield s - len(m.group(0)), s - len(m.group(0)) + len(m.group(1))
         # initials before a bracketed name: "R.J. ([PERSOON])"
         m = _INITIALS_BEFORE.search(text[max(0, s - 16) : s])
         if m is not None and kind == _PERSON_HOLE:
@@ -253,9 +295,14 @@ class ContextRules:
                 yield word_start, word_start + len(head)
         # capitals before or after a person: "ABEBE [PERSOON]", "[PERSOON] POPESCU"
         if kind == _PERSON_HOLE:
-            caps = re.search(r"(\p{Lu}{2,})[ ]\Z", text[max(0, s - 30) : s])
+            caps = re.search(r"(\p{Lu}{2,}),?[ ]\Z", text[max(0, s - 30) : s])
             if caps and caps.group(1).lower() not in LABEL_WORDS:
-                yield s - 1 - len(caps.group(1)), s - 1
+                yield s - len(caps.group(0)), s - len(caps.group(0)) + len(caps.group(1))
+            # a nickname or the rest of the name after it: '[PERSOON] "BIZON"',
+            # '"[PERSOON]" van Harderwijk'
+            tail = _NAME_TAIL.match(text, e)
+            if tail is not None:
+                yield tail.start(1), tail.end(1)
             caps = re.match(r"[ ](\p{Lu}{2,})(?![\p{L}])", text[e:])
             if caps and caps.group(1).lower() not in LABEL_WORDS:
                 yield e + 1, e + 1 + len(caps.group(1))
@@ -270,14 +317,16 @@ class ContextRules:
         low = word.lower()
         if low in FUNCTION or (title_ok and low in TITLES):
             return True
+        if not word.isascii() and _fold_key(word) in FUNCTION | JOINERS:
+            return False  # "Vân" is no "van"
         if self.lists.is_name(word):
             return False
         return self.lists.ordinary(word, RARE)
 
     def _beside_address(self, text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
         tail = re.match(
-            rf"[ ,]*(?:(?:{_ADDITION_WORDS})[ ]?)?\d[\p{{L}}\d/-]*(?:[ ]?-?(?:hoog|hg))?"
-            r"|[ ]+(?:bis|hs|boven|beneden|bg|zw|hoog|\d+-?hoog|\d+hg)(?![\p{L}])",
+            rf"[ ]+(?:{HOUSE_ADDITIONS}|\d+-?hoog|\d+hg)(?![\p{{L}}\d])"
+            rf"|[ ,]*(?:(?:{_ADDITION_WORDS})[ ]?)?\d[\p{{L}}\d/-]*(?:[ ]?-?(?:hoog|hg))?",
             text[e:],
             re.IGNORECASE,
         )

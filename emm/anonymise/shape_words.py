@@ -37,7 +37,7 @@ import regex as re
 from emm.anonymise.lexicon import words as _words
 from emm.anonymise.vocabulary import COMMON, RARE, WordLists
 
-__all__ = ["Kept", "WordRules"]
+__all__ = ["Kept", "WordRules", "spoken"]
 
 Kept = list[tuple[int, int, str]]
 
@@ -51,7 +51,10 @@ TITLES = _words("""mevrouw meneer heer dhr dhr. mevr mevr. mw mw. mr mr. mrs mrs
     madam madame sir juffrouw dr dr. fam fam. familie pana domnul doamna pan pani gospodin""")
 ROLES = _words("""verdachte verdachten slachtoffer slachtoffers betrokkene getuige aangever
     aangeefster genaamd genaamde alias bijnaam roepnaam werknaam familienaam achternaam voornaam
-    victim suspect witness named called surname nickname aka""")
+    victim suspect witness named called surname nickname aka
+    zus zuster broer zoon dochter moeder vader neef nicht oom tante vriendin schoonzus zwager
+    sister brother son daughter mother father cousin nephew niece uncle aunt girlfriend
+    boyfriend""")
 #: Verbs that say a person acts: an ambiguous word before them opens a sentence as a name.
 PERSON_VERBS = _words("""verklaarde verklaart zei zegt belde belt vertelde vertelt werkte werkt woonde
     woont kwam komt gaf geeft stuurde stuurt betaalde betaalt bleek wilde wil moest kon zou
@@ -59,7 +62,8 @@ PERSON_VERBS = _words("""verklaarde verklaart zei zegt belde belt vertelde verte
     verblijft huurde huurt ronselde regelde bracht haalde opende beheert beheerde is was
     heeft had said says told tells called calls worked works lived lives came comes gave
     gives sent sends paid pays stated confirmed denied admitted refused showed drove
-    stayed rented recruited arranged brought collected runs ran manages managed has""")
+    stayed rented recruited arranged brought collected runs ran manages managed has
+    arrived arrives left fled escaped moved travelled traveled vertrok vluchtte arriveerde""")
 _MONTH_CUES = _words("""in sinds tot vanaf eind begin medio half halverwege per van of t/m en
     since until from by early late mid end during between and before after""")
 #: Words before a lower-case name that give it a person's place.
@@ -92,6 +96,7 @@ _LOWER_RUN = re.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*")
 #: what may stand before a chat speaker's name on its line: a time, a bullet, a quote mark
 _SPEAKER_PREFIX = re.compile(r"[ \t>•*\-]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?)?[ \t\-]*")
 _NUMBER_NEAR = re.compile(r"^\s*(?:\d{1,4}\b|')|\d{1,2}\s*$")
+_TAIL_NAME = re.compile(r"(?<![\p{L}\d])\p{Ll}[\p{L}\d]*-(\p{Lu}\p{Ll}{2,})(?![\p{L}-])")
 _QUOTED = re.compile(r"[\"“„«']([^\"”“«»'\n]{1,60})[\"”»']")
 
 
@@ -116,6 +121,8 @@ class WordRules:
             return None if name else True
         letters = [c for c in w if c.isalpha()]
         if w.isupper() and 2 <= len(letters) <= 6:
+            if len(letters) >= 4 and spoken(letters) and not self.lists.ordinary(w):
+                return False  # a surname in capitals (TUDOSE, HOXHA); acronyms are terms
             return None if name else True  # an acronym: SZW, KPCN, EMPACT
         if len(letters) == 1:
             return True  # "A", an initial: judged next to a placeholder or a name
@@ -161,6 +168,16 @@ class WordRules:
                 verdict.append(None)
                 continue
             verdict.append(self._judge(text, tokens, i, kept))
+        self._surname_first(text, tokens, verdict, kept)
+        # a name after a lower-case head: "iPhone-Dragos", "team-Okafor"
+        for m in _TAIL_NAME.finditer(text):
+            name = m.group(1)
+            if (
+                self.lists.is_name(name)
+                and not self.lists.ordinary(name, COMMON)
+                and not _inside(kept, m.start(1), m.end(1))
+            ):
+                yield m.start(1), m.end(1)
         # a refused word takes its capitalised neighbours with it ("Baltic" + "Okafor")
         i = 0
         while i < len(tokens):
@@ -179,6 +196,39 @@ class WordRules:
                 end -= 1
             yield tokens[start].start(), tokens[end].end()
             i = end + 1
+
+    def _surname_first(
+        self, text: str, tokens: list[re.Match[str]], verdict: list[bool | None], kept: Kept
+    ) -> None:
+        """ "SURNAME, Given" (registers, lists of witnesses): before a comma and a refused
+        given name, a surname in capitals or on a surname list is refused too, with the
+        particles and capitals before it ("DE VRIES, Anna", "Visser, Karin")."""
+        for i in range(1, len(tokens)):
+            given = tokens[i].group()
+            if text[tokens[i - 1].end() : tokens[i].start()] != ", " or given.isupper():
+                continue
+            if not given[0].isupper() or not (
+                verdict[i] is False or self.lists.is_first_name(given)
+            ):
+                continue
+            k = i - 1
+            word = tokens[k].group()
+            if not word[0].isupper():
+                continue
+            caps = word.isupper() and sum(c.isalpha() for c in word) >= 2
+            if not (caps or self.lists.is_name(word)):
+                continue
+            if _inside(kept, tokens[i].start(), tokens[i].end()) or (
+                not caps and _inside(kept, tokens[k].start(), tokens[k].end())
+            ):
+                continue  # "Oss, Best, Ede": a list of places
+            verdict[i] = verdict[k] = False
+            while k > 0 and text[tokens[k - 1].end() : tokens[k].start()] == " ":
+                before = tokens[k - 1].group()
+                if not (before.lower() in JOINERS or (caps and before.isupper())):
+                    break
+                k -= 1
+                verdict[k] = False
 
     def _joins(
         self, text: str, tokens: list[re.Match[str]], a: int, b: int, verdict: list[bool | None]
@@ -225,6 +275,8 @@ class WordRules:
         # ambiguous: a name that is also a word, a month or an acronym
         if cue or quoted:
             return False
+        if prev == "het" and gap_before == " ":
+            return True  # "het Westland": a neuter article takes a region, never a person
         if low in self.months and self._month_context(text, start, end, prev):
             return True
         at_start = _sentence_start(text, start)
@@ -264,6 +316,8 @@ class WordRules:
             return True
         if cue:
             return False
+        if i > 0 and tokens[i - 1].group() == "het" and text[tokens[i - 1].end() : s] == " ":
+            return True  # "het Westland": a neuter article takes a region, never a person
         # a place that is also a common word and a name ("Best", "Born", "Boom"): a place
         # only where a place stands
         if (
@@ -343,16 +397,26 @@ class WordRules:
                 if head in JOINERS and tail and self.lists.is_name(tail):
                     yield m.span()
                 continue
-            freq = self.lists.frequency(word, self.language)
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            speaker = _SPEAKER_PREFIX.fullmatch(text, line_start, m.start()) is not None and (
-                text[m.end() : m.end() + 1] == ":"
-            )
-            if speaker and freq < 4.0:
-                yield m.span()  # a chat speaker: "kev: welke salon"
-                continue
+            # (cheap tests first: this runs for every lower-case word of the text)
+            if text[m.end() : m.end() + 1] == ":":
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                speaker = _SPEAKER_PREFIX.fullmatch(text, line_start, m.start()) is not None
+                if speaker and self.lists.frequency(word, self.language) < 4.0:
+                    yield m.span()  # a chat speaker: "kev: welke salon"
+                    continue
             if not self.lists.is_name(word):
+                # an unknown word where a person stands: "tell jonel", "bel dragos"
+                prev = tokens[i - 1].group().lower() if i > 0 else ""
+                if (
+                    prev in LOWER_CUES
+                    and len(word) >= 3
+                    and text[tokens[i - 1].end() : m.start()] == " "
+                    and not self.lists.ordinary(word, RARE)
+                    and not _compound(self.lists, word)
+                ):
+                    yield m.span()
                 continue
+            freq = self.lists.frequency(word, self.language)
             first = self.lists.is_first_name(word)
             prev = tokens[i - 1].group().lower() if i > 0 else ""
             nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
@@ -476,6 +540,17 @@ def place_context(text: str, start: int) -> bool:
             ref[:1].isupper() or any(c.isdigit() for c in ref) or ref.endswith("]")
         )
     return False
+
+
+def spoken(letters: list[str]) -> bool:
+    """Whether capitals read as a word (a name) rather than letters (an acronym): a third
+    or more vowels and no three consonants in a row ("HOXHA", not "KPCN" or "NCTV")."""
+    vowels = sum(c in "AEIOUYÄËÏÖÜÁÉÍÓÚÀÈÂÊÎÔÛ" for c in letters)
+    run = longest = 0
+    for c in letters:
+        run = 0 if c in "AEIOUYÄËÏÖÜÁÉÍÓÚÀÈÂÊÎÔÛ" else run + 1
+        longest = max(longest, run)
+    return vowels * 3 >= len(letters) and longest < 3
 
 
 def _fold(word: str) -> str:

@@ -24,6 +24,12 @@ HOUSE      a house number with its street or addition word
 LABELLED   digits or a code after a label that identifies ("pasnummer 1041")
 LEGAL_FORM a company with its legal form (B.V., Sp. z o.o., SRL, Ltd)
 POSTCODE   a postcode in any case before a place
+SPELLED    a number written out in words (:mod:`emm.anonymise.shape_spelled`)
+BUSINESS   a firm's name with its kind, words in another script, dotted user names and
+SCRIPT     values wrapped over two lines (:mod:`emm.anonymise.shape_business`)
+WRAPPED
+PLATE      a foreign plate of two or three groups ("MKN 207", "4821 KZB") and the other
+DATE       short codes and dates of birth of :mod:`emm.anonymise.shape_codes`
 ========== ==================================================================================
 
 Allowed shapes: years and year ranges (``2019-2024``), counts and amounts written as numbers
@@ -64,7 +70,16 @@ from emm.anonymise.folding import fold_word
 from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
 from emm.anonymise.lexicon import load_word_list
 from emm.anonymise.lexicon import words as _words
+from emm.anonymise.shape_business import (
+    business_names,
+    dotted_handles,
+    other_scripts,
+    quoted_nicknames,
+    wrapped,
+)
+from emm.anonymise.shape_codes import find_codes
 from emm.anonymise.shape_context import SERVICE_NUMBER, ContextRules, placeholder_kinds
+from emm.anonymise.shape_spelled import spelled_numbers
 from emm.anonymise.shape_words import WordRules, place_context
 from emm.anonymise.vocabulary import WordLists, word_lists
 
@@ -95,6 +110,16 @@ RULES: dict[str, str] = {
     "LEGAL_FORM": "a company written with its legal form (B.V., SRL, Sp. z o.o.) is a small "
     "firm that can point to its owner; public bodies are in the gazetteer",
     "POSTCODE": "a postcode (also in lower case) before a place points to a street",
+    "PLATE": "capitals and digits in groups ('MKN 207', 'KLB 48D', '4821 KZB') look like "
+    "a licence plate",
+    "DATE": "a date with its day before 2015, or anything after 'geboren'/'born', can be a "
+    "date of birth; write the month and year, or an age group",
+    "BUSINESS": "a firm's name with its kind ('Hotel ...', '... Flexpool') points to its "
+    "owner; write the sector instead",
+    "SCRIPT": "a word in another script (Chinese, Cyrillic, Arabic...) is often a name",
+    "WRAPPED": "a number, code or e-mail address broken over two lines",
+    "SPELLED": "a number written out in words ('nul zes twaalf ...', 'nummer veertien') "
+    "can be a phone, BSN or house number; write counts in digits",
 }
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*\]")
@@ -139,6 +164,14 @@ _EMAIL = re.compile(
     r"@|[\[({]\s*(?:at|apenstaartje|a)\s*[\])}]"
     r"|(?<![\p{L}])(?:at|apenstaartje)\s+[\p{L}\d-]+\s*(?:\.|[\[(]?\s*(?:dot|punt)\s*[\])]?)\s*"
     r"(?:nl|com|net|org|be|de|eu|ro|bg|pl|info|co|uk|fr)(?![\p{L}])",
+    re.IGNORECASE,
+)
+#: a whole obfuscated address: "k.maj (at) eurowork-solutions . pl", "naam (at) hotmail (dot)
+#: com", "p.jansen AT gmail DOT com": local part, an at-marker, labels joined by dot-markers
+_AT_MARK = r"(?:\s*@\s*|\s*[\[({<]\s*(?:at|a|apenstaartje)\s*[\])}>]\s*|\s+(?:at|apenstaartje)\s+)"
+_DOT_MARK = r"(?:\s*\.\s*|\s*[\[({<]\s*(?:dot|punt)\s*[\])}>]\s*|\s+(?:dot|punt)\s+)"
+_OBFUSCATED = re.compile(
+    rf"[\p{{L}}\d][\p{{L}}\d._+-]*{_AT_MARK}[\p{{L}}\d][\p{{L}}\d-]*(?:{_DOT_MARK}[\p{{L}}\d-]+)+",
     re.IGNORECASE,
 )
 _TLDS = (
@@ -274,19 +307,48 @@ class ShapeCheck:
             ("LABELLED", context.labelled),
             ("LEGAL_FORM", context.legal_forms),
             ("POSTCODE", context.postcodes),
+            ("SPELLED", _spelled),
+            ("SCRIPT", lambda t, k: other_scripts(t)),
+            ("HANDLE", lambda t, k: dotted_handles(t, lambda v: bool(_URL.fullmatch(v)))),
+            ("WRAPPED", self._wrapped),
         ]
+        codes = [c for c in find_codes(masked, self._allowed_code) if c[0] in wanted]
         for rule, finder in finders:
             if rule not in wanted:
                 continue
             for start, end in finder(masked, kept):
                 if end > start:
                     found.append(ShapeFinding(rule, start, end))
+        # on the text with its placeholders: "[PERSOON] Horeca Personeel", '[TELEFOON] "Limburger"'
+        if "BUSINESS" in wanted:
+            found += [ShapeFinding("BUSINESS", s, e) for s, e in self._business(text, kept)]
+        if "NICKNAME" in wanted:
+            found += [ShapeFinding("NICKNAME", s, e) for s, e in quoted_nicknames(text)]
+        for rule, start, end in codes:
+            if not _inside(kept, start, end):
+                found.append(ShapeFinding(rule, start, end))
         if "ADJACENT" in wanted and holes:
             for start, end in context.adjacent(text, placeholder_kinds(text, holes), language):
                 if end > start and not any(s <= start and end <= e for s, e in holes):
                     found.append(ShapeFinding("ADJACENT", start, end))
         found += _repeats(masked, found)
         return _merge(found)
+
+    def _business(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+        for start, end in business_names(text, ()):
+            if not _inside(kept, start, end):
+                yield start, end
+
+    def _wrapped(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+        def refused(joined: str) -> Iterator[tuple[int, int]]:
+            for finder in (self._digits, self._mixed, self._emails):
+                yield from finder(joined, kept)
+
+        return wrapped(text, refused)
+
+    def _allowed_code(self, word: str) -> bool:
+        """Capitals that are a term (a party, act, region), so no plate or postcode."""
+        return self.vocabulary.allowed_capital(word) or word in self.vocabulary.gazetteer
 
     def _kept(self, masked: str) -> list[tuple[int, int, str]]:
         """Gazetteer terms and reference shapes (ECLI, article numbers) that stay."""
@@ -307,6 +369,9 @@ class ShapeCheck:
     # -- rules -------------------------------------------------------------------------------
 
     def _emails(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+        for m in _OBFUSCATED.finditer(text):
+            if _EMAIL.search(m.group()) or re.search(r"(?i)\b(?:dot|punt)\b|\(", m.group()):
+                yield m.span()
         for m in _EMAIL.finditer(text):
             start = m.start()
             if text[start].isalpha():  # "lisa at gmail dot com": take the name before "at"
@@ -399,6 +464,10 @@ def _repeats(text: str, found: list[ShapeFinding]) -> list[ShapeFinding]:
         pattern = re.compile(rf"(?<![\p{{L}}\d]){re.escape(term)}(?![\p{{L}}\d])")
         out += [ShapeFinding(rule, m.start(), m.end()) for m in pattern.finditer(text)]
     return out
+
+
+def _spelled(text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+    return spelled_numbers(text)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
