@@ -58,6 +58,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 EVAL_DIR = HERE / "eval" / "deid"
 EVAL2_DIR = HERE / "eval" / "deid2"
+EVAL3_DIR = HERE / "eval" / "deid3"
 CONLL_DEFAULT = HERE.parent.parent.parent / "shared" / "data" / "conll2002"
 
 #: Targets of issue 13.
@@ -566,8 +567,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--set",
         dest="which",
         default="dev",
-        choices=["dev", "test", "deid2", "conll", "speed", "all"],
-        help="all = dev, test, conll, speed (deid2 only when named)",
+        choices=["dev", "test", "deid2", "deid3", "conll", "speed", "all"],
+        help="all = dev, test, conll, speed (deid2 and deid3 only when named)",
     )
     parser.add_argument(
         "--conll", type=Path, default=None, help="ned.testa or its folder (else $EMM_CONLL_DIR)"
@@ -595,6 +596,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 load_items(name),
                 load_items(f"clean_{name}"),
                 name=name,
+                engine=engine,
+                show=args.show,
+            )
+            print(format_report(report))
+            out[name] = report.as_dict()
+        elif name == "deid3":
+            report = evaluate_set(
+                load_items("test", EVAL3_DIR),
+                load_items("clean_test", EVAL3_DIR),
+                name="deid3 test / clean_test (held out)",
                 engine=engine,
                 show=args.show,
             )
