@@ -29,8 +29,8 @@ if not p.can("search"):
     st.info(tr("home.no_case_data"))
     st.stop()
 with services.shown_errors(tr("home.err_counting")):
-    tables = count_tables(g.count_edges())
-    nodes = g.count_nodes()
+    tables = count_tables(services.kept_counts(g, "edges", g.count_edges))
+    nodes = services.kept_counts(g, "nodes", g.count_nodes)
 
 facts = sum(r["facts"] for r in tables["party"])
 c1, c2, c3 = st.columns(3)
