@@ -126,6 +126,8 @@ if link and link != ss.get("_ex_link"):
             st.warning(tr("ex.set_not_found"))
         else:
             load_set(saved)
+            if link.get("max"):
+                ss["ex_max"] = link_int(link, "max", 10, MAX_CAP, 150) // 10 * 10
 
 # A reload or a second tab continues the workspace of this web session.
 if "ex_ws" not in ss and "ex_seeds" not in ss:

@@ -326,6 +326,7 @@ class GraphView {
         return p ? { x: p.x, y: p.y } : null;
       },
       nodeIds: () => this.nodesView.getIds(),
+      seedIds: () => this.nodes.getIds({ filter: (n) => !!n._seed }),
       hiddenIds: () => this.nodes.getIds({ filter: (n) => !!n.hidden }),
       selected: () => this.selectedIds(),
     };
