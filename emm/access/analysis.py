@@ -120,6 +120,10 @@ def _compute(
     hits = run_indicators((edges, nodes))
     networks = detect_networks((edges, nodes), hits=hits, seed=seed)
     scores = {s.network_id: s for s in rank_networks(networks, hits, now=today)}
+    # the same ranking, explained in Dutch for the app (the order does not depend on language)
+    dutch = {
+        s.network_id: s.explanation for s in rank_networks(networks, hits, now=today, lang="nl")
+    }
     ranked = sorted(networks, key=lambda n: scores[n.id].rank)[:top_networks]
     candidates: list[dict[str, Any]] = []
     if len(edges) <= SAME_PERSON_MAX_EDGES:
@@ -161,6 +165,7 @@ def _compute(
                 "rank": scores[n.id].rank,
                 "score": round(scores[n.id].score, 4),
                 "explanation": scores[n.id].explanation,
+                "explanation_nl": dutch[n.id],
                 "components": dict(scores[n.id].components),
                 "indicators": dict(scores[n.id].indicators),
                 "size": n.size,

@@ -26,6 +26,7 @@ from emm.app.helpers import (
     csv_bytes,
     describe_filter,
     edge_filter,
+    explanation,
     facts_table,
     filter_from_params,
     filter_key,
@@ -226,7 +227,7 @@ def start_panel() -> None:
                     format_func=lambda i: network_label(nets[i], tr),
                     key="ex_net_pick",
                 )
-                st.caption(md("; ".join(nets[nid]["explanation"])))
+                st.caption(md("; ".join(explanation(nets[nid], tr))))
                 if st.button(tr("ex.load_network"), key="ex_load_net"):
                     start(nets[nid]["members"], tr("ex.source_network", id=nid), hops=1)
                     st.rerun()

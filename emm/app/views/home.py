@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from emm.app import i18n, services
-from emm.app.helpers import count_tables, recent_entries
+from emm.app.helpers import count_tables, explanation, recent_entries
 from emm.app.safe import md
 from emm.graph.schema import LEGAL_BASES, PARTIES
 
@@ -101,7 +101,7 @@ if p.can("expand_network"):
                         parties=", ".join(n["parties"]),
                     )
                 )
-                head.markdown("\n".join(f"- {md(line)}" for line in n["explanation"]))
+                head.markdown("\n".join(f"- {md(line)}" for line in explanation(n, tr)))
                 if button.button(
                     tr("home.explore"), key=f"explore-{n['id']}", icon=":material/hub:"
                 ):
