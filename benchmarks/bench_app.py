@@ -294,8 +294,14 @@ async def measure(url: str, n: int, names: list[str], rounds: int) -> dict[str, 
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            await asyncio.gather(*(session(browser, url, i, names, rounds, out) for i in range(n)))
+            done = await asyncio.gather(
+                *(session(browser, url, i, names, rounds, out) for i in range(n)),
+                return_exceptions=True,
+            )
             out["browser_cpu"].append(_browser_cpu_seconds())
+            for failed in (x for x in done if isinstance(x, BaseException)):
+                out["failed_sessions"].append(1.0)  # counted in the rows, not hidden
+                print(f"a session failed: {type(failed).__name__}: {failed}"[:300], flush=True)
         finally:
             await browser.close()
     return out
@@ -365,6 +371,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
                 time.sleep(1)
         db_pid = local_db.status(settings).pid
         for n in counts:
+            shown = len(rows)
             load0 = os.getloadavg()[0]
             cpu0 = (_cpu_seconds(proc.pid), _cpu_seconds(db_pid), time.monotonic())
             out = asyncio.run(measure(url, n, names, rounds))
@@ -396,12 +403,19 @@ def run(quick: bool) -> list[dict[str, Any]]:
                             )
                             + where
                             + (
+                                f"; {len(out['failed_sessions'])} session(s) failed"
+                                if out.get("failed_sessions")
+                                else ""
+                            )
+                            + (
                                 f"; {len(out['outside'])} requests left 127.0.0.1"
                                 if out.get("outside")
                                 else ""
                             ),
                         }
                     )
+            for row in rows[shown:]:  # as soon as measured: a later failure keeps them
+                print(row, flush=True)
         if not quick:
             try:
                 lines = asyncio.run(screenshots(url, big, "bench0"))
@@ -428,4 +442,5 @@ def run(quick: bool) -> list[dict[str, Any]]:
 
 if __name__ == "__main__":
     for row in run(quick="--quick" in sys.argv):
-        print(row)
+        if row["benchmark"] == "app screenshot":  # the timings were printed when measured
+            print(row)
