@@ -78,14 +78,14 @@ def english_words(text: str) -> set[str]:
 def test_every_page_in_dutch_shows_no_missing_key_and_no_english_word(app_env, user):
     found: dict[str, set[str]] = {}
     for page in PAGES:
-        at = goto(open_app(user, lang="nl"), page)
+        at = open_app(user, lang="nl")
         if page == "explorer":  # with a network on the canvas and its panel
-            at.session_state["explore_request"] = {
-                "seeds": app_env.run.networks[0]["members"],
-                "source": "test",
-                "hops": 1,
-            }
+            seeds = app_env.run.networks[0]["members"]
+            at.session_state["explore_request"] = {"seeds": seeds, "source": "test", "hops": 1}
+        try:
             at = goto(at, page)
+        except ValueError:  # not in this role's navigation
+            continue
         for text in shown_texts(at):
             if page in KNOWN and KNOWN[page].match(text):
                 continue
