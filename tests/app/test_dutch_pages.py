@@ -70,7 +70,12 @@ def shown_texts(at: Any) -> list[str]:
 
 def english_words(text: str) -> set[str]:
     # markdown links and code spans carry addresses and codes, not words
-    text = re.sub(r"`[^`]*`|\(https?://[^)]*\)|&#\d+;|:material/[a-z_]+:", " ", text)
+    # ... and opaque ids (Person-3dfe...) are no words either
+    text = re.sub(
+        r"`[^`]*`|\(https?://[^)]*\)|&#\d+;|:material/[a-z_]+:|\b[A-Za-z]+-[0-9a-f]{8,}\b",
+        " ",
+        text,
+    )
     return {w for w in WORD.findall(text) if w.lower() in ENGLISH and not w.isupper()}
 
 
