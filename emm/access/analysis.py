@@ -122,6 +122,11 @@ def _compute(
     scores = {
         s.network_id: s for s in rank_networks(networks, hits, now=today, data=(edges, nodes))
     }
+    # the same ranking, explained in Dutch for the app (the order does not depend on language)
+    dutch = {
+        s.network_id: s.explanation
+        for s in rank_networks(networks, hits, now=today, data=(edges, nodes), lang="nl")
+    }
     ranked = sorted(networks, key=lambda n: scores[n.id].rank)[:top_networks]
     candidates: list[dict[str, Any]] = []
     if len(edges) <= SAME_PERSON_MAX_EDGES:
@@ -163,6 +168,7 @@ def _compute(
                 "rank": scores[n.id].rank,
                 "score": round(scores[n.id].score, 4),
                 "explanation": scores[n.id].explanation,
+                "explanation_nl": dutch[n.id],
                 "components": dict(scores[n.id].components),
                 "indicators": dict(scores[n.id].indicators),
                 "size": n.size,

@@ -78,7 +78,10 @@ class GuardedStore:
         self._audit_log = audit
         self.data_dir = data_dir
         self._owns_store = owns_store
-        self._resolver_cache: Resolver | None = None
+        # Kept between reads while the governance marker is the same (a same-person judgement,
+        # a party's exit... write a new one): two queries less per read, never stale.
+        self._resolver_cache: tuple[str, Resolver] | None = None
+        self._suspended_cache: tuple[str, frozenset[str]] | None = None
 
     def close(self) -> None:
         """End the session: closes the database connection when the session opened it."""
@@ -142,7 +145,10 @@ class GuardedStore:
         return generation.current(self.data_dir)
 
     def suspended_parties(self) -> frozenset[str]:
-        return self._store.suspended_parties()
+        marker = self.generation()
+        if self._suspended_cache is None or self._suspended_cache[0] != marker:
+            self._suspended_cache = (marker, self._store.suspended_parties())
+        return self._suspended_cache[1]
 
     def scope(self, flt: EdgeFilter = NO_FILTER) -> EdgeFilter:
         """The caller's filter narrowed to what this principal may read."""
@@ -169,12 +175,14 @@ class GuardedStore:
         )
 
     def _resolver(self) -> Resolver:
-        if self._resolver_cache is None:
-            self._resolver_cache = Resolver(self._store.confirmed_pairs())
-        return self._resolver_cache
+        marker = self.generation()
+        if self._resolver_cache is None or self._resolver_cache[0] != marker:
+            self._resolver_cache = (marker, Resolver(self._store.confirmed_pairs()))
+        return self._resolver_cache[1]
 
     def _forget_resolution(self) -> None:
         self._resolver_cache = None
+        self._suspended_cache = None
 
     # ------------------------------------------------------------------ resolution
 

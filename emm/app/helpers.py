@@ -325,6 +325,18 @@ def member_index(networks: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return out
 
 
+def explanation(n: Mapping[str, Any], tr: Translator) -> list[str]:
+    """Why a ranked network ranks where it does, in the reader's language (runs made before
+    the Dutch explanation was kept have the English one only).
+
+    >>> from emm.app.i18n import Translator
+    >>> net = {"explanation": ["3 members"], "explanation_nl": ["3 leden"]}
+    >>> explanation(net, Translator("nl")), explanation(net, Translator("en"))
+    (['3 leden'], ['3 members'])
+    """
+    return list(n.get(f"explanation_{tr.lang}") or n.get("explanation") or [])
+
+
 def network_label(n: Mapping[str, Any], tr: Translator | None = None) -> str:
     """A ranked network in one line (in English without a translator).
 

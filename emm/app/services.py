@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -63,13 +63,16 @@ def get_store() -> GraphStore:
 
 
 def store_or_stop() -> GraphStore:
-    """The store, or a clear message and a stopped page when the database is down."""
+    """The store, or a clear message and a stopped page when the database is down.
+
+    Connectivity is checked when the driver is made (:func:`emm.graph.connect.open_store`), not
+    on every run (a round trip per click); a database that goes away later fails the read,
+    which :func:`shown_errors` turns into a clear message, and the driver reconnects itself.
+    """
     from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
     try:
-        store = get_store()
-        store.driver.verify_connectivity()
-        return store
+        return get_store()
     except (DriverError, Neo4jError, AuthError, OSError, RuntimeError) as exc:
         _open_store.clear()
         st.error(_tr()("svc.db_down", error=type(exc).__name__))
@@ -148,13 +151,26 @@ def action_text(action: str) -> str:
 
 
 def session() -> GuardedStore:
-    """The guarded store of the logged-in user (pages only run when someone is logged in)."""
+    """The guarded store of the logged-in user (pages only run when someone is logged in).
+
+    Kept in the user's own session state (never shared between sessions) for as long as the
+    principal, the store and the settings are the same: what it keeps between reads (the
+    same-person resolution, the isolated parties) is keyed by the governance marker.
+    """
     p = current_principal()
     if p is None:
         st.warning(_tr()("svc.login_first"))
         st.stop()
         raise AssertionError  # unreachable
-    return guarded(store_or_stop(), get_settings(), p)
+    store, settings = store_or_stop(), get_settings()
+    key = (p, id(store), str(settings.data_dir))
+    kept = st.session_state.get("_guarded")
+    if kept is not None and kept[0] == key:
+        g: GuardedStore = kept[1]
+        return g
+    g = guarded(store, settings, p)
+    st.session_state["_guarded"] = (key, g)
+    return g
 
 
 def require(action: str) -> GuardedStore:
@@ -207,6 +223,25 @@ def latest_run(g: GuardedStore) -> AnalysisRun | None:
         st.session_state["_run"] = cached
     run: AnalysisRun | None = cached[1]
     return run
+
+
+def kept_counts(g: GuardedStore, name: str, read: Callable[[], Any], *, ttl: float = 60.0) -> Any:
+    """Aggregate counts (no personal data) read through the guarded store, kept in the user's
+    own session for ``ttl`` seconds while their scope and the governance marker are the same.
+
+    A whole-graph count costs seconds on a large graph; the home page is the page analysts go
+    back to most. The read is audited when it is made; a count shown again from the session is
+    not a new read. An erasure, restriction or party exit (a new marker) reads again at once, a
+    new delivery shows within ``ttl``.
+    """
+    key = (g.principal, g.scope(), g.generation())
+    kept = st.session_state.setdefault("_counts", {}).get(name)
+    now = time.monotonic()
+    if kept is not None and kept[0] == key and now - kept[1] < ttl:
+        return kept[2]
+    value = read()
+    st.session_state["_counts"][name] = (key, now, value)
+    return value
 
 
 def entity(g: GuardedStore, uid: str) -> Entity | None:

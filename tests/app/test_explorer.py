@@ -49,6 +49,12 @@ def click(at, label):
     return run(at)
 
 
+def open_tab(at, key, label):
+    """A click on a tab: only the open tab of ``key`` runs (the others wait for their click)."""
+    at.session_state[key] = label
+    return run(at)
+
+
 def act(at, kind, ids, arg=None):
     """What a click on the canvas does: the chart's callback queues the action."""
     at.session_state["ex_pending"] = [Action(kind, tuple(ids), arg)]
@@ -202,6 +208,7 @@ def test_shortest_path_between_two_entities_is_listed_and_drawn(app_env):
     members = app_env.run.networks[0]["members"]
     at = explorer(app_env, seeds=members, hops=1)
     a, b = members[0], members[-1]
+    open_tab(at, "ex_tabs", "Shortest path")
     at.selectbox(key="ex_pa").set_value(a)
     at.selectbox(key="ex_pb").set_value(b)
     click(at, "Find shortest path")
@@ -219,7 +226,7 @@ def test_path_from_the_canvas_menu(app_env):
 
 
 def test_shortest_path_needs_two_different_entities(app_env):
-    at = explorer(app_env)
+    at = open_tab(explorer(app_env), "ex_tabs", "Shortest path")
     uid = at.selectbox(key="ex_pa").value
     at.selectbox(key="ex_pb").set_value(uid)
     click(at, "Find shortest path")
@@ -250,7 +257,7 @@ def test_the_facts_download_neutralises_formulas(app_env):
 
 def test_pin_and_save_a_working_set_then_load_it_and_link_to_it(app_env):
     members = app_env.run.networks[0]["members"]
-    at = explorer(app_env, seeds=members[:2], hops=1)
+    at = open_tab(explorer(app_env, seeds=members[:2], hops=1), "ex_tabs", "Save working set")
     at.multiselect(key="ex_save_uids").set_value(members[:2])
     at.text_input(key="ex_save_name").input("case T-1 core")
     click(at, "Save working set")
@@ -258,7 +265,7 @@ def test_pin_and_save_a_working_set_then_load_it_and_link_to_it(app_env):
     saved = working_sets.get(app_env.store, "case T-1 core", "analyst")
     assert saved is not None and saved.owner == "analyst" and saved.uids == members[:2]
 
-    at = goto(open_app("analyst"), "explorer")
+    at = open_tab(goto(open_app("analyst"), "explorer"), "ex_start_tabs", "Working set")
     at.selectbox(key="ex_set_pick").set_value("case T-1 core")
     click(at, "Load working set")
     assert at.session_state["ex_seeds"] == members[:2]
@@ -288,7 +295,7 @@ def test_a_deep_link_to_an_unknown_entity_says_so(app_env):
 
 
 def test_saving_without_a_name_is_refused(app_env):
-    at = explorer(app_env)
+    at = open_tab(explorer(app_env), "ex_tabs", "Save working set")
     click(at, "Save working set")
     assert any("needs a name" in e for e in texts(at, "error"))
 

@@ -26,6 +26,7 @@ from emm.app.helpers import (
     csv_bytes,
     describe_filter,
     edge_filter,
+    explanation,
     facts_table,
     filter_from_params,
     filter_key,
@@ -45,6 +46,7 @@ from emm.products import working_sets
 from emm.products.oib import timeline
 
 EXPAND_NEW = 40  # at most this many new entities per expanded entity
+SAMPLE = 64  # betweenness of the key players from this many sampled sources in larger views
 # What a reload (or a second tab) of this web session continues with.
 KEPT = ("ex_ws", "ex_ws_key", "ex_seeds", "ex_source", "ex_expanded", *websession.EXPLORER_WIDGETS)
 MAX_CAP = 3000
@@ -125,6 +127,8 @@ if link and link != ss.get("_ex_link"):
             st.warning(tr("ex.set_not_found"))
         else:
             load_set(saved)
+            if link.get("max"):
+                ss["ex_max"] = link_int(link, "max", 10, MAX_CAP, 150) // 10 * 10
 
 # A reload or a second tab continues the workspace of this web session.
 if "ex_ws" not in ss and "ex_seeds" not in ss:
@@ -153,8 +157,12 @@ for name, value in {
 def start_panel() -> None:
     """Search, working sets and ranked networks: a search reruns only this part of the page."""
     with st.expander(tr("ex.start_from"), expanded=not seeds, icon=":material/play_arrow:"):
+        # Only the open tab runs (a rerun on a switch): the working sets are read, and that
+        # read audited, when their tab is opened, not on every click on the page.
         t_search, t_set, t_net = st.tabs(
-            [tr("ex.tab_search"), tr("ex.tab_set"), tr("ex.tab_network")]
+            [tr("ex.tab_search"), tr("ex.tab_set"), tr("ex.tab_network")],
+            key="ex_start_tabs",
+            on_change="rerun",
         )
         with t_search:
             with st.form("ex_find", border=False):
@@ -183,28 +191,30 @@ def start_panel() -> None:
                 if st.button(tr("ex.start_these"), disabled=not chosen, key="ex_start_found"):
                     start(chosen, tr("ex.source_search"), hops=2)
                     st.rerun()
-        with t_set:
-            with services.shown_errors(tr("ex.err_sets")):
-                sets = g.work.sets()  # read again each run: a restriction or erasure shows at once
-            if not sets:
-                st.caption(tr("ex.no_sets"))
-            else:
-                by_name = {w.name: w for w in sets}
-                name = st.selectbox(
-                    tr("ex.your_sets"),
-                    list(by_name),
-                    format_func=lambda n: tr(
-                        "ex.set_option",
-                        name=n,
-                        case=by_name[n].case_ref,
-                        n=len(by_name[n].uids),
-                        saved=by_name[n].saved_at[:10],
-                    ),
-                    key="ex_set_pick",
-                )
-                if st.button(tr("ex.load_set"), key="ex_load_set"):
-                    load_set(by_name[name])
-                    st.rerun()
+        if t_set.open is not False:
+            with t_set:
+                # read again each time: a restriction or erasure shows at once
+                with services.shown_errors(tr("ex.err_sets")):
+                    sets = g.work.sets()
+                if not sets:
+                    st.caption(tr("ex.no_sets"))
+                else:
+                    by_name = {w.name: w for w in sets}
+                    name = st.selectbox(
+                        tr("ex.your_sets"),
+                        list(by_name),
+                        format_func=lambda n: tr(
+                            "ex.set_option",
+                            name=n,
+                            case=by_name[n].case_ref,
+                            n=len(by_name[n].uids),
+                            saved=by_name[n].saved_at[:10],
+                        ),
+                        key="ex_set_pick",
+                    )
+                    if st.button(tr("ex.load_set"), key="ex_load_set"):
+                        load_set(by_name[name])
+                        st.rerun()
         with t_net:
             run = services.latest_run(g)
             if run is None or not run.networks:
@@ -217,7 +227,7 @@ def start_panel() -> None:
                     format_func=lambda i: network_label(nets[i], tr),
                     key="ex_net_pick",
                 )
-                st.caption(md("; ".join(nets[nid]["explanation"])))
+                st.caption(md("; ".join(explanation(nets[nid], tr))))
                 if st.button(tr("ex.load_network"), key="ex_load_net"):
                     start(nets[nid]["members"], tr("ex.source_network", id=nid), hops=1)
                     st.rerun()
@@ -435,19 +445,37 @@ def apply(ws: Workspace, a: Action) -> None:
         audit_export(ws, str(a.arg))
 
 
-def analysis(ws: Workspace, G: Any, need: bool) -> tuple[list[Any], list[dict[str, Any]]]:
-    """Communities and key players of the view, once per version of it (sampled when large)."""
-    if not need or G.number_of_edges() == 0:
+def graph_of(ws: Workspace) -> Any:
+    """The networkx view of the workspace, made again only when its content changed (a change
+    gives the workspace a new subgraph object; marks, moves and selections do not)."""
+    kept = ss.get("ex_graph_of")
+    if kept is None or kept[0] is not ws.sub:
+        kept = (ws.sub, to_networkx(ws.sub))
+        ss["ex_graph_of"] = kept
+    return kept[1]
+
+
+def analysis(
+    ws: Workspace, G: Any, *, players: bool, comms: bool
+) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Communities and key players of the view, each once per content of it and only when
+    something shows it (sampled when large)."""
+    if G.number_of_edges() == 0 or not (players or comms):
         return [], []
     cached = ss.get("ex_analysis")
-    if cached is None or cached["rev"] != (ws.revision, G.number_of_nodes()):
-        n = G.number_of_nodes()
-        with st.spinner(tr("ex.analysing")):
-            comms = communities(G, seed=0, method="leiden" if n > 500 else "louvain")
-            players = key_players(G, top=10, seed=0, k=64 if n > 300 else None)
-        cached = {"rev": (ws.revision, n), "communities": comms, "players": players}
+    if cached is None or cached["sub"] is not ws.sub:
+        cached = {"sub": ws.sub}
         ss["ex_analysis"] = cached
-    return cached["communities"], cached["players"]
+    n = G.number_of_nodes()
+    if comms and "communities" not in cached:
+        with st.spinner(tr("ex.analysing")):
+            cached["communities"] = communities(
+                G, seed=0, method="leiden" if n > 500 else "louvain"
+            )
+    if players and "players" not in cached:
+        with st.spinner(tr("ex.analysing")):
+            cached["players"] = key_players(G, top=10, seed=0, k=SAMPLE if n > 2 * SAMPLE else None)
+    return cached.get("communities", []), cached.get("players", [])
 
 
 # ----------------------------------------------------------------------------- the workspace
@@ -461,7 +489,7 @@ def canvas_and_panel() -> None:
     ss["ex_seeds"] = ws.seeds
     ss["ex_expanded"] = [x.uid for x in ws.expanded]
     websession.scratch()["ex_ws"] = {k: ss[k] for k in KEPT if k in ss}
-    G = to_networkx(ws.sub)
+    G = graph_of(ws)
 
     st.caption(
         md(
@@ -487,7 +515,7 @@ def canvas_and_panel() -> None:
             icon=":material/content_cut:",
         )
 
-    comms, players = analysis(ws, G, need=show_kp or colour_by == "community")
+    comms, players = analysis(ws, G, players=show_kp, comms=colour_by == "community")
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(tr("ex.m_entities"), G.number_of_nodes())
     m2.metric(tr("ex.m_facts"), G.number_of_edges())
@@ -541,7 +569,7 @@ def canvas_and_panel() -> None:
     b2.button(
         tr("graph.redo"), key="ex_redo", disabled=not ws.can_redo, on_click=queue, args=("redo", [])
     )
-    panel(ws, G, comms, players)
+    panel(ws, G)
 
 
 def on_pick() -> None:
@@ -550,7 +578,7 @@ def on_pick() -> None:
         ss["ex_select"] = {"ids": [uid], "focus": uid, "nonce": f"pick-{uid}"}
 
 
-def panel(ws: Workspace, G: Any, comms: list[Any], players: list[dict[str, Any]]) -> None:
+def panel(ws: Workspace, G: Any) -> None:
     options = node_options(G, tr)
     ids = list(options)
     if ss.get("ex_selected") not in options:
@@ -571,11 +599,14 @@ def panel(ws: Workspace, G: Any, comms: list[Any], players: list[dict[str, Any]]
     )
     with t_entity:
         entity_tab(ws, G, options)
-    with t_path:
-        path_tab(ws, options)
+    # Only the open tab runs (a rerun on a switch): a click on the canvas does not pay for
+    # the tabs nobody looks at (their pickers hold every entity of the view).
+    if t_path.open is not False:
+        with t_path:
+            path_tab(ws, options)
     if t_players.open is not False:
         with t_players:
-            players_tab(G, comms, players)
+            players_tab(G, *analysis(ws, G, players=True, comms=True))
     if t_time.open is not False:
         with t_time:
             events = timeline(G)
@@ -597,8 +628,9 @@ def panel(ws: Workspace, G: Any, comms: list[Any], players: list[dict[str, Any]]
                     ),
                     hide_index=True,
                 )
-    with t_save:
-        save_tab(ws, options)
+    if t_save.open is not False:
+        with t_save:
+            save_tab(ws, options)
 
 
 def entity_tab(ws: Workspace, G: Any, options: dict[str, str]) -> None:

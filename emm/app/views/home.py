@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from emm.app import i18n, services
-from emm.app.helpers import count_tables, recent_entries
+from emm.app.helpers import count_tables, explanation, recent_entries
 from emm.app.safe import md
 from emm.graph.schema import LEGAL_BASES, PARTIES
 
@@ -29,8 +29,8 @@ if not p.can("search"):
     st.info(tr("home.no_case_data"))
     st.stop()
 with services.shown_errors(tr("home.err_counting")):
-    tables = count_tables(g.count_edges())
-    nodes = g.count_nodes()
+    tables = count_tables(services.kept_counts(g, "edges", g.count_edges))
+    nodes = services.kept_counts(g, "nodes", g.count_nodes)
 
 facts = sum(r["facts"] for r in tables["party"])
 c1, c2, c3 = st.columns(3)
@@ -101,7 +101,7 @@ if p.can("expand_network"):
                         parties=", ".join(n["parties"]),
                     )
                 )
-                head.markdown("\n".join(f"- {md(line)}" for line in n["explanation"]))
+                head.markdown("\n".join(f"- {md(line)}" for line in explanation(n, tr)))
                 if button.button(
                     tr("home.explore"), key=f"explore-{n['id']}", icon=":material/hub:"
                 ):

@@ -9,7 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from emm.app import i18n, services
-from emm.app.helpers import describe_filter, filter_from_params, network_label, timeline_frame_rows
+from emm.app.helpers import (
+    describe_filter,
+    explanation,
+    filter_from_params,
+    network_label,
+    timeline_frame_rows,
+)
 from emm.app.safe import md
 from emm.graph.model import NO_FILTER, EdgeFilter
 from emm.graph.projection import to_networkx
@@ -53,7 +59,7 @@ if source == "network":
         format_func=lambda i: network_label(nets[i], tr),
         key="oib_network",
     )
-    st.caption(md("; ".join(nets[nid]["explanation"])))
+    st.caption(md("; ".join(explanation(nets[nid], tr))))
     seeds, hops, subject = nets[nid]["members"], 1, tr("ex.source_network", id=nid)
 elif source == "set":
     with services.shown_errors(tr("ex.err_sets")):

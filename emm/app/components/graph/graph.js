@@ -194,7 +194,7 @@ class GraphView {
       const ids = this.selectedIds();
       this.wrap.dataset.selected = ids.join(" ");
       this.setState("selected", ids);
-    }, 30);
+    }, 250); // longer than a double-click: its first click does not start a rerun of its own
   }
 
   reportPositions(ids) {
@@ -213,6 +213,9 @@ class GraphView {
   async update(data) {
     const ack = data && data.ack;
     if (ack && ack.inst === this.inst) this.queue = this.queue.filter((a) => a.n > ack.n);
+    // A picture from a run that did not see the queued actions (it started before they were
+    // sent, e.g. the rerun of a selection): send them again; Python skips what it acknowledged.
+    if (this.queue.length && this.network) this.setTrigger("action", { inst: this.inst, batch: this.queue });
     if (data && data.rev === this.rev && this.network) return;
     this.data = data;
     this.rev = data.rev;
@@ -270,6 +273,7 @@ class GraphView {
     });
     net.on("doubleClick", (p) => {
       if (!p.nodes.length) return;
+      clearTimeout(this._selTimer); // the expand says what is selected; no rerun in between
       const id = p.nodes[0];
       if (net.isCluster(id)) {
         net.openCluster(id);
@@ -326,6 +330,7 @@ class GraphView {
         return p ? { x: p.x, y: p.y } : null;
       },
       nodeIds: () => this.nodesView.getIds(),
+      seedIds: () => this.nodes.getIds({ filter: (n) => !!n._seed }),
       hiddenIds: () => this.nodes.getIds({ filter: (n) => !!n.hidden }),
       selected: () => this.selectedIds(),
     };
