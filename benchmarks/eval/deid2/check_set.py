@@ -302,8 +302,9 @@ def audit_clean(item: dict) -> list[str]:
     return found
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(folder: Path = HERE, min_person: int = MIN_PERSON, description: str = "") -> int:
+    """Check the set in ``folder`` (the third set runs these checks on its own folder)."""
+    parser = argparse.ArgumentParser(description=description or __doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print the counts as Markdown")
     parser.add_argument(
         "--audit", action="store_true", help="list unlabelled capitalised words in clean items"
@@ -313,7 +314,7 @@ def main() -> int:
 
     errors: list[str] = []
     warnings: list[str] = []
-    data = {name: load(path) for name, path in FILES.items()}
+    data = {name: load(folder / path.name) for name, path in FILES.items()}
     ids: set[str] = set()
     texts: dict[str, str] = {}
     for split, items in data.items():
@@ -347,7 +348,7 @@ def main() -> int:
                 c["keep total"] += 1
     test = counts["test"]
     for kind in REMOVE_TYPES:
-        need = MIN_PERSON if kind == "PERSON" else MIN_PER_TYPE
+        need = min_person if kind == "PERSON" else MIN_PER_TYPE
         if test["remove " + kind] < need:
             errors.append(f"test has {test['remove ' + kind]} {kind} spans, needs {need}")
 

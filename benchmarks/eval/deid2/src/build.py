@@ -99,20 +99,22 @@ def parse_file(path: Path) -> list[dict]:
     return items
 
 
-def build(prefix: str, id_prefix: str, target: str) -> int:
+def build(prefix: str, id_prefix: str, target: str, src: Path = HERE) -> int:
     items: list[dict] = []
-    for path in sorted(HERE.glob(f"{prefix}_*.txt")):
+    for path in sorted(src.glob(f"{prefix}_*.txt")):
         items.extend(parse_file(path))
-    with (OUT / target).open("w", encoding="utf-8") as fh:
+    with (src.parent / target).open("w", encoding="utf-8") as fh:
         for n, item in enumerate(items, 1):
             item["id"] = f"{id_prefix}-{n:04d}"
             fh.write(json.dumps(item, ensure_ascii=False) + "\n")
     return len(items)
 
 
-def main() -> int:
-    n_test = build("test", "t2", "test.jsonl")
-    n_clean = build("clean", "c2", "clean_test.jsonl")
+def main(src: Path = HERE, ids: tuple[str, str] = ("t2", "c2")) -> int:
+    """Build ``test.jsonl`` and ``clean_test.jsonl`` next to ``src`` (the third set builds
+    its own sources with this, with ids ``t3``/``c3``)."""
+    n_test = build("test", ids[0], "test.jsonl", src)
+    n_clean = build("clean", ids[1], "clean_test.jsonl", src)
     print(f"test.jsonl: {n_test} items, clean_test.jsonl: {n_clean} items")
     return 0
 
