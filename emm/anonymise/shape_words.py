@@ -35,7 +35,7 @@ from typing import Any
 import regex as re
 
 from emm.anonymise.lexicon import words as _words
-from emm.anonymise.vocabulary import COMMON, RARE, WordLists
+from emm.anonymise.vocabulary import COMMON, FUNCTION_WORD, RARE, WordLists
 
 __all__ = ["Kept", "WordRules", "spoken"]
 
@@ -423,6 +423,7 @@ class WordRules:
             nxt2 = tokens[i + 2].group() if i + 2 < len(tokens) else ""
             surname_after = (
                 first
+                and freq < FUNCTION_WORD  # "en de land- en tuinbouw": "en" is a name too
                 and nxt in PARTICLES
                 and nxt2.islower()
                 and (_fold(nxt2) in self.lists.interfix_surnames or not self.lists.ordinary(nxt2))
