@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from emm.app.i18n import Translator
 
 IDLE_LIMIT_SECONDS = 30 * 60
-HIDDEN_PROPS = ("search", "key", "uid", "caption", "parties")
+# ``sources`` is the projection's per-value provenance (value -> parties), shown in the facts
+# table beside each fact, never as a field of its own.
+HIDDEN_PROPS = ("search", "key", "uid", "caption", "parties", "sources")
 
 
 # ------------------------------------------------------------------------------ session

@@ -122,3 +122,15 @@ def test_suppressed_cells_are_shown_as_below_the_minimum():
 def test_idle_limit_is_thirty_minutes():
     assert not helpers.idle_expired(1000.0, 1000.0 + 30 * 60)
     assert helpers.idle_expired(1000.0, 1000.0 + 30 * 60 + 1)
+
+
+def test_when_an_entity_of_a_view_is_shown_then_only_its_fields_are_listed():
+    from emm.graph.projection import to_networkx
+
+    s = Subgraph()
+    s.add(Entity("Address-1", "Address", {"street": "Kerkstraat", "house_number": "1"}))
+    props = dict(to_networkx(s).nodes["Address-1"])
+    assert "sources" in props  # the projection's per-value provenance, not a field
+    shown = helpers.entity_properties(props)
+    assert "sources" not in shown and "uid" not in shown
+    assert shown["street"] == "Kerkstraat" and shown["house_number"] == "1"
