@@ -59,6 +59,11 @@ HERE = Path(__file__).resolve().parent
 EVAL_DIR = HERE / "eval" / "deid"
 EVAL2_DIR = HERE / "eval" / "deid2"
 EVAL3_DIR = HERE / "eval" / "deid3"
+#: The later hard-case sets: folder and the name their report carries.
+LATER_SETS = {
+    "deid2": (EVAL2_DIR, "deid2 test / clean_test (tuning material since issue 13)"),
+    "deid3": (EVAL3_DIR, "deid3 test / clean_test (held out)"),
+}
 CONLL_DEFAULT = HERE.parent.parent.parent / "shared" / "data" / "conll2002"
 
 #: Targets of issue 13.
@@ -601,21 +606,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             print(format_report(report))
             out[name] = report.as_dict()
-        elif name == "deid3":
+        elif name in LATER_SETS:
+            folder, label = LATER_SETS[name]
             report = evaluate_set(
-                load_items("test", EVAL3_DIR),
-                load_items("clean_test", EVAL3_DIR),
-                name="deid3 test / clean_test (held out)",
-                engine=engine,
-                show=args.show,
-            )
-            print(format_report(report))
-            out[name] = report.as_dict()
-        elif name == "deid2":
-            report = evaluate_set(
-                load_items("test", EVAL2_DIR),
-                load_items("clean_test", EVAL2_DIR),
-                name="deid2 test / clean_test (tuning material since issue 13)",
+                load_items("test", folder),
+                load_items("clean_test", folder),
+                name=label,
                 engine=engine,
                 show=args.show,
             )
