@@ -87,13 +87,17 @@ def generate(out_dir: Path | str, seed: int, scale: float = 1.0) -> dict[str, An
     for d in deliveries:
         write_delivery(d, deliveries_dir, rng, renderer, written)
     truth = _truth(w, written)
-    (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "truth.json").write_text(
+        json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     per_scenario = Counter(n["scenario"] for n in truth["networks"])
     return {
         "seed": seed,
         "scale": scale,
         "deliveries": len(deliveries),
-        "deliveries_per_party": {p: written.per_party[p] for p in ("POL", "KMAR", "ISZW", "IND", "OM")},
+        "deliveries_per_party": {
+            p: written.per_party[p] for p in ("POL", "KMAR", "ISZW", "IND", "OM")
+        },
         "relationships": written.links,
         "entity_rows": written.entity_rows,
         "person_rows": written.person_rows,
@@ -103,7 +107,10 @@ def generate(out_dir: Path | str, seed: int, scale: float = 1.0) -> dict[str, An
         "networks": len(truth["networks"]),
         "networks_per_scenario": {s: per_scenario[s] for s in SCENARIOS},
         "decoys": len(truth["decoys"]),
-        "network_sizes": {n["id"]: [n["variant"], len(n["members"]), len(n["organisers"])] for n in truth["networks"]},
+        "network_sizes": {
+            n["id"]: [n["variant"], len(n["members"]), len(n["organisers"])]
+            for n in truth["networks"]
+        },
         "network_persons": sum(len(n["members"]) for n in truth["networks"]),
         "decoy_persons": sum(len(d["members"]) for d in truth["decoys"]),
         "cpu_seconds": round(time.process_time() - t0, 1),
@@ -127,7 +134,15 @@ def _truth(w: World, written: Written) -> dict[str, Any]:
                 "roles": {k: net.members[k] for k in members}, "planted": list(net.planted), "notes": notes,
             })  # fmt: skip
         else:
-            decoys.append({"id": net.id, "kind": net.variant, "members": members, "looks_like": net.looks_like, "notes": notes})
+            decoys.append(
+                {
+                    "id": net.id,
+                    "kind": net.variant,
+                    "members": members,
+                    "looks_like": net.looks_like,
+                    "notes": notes,
+                }
+            )
     not_same = [
         {"a": a.key, "b": b.key, "why": why, "refs_a": records[a.key], "refs_b": records[b.key]}
         for a, b, why in w.not_same

@@ -65,8 +65,12 @@ class Kit:
     def om(self, suspects: list[Person], victims: list[Person] | None = None) -> Ent:
         """The prosecution status of the investigation (OM)."""
         started = self.d(0.7, 1.0)
-        status = self.rng.choice(["ter zitting", "dagvaarding uitgebracht", "in onderzoek", "vonnis gewezen"])
-        case = self.w.investigation("OM", self.phen, started, self.net.variant.replace("_", " ") + " zaak", status)
+        status = self.rng.choice(
+            ["ter zitting", "dagvaarding uitgebracht", "in onderzoek", "vonnis gewezen"]
+        )
+        case = self.w.investigation(
+            "OM", self.phen, started, self.net.variant.replace("_", " ") + " zaak", status
+        )
         for p in suspects:
             self.w.involve("OM", p, case, "verdachte", self.w.later(started, 5, 60))
         for p in victims or []:
@@ -83,12 +87,21 @@ class Kit:
             self.w.fact(party, "PART_OF", sig, self.case_ent, self.w.later(when, 10, 90))
         return sig
 
-    def calls(self, a: Ent, b: Ent, n: int = 3, party: str = "POL", *, extract: str | None | bool = True) -> None:
+    def calls(
+        self, a: Ent, b: Ent, n: int = 3, party: str = "POL", *, extract: str | None | bool = True
+    ) -> None:
         x = self.x if extract is True else (extract or None)
         for _ in range(n):
             self.w.call(party, a, b, self.d(0.3, 1.0), extract=x)
 
-    def met(self, a: Person, b: Person, kind: str = "observatie", party: str = "POL", weight: int | None = None) -> None:
+    def met(
+        self,
+        a: Person,
+        b: Person,
+        kind: str = "observatie",
+        party: str = "POL",
+        weight: int | None = None,
+    ) -> None:
         self.w.fact(party, "MET", a, b, self.d(0.3, 1.0), extract=self.x if party == "POL" else None,
                     date=self.d(0.3, 1.0), kind=kind, weight=weight or self.rng.randint(1, 6))  # fmt: skip
 
@@ -102,15 +115,44 @@ class Kit:
     def stay(self, party: str, p: Person, adr: Ent, when: dt.date | None = None, nights: int | None = None,
              extract: str | None = None) -> None:  # fmt: skip
         w = when or self.d()
-        self.w.fact(party, "STAYED_AT", p, adr, w, extract=extract, date=w, nights=nights or self.rng.randint(1, 14))
+        self.w.fact(
+            party,
+            "STAYED_AT",
+            p,
+            adr,
+            w,
+            extract=extract,
+            date=w,
+            nights=nights or self.rng.randint(1, 14),
+        )
 
-    def cross(self, party: str, who: Person | Ent, post: str, when: dt.date, direction: str = "in") -> None:
-        self.w.fact(party, "CROSSED_BORDER", who, self.w.posts[post], when, lag=5, date=when, direction=direction)
+    def cross(
+        self, party: str, who: Person | Ent, post: str, when: dt.date, direction: str = "in"
+    ) -> None:
+        self.w.fact(
+            party,
+            "CROSSED_BORDER",
+            who,
+            self.w.posts[post],
+            when,
+            lag=5,
+            date=when,
+            direction=direction,
+        )
 
     def employ(self, party: str, p: Person, co: Ent, wage: float, since: dt.date | None = None, *,
                extract: str | None = None) -> None:  # fmt: skip
         s = since or self.d(0.0, 0.5)
-        self.w.fact(party, "EMPLOYED_BY", p, co, self.w.later(s, 0, 120), extract=extract, since=s, wage=round(wage, 2))
+        self.w.fact(
+            party,
+            "EMPLOYED_BY",
+            p,
+            co,
+            self.w.later(s, 0, 120),
+            extract=extract,
+            since=s,
+            wage=round(wage, 2),
+        )
 
     def ind_arrival(self, p: Person, *, asylum: bool = True, azc: Ent | None = None, when: dt.date | None = None,
                     doc: str | None = None) -> None:  # fmt: skip

@@ -131,10 +131,36 @@ ALTERNATIVES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Working names used in advertisements.
-WORKING_NAMES = (
-    "Jasmine Bella Angel Candy Lola Nikki Sasha Mia Roxy Kim Vanessa Bianca Nina Lexi Sofia "
-    "Luna Kitty Tiffany Chanel Monica Yasmin Sunny Diamond Lucky Ruby Amber Jade Cherry"
-).split()
+WORKING_NAMES = [
+    "Jasmine",
+    "Bella",
+    "Angel",
+    "Candy",
+    "Lola",
+    "Nikki",
+    "Sasha",
+    "Mia",
+    "Roxy",
+    "Kim",
+    "Vanessa",
+    "Bianca",
+    "Nina",
+    "Lexi",
+    "Sofia",
+    "Luna",
+    "Kitty",
+    "Tiffany",
+    "Chanel",
+    "Monica",
+    "Yasmin",
+    "Sunny",
+    "Diamond",
+    "Lucky",
+    "Ruby",
+    "Amber",
+    "Jade",
+    "Cherry",
+]
 
 _CP1252_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ø": "o"})
 

@@ -42,8 +42,10 @@ def thai_massage_visa(w: World, net: Net, size: int) -> None:
         victims.append(v)
         arrive = k.d(0.0, 0.7)
         w.fact("IND", "HAS_DOCUMENT", v, w.document(v, "visa", "NL"), arrive)
-        w.fact("IND", "FAMILY_OF" if rng.random() < 0.2 else "ASSOCIATE_OF", v, owner, arrive,
-               **({"relation": "nicht"} if rng.random() < 0.2 else {}))  # fmt: skip
+        if rng.random() < 0.2:
+            w.kin("IND", v, owner, "nicht", arrive)
+        else:
+            w.fact("IND", "ASSOCIATE_OF", v, owner, arrive)
         k.cross("KMAR", v, "Schiphol", arrive)
         if rng.random() < 0.3:
             w.fact("KMAR", "TRAVELLED_WITH", v, owner, arrive, date=arrive)
@@ -54,7 +56,9 @@ def thai_massage_visa(w: World, net: Net, size: int) -> None:
             k.inv(v, "victim")
         if rng.random() < 0.5:
             ac = k.acct("POL", v, extract=k.x)
-            w.pay("POL", ac, ac_owner, rng.uniform(300, 1800), k.d(0.3, 0.9), "afdracht", extract=k.x)
+            w.pay(
+                "POL", ac, ac_owner, rng.uniform(300, 1800), k.d(0.3, 0.9), "afdracht", extract=k.x
+            )
     for _ in range(rng.randint(4, 10)):
         w.pay("POL", ac_owner, ac_th, rng.uniform(800, 4000), k.d(0.2, 1.0), "familie", extract=k.x)
         w.pay("POL", ac_co, ac_owner, rng.uniform(1000, 5000), k.d(0.2, 1.0), "opname", extract=k.x)
@@ -71,7 +75,9 @@ def loverboy_chain(w: World, net: Net, size: int) -> None:
     """One loverboy; girls he groomed recruit younger girls for him (victim-recruiters)."""
     k = Kit(w, net, "sexual", (6, 20))
     rng = w.rng
-    boy = net.org(w.person(rng.choice(["NL", "MA", "NL", "TR"]), gender="M", age=(20, 27)), "loverboy")
+    boy = net.org(
+        w.person(rng.choice(["NL", "MA", "NL", "TR"]), gender="M", age=(20, 27)), "loverboy"
+    )
     friend = net.add(w.person("NL", gender="M", age=(19, 26)), "driver")
     p_boy = k.phone("POL", boy)
     p_fr = k.phone("POL", friend)
@@ -93,7 +99,7 @@ def loverboy_chain(w: World, net: Net, size: int) -> None:
     for r in recruiters:
         w.alias(r)
         k.calls(k.phone("POL", r), p_boy, 4, extract=False)
-    case = k.case("Kompas", at=0.6)
+    k.case("Kompas", at=0.6)
     k.group("POL", "snapgroep " + rng.choice(["money", "team", "squad"]), "chatgroep",
                   [(boy, "beheerder"), (friend, "lid")] + [(r, "lid") for r in recruiters])  # fmt: skip
     for g in girls:
@@ -134,7 +140,9 @@ def escort_driver_service(w: World, net: Net, size: int) -> None:
     rng = w.rng
     owner = net.org(w.person("NL", gender="M", age=(40, 62)), "hidden_owner")
     straw = net.add(w.person("NL", gender="M", age=(55, 75)), "straw_man")
-    booker = net.add(w.person(rng.choice(["CO", "BR"]), gender="F", age=(30, 45), bsn=True), "booker")
+    booker = net.add(
+        w.person(rng.choice(["CO", "BR"]), gender="F", age=(30, 45), bsn=True), "booker"
+    )
     co = w.company(w.company_name("Escort B.V."), "escortbedrijf")
     w.fact("ISZW", "DIRECTOR_OF", straw, co, k.d(0, 0.2))
     adr_co = w.address(kind="bedrijfspand")
@@ -146,9 +154,20 @@ def escort_driver_service(w: World, net: Net, size: int) -> None:
     k.phone("ISZW", co, book)
     k.case("Vlinder")
     for _ in range(rng.randint(5, 12)):
-        w.pay("POL", ac_co, ac_owner, rng.uniform(2000, 9000), k.d(0.1, 1.0), "managementvergoeding", extract=k.x)
+        w.pay(
+            "POL",
+            ac_co,
+            ac_owner,
+            rng.uniform(2000, 9000),
+            k.d(0.1, 1.0),
+            "managementvergoeding",
+            extract=k.x,
+        )
     n_drivers = max(1, size // 8)
-    drivers = [net.add(w.person(rng.choice(["NL", "MA", "TR"]), gender="M", age=(24, 50)), "driver") for _ in range(n_drivers)]
+    drivers = [
+        net.add(w.person(rng.choice(["NL", "MA", "TR"]), gender="M", age=(24, 50)), "driver")
+        for _ in range(n_drivers)
+    ]
     cars = [w.vehicle() for _ in drivers]
     for d_, car in zip(drivers, cars, strict=True):
         w.fact("POL", "OWNS_VEHICLE", co, car, k.d(), extract=k.x)
@@ -158,7 +177,12 @@ def escort_driver_service(w: World, net: Net, size: int) -> None:
     flats = [w.address() for _ in range(max(1, size // 10))]
     women = []
     for _ in range(max(3, size - 3 - n_drivers)):
-        v = net.add(w.alias(w.person(rng.choice(["CO", "BR", "CO", "TH"]), gender="F", age=(21, 38), bsn=False)), "victim")
+        v = net.add(
+            w.alias(
+                w.person(rng.choice(["CO", "BR", "CO", "TH"]), gender="F", age=(21, 38), bsn=False)
+            ),
+            "victim",
+        )
         women.append(v)
         arrive = k.d(0.0, 0.6)
         k.cross("KMAR", v, "Schiphol", arrive)
@@ -166,13 +190,31 @@ def escort_driver_service(w: World, net: Net, size: int) -> None:
         if rng.random() < 0.5:
             w.fact("IND", "HAS_DOCUMENT", v, w.document(v, "visa", "NL"), arrive)
         k.lives("POL", v, rng.choice(flats), extract=k.x)
-        w.fact("POL", "PASSENGER_IN", v, rng.choice(cars), k.d(0.4, 1.0), extract=k.x, date=k.d(0.4, 1.0))
+        w.fact(
+            "POL",
+            "PASSENGER_IN",
+            v,
+            rng.choice(cars),
+            k.d(0.4, 1.0),
+            extract=k.x,
+            date=k.d(0.4, 1.0),
+        )
         ad = w.ad("sexjobs.nl", f"{v.alias} latina escort", k.d(0.2, 0.9))
         w.fact("POL", "ADVERTISES", ad, v, k.d(0.2, 0.9), extract=k.x)
         w.fact("POL", "ADVERTISED_WITH", ad, book, k.d(0.2, 0.9), extract=k.x)
         k.inv(v, "victim")
     for flat in flats:
-        w.fact("POL", "PAID_FOR", ac_co, flat, k.d(), extract=k.x, amount=rng.uniform(1200, 2200), date=k.d(), purpose="huur")
+        w.fact(
+            "POL",
+            "PAID_FOR",
+            ac_co,
+            flat,
+            k.d(),
+            extract=k.x,
+            amount=rng.uniform(1200, 2200),
+            date=k.d(),
+            purpose="huur",
+        )
     k.calls(k.phone("POL", owner), book, 6)
     k.met(owner, straw, "ontmoeting")
     k.inv(owner, "suspect")
@@ -201,12 +243,17 @@ def madam_debt_bondage(w: World, net: Net, size: int) -> None:
     w.fact("KMAR", "USES_PHONE", escort, p_esc, k.d())
     ac_madam = k.acct("POL", madam)
     ac_ng = w.account("GB")  # a transfer company's collection account abroad
-    flats = [w.address(rng.choice(["Amsterdam", "Den Haag", "Rotterdam", "Almere"])) for _ in range(max(1, size // 8))]
+    flats = [
+        w.address(rng.choice(["Amsterdam", "Den Haag", "Rotterdam", "Almere"]))
+        for _ in range(max(1, size // 8))
+    ]
     k.lives("POL", madam, flats[0])
     k.case("Oath", at=0.55)
     victims = []
     for i in range(max(3, size - 3)):
-        v = net.add(w.alias(w.person("NG", gender="F", age=(16, 28), bsn=False, migrant=True)), "victim")
+        v = net.add(
+            w.alias(w.person("NG", gender="F", age=(16, 28), bsn=False, migrant=True)), "victim"
+        )
         if v.minor:
             net.members[v.key] = "minor_victim"
         victims.append(v)
@@ -227,7 +274,15 @@ def madam_debt_bondage(w: World, net: Net, size: int) -> None:
             w.pay("POL", ac, ac_madam, rng.uniform(200, 1500), k.d(0.4, 1.0), "schuld", extract=k.x)
         k.inv(v, "victim")
     for _ in range(rng.randint(5, 12)):
-        w.pay("POL", ac_madam, ac_ng, rng.uniform(500, 3000), k.d(0.3, 1.0), "family support", extract=k.x)
+        w.pay(
+            "POL",
+            ac_madam,
+            ac_ng,
+            rng.uniform(500, 3000),
+            k.d(0.3, 1.0),
+            "family support",
+            extract=k.x,
+        )
     k.calls(p_madam, p_bro, 8)
     k.calls(p_madam, p_esc, 4)
     k.inv(madam, "suspect")
@@ -248,13 +303,21 @@ def airbnb_rotation(w: World, net: Net, size: int) -> None:
     boss = net.org(w.person("RO", gender="M", age=(35, 55), bsn=False), "organiser_abroad")
     p_boss = w.phone("RO")
     w.fact("POL", "USES_PHONE", boss, p_boss, k.d(0.4, 1.0))
-    ctrls = [net.add(w.person("RO", gender="M", age=(24, 40), bsn=rng.random() < 0.5), "controller") for _ in range(2)]
-    uncle = net.org(w.person("RO", gender="M", age=(55, 70), bsn=True, surname=ctrls[0].surname), "landlord_relative")
+    ctrls = [
+        net.add(w.person("RO", gender="M", age=(24, 40), bsn=rng.random() < 0.5), "controller")
+        for _ in range(2)
+    ]
+    uncle = net.org(
+        w.person("RO", gender="M", age=(55, 70), bsn=True, surname=ctrls[0].surname),
+        "landlord_relative",
+    )
     w.kin("POL", ctrls[0], uncle, "oom", k.d())
     n_flats = max(2, size // 6)
     flats = [w.address(rng.choice(["Amsterdam", "Utrecht", "Rotterdam", "Eindhoven", "Den Haag", "Groningen", "Arnhem"]))
              for _ in range(n_flats)]  # fmt: skip
-    straw = [net.add(w.person("NL", age=(22, 40)), "straw_tenant") for _ in range(max(1, n_flats // 2))]
+    straw = [
+        net.add(w.person("NL", age=(22, 40)), "straw_tenant") for _ in range(max(1, n_flats // 2))
+    ]
     for i, flat in enumerate(flats):
         if i % 2 == 0:
             w.fact("POL", "LANDLORD_OF", uncle, flat, k.d(0, 0.3))
@@ -269,7 +332,12 @@ def airbnb_rotation(w: World, net: Net, size: int) -> None:
     k.met(ctrls[0], ctrls[1], "observatie")
     women = []
     for _ in range(max(3, size - 3 - len(straw))):
-        v = net.add(w.alias(w.person(rng.choice(["RO", "RO", "BG", "HU"]), gender="F", age=(19, 32), bsn=False)), "victim")
+        v = net.add(
+            w.alias(
+                w.person(rng.choice(["RO", "RO", "BG", "HU"]), gender="F", age=(19, 32), bsn=False)
+            ),
+            "victim",
+        )
         women.append(v)
         for _ in range(rng.randint(2, 5)):
             k.stay("POL", v, rng.choice(flats), nights=rng.randint(3, 8), extract=k.x)
@@ -306,7 +374,10 @@ def posted_workers(w: World, net: Net, size: int) -> None:
     rng = w.rng
     director = net.org(w.person("PL", gender="M", age=(40, 60), bsn=False), "organiser_abroad")
     manager = net.add(w.person("PL", gender="M", age=(30, 50), bsn=True), "agency_manager")
-    brother = net.org(w.person("PL", gender="M", age=(35, 55), bsn=True, surname=manager.surname), "landlord_relative")
+    brother = net.org(
+        w.person("PL", gender="M", age=(35, 55), bsn=True, surname=manager.surname),
+        "landlord_relative",
+    )
     w.kin("ISZW", manager, brother, "broer", k.d())
     pl_co = w.company(w.company_name("Sp. z o.o.").replace(" B.V.", ""), "uitzendbureau", kvk=False)
     nl_co = w.company(w.company_name("Staffing B.V."), "uitzendbureau")
@@ -333,22 +404,45 @@ def posted_workers(w: World, net: Net, size: int) -> None:
     x = "insp:" + net.id
     workers = []
     for _ in range(max(4, size - 3)):
-        p = net.add(w.person(rng.choice(["PL", "PL", "RO", "UA", "LT"]), age=(19, 55), bsn=rng.random() < 0.3), "worker")
+        p = net.add(
+            w.person(
+                rng.choice(["PL", "PL", "RO", "UA", "LT"]), age=(19, 55), bsn=rng.random() < 0.3
+            ),
+            "worker",
+        )
         workers.append(p)
         h = rng.choice(houses)
         k.lives("ISZW", p, h, extract=x)
         k.employ("ISZW", p, pl_co, wage_low(w), extract=x)
         if rng.random() < 0.3:
-            w.fact("ISZW", "PASSENGER_IN", p, rng.choice(vans), k.d(0.4, 1.0), extract=x, date=k.d(0.4, 1.0))
+            w.fact(
+                "ISZW",
+                "PASSENGER_IN",
+                p,
+                rng.choice(vans),
+                k.d(0.4, 1.0),
+                extract=x,
+                date=k.d(0.4, 1.0),
+            )
         if rng.random() < 0.35:
             ac = k.acct("ISZW", p, extract=x)
             w.pay("ISZW", ac_pl, ac, rng.uniform(600, 1300), k.d(0.3, 1.0), "loon", extract=x)
         if rng.random() < 0.15:
             k.lives("POL", p, h, registered=True)
         if rng.random() < 0.1:
-            k.cross("KMAR", p, rng.choice(["Venlo A67", "Oldenzaal A1", "Zevenaar A12"]), k.d(0, 0.7))
+            k.cross(
+                "KMAR", p, rng.choice(["Venlo A67", "Oldenzaal A1", "Zevenaar A12"]), k.d(0, 0.7)
+            )
     for _ in range(rng.randint(3, 8)):
-        w.pay("ISZW", ac_pl, ac_bro, rng.uniform(4000, 15000), k.d(0.2, 1.0), "huur woningen", extract=x)
+        w.pay(
+            "ISZW",
+            ac_pl,
+            ac_bro,
+            rng.uniform(4000, 15000),
+            k.d(0.2, 1.0),
+            "huur woningen",
+            extract=x,
+        )
     k.signal("ISZW", "Werknemers melden dat huur en vervoer worden ingehouden en zij onder het minimumloon verdienen.",
                    [(workers[0], "melder"), (pl_co, "employer"), (houses[0], "involved")], sector="logistiek")  # fmt: skip
     case = w.investigation("ISZW", "labour", k.d(0.6, 0.8), "Wolf")
@@ -368,10 +462,14 @@ def mushroom_farm(w: World, net: Net, size: int) -> None:
     k = Kit(w, net, "labour")
     rng = w.rng
     owner = net.org(w.person("NL", gender="M", age=(45, 65)), "farm_owner")
-    foreman = net.add(w.person(rng.choice(["PL", "RO", "HU"]), gender="M", age=(30, 50), bsn=True), "foreman")
+    foreman = net.add(
+        w.person(rng.choice(["PL", "RO", "HU"]), gender="M", age=(30, 50), bsn=True), "foreman"
+    )
     co = w.company(w.company_name("Champignons B.V."), "champignonteelt")
     w.fact("ISZW", "DIRECTOR_OF", owner, co, k.d(0, 0.1))
-    yard = w.address(rng.choice(["Horst", "Venlo", "Roermond", "Den Bosch"]), kind="bedrijfsterrein")
+    yard = w.address(
+        rng.choice(["Horst", "Venlo", "Roermond", "Den Bosch"]), kind="bedrijfsterrein"
+    )
     w.fact("ISZW", "REGISTERED_AT", co, yard, k.d(0, 0.1))
     k.lives("ISZW", foreman, yard)
     k.employ("ISZW", foreman, co, wage_fair(w))
@@ -379,7 +477,12 @@ def mushroom_farm(w: World, net: Net, size: int) -> None:
     x = "insp:" + net.id
     pickers = []
     for _ in range(max(3, size - 2)):
-        p = net.add(w.person(rng.choice(["RO", "BG", "PL", "HU", "UA"]), age=(19, 58), bsn=rng.random() < 0.4), "worker")
+        p = net.add(
+            w.person(
+                rng.choice(["RO", "BG", "PL", "HU", "UA"]), age=(19, 58), bsn=rng.random() < 0.4
+            ),
+            "worker",
+        )
         pickers.append(p)
         k.lives("ISZW", p, yard, extract=x)
         k.employ("ISZW", p, co, wage_low(w), extract=x)
@@ -389,12 +492,18 @@ def mushroom_farm(w: World, net: Net, size: int) -> None:
             w.fact("ISZW", "HAS_DOCUMENT", p, doc, k.d(0.6, 0.8), extract=x)
         if rng.random() < 0.3:
             ac = k.acct("ISZW", p, extract=x)
-            w.pay("ISZW", ac, ac_f, rng.uniform(200, 350), k.d(0.3, 1.0), "huur container", extract=x)
+            w.pay(
+                "ISZW", ac, ac_f, rng.uniform(200, 350), k.d(0.3, 1.0), "huur container", extract=x
+            )
         if rng.random() < 0.15:
             k.cross("KMAR", p, rng.choice(["Eindhoven Airport", "Venlo A67"]), k.d(0, 0.6))
     k.signal("ISZW", "Tijdens inspectie aangetroffen: paspoorten van medewerkers in kantoor voorman, bewoonde containers op terrein.",
              [(yard, "involved"), (foreman, "involved"), (co, "werkgever")], sector="agrarisch", when=k.d(0.6, 0.7))  # fmt: skip
-    k.signal("POL", "Melding van een uitzendkracht over afgenomen paspoort.", [(pickers[0], "aangever"), (foreman, "involved")])
+    k.signal(
+        "POL",
+        "Melding van een uitzendkracht over afgenomen paspoort.",
+        [(pickers[0], "aangever"), (foreman, "involved")],
+    )
     case = w.investigation("ISZW", "labour", k.d(0.7, 0.8), "Zwam")
     k.case_ent, k.x = case, case.key
     k.inv(owner, "suspect")
@@ -411,7 +520,10 @@ def car_wash_chain(w: World, net: Net, size: int) -> None:
     (asylum seekers or undocumented) sleep above the wash bays."""
     k = Kit(w, net, "labour")
     rng = w.rng
-    owner = net.org(w.person(rng.choice(["AF", "IQ", "TR"]), gender="M", age=(35, 58), bsn=True), "owner_in_background")
+    owner = net.org(
+        w.person(rng.choice(["AF", "IQ", "TR"]), gender="M", age=(35, 58), bsn=True),
+        "owner_in_background",
+    )
     ac_owner = k.acct("POL", owner)
     n_sites = max(1, size // 7)
     workers = []
@@ -426,9 +538,20 @@ def car_wash_chain(w: World, net: Net, size: int) -> None:
         w.fact("ISZW", "REGISTERED_AT", co, site, k.d(0, 0.2))
         ac_co = k.acct("ISZW", co)
         for _ in range(rng.randint(3, 8)):
-            w.pay("POL", ac_co, ac_owner, rng.uniform(1500, 6000), k.d(0.1, 1.0), "lening aflossing")
+            w.pay(
+                "POL", ac_co, ac_owner, rng.uniform(1500, 6000), k.d(0.1, 1.0), "lening aflossing"
+            )
         for _ in range(max(2, (size - 1 - n_sites) // n_sites)):
-            p = net.add(w.person(rng.choice(["AF", "ER", "SY", "IQ", "MA"]), gender="M", age=(17, 40), bsn=False, migrant=True), "worker")
+            p = net.add(
+                w.person(
+                    rng.choice(["AF", "ER", "SY", "IQ", "MA"]),
+                    gender="M",
+                    age=(17, 40),
+                    bsn=False,
+                    migrant=True,
+                ),
+                "worker",
+            )
             if p.minor:
                 net.members[p.key] = "minor_victim"
             workers.append(p)
@@ -496,7 +619,10 @@ def chef_kickback(w: World, net: Net, size: int) -> None:
     rng = w.rng
     origin = rng.choice(["IN", "CN"])
     owner = net.org(w.person(origin, gender="M", age=(40, 62), bsn=True), "restaurant_owner")
-    wife = net.org(w.person(origin, gender="F", age=(35, 58), bsn=True, surname=owner.surname), "relative_receiving_money")
+    wife = net.org(
+        w.person(origin, gender="F", age=(35, 58), bsn=True, surname=owner.surname),
+        "relative_receiving_money",
+    )
     w.kin("IND", owner, wife, "echtgenote", k.d(0, 0.1))
     ac_wife = k.acct("POL", wife)
     agent = net.add(w.person(origin, gender="M", age=(30, 55), bsn=False), "recruitment_agent")

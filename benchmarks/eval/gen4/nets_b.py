@@ -16,7 +16,10 @@ def cannabis_minors(w: World, net: Net, size: int) -> None:
     k = Kit(w, net, "criminal", (14, 34))
     rng = w.rng
     boss = net.org(w.person("VN", gender="M", age=(35, 55), bsn=True), "grow_boss")
-    cousin = net.org(w.person("VN", gender="M", age=(40, 60), bsn=True, surname=boss.surname), "landlord_relative")
+    cousin = net.org(
+        w.person("VN", gender="M", age=(40, 60), bsn=True, surname=boss.surname),
+        "landlord_relative",
+    )
     w.kin("IND", boss, cousin, "neef", k.d(0, 0.1))
     fixer = net.add(w.person("VN", gender="M", age=(25, 40), bsn=rng.random() < 0.5), "transporter")
     p_boss = k.phone("POL", boss)
@@ -27,19 +30,32 @@ def cannabis_minors(w: World, net: Net, size: int) -> None:
     n_houses = max(2, size // 5)
     houses = [w.address(rng.choice(["Tilburg", "Breda", "Eindhoven", "Den Bosch", "Roosendaal", "Venlo", "Emmen"]))
               for _ in range(n_houses)]  # fmt: skip
-    tenants = [net.add(w.person("NL", age=(30, 60)), "straw_tenant") for _ in range(max(1, n_houses - 2))]
+    tenants = [
+        net.add(w.person("NL", age=(30, 60)), "straw_tenant") for _ in range(max(1, n_houses - 2))
+    ]
     for i, h in enumerate(houses):
         if i < 2:
             w.fact("POL", "LANDLORD_OF", cousin, h, k.d(0, 0.2))
         else:
             t = tenants[(i - 2) % len(tenants)]
             k.lives("POL", t, h, registered=True)
-        w.fact("POL", "PAID_FOR", ac_boss, h, k.d(0.1, 0.9), amount=rng.uniform(900, 1600), date=k.d(0.1, 0.9), purpose="huur")
+        w.fact(
+            "POL",
+            "PAID_FOR",
+            ac_boss,
+            h,
+            k.d(0.1, 0.9),
+            amount=rng.uniform(900, 1600),
+            date=k.d(0.1, 0.9),
+            purpose="huur",
+        )
     k.case("Hennep")
     k.calls(p_boss, p_fix, 12)
     boys = []
     for _ in range(max(2, size - 3 - len(tenants))):
-        b = net.add(w.person("VN", gender="M", age=(14, 22), bsn=False, migrant=True), "gardener_victim")
+        b = net.add(
+            w.person("VN", gender="M", age=(14, 22), bsn=False, migrant=True), "gardener_victim"
+        )
         if b.minor:
             net.members[b.key] = "minor_victim"
         boys.append(b)
@@ -72,8 +88,10 @@ def shoplifting_crew(w: World, net: Net, size: int) -> None:
     rng = w.rng
     origin = rng.choice(["RO", "LT", "BG"])
     head = net.org(w.person(origin, gender="M", age=(40, 60), bsn=False), "handler_head")
-    son = net.add(w.person(origin, gender="M", age=(20, 32), bsn=False, surname=head.surname), "handler")
-    w.kin("POL", head, son, "vader")
+    son = net.add(
+        w.person(origin, gender="M", age=(20, 32), bsn=False, surname=head.surname), "handler"
+    )
+    w.kin("POL", head, son, "vader", k.d())
     fence = net.org(w.person(rng.choice(["NL", "TR"]), gender="M", age=(35, 60)), "fence")
     shop = w.company(w.company_name("Handel"), "detailhandel")
     w.fact("POL", "DIRECTOR_OF", fence, shop, k.d())
@@ -101,10 +119,26 @@ def shoplifting_crew(w: World, net: Net, size: int) -> None:
                            [(p, "verdachte")], when=k.d(0.1, 1.0))  # fmt: skip
             if rng.random() < 0.4:
                 w.involve("POL", rng.choice(cars), sig, "involved", k.d())
-        w.fact("POL", "PASSENGER_IN", p, rng.choice(cars), k.d(0.2, 1.0), extract=k.x, date=k.d(0.2, 1.0))
+        w.fact(
+            "POL",
+            "PASSENGER_IN",
+            p,
+            rng.choice(cars),
+            k.d(0.2, 1.0),
+            extract=k.x,
+            date=k.d(0.2, 1.0),
+        )
         k.inv(p, "victim" if rng.random() < 0.5 else "suspect")
     for _ in range(rng.randint(4, 10)):
-        w.pay("POL", ac_fence, ac_head, rng.uniform(500, 3000), k.d(0.3, 1.0), "auto onderdelen", extract=k.x)
+        w.pay(
+            "POL",
+            ac_fence,
+            ac_head,
+            rng.uniform(500, 3000),
+            k.d(0.3, 1.0),
+            "auto onderdelen",
+            extract=k.x,
+        )
     k.inv(head, "suspect")
     k.inv(son, "suspect")
     k.inv(fence, "suspect")
@@ -118,7 +152,9 @@ def port_extractors(w: World, net: Net, size: int) -> None:
     recruiters who take orders from an organiser in Dubai; paid per job."""
     k = Kit(w, net, "criminal")
     rng = w.rng
-    boss = net.org(w.person(rng.choice(["NL", "MA"]), gender="M", age=(30, 45), bsn=True), "organiser_abroad")
+    boss = net.org(
+        w.person(rng.choice(["NL", "MA"]), gender="M", age=(30, 45), bsn=True), "organiser_abroad"
+    )
     p_boss = w.phone("AE")
     w.fact("POL", "USES_PHONE", boss, p_boss, k.d(0.5, 1.0))
     k.cross("KMAR", boss, "Schiphol", k.d(0, 0.2), "out")
@@ -132,21 +168,33 @@ def port_extractors(w: World, net: Net, size: int) -> None:
     members = [(boss, "admin")] + [(r, "admin") for r in recruiters]
     kids = []
     for _ in range(max(3, size - 3)):
-        p = net.add(w.person(rng.choice(["NL", "NL", "MA", "TR"]), gender="M", age=(16, 24)), "extractor")
+        p = net.add(
+            w.person(rng.choice(["NL", "NL", "MA", "TR"]), gender="M", age=(16, 24)), "extractor"
+        )
         if p.minor:
             net.members[p.key] = "minor_victim"
         kids.append(p)
         members.append((p, "lid"))
         ph = k.phone("POL", p, extract=k.x)
         k.calls(rng.choice(rp), ph, 3)
-        k.lives("POL", p, w.address(rng.choice(["Rotterdam", "Schiedam", "Dordrecht", "Vlissingen"])))
+        k.lives(
+            "POL", p, w.address(rng.choice(["Rotterdam", "Schiedam", "Dordrecht", "Vlissingen"]))
+        )
         if rng.random() < 0.5:
             when = k.d(0.2, 1.0)
             k.signal(rng.choice(["POL", "KMAR"]), "Jongeman aangehouden op haventerrein bij container, zonder toegangspas.",
                      [(p, "verdachte")], when=when)  # fmt: skip
         if rng.random() < 0.5:
             ac = k.acct("POL", p, extract=k.x)
-            w.pay("POL", rng.choice(racs), ac, rng.choice([1000, 2500, 5000, 10000]), k.d(0.3, 1.0), "klus", extract=k.x)
+            w.pay(
+                "POL",
+                rng.choice(racs),
+                ac,
+                rng.choice([1000, 2500, 5000, 10000]),
+                k.d(0.3, 1.0),
+                "klus",
+                extract=k.x,
+            )
         k.inv(p, "suspect")
     k.group("POL", "Telegram havenwerk " + str(rng.randint(10, 99)), "chatgroep", members)
     k.met(recruiters[0], recruiters[1], "observatie", weight=5)
@@ -178,13 +226,28 @@ def benefit_capture(w: World, net: Net, size: int) -> None:
         v = net.add(w.person("NL", age=(19, 60)), "vulnerable_victim")
         victims.append(v)
         ac = k.acct("POL", v)
-        w.fact("POL", "HOLDS_ACCOUNT", boss if rng.random() < 0.6 else helper, ac, k.d(0.4, 1.0), extract=k.x)
+        w.fact(
+            "POL",
+            "HOLDS_ACCOUNT",
+            boss if rng.random() < 0.6 else helper,
+            ac,
+            k.d(0.4, 1.0),
+            extract=k.x,
+        )
         k.lives("POL", v, rng.choice(addrs), registered=True)
         if rng.random() < 0.5:
             k.phone("POL", v, p_boss, extract=k.x)
         for t in w.months(k.d(0.0, 0.2), k.t1, 60):
             w.pay("POL", ac_uwv, ac, rng.uniform(900, 1300), t, "uitkering", extract=k.x)
-            w.pay("POL", ac, ac_boss, rng.uniform(600, 1100), w.later(t, 0, 3), "kostgeld", extract=k.x)
+            w.pay(
+                "POL",
+                ac,
+                ac_boss,
+                rng.uniform(600, 1100),
+                w.later(t, 0, 3),
+                "kostgeld",
+                extract=k.x,
+            )
         k.inv(v, "victim")
     k.signal("POL", "Wijkagent: bewoners met licht verstandelijke beperking hebben geen toegang tot eigen bankpas.",
              [(victims[0], "slachtoffer"), (boss, "involved")], part_of=True)  # fmt: skip
@@ -207,7 +270,10 @@ def forged_docs_air(w: World, net: Net, size: int) -> None:
     stays in Turkey."""
     k = Kit(w, net, "smuggling")
     rng = w.rng
-    boss = net.org(w.person(rng.choice(["SY", "IQ", "AF"]), gender="M", age=(35, 55), bsn=False), "organiser_abroad")
+    boss = net.org(
+        w.person(rng.choice(["SY", "IQ", "AF"]), gender="M", age=(35, 55), bsn=False),
+        "organiser_abroad",
+    )
     p_boss = w.phone("TR")
     w.fact("KMAR", "USES_PHONE", boss, p_boss, k.d(0.4, 1.0))
     forger = net.add(w.person(boss.origin, gender="M", age=(30, 50), bsn=True), "document_forger")
@@ -226,7 +292,10 @@ def forged_docs_air(w: World, net: Net, size: int) -> None:
     k.met(forger, keeper, "observatie", party="KMAR")
     migrants = []
     for i in range(max(3, size - 4)):
-        m = net.add(w.person(rng.choice(["SY", "IQ", "AF", "ER"]), age=(16, 45), bsn=False, migrant=True), "migrant")
+        m = net.add(
+            w.person(rng.choice(["SY", "IQ", "AF", "ER"]), age=(16, 45), bsn=False, migrant=True),
+            "migrant",
+        )
         migrants.append(m)
         arrive = k.d(0.0, 0.9)
         k.cross("KMAR", m, "Schiphol", arrive)
@@ -259,7 +328,9 @@ def sham_marriage(w: World, net: Net, size: int) -> None:
     then get a residence card; couples register at a few addresses."""
     k = Kit(w, net, "smuggling", (16, 36))
     rng = w.rng
-    boss = net.org(w.person(rng.choice(["MA", "NG", "IN"]), gender="M", age=(35, 55), bsn=True), "organiser")
+    boss = net.org(
+        w.person(rng.choice(["MA", "NG", "IN"]), gender="M", age=(35, 55), bsn=True), "organiser"
+    )
     recruiter = net.add(w.person(rng.choice(["NL", "PL"]), gender="F", age=(25, 45)),
                         "recruiter")  # fmt: skip
     ac_boss = k.acct("POL", boss)
@@ -267,7 +338,10 @@ def sham_marriage(w: World, net: Net, size: int) -> None:
     p_boss = k.phone("POL", boss)
     p_rec = k.phone("POL", recruiter)
     k.calls(p_boss, p_rec, 8, extract=False)
-    addrs = [w.address(rng.choice(["Den Haag", "Rotterdam", "Amsterdam", "Utrecht"])) for _ in range(max(1, size // 8))]
+    addrs = [
+        w.address(rng.choice(["Den Haag", "Rotterdam", "Amsterdam", "Utrecht"]))
+        for _ in range(max(1, size // 8))
+    ]
     k.case("Ringen", at=0.7)
     couples: list[tuple[Person, Person]] = []
     for _ in range(max(2, (size - 2) // 2)):
@@ -281,13 +355,35 @@ def sham_marriage(w: World, net: Net, size: int) -> None:
         w.kin("IND", groom, bride, "echtgenote", when)
         k.lives("IND", groom, adr, when=when, registered=True)
         k.lives("IND", bride, adr, when=when, registered=True)
-        w.fact("IND", "HAS_DOCUMENT", groom, w.document(groom, "residence_permit", "NL"), w.later(when, 60, 180))
+        w.fact(
+            "IND",
+            "HAS_DOCUMENT",
+            groom,
+            w.document(groom, "residence_permit", "NL"),
+            w.later(when, 60, 180),
+        )
         ac_g = k.acct("POL", groom)
         ac_b = k.acct("POL", bride)
         w.pay("POL", ac_g, ac_boss, rng.uniform(8000, 15000), when, "lening", extract=k.x)
-        w.pay("POL", ac_boss, ac_b, rng.uniform(1500, 4000), w.later(when, 1, 20), "cadeau", extract=k.x)
+        w.pay(
+            "POL",
+            ac_boss,
+            ac_b,
+            rng.uniform(1500, 4000),
+            w.later(when, 1, 20),
+            "cadeau",
+            extract=k.x,
+        )
         if rng.random() < 0.5:
-            w.pay("POL", ac_boss, ac_rec, rng.uniform(500, 1500), w.later(when, 1, 20), "bemiddeling", extract=k.x)
+            w.pay(
+                "POL",
+                ac_boss,
+                ac_rec,
+                rng.uniform(500, 1500),
+                w.later(when, 1, 20),
+                "bemiddeling",
+                extract=k.x,
+            )
         k.met(recruiter, bride, "ontmoeting")
         k.inv(groom, "suspect")
         k.inv(bride, "suspect" if rng.random() < 0.7 else "victim")
@@ -305,8 +401,12 @@ def fake_employer_visa(w: World, net: Net, size: int) -> None:
     'employ' migrants on paper for their permits; migrants pay fees and move on."""
     k = Kit(w, net, "smuggling")
     rng = w.rng
-    acc = net.org(w.person(rng.choice(["NL", "TR", "IN"]), gender="M", age=(40, 62)), "accountant_organiser")
-    office = w.address(rng.choice(["Amsterdam", "Rotterdam", "Almere", "Den Haag"]), kind="kantoorpand")
+    acc = net.org(
+        w.person(rng.choice(["NL", "TR", "IN"]), gender="M", age=(40, 62)), "accountant_organiser"
+    )
+    office = w.address(
+        rng.choice(["Amsterdam", "Rotterdam", "Almere", "Den Haag"]), kind="kantoorpand"
+    )
     p_acc = k.phone("IND", acc)
     mail = w.email(None, "boekhoud-service.nl")
     w.fact("IND", "USES_EMAIL", acc, mail, k.d())
@@ -317,7 +417,10 @@ def fake_employer_visa(w: World, net: Net, size: int) -> None:
     for _ in range(n_shells):
         s = net.add(w.person(rng.choice(["NL", "IN", "TR"]), gender="M", age=(25, 60)), "straw_man")
         straws.append(s)
-        co = w.company(w.company_name("Consultancy B.V."), rng.choice(["IT-dienstverlening", "consultancy", "handel"]))
+        co = w.company(
+            w.company_name("Consultancy B.V."),
+            rng.choice(["IT-dienstverlening", "consultancy", "handel"]),
+        )
         shells.append(co)
         w.fact("IND", "DIRECTOR_OF", s, co, k.d(0, 0.2))
         w.fact("IND", "REGISTERED_AT", co, office, k.d(0, 0.2))
@@ -336,7 +439,13 @@ def fake_employer_visa(w: World, net: Net, size: int) -> None:
         ac = k.acct("POL", m)
         w.pay("POL", ac, ac_acc, rng.uniform(5000, 15000), w.later(arrive, 5, 40), "advieskosten")
         if rng.random() < 0.5:
-            k.cross("KMAR", m, rng.choice(["Hazeldonk A16", "Oldenzaal A1", "Eindhoven Airport"]), k.d(0.5, 1.0), "out")
+            k.cross(
+                "KMAR",
+                m,
+                rng.choice(["Hazeldonk A16", "Oldenzaal A1", "Eindhoven Airport"]),
+                k.d(0.5, 1.0),
+                "out",
+            )
     k.signal("POL", "Bank meldt dat nieuwe werknemers van verschillende bv's hoge bedragen betalen aan één adviseur.",
              [(ac_acc, "involved"), (acc, "involved")])  # fmt: skip
     k.signal("KMAR", "Kennismigranten van dezelfde werkgevers verlaten kort na aankomst Nederland over de weg.",
@@ -355,7 +464,9 @@ def safe_house_relay(w: World, net: Net, size: int) -> None:
     cphones = [w.phone(c) for c in ("BE", "DE")]
     for c, ph in zip(coord, cphones, strict=True):
         w.fact("KMAR", "USES_PHONE", c, ph, k.d(0.3, 1.0))
-    keeper = net.add(w.person(coord[0].origin, gender=None, age=(30, 55), bsn=True), "safe_house_keeper")
+    keeper = net.add(
+        w.person(coord[0].origin, gender=None, age=(30, 55), bsn=True), "safe_house_keeper"
+    )
     safe = w.address(rng.choice(["Rotterdam", "Dordrecht", "Den Haag", "Breda"]))
     k.lives("POL", keeper, safe)
     k.case("Estafette", party="KMAR")
@@ -366,17 +477,35 @@ def safe_house_relay(w: World, net: Net, size: int) -> None:
     drivers = []
     vehicles: dict[str, Ent] = {}
     for _ in range(n_drv):
-        d_ = net.add(w.person(rng.choice(["NL", "AL", "RO", "PL"]), gender="M", age=(22, 50), bsn=rng.random() < 0.6), "relay_driver")
+        d_ = net.add(
+            w.person(
+                rng.choice(["NL", "AL", "RO", "PL"]),
+                gender="M",
+                age=(22, 50),
+                bsn=rng.random() < 0.6,
+            ),
+            "relay_driver",
+        )
         drivers.append(d_)
         v = w.vehicle(rng.choice(["NL", "BE", "DE"]))
         w.fact("KMAR", "DRIVES", d_, v, k.d(), extract=k.x, date=k.d())
         for _ in range(rng.randint(2, 5)):
-            k.cross("KMAR", v, rng.choice(["Hazeldonk A16", "Venlo A67", "Zevenaar A12", "Oldenzaal A1"]), k.d())
+            k.cross(
+                "KMAR",
+                v,
+                rng.choice(["Hazeldonk A16", "Venlo A67", "Zevenaar A12", "Oldenzaal A1"]),
+                k.d(),
+            )
         k.calls(k.phone("KMAR", d_, extract=k.x), rng.choice(cphones), 5, party="KMAR")
         vehicles[d_.key] = v
     migrants = []
     for _ in range(max(3, size - 3 - n_drv)):
-        m = net.add(w.person(rng.choice(["ER", "SY", "AF", "IQ", "ET"]), age=(16, 40), bsn=False, migrant=True), "migrant")
+        m = net.add(
+            w.person(
+                rng.choice(["ER", "SY", "AF", "IQ", "ET"]), age=(16, 40), bsn=False, migrant=True
+            ),
+            "migrant",
+        )
         migrants.append(m)
         drv = rng.choice(drivers)
         t = k.d(0.0, 0.9)

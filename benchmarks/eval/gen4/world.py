@@ -151,11 +151,16 @@ class World:
         self.not_same: list[tuple[Person, Person, str]] = []
         self._used: set[str] = set()
         self._n = 0
-        self.posts = {n: Ent("BorderPost", "bp:" + n, {"name": n, "country": c}) for n, c in BORDER_POSTS.items()}
+        self.posts = {
+            n: Ent("BorderPost", "bp:" + n, {"name": n, "country": c})
+            for n, c in BORDER_POSTS.items()
+        }
         self.hotels: list[Ent] = []
         self.employers: list[Ent] = []
         self.reception = self.address("Ter Apel", kind="aanmeldcentrum")
-        self.coa_centres = [self.address(c, kind="azc") for c in ("Budel", "Zwolle", "Emmen", "Den Bosch")]
+        self.coa_centres = [
+            self.address(c, kind="azc") for c in ("Budel", "Zwolle", "Emmen", "Den Bosch")
+        ]
 
     # ---- values --------------------------------------------------------------------------
 
@@ -256,7 +261,13 @@ class World:
 
         key = self.unique(make)
         pc, num = key.split("|")
-        fields = {"postcode": pc, "house_number": num, "street": self._street(), "city": city, "kind": kind}
+        fields = {
+            "postcode": pc,
+            "house_number": num,
+            "street": self._street(),
+            "city": city,
+            "kind": kind,
+        }
         if kind == "woning" and rng.random() < 0.12:
             fields["addition"] = rng.choice(["A", "B", "I", "II", "III", "HS", "BIS"])
         return Ent("Address", "adr:" + key, fields)
@@ -272,7 +283,11 @@ class World:
             if country == "NL":
                 if rng.random() < 0.9:
                     return "+316" + self.digits(8)
-                return "+31" + rng.choice(["10", "20", "30", "40", "50", "70", "76", "77"]) + self.digits(7)
+                return (
+                    "+31"
+                    + rng.choice(["10", "20", "30", "40", "50", "70", "76", "77"])
+                    + self.digits(7)
+                )
             cc, n, lead = _PHONES[country]
             return "+" + cc + lead + self.digits(n - len(lead))
 
@@ -290,8 +305,20 @@ class World:
 
             base = strip_accents(f"{p.given}.{p.surname}").lower().replace(" ", "").replace("-", "")
             base = "".join(c for c in base if c.isalnum() or c == ".")
-        dom = domain or rng.choice(["gmail.com", "hotmail.com", "outlook.com", "live.nl", "ziggo.nl", "kpnmail.nl", "yahoo.com"])
-        addr = self.unique(lambda: f"{base}{rng.randrange(100) if rng.random() < 0.6 else ''}@{dom}")
+        dom = domain or rng.choice(
+            [
+                "gmail.com",
+                "hotmail.com",
+                "outlook.com",
+                "live.nl",
+                "ziggo.nl",
+                "kpnmail.nl",
+                "yahoo.com",
+            ]
+        )
+        addr = self.unique(
+            lambda: f"{base}{rng.randrange(100) if rng.random() < 0.6 else ''}@{dom}"
+        )
         return Ent("Email", "mail:" + addr, {"address": addr})
 
     def account(self, country: str = "NL") -> Ent:
@@ -344,22 +371,46 @@ class World:
         if country == "NL":
 
             def mk() -> str:
-                pattern = rng.choice(["99-XXX-9", "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "XX-99-XX"])
+                pattern = rng.choice(
+                    ["99-XXX-9", "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "XX-99-XX"]
+                )
                 return "".join(
-                    rng.choice("BDFGHJKLNPRSTVXZ") if c == "X" else str(rng.randrange(10)) if c == "9" else c for c in pattern
+                    rng.choice("BDFGHJKLNPRSTVXZ")
+                    if c == "X"
+                    else str(rng.randrange(10))
+                    if c == "9"
+                    else c
+                    for c in pattern
                 )
 
             plate = self.unique(mk)
             if not _plate.is_valid(plate):
                 raise RuntimeError("invalid plate made")
         else:
-            plate = self.unique(lambda: "".join(rng.choice("ABCDEFGHKLMNPRSTUVWXYZ") for _ in range(2)) + self.digits(4))
-        return Ent("Vehicle", f"veh:{country}:{plate}", {"plate": plate, "country": country, "make": make_, "model": model})
+            plate = self.unique(
+                lambda: (
+                    "".join(rng.choice("ABCDEFGHKLMNPRSTUVWXYZ") for _ in range(2)) + self.digits(4)
+                )
+            )
+        return Ent(
+            "Vehicle",
+            f"veh:{country}:{plate}",
+            {"plate": plate, "country": country, "make": make_, "model": model},
+        )
 
     def document(self, p: Person, doc_type: str = "passport", country: str | None = None) -> Ent:
         cc = country or p.nationality
-        num = self.unique(lambda: "".join(self.rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(2)) + self.digits(7))
-        return Ent("IdentityDocument", f"doc:{doc_type}:{cc}:{num}", {"doc_type": doc_type, "number": num, "country": cc})
+        num = self.unique(
+            lambda: (
+                "".join(self.rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(2))
+                + self.digits(7)
+            )
+        )
+        return Ent(
+            "IdentityDocument",
+            f"doc:{doc_type}:{cc}:{num}",
+            {"doc_type": doc_type, "number": num, "country": cc},
+        )
 
     def ad(self, platform: str, title: str, posted: dt.date, kind: str = "sex") -> Ent:
         ad_id = self.unique(lambda: str(self.rng.randrange(100000, 9999999)))
@@ -375,14 +426,24 @@ class World:
             fields["sector"] = sector
         return Ent("Signal", f"sig:{party}:{sid}", fields, party=party)
 
-    def investigation(self, party: str, phenomenon: str, started: dt.date, name: str, status: str = "lopend") -> Ent:
+    def investigation(
+        self, party: str, phenomenon: str, started: dt.date, name: str, status: str = "lopend"
+    ) -> Ent:
         code = {"POL": "ON", "KMAR": "KM", "ISZW": "AI", "OM": "PN"}[party]
         cid = self.unique(lambda: f"{code}-{started.year}-{self.rng.randrange(100, 999)}")
-        fields = {"case_id": cid, "name": name, "phenomenon": phenomenon, "started_at": started.isoformat(), "status": status}
+        fields = {
+            "case_id": cid,
+            "name": name,
+            "phenomenon": phenomenon,
+            "started_at": started.isoformat(),
+            "status": status,
+        }
         return Ent("Investigation", "inv:" + cid, fields, party=party)
 
     def group(self, party: str, name: str, kind: str) -> Ent:
-        return Ent("Group", f"grp:{party}:{name.upper()}", {"name": name, "kind": kind}, party=party)
+        return Ent(
+            "Group", f"grp:{party}:{name.upper()}", {"name": name, "kind": kind}, party=party
+        )
 
     # ---- facts ---------------------------------------------------------------------------
 
@@ -390,7 +451,16 @@ class World:
              basis: str | None = None, extract: str | None = None, lag: int = 20, **fields: Any) -> Fact:  # fmt: skip
         """``party`` knows ``a -rel-> b``; ``when`` is the event date, registration follows it."""
         reg = self.later(when, 0, lag)
-        f = Fact(party, rel, a, b, reg, {k: v for k, v in fields.items() if v is not None}, basis, extract)
+        f = Fact(
+            party,
+            rel,
+            a,
+            b,
+            reg,
+            {k: v for k, v in fields.items() if v is not None},
+            basis,
+            extract,
+        )
         self.facts.append(f)
         return f
 
@@ -406,9 +476,27 @@ class World:
 
     def pay(self, party: str, a: Ent, b: Ent, amount: float, when: dt.date, description: str | None = None, *,
             extract: str | None = None) -> None:  # fmt: skip
-        self.fact(party, "PAYMENT", a, b, when, extract=extract, amount=round(amount, 2), date=when, description=description)
+        self.fact(
+            party,
+            "PAYMENT",
+            a,
+            b,
+            when,
+            extract=extract,
+            amount=round(amount, 2),
+            date=when,
+            description=description,
+        )
 
-    def kin(self, party: str, a: Person, b: Person, relation: str, when: dt.date, extract: str | None = None) -> None:
+    def kin(
+        self,
+        party: str,
+        a: Person,
+        b: Person,
+        relation: str,
+        when: dt.date,
+        extract: str | None = None,
+    ) -> None:
         self.fact(party, "FAMILY_OF", a, b, when, extract=extract, relation=relation)
 
     def months(self, a: dt.date, b: dt.date, step: int = 30) -> list[dt.date]:

@@ -69,6 +69,12 @@ def _known(f: Fact) -> dt.date:
         v = f.fields.get(k)
         if isinstance(v, dt.date) and v > d:
             d = v
+    for e in (f.a, f.b):
+        if isinstance(e, Ent):
+            for k in ("started_at", "reported_at", "posted_at"):
+                iso = e.fields.get(k)
+                if iso and iso > d.isoformat():
+                    d = dt.date.fromisoformat(iso)
     return d
 
 
@@ -99,7 +105,9 @@ def plan(w: World, rng: random.Random) -> list[Delivery]:
             batches[key] = Delivery("", f.party, basis, delivered, False)
         batches[key].facts.append(f)
     out = [batches[k] for k in sorted(batches)]
-    for (party, _x), facts in sorted(extracts.items(), key=lambda kv: (kv[0][0], min(map(_known, kv[1])), kv[0][1])):
+    for (party, _x), facts in sorted(
+        extracts.items(), key=lambda kv: (kv[0][0], min(map(_known, kv[1])), kv[0][1])
+    ):
         facts.sort(key=_known)
         first, last = _known(facts[0]), _known(facts[-1])
         parts = [facts]
@@ -130,12 +138,20 @@ class Style:
         self.extract = extract
         self.rng = rng
         self.json = (party == "ISZW") or (party == "POL" and extract)
-        self.number_style: str | None = {"POL": None if extract else "nl", "KMAR": "en", "IND": "nl"}.get(party)
+        self.number_style: str | None = {
+            "POL": None if extract else "nl",
+            "KMAR": "en",
+            "IND": "nl",
+        }.get(party)
 
     def date(self, d: dt.date) -> str:
         p, r = self.party, self.rng.random()
         if p == "POL":
-            return d.isoformat() if self.extract else (f"{d:%d-%m-%Y}" if r < 0.85 else f"{d.day}-{d.month}-{d.year}")
+            return (
+                d.isoformat()
+                if self.extract
+                else (f"{d:%d-%m-%Y}" if r < 0.85 else f"{d.day}-{d.month}-{d.year}")
+            )
         if p == "KMAR":
             return d.isoformat() if r < 0.8 else f"{d:%d/%m/%Y}"
         if p == "ISZW":
@@ -274,10 +290,7 @@ class Renderer:
                 name = " ".join(x for x in (given, mid, sur) if x)
         elif party in ("KMAR", "IND") and p.origin != "NL":
             rest = " ".join(x for x in (given, middle) if x)
-            if r < 0.55:
-                name = f"{sur.upper()} {rest}"
-            else:
-                name = f"{sur} {rest}".upper()
+            name = f"{sur.upper()} {rest}" if r < 0.55 else f"{sur} {rest}".upper()
         elif party == "ISZW":
             name = " ".join(x for x in (given, sur) if x)
             if rng.random() < 0.5:
@@ -304,7 +317,9 @@ def _entity_row(e: Ent, st: Style) -> dict[str, str]:
         add = f.get("addition")
         if add and st.party in ("POL", "ISZW") and rng.random() < 0.6:
             sep = "" if len(add) == 1 else ("-" if add.startswith("I") else " ")
-            f["house_number"] = f["house_number"] + sep + (add.lower() if len(add) == 1 or add == "BIS" else add)
+            f["house_number"] = (
+                f["house_number"] + sep + (add.lower() if len(add) == 1 or add == "BIS" else add)
+            )
             del f["addition"]
         f["street"] = st.text(f["street"])
     elif e.kind == "Phone":
@@ -374,7 +389,9 @@ def _record_ids(party: str, n: int, rng: random.Random) -> list[str]:
     return [f"OM{x:06d}" for x in rng.sample(range(1, 999_999), n)]
 
 
-def write_delivery(d: Delivery, root: Path, rng: random.Random, renderer: Renderer, out: Written) -> None:
+def write_delivery(
+    d: Delivery, root: Path, rng: random.Random, renderer: Renderer, out: Written
+) -> None:
     st = Style(d.party, d.extract, rng)
     ents: dict[int, Person | Ent] = {}
     for f in d.facts:
@@ -418,7 +435,11 @@ def write_delivery(d: Delivery, root: Path, rng: random.Random, renderer: Render
             elif k == "role":
                 row[k] = st.role(str(v))
             elif k == "direction":
-                row[k] = v if st.party == "KMAR" or rng.random() < 0.5 else {"in": "inkomend", "out": "vertrek"}[v]
+                row[k] = (
+                    v
+                    if st.party == "KMAR" or rng.random() < 0.5
+                    else {"in": "inkomend", "out": "vertrek"}[v]
+                )
             elif isinstance(v, int | float):
                 row[k] = v if st.json else str(v)
             else:
@@ -441,7 +462,9 @@ def write_delivery(d: Delivery, root: Path, rng: random.Random, renderer: Render
     }
     if st.number_style:
         manifest["number_style"] = st.number_style
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (folder / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def _row_basis(f: Fact, d: Delivery, rng: random.Random) -> str | None:
@@ -451,7 +474,12 @@ def _row_basis(f: Fact, d: Delivery, rng: random.Random) -> str | None:
         if f.rel == "INVOLVED_IN" and rng.random() < 0.5:
             return "WPG-10"
         return "WPG-15" if rng.random() < 0.1 else None
-    if d.party == "KMAR" and not d.extract and f.rel == "INVOLVED_IN" and f.b.kind == "Investigation":
+    if (
+        d.party == "KMAR"
+        and not d.extract
+        and f.rel == "INVOLVED_IN"
+        and f.b.kind == "Investigation"
+    ):
         return "WPG-9"
     if d.party == "ISZW" and f.rel == "INVOLVED_IN" and f.b.kind == "Investigation":
         return "WPG-9"
@@ -460,25 +488,39 @@ def _row_basis(f: Fact, d: Delivery, rng: random.Random) -> str | None:
     return None
 
 
-def _write_files(folder: Path, d: Delivery, st: Style, rows: list[dict[str, Any]], links: list[dict[str, Any]]) -> list[dict[str, str]]:
+def _write_files(
+    folder: Path, d: Delivery, st: Style, rows: list[dict[str, Any]], links: list[dict[str, Any]]
+) -> list[dict[str, str]]:
     p = d.party
     if p == "POL" and d.extract:
         (folder / "dossier").mkdir()
         _jsonl(folder / "dossier" / "entiteiten.jsonl", rows)
         _jsonl(folder / "dossier" / "relaties.jsonl", links)
-        return [{"path": "dossier/entiteiten.jsonl", "kind": "entities"}, {"path": "dossier/relaties.jsonl", "kind": "links"}]
+        return [
+            {"path": "dossier/entiteiten.jsonl", "kind": "entities"},
+            {"path": "dossier/relaties.jsonl", "kind": "links"},
+        ]
     if p == "ISZW":
         _jsonl(folder / "entities.jsonl", rows)
         _jsonl(folder / "links.jsonl", links)
-        return [{"path": "entities.jsonl", "kind": "entities", "encoding": "utf-8"}, {"path": "links.jsonl", "kind": "links"}]
+        return [
+            {"path": "entities.jsonl", "kind": "entities", "encoding": "utf-8"},
+            {"path": "links.jsonl", "kind": "links"},
+        ]
     if p == "POL":
         _csv(folder / "entities.csv", rows, ";", "utf-8", _ENTITY_ORDER)
         _csv(folder / "links.csv", links, ";", "utf-8", _LINK_ORDER)
-        return [{"path": "entities.csv", "kind": "entities"}, {"path": "links.csv", "kind": "links"}]
+        return [
+            {"path": "entities.csv", "kind": "entities"},
+            {"path": "links.csv", "kind": "links"},
+        ]
     if p == "KMAR":
         _csv(folder / "objecten.csv", rows, ",", "utf-8", _ENTITY_ORDER)
         _csv(folder / "koppelingen.csv", links, ",", "utf-8", _LINK_ORDER)
-        return [{"path": "objecten.csv", "kind": "entities"}, {"path": "koppelingen.csv", "kind": "links"}]
+        return [
+            {"path": "objecten.csv", "kind": "entities"},
+            {"path": "koppelingen.csv", "kind": "links"},
+        ]
     if p == "IND":
         persons = [r for r in rows if r["type"] == "Person"]
         others = [r for r in rows if r["type"] != "Person"]
@@ -494,7 +536,10 @@ def _write_files(folder: Path, d: Delivery, st: Style, rows: list[dict[str, Any]
         return files
     _csv(folder / "zaken.csv", rows, ";", "cp1252", _ENTITY_ORDER)
     _csv(folder / "relaties.csv", links, ";", "cp1252", _LINK_ORDER)
-    return [{"path": "zaken.csv", "kind": "entities", "encoding": "cp1252"}, {"path": "relaties.csv", "kind": "links", "encoding": "cp1252"}]
+    return [
+        {"path": "zaken.csv", "kind": "entities", "encoding": "cp1252"},
+        {"path": "relaties.csv", "kind": "links", "encoding": "cp1252"},
+    ]
 
 
 def _jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
