@@ -122,7 +122,7 @@ def fill(w: World) -> None:
         return ph
 
     households = []
-    for _ in range(max(8, int(1500 * s))):
+    for _ in range(max(8, int(1800 * s))):
         people, home = _household(w, rng.choice([1, 1, 2, 2, 2, 3, 3, 4, 5]))
         households.append((people, home))
         residents += [(p, home) for p in people]
