@@ -96,7 +96,7 @@ def resolve_gen2_truth(out: Path, nodes: Any) -> Any:
 
 def generator_material(name: str, workdir: Path, *, seed: int = 1, scale: float = 1.0) -> Material:
     """Generate material of the independent generator ``benchmarks.eval.<name>`` (``gen2`` or
-    ``gen3``: both write the documented ``deliveries/`` + ``truth.json``) into ``workdir`` and
+    ``gen3`` or ``gen4``: all write the documented ``deliveries/`` + ``truth.json``) into ``workdir`` and
     map it to tables (no database)."""
     from emm.synth.resolve import frames_from_deliveries
 
