@@ -4,7 +4,7 @@ The checks are those of ``../deid2/check_set.py`` (see its docstring), run on th
 the person target set to 300 and one adaptation for this set's partially masked values: a
 remove value that holds a masking character (``*``, ``•``, ``X`` runs such as ``XXXX``) is not
 put through its check digit, and a masked phone number counts each masking character as a digit
-for the length check. Every other value is checked exactly as in set 2 and 3.
+for the length check; a VIN typed in lower case is checked in upper case. Every other value is checked exactly as in set 2 and 3.
 
     python3 benchmarks/eval/deid4/check_set.py [--markdown] [--warnings] [--audit]
 """
@@ -32,13 +32,15 @@ def _deid2_checks():  # type: ignore[no-untyped-def]
 
 
 def _masked_aware(module):  # type: ignore[no-untyped-def]
-    """Skip check digits for masked values; count masking characters as digits in phones."""
+    """Skip check digits for masked values; masked phones; lower-case VINs."""
     for kind, check in list(module.CHECKSUMS.items()):
         module.CHECKSUMS[kind] = lambda v, c=check: True if MASK.search(v) else c(v)
     phone = module.FORMATS["PHONE"]
     module.FORMATS["PHONE"] = lambda v, p=phone: (
         p(v) or len(re.sub(r"[^0-9oO*•xX]", "", v)) >= 8
     )
+    vin = module.FORMATS["VIN"]
+    module.FORMATS["VIN"] = lambda v, f=vin: f(v.upper())
     return module
 
 
