@@ -8,7 +8,11 @@ Sets (``--set``):
   the held-out measurement.
 * ``deid2``: the second hard-case set in ``benchmarks/eval/deid2`` (``test.jsonl`` and
   ``clean_test.jsonl``, same format as ``deid``; see its README). It was held out until
-  issue 13's second round and is tuning material since; the held-out set is now ``deid3``.
+  issue 13's second round and is tuning material since.
+* ``deid3``: the third set (``benchmarks/eval/deid3``), held out until 2026-12-02 (measured
+  once) and tuning material since.
+* ``deid4``: the fourth set (``benchmarks/eval/deid4``), written from the docs alone on
+  2026-12-02 while deid3 became tuning material: **the held-out set**.
 * ``conll``: the CoNLL-2002 Dutch development set (``ned.testa``, real newspaper text) read
   from ``--conll PATH`` (the file, or its folder), ``$EMM_CONLL_DIR`` or
   ``../shared/data/conll2002`` (never copied into the project; skipped when absent):
@@ -59,10 +63,12 @@ HERE = Path(__file__).resolve().parent
 EVAL_DIR = HERE / "eval" / "deid"
 EVAL2_DIR = HERE / "eval" / "deid2"
 EVAL3_DIR = HERE / "eval" / "deid3"
+EVAL4_DIR = HERE / "eval" / "deid4"
 #: The later hard-case sets: folder and the name their report carries.
 LATER_SETS = {
     "deid2": (EVAL2_DIR, "deid2 test / clean_test (tuning material since issue 13)"),
-    "deid3": (EVAL3_DIR, "deid3 test / clean_test (held out)"),
+    "deid3": (EVAL3_DIR, "deid3 test / clean_test (tuning material since 2026-12-02)"),
+    "deid4": (EVAL4_DIR, "deid4 test / clean_test (held out)"),
 }
 CONLL_DEFAULT = HERE.parent.parent.parent / "shared" / "data" / "conll2002"
 
@@ -572,8 +578,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--set",
         dest="which",
         default="dev",
-        choices=["dev", "test", "deid2", "deid3", "conll", "speed", "all"],
-        help="all = dev, test, conll, speed (deid2 and deid3 only when named)",
+        choices=["dev", "test", *LATER_SETS, "conll", "speed", "all"],
+        help="all = dev, test, conll, speed (the later sets only when named)",
     )
     parser.add_argument(
         "--conll", type=Path, default=None, help="ned.testa or its folder (else $EMM_CONLL_DIR)"

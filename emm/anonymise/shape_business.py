@@ -12,6 +12,8 @@ SCRIPT     words in a script other than Latin (Han, Cyrillic, Arabic...): a name
            its owner writes it ("周梅")
 HANDLE     a user name with a trailing underscore ("kxng.dre_") or of two dotted lower-case
            parts that is no web address ("snelgeld.almere")
+SPEAKER    a chat speaker's name at the start of a line, before a colon: a name ("Mei: jij
+           komt?") or a lower-case label that speaks more than once ("babe: come to ...")
 WRAPPED    a value broken over two lines: a digit run, a code or an e-mail address that the
            other rules would refuse once the line break is taken out ("VKP-\\n61-J",
            "99469282546\\n3625", "wojtowicz\\n@onet.pl")
@@ -37,6 +39,7 @@ __all__ = [
     "dotted_handles",
     "other_scripts",
     "quoted_nicknames",
+    "speakers",
     "wrapped",
 ]
 
@@ -127,6 +130,42 @@ def quoted_nicknames(text: str) -> Iterator[tuple[int, int]]:
         ].lstrip().startswith("[")
         if near or " " in value:
             yield m.start("v"), m.end("v")
+
+
+#: a label at the start of a line before a colon and text: a speaker, a header field or a heading
+_SPEAKER = re.compile(
+    r"^[ \t>•*\-]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t\-]*)?(?P<v>\p{L}[\p{L}\p{M}'’.-]*)"
+    r"[ \t]?:[ \t]+\S",
+    re.MULTILINE,
+)
+#: header fields and headings that stand before a colon and are no speaker
+_FIELDS = load_word_list("header_fields")
+
+
+def speakers(
+    text: str,
+    is_first_name: Callable[[str], bool],
+    is_name: Callable[[str], bool],
+    plain: Callable[[str], bool],
+) -> Iterator[tuple[int, int]]:
+    """Chat speakers at the start of a line: a first name ("Mei:"), a name in lower case
+    ("babe:"), or a lower-case label used twice that is no ordinary word. ``plain(word)``
+    says whether a word is an ordinary word, a role or a kinship word ("moeder:",
+    "victim:", "unknown:"), which names nobody."""
+    found = [(m.group("v"), m.start("v"), m.end("v")) for m in _SPEAKER.finditer(text)]
+    counts: dict[str, int] = {}
+    for label, _, _ in found:
+        counts[label] = counts.get(label, 0) + 1
+    for label, start, end in found:
+        low = label.lower().rstrip(".")
+        if low in _FIELDS or len(low) <= 1:
+            continue
+        if label.islower():
+            refused = (is_name(label) or counts[label] >= 2) and not plain(label)
+        else:
+            refused = is_first_name(label)
+        if refused:
+            yield start, end
 
 
 def other_scripts(text: str) -> Iterator[tuple[int, int]]:

@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterator
 
 import regex as re
 
+from emm.anonymise.lexicon import words as _words
+
 __all__ = ["find_codes"]
 
 _MONTH = (
@@ -58,11 +60,50 @@ _DATE = re.compile(
     rf"|(?P<y6>{_YEAR})\.[ ]?(?:{_MONTH})[ ]\d{{1,2}}\.?)(?![\p{{L}}\d])",
     re.IGNORECASE,
 )
-_BIRTH = re.compile(
-    rf"(?<![\p{{L}}])(?:geboren|geb\.|geboortedatum|born|dob|d\.o\.b\.|date of birth|né|née|"
-    rf"°)[ \t]*:?[ \t]*(?P<v>(?:[\dOo°]|(?:{_MONTH})\b)[^\n,;()\[\]]{{0,24}})",
+#: days written as words: "drie", "eenentwintigste", "fifth", "twenty-first", "5e", "1st"
+_UNITS_NL = sorted(_words("een één twee drie vier vijf zes zeven acht negen"))
+_DAY_WORDS_NL = (
+    _UNITS_NL
+    + sorted(
+        _words("tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien")
+    )
+    + [f"{u}en{t}" for t in ("twintig", "dertig") for u in _UNITS_NL]
+    + ["twintig", "dertig", "eerste", "derde", "achtste"]
+)
+_DAY_WORDS_EN = sorted(
+    _words("""one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty first second third
+    fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth""")
+)
+_DAY_WORD = (
+    r"(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"one|two|three|four|five|six|seven|eight|nine)|"
+    + "|".join(sorted(_DAY_WORDS_NL + _DAY_WORDS_EN, key=len, reverse=True))
+    + r")(?:ste|de)?"
+)
+#: a day in words or an ordinal with its month, also with "van"/"of": a date of birth in
+#: words ("drie juli 1998", "5e van maart 1996", "the fifth of March"); trend text writes
+#: dates with digits, and no day in words before a month
+_DATE_WORDS = re.compile(
+    rf"(?<![\p{{L}}\d])(?:{_DAY_WORD}|\d{{1,2}}(?:e|ste|de|st|nd|rd|th))[ ]+(?:(?:van|of|de)[ ]+)?"
+    rf"(?:{_MONTH})(?![\p{{L}}])(?:[ ,]+(?:{_YEAR}|\p{{L}}*(?:honderd|tig|teen|hundred)\p{{L}}*))?",
     re.IGNORECASE,
 )
+_BIRTH = re.compile(
+    rf"(?<![\p{{L}}])(?:geboren|geb\.|geboortedatum|born|dob|d\.o\.b\.|date of birth|né|née|"
+    rf"°)[ \t]*:?[ \t]*(?:(?:op|on|de|the|le|am)[ \t]+){{0,2}}"
+    rf"(?P<v>(?:[\dOo°]|(?:{_MONTH}|{_DAY_WORD})\b)[^\n,;()\[\]]{{0,40}})",
+    re.IGNORECASE,
+)
+#: digits written with letters that look like them ("o6 - 17 o4 93 28", "+351 9l2 o48 337"):
+#: groups of digits, o/O and l/I, each group with at least one digit
+_LOOKALIKE = re.compile(
+    r"(?<![\p{L}\d])\+?(?:[\dOolI]*\d[\dOolI]*)(?:[ .\-/]{1,3}(?:[\dOolI]*\d[\dOolI]*)){1,6}"
+    r"(?![\p{L}\d])"
+)
+#: a lower-case plate of two hyphenated letter groups and digits ("ge-mk 418")
+_LOWER_PLATE = re.compile(r"(?<![\p{L}\d-])\p{Ll}{1,3}-\p{Ll}{1,2}[ ]\d{2,4}(?![\p{L}\d-])")
 _PLATE = re.compile(
     r"(?<![\p{L}\d-])(?:"
     r"(?P<a>\p{Lu}{2,3})[ ](?P<b>\d{2,4}\p{Lu}?)"  # LRP 419, KLB 48D
@@ -121,8 +162,22 @@ def find_codes(text: str, allowed: Allowed = _no) -> Iterator[tuple[str, int, in
     for m in _BIRTH.finditer(text):
         head = re.match(r".*?(?:19|20)\d\d(?!\d)|[^ ]+", m.group("v"))
         value = head.group() if head is not None else ""
-        if any(c.isdigit() for c in value):
+        words = _DATE_WORDS.match(m.group("v"))
+        if words is not None:
+            value = m.group("v")[: max(len(value), words.end())]
+        if any(c.isdigit() for c in value) or words is not None:
             yield "DATE", m.start("v"), m.start("v") + len(value)
+    for m in _DATE_WORDS.finditer(text):
+        year = re.search(_YEAR, m.group())
+        if year is None or int(year.group()) < 2015:
+            yield "DATE", m.start(), m.end()
+    for m in _LOOKALIKE.finditer(text):
+        value = m.group()
+        letters = sum(c in "OolI" for c in value)
+        if letters and sum(c.isdigit() for c in value) + letters >= 8:
+            yield "DIGITS", m.start(), m.end()
+    for m in _LOWER_PLATE.finditer(text):
+        yield "PLATE", m.start(), m.end()
     for m in _STREET_ABROAD.finditer(text):
         yield "HOUSE", m.start(), m.end()
     for m in _ZERO_NUMBER.finditer(text):

@@ -38,7 +38,7 @@ from emm.anonymise.lexicon import words as _words
 from emm.anonymise.shape_words import FUNCTION, JOINERS, PARTICLES, ROLES, TITLES, Kept
 from emm.anonymise.vocabulary import COMMON, RARE, WordLists
 
-__all__ = ["ContextRules", "placeholder_kinds"]
+__all__ = ["NUMBER_LABEL", "ContextRules", "placeholder_kinds"]
 
 _NAME_HOLES = frozenset({PLACEHOLDERS[k] for k in ("PERSON", "ORGANIZATION", "LOCATION")})
 _PERSON_HOLE = PLACEHOLDERS["PERSON"]
@@ -101,7 +101,7 @@ _HOUSE = re.compile(
     re.IGNORECASE,
 )
 #: labels whose number points to one person or their case
-_LABEL = re.compile(
+NUMBER_LABEL = re.compile(
     r"(?<![\p{L}])(?:"
     r"[\p{L}]*(?:nummer|nummers|nr|nrs|code|codes|kaart)|[\p{L}]+(?:pas|passen)|"
     r"personeels\p{L}*|medewerker\p{L}*|werknemer\p{L}*|stam\p{L}*|dienst\p{L}*|badge|"
@@ -144,7 +144,7 @@ _LEGAL_FORMS = re.compile(
     r"(?<![\p{L}])(?:Şti\.?|Inc\.?|Corp\.?|S\.L\.|S\.p\.A\.|B\.V\.|B\.V|N\.V\.|V\.O\.F\.|C\.V\.|Comm\.\s?V\.?|CommV|BVBA|SPRL|"
     r"Sp\.\s?z\s?o\.\s?o\.|sp\.\s?z\s?o\.\s?o\.|z\s?o\.\s?o\.|Sp\.\s?j\.|Sp\.\s?k\.|s\.r\.o\.|"
     r"S\.R\.L\.|S\.A\.|GmbH|UG|e\.K\.|Ltd\.?|LLP|LLC|EOOD|OOD|Kft\.?|Zrt\.?|d\.o\.o\.|"
-    r"SARL|Lda\.?|A/S|UAB|SIA|SRL|BV|NV|VOF)(?![\p{L}])"
+    r"SARL|Lda\.?|A/S|UAB|SIA|SRL|BV|NV|VOF|(?:en|&)[ ]Zn\.?|&[ ]Co\.?)(?![\p{L}])"
 )
 #: forms written before the name (Lithuanian UAB, Latvian SIA)
 _FORMS_BEFORE = frozenset({"UAB", "SIA"})
@@ -363,7 +363,7 @@ class ContextRules:
             yield m.start("a"), m.end()
 
     def labelled(self, text: str, kept: Kept) -> Iterator[tuple[int, int]]:
-        for m in _LABEL.finditer(text):
+        for m in NUMBER_LABEL.finditer(text):
             pos = m.end()
             gap = _LABEL_GAP.match(text, pos)
             pos = gap.end() if gap else pos

@@ -37,7 +37,7 @@ import regex as re
 from emm.anonymise.lexicon import words as _words
 from emm.anonymise.vocabulary import COMMON, FUNCTION_WORD, RARE, WordLists
 
-__all__ = ["Kept", "WordRules", "spoken"]
+__all__ = ["Kept", "WordRules", "compound_word", "spoken"]
 
 Kept = list[tuple[int, int, str]]
 
@@ -430,7 +430,7 @@ class WordRules:
             )
             rare = freq < (2.5 if first else 2.0)
             greeted = first and prev in GREETINGS and _sentence_start(text, tokens[i - 1].start())
-            cued = first and prev in LOWER_CUES and freq < 4.5
+            cued = first and prev in LOWER_CUES and freq < 4.8  # "tegen kim" (4.6)
             if rare or surname_after or greeted or cued:
                 yield m.start(), self._name_tail(text, m.end())
 
@@ -507,6 +507,11 @@ def _compound_cached(lists_id: int, word: str) -> bool:
 
 
 _LISTS: dict[int, WordLists] = {}
+
+
+def compound_word(lists: WordLists, word: str) -> bool:
+    """Whether lower-case ``word`` is a Dutch compound or inflection of ordinary words."""
+    return _compound(lists, word)
 
 
 def _compound(lists: WordLists, word: str) -> bool:

@@ -20,14 +20,18 @@ NAME_CUE   an unknown lower-case word after a person cue ("verdachte pieter de v
 LOWER_NAME a first name in lower case where a person stands ("call vasko", "kev: ...")
 NICKNAME   a quoted phrase after "bijnaam", "alias", "called"
 ADJACENT   what is left next to a placeholder (:mod:`emm.anonymise.shape_context`)
+RESIDUE    whatever touches a placeholder and is not plainly prose: initials, digits,
+           codes, unknown words, names (:mod:`emm.anonymise.shape_residue`)
+JOINED     a capitalised name joined to a person by "en"/"and" ("[PERSOON] and Sofia")
 HOUSE      a house number with its street or addition word
 LABELLED   digits or a code after a label that identifies ("pasnummer 1041")
 LEGAL_FORM a company with its legal form (B.V., Sp. z o.o., SRL, Ltd)
 POSTCODE   a postcode in any case before a place
 SPELLED    a number written out in words (:mod:`emm.anonymise.shape_spelled`)
 BUSINESS   a firm's name with its kind, words in another script, dotted user names and
-SCRIPT     values wrapped over two lines (:mod:`emm.anonymise.shape_business`)
+SCRIPT     values wrapped over two lines, chat speakers (:mod:`emm.anonymise.shape_business`)
 WRAPPED
+SPEAKER
 PLATE      a foreign plate of two or three groups ("MKN 207", "4821 KZB") and the other
 DATE       short codes and dates of birth of :mod:`emm.anonymise.shape_codes`
 ========== ==================================================================================
@@ -75,12 +79,19 @@ from emm.anonymise.shape_business import (
     dotted_handles,
     other_scripts,
     quoted_nicknames,
+    speakers,
     wrapped,
 )
 from emm.anonymise.shape_codes import find_codes
-from emm.anonymise.shape_context import SERVICE_NUMBER, ContextRules, placeholder_kinds
+from emm.anonymise.shape_context import (
+    NUMBER_LABEL,
+    SERVICE_NUMBER,
+    ContextRules,
+    placeholder_kinds,
+)
+from emm.anonymise.shape_residue import ResidueRules
 from emm.anonymise.shape_spelled import spelled_numbers
-from emm.anonymise.shape_words import WordRules, place_context
+from emm.anonymise.shape_words import ROLES, TITLES, WordRules, place_context
 from emm.anonymise.vocabulary import WordLists, word_lists
 
 __all__ = ["RULES", "ShapeCheck", "ShapeFinding", "Vocabulary", "placeholder_spans"]
@@ -104,6 +115,10 @@ RULES: dict[str, str] = {
     "NICKNAME": "a quoted word after 'bijnaam', 'alias', 'called'... is a working name",
     "ADJACENT": "this is left next to a replaced value (an initial, an addition, a legal "
     "form, a wrapped line) and may be part of it",
+    "RESIDUE": "this touches a replaced value and is no ordinary word (an initial, digits, "
+    "letters of a code, a name, a form of address): it may be what is left of the value",
+    "JOINED": "a name joined to a replaced person by 'en'/'and' is a person too, also "
+    "when it is the name of a place",
     "HOUSE": "a house number with its street or addition ('huisnr. 5', 'unit 2') points to a home",
     "LABELLED": "a number after a label such as 'pasnummer', 'klantnr.', 'zaak' points to "
     "one person or case",
@@ -117,6 +132,8 @@ RULES: dict[str, str] = {
     "BUSINESS": "a firm's name with its kind ('Hotel ...', '... Flexpool') points to its "
     "owner; write the sector instead",
     "SCRIPT": "a word in another script (Chinese, Cyrillic, Arabic...) is often a name",
+    "SPEAKER": "a name at the start of a chat line ('Mei: ...', 'babe: ...') is the person "
+    "who wrote it",
     "WRAPPED": "a number, code or e-mail address broken over two lines",
     "SPELLED": "a number written out in words ('nul zes twaalf ...', 'nummer veertien') "
     "can be a phone, BSN or house number; write counts in digits",
@@ -234,6 +251,10 @@ class Vocabulary:
     def context(self) -> ContextRules:
         return ContextRules(self.lists, _public_names(self.gazetteer))
 
+    @property
+    def residue(self) -> ResidueRules:
+        return ResidueRules(self.lists, self.proper, NUMBER_LABEL)
+
 
 #: month names that are also names ("Mei", "June", "May", "April")
 _MONTHS = _words("""januari februari maart april mei juni juli augustus september oktober november
@@ -274,6 +295,7 @@ class ShapeCheck:
         self.vocabulary = vocabulary
         self._words = vocabulary.words
         self._context = vocabulary.context
+        self._residue = vocabulary.residue
 
     @classmethod
     def default(cls) -> ShapeCheck:
@@ -309,6 +331,7 @@ class ShapeCheck:
             ("POSTCODE", context.postcodes),
             ("SPELLED", _spelled),
             ("SCRIPT", lambda t, k: other_scripts(t)),
+            ("SPEAKER", self._speakers),
             ("HANDLE", lambda t, k: dotted_handles(t, lambda v: bool(_URL.fullmatch(v)))),
             ("WRAPPED", self._wrapped),
         ]
@@ -331,8 +354,29 @@ class ShapeCheck:
             for start, end in context.adjacent(text, placeholder_kinds(text, holes), language):
                 if end > start and not any(s <= start and end <= e for s, e in holes):
                     found.append(ShapeFinding("ADJACENT", start, end))
+        if "RESIDUE" in wanted and holes:
+            for start, end in self._residue.residue(text, placeholder_kinds(text, holes), kept):
+                if end > start and not any(s <= start and end <= e for s, e in holes):
+                    found.append(ShapeFinding("RESIDUE", start, end))
+        if "JOINED" in wanted and holes:
+            found += [ShapeFinding("JOINED", s, e) for s, e in self._residue.coordinated(text)]
         found += _repeats(masked, found)
         return _merge(found)
+
+    def _speakers(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+        lists = self.vocabulary.lists
+
+        def plain(word: str) -> bool:
+            # a role, a kinship word, or a word too common to be anyone's name ("friend")
+            low = word.lower()
+            return (
+                low in ROLES
+                or low in TITLES
+                or lists.ordinary(word, 4.5)
+                and not lists.is_first_name(word)
+            )
+
+        return speakers(text, lists.is_first_name, lists.is_name, plain)
 
     def _business(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
         for start, end in business_names(text, ()):

@@ -36,9 +36,7 @@ def _masked_aware(module):  # type: ignore[no-untyped-def]
     for kind, check in list(module.CHECKSUMS.items()):
         module.CHECKSUMS[kind] = lambda v, c=check: True if MASK.search(v) else c(v)
     phone = module.FORMATS["PHONE"]
-    module.FORMATS["PHONE"] = lambda v, p=phone: (
-        p(v) or len(re.sub(r"[^0-9oO*•xX]", "", v)) >= 8
-    )
+    module.FORMATS["PHONE"] = lambda v, p=phone: p(v) or len(re.sub(r"[^0-9oO*•xX]", "", v)) >= 8
     vin = module.FORMATS["VIN"]
     module.FORMATS["VIN"] = lambda v, f=vin: f(v.upper())
     return module

@@ -201,9 +201,14 @@ def extra_pools() -> dict[str, list[str]]:
     vin_chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
     wmis = ["WVW", "WBA", "VF1", "WDD", "TMB", "ZFA", "JTD", "WF0", "UU1", "VSS", "YV1", "KNA"]
     out: dict[str, list[str]] = {
-        "vin": [rng.choice(wmis) + "".join(rng.choice(vin_chars) for _ in range(14)) for _ in range(30)],
+        "vin": [
+            rng.choice(wmis) + "".join(rng.choice(vin_chars) for _ in range(14)) for _ in range(30)
+        ],
         "kvk": ["".join(str(rng.randint(0, 9)) for _ in range(8)) for _ in range(30)],
-        "vnum": [str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(9)) for _ in range(26)],
+        "vnum": [
+            str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(9))
+            for _ in range(26)
+        ],
     }
     cards = []
     for _ in range(4):

@@ -1,0 +1,153 @@
+"""The gate's residue rule: what touches a placeholder passes only when it is plainly prose.
+
+Each refused case is de-identified text in which part of a value survived beside its
+placeholder; the shape check must have a finding on the survivor. The passed cases are
+de-identified text whose neighbours are ordinary words, labels, places and ages: they must
+pass without a finding (otherwise every export is analyst work).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from emm.anonymise.shapes import ShapeCheck
+
+#: (case, text, the survivor a finding must touch)
+REFUSED = [
+    (
+        "when an initial after a surname's placeholder",
+        "betaald door [PERSOON], A. via de bank",
+        "A.",
+    ),
+    ("when two initials after a placeholder", "Aan: [PERSOON], P.J.; [PERSOON], B.", "P.J."),
+    ("when an initial in a table cell", "[KENTEKEN]\t[PERSOON], C.\n", "C."),
+    ("when initials before a placeholder", "opgemaakt door R.J. [PERSOON] te Venlo", "R.J."),
+    ("when the letters of a postcode", "[ADRES]\n[POSTCODE] BW UTRECHT", "BW"),
+    ("when a plate's last letters", "rijdt in de [KENMERK] MXR naar huis", "MXR"),
+    ("when an addition after an address", "woont op [ADRES] rd te Zaandam", "rd"),
+    ("when a Polish flat number after an address", "office: [ADRES] lok. 7, Łódź", "lok."),
+    ("when the head of a wrapped phone", "Telefoon op de loonstrook: 06 -\n[KENMERK].", "06"),
+    ("when a day before an address-like date", "volgens taskara: 1 [ADRES] (omgerekend)", "1"),
+    ("when a discriminator glued to a name", "naar Discord ([PERSOON]#4417) gegaan", "#4417"),
+    (
+        "when a form of address before a place holder",
+        "Hij verbleef bij bai [ADRES] in Sofia",
+        "bai",
+    ),
+    ("when a Polish form of address before a name", "Aanwezig: [PERSOON] en pan [PERSOON].", "pan"),
+    ("when the rest of a name in lower case", "de accounts [PERSOON] [PERSOON] pol en", "pol"),
+    ("when a diacritic name after a placeholder", "known as [PERSOON] Bảy in the camp", "Bảy"),
+    ("when a number word before a phone", "Het nummer was plus [TELEFOON].", "plus"),
+    ("when a surname in capitals after a placeholder", "houder: [PERSOON] JANSSENS,", "JANSSENS"),
+    ("when a capitals cell after a placeholder", "[PERSOON] | MINH | [DATUM]", "MINH"),
+    ("when a particle with a comma before a name", "van, [PERSOON]   210   € 980", "van"),
+    (
+        "when a street before its number",
+        "Hij woont op Kerkstraat [KENMERK] in Wamel.",
+        "Kerkstraat",
+    ),
+    (
+        "when an e-mail's head glued to its placeholder",
+        "e-mail van s.vermaat[[EMAIL]: zijn",
+        "vermaat",
+    ),
+    ("when a letter code before a number", "zijn UK [KENMERK] D.", "D."),
+    ("when a year beside a date", "geboren [DATUM] 1998 te Lagos", "1998"),
+    ("when a name joined to a person", "with two women, [PERSOON] and Sofia.", "Sofia"),
+    ("when a name joined before a person", "Bewoners: Ilona en [PERSOON].", "Ilona"),
+]
+
+#: de-identified text that must pass without a finding
+PASSED = [
+    ("when a verb follows a name", "[PERSOON] verklaarde dat hij [PERSOON] kende."),
+    ("when a sentence ends on a name", "Zij sprak met [PERSOON]. Hij zweeg."),
+    ("when a label precedes its value", "BSN [BSN], IBAN [IBAN], tel. [TELEFOON], geb. [DATUM]."),
+    ("when a label word precedes a code", "pasnummer [KENMERK] en PESEL [KENMERK]"),
+    ("when a place follows a postcode", "[ADRES], [POSTCODE] Rotterdam"),
+    ("when a place follows 'te'", "aangehouden op [ADRES] te Venlo"),
+    ("when an age follows a name", "[PERSOON], 34, werkte sinds maart 2024 in de kas."),
+    ("when a title precedes a name", "Geachte heer [PERSOON], mevrouw [PERSOON] en dhr. [PERSOON]"),
+    ("when a colon label precedes a value", "Tel: [TELEFOON]\nE-mail: [EMAIL]"),
+    ("when a placeholder is bracketed", "de eigenaar ([PERSOON]) en zijn broer"),
+    ("when a genitive", "[PERSOON]s woning en [PERSOON]'s auto"),
+    ("when a compound after a hyphen", "in deze [PERSOON]-zaak werkten POL en KMar samen"),
+    ("when an English verb follows", "[PERSOON] said that [PERSOON] paid the rent."),
+    ("when a party follows a name", "[PERSOON] werd door POL en IND gehoord."),
+    ("when two placeholders", "[PERSOON] [PERSOON] woont in [LOCATIE]."),
+    ("when a place joined to a person is a country", "[PERSOON] en Roemenië"),
+]
+
+
+@pytest.fixture(scope="module")
+def shapes() -> ShapeCheck:
+    return ShapeCheck.default()
+
+
+@pytest.mark.parametrize(("case", "text", "value"), REFUSED, ids=[c[0] for c in REFUSED])
+def test_when_a_residue_touches_a_placeholder_then_it_is_refused(
+    shapes: ShapeCheck, case: str, text: str, value: str
+) -> None:
+    start = text.index(value)
+    end = start + len(value)
+    found = shapes.find(text)
+    assert any(f.start < end and start < f.end for f in found), [
+        (f.rule, text[f.start : f.end]) for f in found
+    ]
+
+
+@pytest.mark.parametrize(("case", "text"), PASSED, ids=[c[0] for c in PASSED])
+def test_when_prose_touches_a_placeholder_then_it_passes(
+    shapes: ShapeCheck, case: str, text: str
+) -> None:
+    found = shapes.find(text, rules=("RESIDUE", "JOINED"))
+    assert [(f.rule, text[f.start : f.end]) for f in found] == []
+
+
+#: other shapes of what a de-identifier leaves: dates in words, digits written with letters,
+#: chat speakers, lower-case plates, a firm's "en Zn."
+REFUSED_SHAPES = [
+    ("when a birth date in Dutch words", "[PERSOON], geboren elf mei negentienzeventig, en", "elf"),
+    ("when a birth date with a day word", "[PERSOON] (geb. vier juni 1987) en", "vier juni"),
+    ("when a Dutch ordinal date", "geboren de 3e van april 1990 te Lagos", "3e van april"),
+    ("when an English ordinal date", "she was born on the second of June 1999;", "second"),
+    ("when a day word date without a label", "ingereisd, zij is van negen mei 1995.", "negen mei"),
+    ("when a phone with o for zero", "het nummer o6 - 21 o3 44 19 staat", "o6"),
+    ("when a phone with l for one", "reach me on +48 5l2 o33 918", "5l2"),
+    ("when a chat speaker with a name", "Roos: ben je er?\n[PERSOON]: ja", "Roos"),
+    ("when a chat speaker in lower case", "dre: kom je?\n[PERSOON]: ja\ndre: goed", "dre"),
+    ("when a chat speaker with a lower-case name", "babe: kom je?\n[PERSOON]: ja", "babe"),
+    ("when a lower-case foreign plate", "de bus (kenteken ab-cd 912) stond", "ab-cd 912"),
+    ("when a firm's 'en Zn.' after a placeholder", "[PERSOON] en Zn. (KvK [KVK]) heeft", "Zn."),
+    ("when a lower-case name after a cue", "zeg tegen kim dat ze klaar moet zijn", "kim"),
+]
+
+PASSED_SHAPES = [
+    ("when a recent date in words", "Op drie juni 2025 verscheen het rapport."),
+    ("when counts and months", "Twee signalen in mei 2023 en vier in juni 2024."),
+    ("when roles speak", "moeder: waar ben je?\n[PERSOON]: hier\nmoeder: kom thuis"),
+    ("when a heading before a colon", "Conclusie: het aantal signalen steeg.\nBron: CBS"),
+    ("when a list of regions before colons", "Noord: 12 signalen\nZuid: 9 signalen"),
+    ("when numbers with decimals and ranges", "In 2019-2024 was 0,5 % van 1.234 zaken uitbuiting."),
+    ("when a first of a month in a year", "the first of May 2024 saw 12 cases"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "value"), REFUSED_SHAPES, ids=[c[0] for c in REFUSED_SHAPES]
+)
+def test_when_a_value_is_written_in_another_shape_then_it_is_refused(
+    shapes: ShapeCheck, case: str, text: str, value: str
+) -> None:
+    start = text.index(value)
+    end = start + len(value)
+    found = shapes.find(text)
+    assert any(f.start < end and start < f.end for f in found), [
+        (f.rule, text[f.start : f.end]) for f in found
+    ]
+
+
+@pytest.mark.parametrize(("case", "text"), PASSED_SHAPES, ids=[c[0] for c in PASSED_SHAPES])
+def test_when_trend_text_has_such_shapes_then_it_passes(
+    shapes: ShapeCheck, case: str, text: str
+) -> None:
+    assert [(f.rule, text[f.start : f.end]) for f in shapes.find(text)] == []
