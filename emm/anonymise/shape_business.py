@@ -134,7 +134,7 @@ def quoted_nicknames(text: str) -> Iterator[tuple[int, int]]:
 
 #: a label at the start of a line before a colon and text: a speaker, a header field or a heading
 _SPEAKER = re.compile(
-    r"^[ \t>•*\-]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t\-]*)?(?P<v>\p{L}[\p{L}\p{M}'’.-]*)"
+    r"^[ \t>•*\-]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t\-]*)?(?P<v>\p{L}[\p{L}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.-]*){0,2})"
     r"[ \t]?:[ \t]+\S",
     re.MULTILINE,
 )
@@ -160,7 +160,11 @@ def speakers(
         low = label.lower().rstrip(".")
         if low in _FIELDS or len(low) <= 1:
             continue
-        if label.islower():
+        words = label.split(" ")
+        if len(words) > 1:
+            # "Mama Bless:": a speaker of two or three words is a name when one of them is
+            refused = any(is_first_name(w) for w in words) and counts[label] >= 1
+        elif label.islower():
             refused = (is_name(label) or counts[label] >= 2) and not plain(label)
         else:
             refused = is_first_name(label)

@@ -102,6 +102,12 @@ _LOOKALIKE = re.compile(
     r"(?<![\p{L}\d])\+?(?:[\dOolI]*\d[\dOolI]*)(?:[ .\-/]{1,3}(?:[\dOolI]*\d[\dOolI]*)){1,6}"
     r"(?![\p{L}\d])"
 )
+#: an identifier partly masked ("06-****5678", "*****7825", "NL** ABNA **** **77 79",
+#: "**** **** **** 5572"): what is left still points to one account or phone
+_MASKED = re.compile(
+    r"(?<![\p{L}\d*•])(?:[A-Z]{2}[\d*•]{2}|\+?[\d*•xX]*[*•][\d*•xX]*|\d+)"
+    r"(?:[ .\-/](?:[A-Z]{4}|[\d*•]+))*(?![\p{L}\d*•])"
+)
 #: a lower-case plate of two hyphenated letter groups and digits ("ge-mk 418")
 _LOWER_PLATE = re.compile(r"(?<![\p{L}\d-])\p{Ll}{1,3}-\p{Ll}{1,2}[ ]\d{2,4}(?![\p{L}\d-])")
 _PLATE = re.compile(
@@ -121,7 +127,8 @@ _STREET_ABROAD = re.compile(
     r"(?<![\p{L}])(?:\d{1,4}[ ]+(?:rue|avenue|av\.|boulevard|bd\.|chemin|calle|rua)[ ]+\S+"
     r"|(?:rue|ul\.|ulica|vul\.|str\.|strada|calea|bul\.|bulevardul|calle|rua|utca|"
     r"sokak|sok\.|cad\.|caddesi)(?:[ ]+(?:\p{Lu}|\[)\S*(?:[ ]+\d{1,4}[a-z]?)?|(?=[ ]{4}))"
-    r"|(?:flat|apartment|apt\.?|unit|suite|room|kv\.|ap\.|et\.|bl\.|sc\.)[ ]?\d{1,4}[a-z]?"
+    r"|(?:flat|apartment|apt\.?|unit|suite|room|plot|sector|block|kv\.|ap\.|et\.|bl\.|sc\.)"
+    r"[ ]?\d{1,4}[a-z]?"
     r"(?=[ ]*(?:[,;)\n]|\.(?:\s|$)|$))"
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?=,[ ]+(?:\d{1,4}[ ]|\[|[ ]{4})))",
     re.IGNORECASE,
@@ -160,6 +167,9 @@ def find_codes(text: str, allowed: Allowed = _no) -> Iterator[tuple[str, int, in
         if full < 2015:
             yield "DATE", m.start(), m.end()
     for m in _BIRTH.finditer(text):
+        before = text[: m.start()].rstrip(" \t")
+        if text.startswith("Born", m.start()) and before and before[-1] not in ".:!?\n(":
+            continue  # "Goes 9, Born 6": the municipality, mid-sentence with its capital
         head = re.match(r".*?(?:19|20)\d\d(?!\d)|[^ ]+", m.group("v"))
         value = head.group() if head is not None else ""
         words = _DATE_WORDS.match(m.group("v"))
@@ -178,6 +188,10 @@ def find_codes(text: str, allowed: Allowed = _no) -> Iterator[tuple[str, int, in
             yield "DIGITS", m.start(), m.end()
     for m in _LOWER_PLATE.finditer(text):
         yield "PLATE", m.start(), m.end()
+    for m in _MASKED.finditer(text):
+        value = m.group()
+        if sum(c in "*•" for c in value) >= 2 and sum(c.isdigit() for c in value) >= 2:
+            yield "DIGITS", m.start(), m.end()
     for m in _STREET_ABROAD.finditer(text):
         yield "HOUSE", m.start(), m.end()
     for m in _ZERO_NUMBER.finditer(text):

@@ -79,6 +79,10 @@ _NUMBER_HOLES = frozenset(
 _NAME_AS_WORD = 4.5
 #: Zipf frequency from which a word of one or two letters is prose ("is", "al", "ex"; "rd" is 4.1)
 _SHORT_WORD = 4.5
+#: what sets two persons of one name apart ("[PERSOON] jr.")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "jun", "sen", "junior", "senior"})
+#: after these a capitalised word is part of the name ("[ORGANISATIE] Baltic")
+_FIRM_OR_PERSON = frozenset({PLACEHOLDERS["PERSON"], PLACEHOLDERS["ORGANIZATION"]})
 #: the parties' codes, which may stand beside a number ("[KENMERK] POL")
 _PARTIES = frozenset({"POL", "KMAR", "KMar", "ISZW", "IND", "OM"})
 #: letters of Dutch and English words (with the accents Dutch writes)
@@ -192,6 +196,15 @@ class ResidueRules:
         ):
             return True  # what the value was ("BSN [BSN]", "geb. [DATUM]", "V-nr", "F-kaart")
         letters = sum(c.isalpha() for c in bare)
+        if letters == 1 and token.endswith(".") and len(bare) == 1:
+            return False  # an initial in any case ("[PERSOON], a.", "[PERSOON],m.")
+        if low in _NAME_SUFFIXES and kind == _PERSON_HOLE:
+            return False  # "[PERSOON] jr.": the suffix tells which of two persons
+        plain = low in FUNCTION or low in TITLES or low in ROLES or bare in _PARTIES
+        if after and gap == " " and kind in _FIRM_OR_PERSON and bare[0].isupper() and not plain:
+            return False  # a name's or firm's next word ("[PERSOON] Baltic", "... Mechelen")
+        if bare.isupper() and letters >= 2 and kind == _PERSON_HOLE and self.lists.is_name(bare):
+            return False  # a name in capitals in the next cell ("| HART | [PERSOON] |")
         upper_code = bare.isupper() and letters <= 4
         # the letters of a postcode or plate go on right after it ("[POSTCODE] BW")
         tail = after and not any(c in gap for c in ",;|")
@@ -269,4 +282,5 @@ def _wraps(gap: str, token: str) -> bool:
     or digits after it); otherwise the next line is a new field or sentence."""
     if "\n" not in gap:
         return True
-    return any(c in gap for c in "-/–") or any(c.isdigit() for c in token)
+    wrapped_code = token.isupper() and len(token.rstrip(".")) <= 3  # "3951\nDB" (postcode)
+    return any(c in gap for c in "-/–") or any(c.isdigit() for c in token) or wrapped_code

@@ -45,7 +45,7 @@ NUMBER_WORDS = re.compile(
     rf"|(?:{_TENS_EN})(?:[-](?:{_UNITS_EN}))?|{_TEENS_EN}|{_UNITS_EN}|{_BIG})",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[\p{L}-]+")
+_WORD = re.compile(r"\p{L}[\p{L}-]*")  # a lone dash ("nul zes - vier") is a separator
 #: what may stand between two number words of one run: spaces, dashes, dots, commas, slashes
 _GAP = re.compile(r"[ \t.,/\-–]{1,3}")
 #: articles that are also the number one: they count only in a run of other number words

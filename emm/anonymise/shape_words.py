@@ -54,7 +54,7 @@ ROLES = _words("""verdachte verdachten slachtoffer slachtoffers betrokkene getui
     victim suspect witness named called surname nickname aka
     zus zuster broer zoon dochter moeder vader neef nicht oom tante vriendin schoonzus zwager
     sister brother son daughter mother father cousin nephew niece uncle aunt girlfriend
-    boyfriend""")
+    boyfriend buurman buurvrouw collega neighbour neighbor colleague""")
 #: Verbs that say a person acts: an ambiguous word before them opens a sentence as a name.
 PERSON_VERBS = _words("""verklaarde verklaart zei zegt belde belt vertelde vertelt werkte werkt woonde
     woont kwam komt gaf geeft stuurde stuurt betaalde betaalt bleek wilde wil moest kon zou
@@ -96,7 +96,14 @@ _LOWER_RUN = re.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*")
 #: what may stand before a chat speaker's name on its line: a time, a bullet, a quote mark
 _SPEAKER_PREFIX = re.compile(r"[ \t>•*\-]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?)?[ \t\-]*")
 _NUMBER_NEAR = re.compile(r"^\s*(?:\d{1,4}\b|')|\d{1,2}\s*$")
+_DEVICE_OWNER = re.compile(r"(?<![\p{L}\d])[\p{L}\d]+-(?:van|of|de|di)-(\p{L}{3,})(?![\p{L}])")
 _TAIL_NAME = re.compile(r"(?<![\p{L}\d])\p{Ll}[\p{L}\d]*-(\p{Lu}\p{Ll}{2,})(?![\p{L}-])")
+#: a word (or two) before "(werknaam)", "(bijnaam)", "(alias)": a working name
+_WORKING_NAME = re.compile(
+    r"(\p{L}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*)?)[ ]?\((?:werknaam|werknamen|bijnaam|bijnamen|"
+    r"alias|roepnaam|working names?|nicknames?|alias names?)\)",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\"“„«']([^\"”“«»'\n]{1,60})[\"”»']")
 
 
@@ -169,6 +176,10 @@ class WordRules:
                 continue
             verdict.append(self._judge(text, tokens, i, kept))
         self._surname_first(text, tokens, verdict, kept)
+        # a device named after its owner in lower case: "galaxy-van-gijs"
+        for m in _DEVICE_OWNER.finditer(text):
+            if self.lists.is_name(m.group(1)) and not _inside(kept, m.start(1), m.end(1)):
+                yield m.start(1), m.end(1)
         # a name after a lower-case head: "iPhone-Dragos", "team-Okafor"
         for m in _TAIL_NAME.finditer(text):
             name = m.group(1)
@@ -263,6 +274,9 @@ class WordRules:
         cue = cue or (prev in ("als", "as") and prev2 in IDENTIFYING and gap_before == " ")
         quoted = text[start - 1 : start] in "\"“'‘" and text[end : end + 1] in "\"”'’" and start > 0
         term = next(((s, e, c) for s, e, c in kept if s <= start and end <= e), None)
+        if term is None and word.endswith(("'s", "’s")):
+            # "RIEC's", "COROP's": the plural or genitive of a gazetteer term
+            term = next(((s, e, c) for s, e, c in kept if s == start and end - 2 == e), None)
         if term is not None:
             return self._judge_term(text, tokens, i, term, cue)
         allowed = self._allowed_word(word)
@@ -312,10 +326,12 @@ class WordRules:
         if category in ("legal", "body", "nationality", "reference"):
             return True
         value = text[s:e]
+        if cue:
+            return False  # "Mevrouw Vaals", "buurman Urk": after a title or role, a name
         if not self.lists.is_name(value) and _fold(value) not in self.lists.interfix_surnames:
             return True
-        if cue:
-            return False
+        if _COUNT_AFTER.match(text, e):
+            return True  # "Sluis 9, Beek 6": a place with its count, as trend tables write
         if i > 0 and tokens[i - 1].group() == "het" and text[tokens[i - 1].end() : s] == " ":
             return True  # "het Westland": a neuter article takes a region, never a person
         # a place that is also a common word and a name ("Best", "Born", "Boom"): a place
@@ -381,7 +397,10 @@ class WordRules:
             if nxt is None or _inside(kept, *nxt.span()):
                 continue
             word = nxt.group()
-            if word in PARTICLES or not self._lower_name(word, cued=True):
+            titled = cue in TITLES  # "dhr. koning", "de heer petrovic": after a title, a name
+            if word in PARTICLES or word in FUNCTION:
+                continue
+            if not titled and not self._lower_name(word, cued=True):
                 continue
             yield nxt.start(), self._name_tail(text, nxt.end())
 
@@ -390,7 +409,35 @@ class WordRules:
         tokens = list(_WORD.finditer(text))
         for i, m in enumerate(tokens):
             word = m.group()
-            if not word.islower() or _inside(kept, m.start(), m.end()):
+            if _inside(kept, m.start(), m.end()):
+                continue
+            head, _, tail = word.partition("-")
+            if head in JOINERS and tail[:1].isupper() and "-" not in tail:
+                if self.lists.is_name(tail) or not self.lists.ordinary(tail, COMMON):
+                    yield m.span()  # "al-Masri", "el-Amrani": a particle glued to a name
+                continue
+            if not word.islower():
+                continue
+            nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (
+                word == "van"
+                and nxt_tok is not None
+                and nxt_tok.group() in ("der", "den")
+                and text[m.end() : nxt_tok.start()] == " "
+                and i + 2 < len(tokens)
+                and tokens[i + 2].group().islower()
+                and text[nxt_tok.end() : tokens[i + 2].start()] == " "
+            ):
+                yield m.start(), tokens[i + 2].end()  # "van der schaaf": prose says "van de"
+                continue
+            if (
+                self.lists.is_first_name(word)
+                and word not in FUNCTION
+                and self.lists.frequency(word, self.language) < FUNCTION_WORD
+                and _sentence_start(text, m.start())
+                and not _after_speaker(text, m.start())
+            ):
+                yield m.start(), self._name_tail(text, m.end())  # "faith wants", "sunny belde"
                 continue
             if "-" in word:
                 head, _, tail = word.partition("-")
@@ -461,15 +508,31 @@ class WordRules:
         return pos
 
     def nicknames(self, text: str, kept: Kept) -> Iterator[tuple[int, int]]:
-        """A quoted phrase shortly after a naming word ("bijnaam "de Kale"")."""
+        """A quoted phrase shortly after (or before) a naming word ("bijnaam "de Kale"",
+        '"Sr", zo noemen ze hem'), a quoted word on a name list ('dat "bakker" haar'), a word
+        before "(werknaam)"."""
+        for m in _WORKING_NAME.finditer(text):
+            if not _inside(kept, m.start(1), m.end(1)):
+                yield m.start(1), m.end(1)
         for m in _QUOTED.finditer(text):
             before = text[max(0, m.start() - 60) : m.start()].lower()
             words = re.findall(r"\p{L}+", before)[-5:]
+            after = re.findall(r"\p{L}+", text[m.end() : m.end() + 30].lower())[:3]
             inner = m.group(1)
-            as_name = bool(words) and words[-1] in ("als", "as") and inner[:1].isupper()
+            as_name = (
+                bool(words) and words[-1] in ("als", "as", "ook", "aka") and inner[:1].isupper()
+            )
+            single = re.fullmatch(r"\p{L}[\p{L}'’-]+", inner) is not None
+            listed = (
+                single
+                and self.lists.is_name(inner)
+                and _fold(inner) not in self.proper
+                and not _inside(kept, m.start(1), m.end(1))
+            )
             if (
                 not as_name
-                and not any(w in NAMING for w in words)
+                and not listed
+                and not any(w in NAMING for w in words + after)
                 and "known as" not in before[-20:]
             ):
                 continue
@@ -521,10 +584,12 @@ def _compound(lists: WordLists, word: str) -> bool:
     return _compound_cached(key, word)
 
 
+_COUNT_AFTER = re.compile(r"[ ]\d{1,5}(?=[,.;)]|[ ]\p{Ll}|$)")
 _PLACE_CATEGORIES = frozenset({"municipality", "residence", "place", "province", "region"})
 _COPULAS = _words("is was heeft had has")
 _PLACE_WORDS = _words("""in te uit bij naar nabij richting rond omgeving gemeente gemeenten dorp
-    dorpen stad steden regio regio's plaats plaatsen provincie kern kernen haven from to near
+    dorpen stad steden regio regio's plaats plaatsen provincie provincies kern kernen haven
+    zoals landen provinces countries from to near
     via at around village villages town towns city cities region regions municipality
     municipalities of""")
 
@@ -538,6 +603,8 @@ def place_context(text: str, start: int) -> bool:
     last = words[-1]
     if last.rstrip(",").lower() in _PLACE_WORDS and not last.endswith(","):
         return True
+    if last.lower() in ("as", "als") and len(words) > 1 and words[-2].lower() in ("such", "zo"):
+        return True  # "such as Best, Sluis": examples of places
     if last.endswith(",") or last.lower() in ("en", "and", "of", "or", "tot", "t/m"):
         ref = words[-1] if last.endswith(",") else (words[-2] if len(words) > 1 else "")
         ref = ref.rstrip(",")
@@ -578,6 +645,13 @@ def _inside(kept: Kept, start: int, end: int) -> bool:
 
 def _adjacent(text: str, tokens: list[re.Match[str]], a: int, b: int) -> bool:
     return text[tokens[a].end() : tokens[b].start()] == " "
+
+
+def _after_speaker(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a chat message ("[PERSOON]: hope u r ok"): chats are written in
+    lower case, so a lower-case word there opens no sentence."""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return ":" in line
 
 
 def _sentence_start(text: str, pos: int) -> bool:

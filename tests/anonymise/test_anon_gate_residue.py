@@ -151,3 +151,64 @@ def test_when_trend_text_has_such_shapes_then_it_passes(
     shapes: ShapeCheck, case: str, text: str
 ) -> None:
     assert [(f.rule, text[f.start : f.end]) for f in shapes.find(text)] == []
+
+
+#: names and values written as people write them, beyond a placeholder's neighbours
+REFUSED_NAMES = [
+    ("when a lower-case word after a title", "Melder (dhr. smid, voornaam onbekend) zag", "smid"),
+    ("when a place after a title", "Mevrouw Goes, eigenaar van vier panden, werkte mee", "Goes"),
+    ("when a place after a role", "haar buurman Borne woont ernaast", "Borne"),
+    ("when a lower-case first name opens a sentence", "Zij ging weg. daan belde later.", "daan"),
+    ("when a word before (werknaam)", "Lola (werknaam) werkt vanuit een flat", "Lola"),
+    ("when a quoted name in lower case", 'zij zei dat "visser" haar sloeg', "visser"),
+    ("when a quoted nickname after 'ook'", 'de verdachte (ook "KB") reed', "KB"),
+    ("when a quoted nickname before 'zo noemen'", '("Baas", zo noemen ze hem) reed', "Baas"),
+    ("when 'van der' in lower case", "medeverdachte van der molen, r. (broer)", "molen"),
+    ("when a particle glued to a name", "Gezin el-Amrani: vader en zoon", "Amrani"),
+    ("when a device named after its owner", 'het toestel "iphone-van-sanne" logde in', "sanne"),
+    ("when a masked phone", "zichtbaar als 06-****4411; het volledige nummer", "4411"),
+    ("when a masked account", "IBAN NL** INGB **** **12 34, BSN *****3310", "12 34"),
+    ("when a masked card", "Gekoppelde pas: **** **** **** 9921.", "9921"),
+    ("when a phone spelled with dashes", "app: nul zes - twee één - vier acht - nul nul", "vier"),
+    ("when a plot abroad", "Director, Plot 12, Sector 4, Lahore", "Plot 12"),
+    ("when a multi-word speaker", "Mama Joy: zeg tegen haar dat ze moet betalen", "Mama Joy"),
+    ("when an initial in lower case after a name", "- [PERSOON], b. (vrouw), geb. [DATUM]", "b."),
+    ("when a name suffix", "[PERSOON] jr. wordt vervolgd", "jr"),
+    ("when a firm's next word", "werkte in [PERSOON] Antwerpen, ondernemingsnummer", "Antwerpen"),
+    ("when a name in capitals in a table cell", "| BOS | [PERSOON] | 12 |", "BOS"),
+]
+
+PASSED_NAMES = [
+    ("when a quoted term", 'Het begrip "loverboy" en de term "uitbuiting" bleven.'),
+    ("when 'van de' in prose", "Een deel van de signalen kwam van der... nee, van de KMar."),
+    (
+        "when a heading sentence in capitals",
+        "In 2024 meldde de KMar 312 signalen. Daarna volgde IND.",
+    ),
+    ("when counts in a table", "| Regio | 2023 | 2024 |\n| Zeeland | 12 | 14 |"),
+    ("when provinces are named", "In de provincies Limburg en Drenthe daalde het aantal."),
+    ("when places are examples", "Places such as Best, Goes and Born report few signals."),
+    ("when places have counts", "Elst kende 4 meldingen, Goes 9, Born 6."),
+    ("when an acronym's plural", "De RIEC's en de COROP-gebieden leverden cijfers."),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "value"), REFUSED_NAMES, ids=[c[0] for c in REFUSED_NAMES]
+)
+def test_when_a_name_is_written_as_people_write_it_then_it_is_refused(
+    shapes: ShapeCheck, case: str, text: str, value: str
+) -> None:
+    start = text.index(value)
+    end = start + len(value)
+    found = shapes.find(text)
+    assert any(f.start < end and start < f.end for f in found), [
+        (f.rule, text[f.start : f.end]) for f in found
+    ]
+
+
+@pytest.mark.parametrize(("case", "text"), PASSED_NAMES, ids=[c[0] for c in PASSED_NAMES])
+def test_when_trend_text_quotes_and_counts_then_it_passes(
+    shapes: ShapeCheck, case: str, text: str
+) -> None:
+    assert [(f.rule, text[f.start : f.end]) for f in shapes.find(text)] == []
