@@ -1,10 +1,11 @@
 """Validate the fifth de-identification evaluation set and print its counts (stdlib only).
 
 The checks are those of ``../deid2/check_set.py`` (see its docstring), run on this folder, with
-the person target set to 300 and one adaptation for this set's partially masked values: a
+the person target set to 300 and set 4's adaptation for partially masked values: a
 remove value that holds a masking character (``*``, ``•``, ``X`` runs such as ``XXXX``) is not
 put through its check digit, and a masked phone number counts each masking character as a digit
-for the length check; a VIN typed in lower case is checked in upper case. Every other value is checked exactly as in sets 2 to 4.
+for the length check; a VIN typed in lower case is checked in upper case. Every other value
+is checked exactly as in sets 2 to 4.
 
     python3 benchmarks/eval/deid5/check_set.py [--markdown] [--warnings] [--audit]
 """
