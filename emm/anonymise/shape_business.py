@@ -147,11 +147,13 @@ def speakers(
     is_first_name: Callable[[str], bool],
     is_name: Callable[[str], bool],
     plain: Callable[[str], bool],
+    public: Callable[[int, int], bool] = lambda start, end: False,
 ) -> Iterator[tuple[int, int]]:
     """Chat speakers at the start of a line: a first name ("Mei:"), a name in lower case
     ("babe:"), or a lower-case label used twice that is no ordinary word. ``plain(word)``
     says whether a word is an ordinary word, a role or a kinship word ("moeder:",
-    "victim:", "unknown:"), which names nobody."""
+    "victim:", "unknown:"), which names nobody; ``public(start, end)`` whether a span is a
+    gazetteer term ("Oost-Brabant:")."""
     found = [(m.group("v"), m.start("v"), m.end("v")) for m in _SPEAKER.finditer(text)]
     counts: dict[str, int] = {}
     for label, _, _ in found:
@@ -162,8 +164,9 @@ def speakers(
             continue
         words = label.split(" ")
         if len(words) > 1:
-            # "Mama Bless:": a speaker of two or three words is a name when one of them is
-            refused = any(is_first_name(w) for w in words) and counts[label] >= 1
+            # "Mama Bless:", "Big Joe:": a speaker of two or three capitalised words is a name,
+            # unless it is a place or body, or a header ("Datum Aangifte:")
+            refused = not public(start, end) and words[0].lower() not in _FIELDS
         elif label.islower():
             refused = (is_name(label) or counts[label] >= 2) and not plain(label)
         else:

@@ -651,7 +651,7 @@ def _after_speaker(text: str, pos: int) -> bool:
     """Whether ``pos`` opens a chat message ("[PERSOON]: hope u r ok"): chats are written in
     lower case, so a lower-case word there opens no sentence."""
     line = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return ":" in line
+    return re.fullmatch(r"[^:\n]{1,40}:[ \t]*", line) is not None
 
 
 def _sentence_start(text: str, pos: int) -> bool:

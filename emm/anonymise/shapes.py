@@ -376,7 +376,9 @@ class ShapeCheck:
                 and not lists.is_first_name(word)
             )
 
-        return speakers(text, lists.is_first_name, lists.is_name, plain)
+        return speakers(
+            text, lists.is_first_name, lists.is_name, plain, lambda s, e: _inside(kept, s, e)
+        )
 
     def _business(self, text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
         for start, end in business_names(text, ()):
