@@ -138,6 +138,8 @@ _SPEAKER = re.compile(
     r"[ \t]?:[ \t]+\S",
     re.MULTILINE,
 )
+#: a replaced speaker ("[PERSOON]:", or the blanks the shape check masks it with)
+_PLACEHOLDER_SPEAKER = re.compile(r"^[ \t>•*\-]*(?:\[[A-Z-]+\]|[ ]{5,})[ \t]?:", re.MULTILINE)
 #: header fields and headings that stand before a colon and are no speaker
 _FIELDS = load_word_list("header_fields")
 
@@ -166,7 +168,9 @@ def speakers(
         if len(words) > 1:
             # "Mama Bless:", "Big Joe:": a speaker of two or three capitalised words is a name,
             # unless it is a place or body, or a header ("Datum Aangifte:")
-            refused = not public(start, end) and words[0].lower() not in _FIELDS
+            # (only in a conversation: "Quick Scan: ..." opening a trend text is a heading)
+            conversation = len(found) + len(_PLACEHOLDER_SPEAKER.findall(text)) >= 2
+            refused = conversation and not public(start, end) and words[0].lower() not in _FIELDS
         elif label.islower():
             refused = (is_name(label) or counts[label] >= 2) and not plain(label)
         else:

@@ -124,6 +124,7 @@ REFUSED_SHAPES = [
 PASSED_SHAPES = [
     ("when a recent date in words", "Op drie juni 2025 verscheen het rapport."),
     ("when counts and months", "Twee signalen in mei 2023 en vier in juni 2024."),
+    ("when a product's title opens it", "Quick Scan: gedwongen bedelarij in 2024"),
     ("when roles speak", "moeder: waar ben je?\n[PERSOON]: hier\nmoeder: kom thuis"),
     ("when a heading before a colon", "Conclusie: het aantal signalen steeg.\nBron: CBS"),
     ("when a list of regions before colons", "Noord: 12 signalen\nZuid: 9 signalen"),
@@ -171,7 +172,7 @@ REFUSED_NAMES = [
     ("when a masked card", "Gekoppelde pas: **** **** **** 9921.", "9921"),
     ("when a phone spelled with dashes", "app: nul zes - twee één - vier acht - nul nul", "vier"),
     ("when a plot abroad", "Director, Plot 12, Sector 4, Lahore", "Plot 12"),
-    ("when a multi-word speaker", "Mama Joy: zeg tegen haar dat ze moet betalen", "Mama Joy"),
+    ("when a multi-word speaker", "[PERSOON]: geen geld\nMama Joy: dan werkt ze extra", "Mama Joy"),
     ("when an initial in lower case after a name", "- [PERSOON], b. (vrouw), geb. [DATUM]", "b."),
     ("when a name suffix", "[PERSOON] jr. wordt vervolgd", "jr"),
     ("when a firm's next word", "werkte in [PERSOON] Antwerpen, ondernemingsnummer", "Antwerpen"),
