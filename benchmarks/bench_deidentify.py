@@ -74,7 +74,7 @@ LATER_SETS = {
     "deid4": (EVAL4_DIR, "deid4 test / clean_test (tuning material since 2026-12-02)"),
     "deid5": (EVAL5_DIR, "deid5 test / clean_test (held out)"),
 }
-CONLL_DEFAULT = HERE.parent.parent.parent / "shared" / "data" / "conll2002"
+CONLL_DEFAULT = HERE.parent.parent / "shared" / "data" / "conll2002"  # ../shared beside the project
 
 #: Targets of issue 13.
 TARGET_RECALL = 0.99
