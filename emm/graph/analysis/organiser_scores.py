@@ -5,15 +5,16 @@ victim's shared phone or home; a suspect registration picks whom the police look
 :func:`organisers` scores each person of a network on the roles an analyst reads in a case
 file (``organisers.yaml``, with the rationale per feature): who pays for others, who receives
 the money and the wages of others, who recruits, holds documents, lets the housing, directs the
-employer or is family of the landlord or employer, owns the vehicles, answers the phones, is
-called and met by the others, leads the group, sits between the others; victims and minors
-count against.
+employer or is family of the landlord or employer or of several other role holders (the head
+of a family business), owns the vehicles others drive, answers the phones, is called and met by
+the others, leads the group, sits between the others; victims and minors count against.
 
 Each feature value is scaled to 0..1 on an absolute scale (linear or logarithmic up to its
 saturation) and multiplied by its weight; the score is the sum. Nothing is relative to the
 network's own members, so scores are comparable across networks and materials. Facts are
 those that touch a member of the network, also facts to hubs (a room paid at a hotel still
-counts). Signals and investigations are context: they give the ``suspect``/``victim`` roles
+counts), and those of the accounts, phones and e-mail addresses its persons hold when community
+detection put these elsewhere (:func:`scoring_scope`). Signals and investigations are context: they give the ``suspect``/``victim`` roles
 and the dates for ``minor``, never paths for ``brokerage``. Ties are broken by the persons'
 identity keys, so the ranking does not depend on random uids.
 
@@ -45,6 +46,7 @@ __all__ = [
     "organisers",
     "organisers_of",
     "scaled",
+    "scoring_scope",
 ]
 
 #: The features, in the order of ``organisers.yaml``.
@@ -57,6 +59,7 @@ FEATURES = (
     "lets_housing",
     "employs",
     "family_of_landlord_or_employer",
+    "heads_family",
     "arranges_transport",
     "controls_contacts",
     "calls",
@@ -70,8 +73,13 @@ FEATURES = (
 )
 _MONEY = ("PAYMENT", "PAID_FOR")
 _CONTACT = ("USES_PHONE", "USES_EMAIL")
+# What a person holds is theirs wherever community detection put it: the money and calls of a
+# member's own account and phone are read for the member's roles (the organiser abroad's
+# account often ends up in a community of money flows, away from the persons he directs).
+_OWN = ("HOLDS_ACCOUNT", "USES_PHONE", "USES_EMAIL")
 _LEADER = re.compile(
-    r"\b(leader|leider|head|hoofd|boss|baas|chief|kopstuk|capo|chef|jefe|organiser|organizer)\b",
+    r"\b(leader|leider|head|hoofd|boss|baas|chief|kopstuk|capo|chef|jefe|organiser|organizer"
+    r"|beheerder|manager|co[öo]rdinat(?:or|eur)|coordinador|regisseur)\b",
     re.IGNORECASE,
 )
 
@@ -211,7 +219,8 @@ def organisers(
     persons = set(persons)
     if not persons:
         return []
-    facts = edges[edges["src"].isin(members) | edges["dst"].isin(members)]
+    scope = scoring_scope(edges, members, persons, hubs=getattr(network, "hubs", ()))
+    facts = edges[edges["src"].isin(scope) | edges["dst"].isin(scope)]
     values = _features(facts, nodes, members, persons, label)
     order = order_keys(nodes)
     scores = []
@@ -237,6 +246,30 @@ def organisers(
     return ranked if top is None else ranked[:top]
 
 
+def scoring_scope(
+    edges: pd.DataFrame,
+    members: Collection[str],
+    persons: Collection[str],
+    *,
+    hubs: Collection[str] = (),
+) -> set[str]:
+    """The uids whose facts are read for the organiser score of a network: its members and
+    the accounts, phones and e-mail addresses its persons hold, also when those are not
+    members (left-out ``hubs`` excepted: a platform's number says nothing about its users).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> e = pd.DataFrame({"src": ["p", "acc", "q"], "dst": ["acc", "x", "home"],
+    ...                   "type": ["HOLDS_ACCOUNT", "PAYMENT", "LIVES_AT"]})
+    >>> sorted(scoring_scope(e, {"p", "q"}, {"p", "q"}))
+    ['acc', 'p', 'q']
+    """
+    own = edges[edges["type"].isin(_OWN) & edges["src"].isin(list(persons))]
+    held = set(own["dst"]) - set(hubs)
+    return set(members) | held
+
+
 def organisers_of(
     networks: Iterable[Network], data: Any, *, top: int | None = 3, lang: Literal["en", "nl"] = "en"
 ) -> dict[str, list[OrganiserScore]]:
@@ -256,6 +289,13 @@ def organisers_of(
     for i, n in enumerate(nets):
         for m in n.members:
             of[m].append(i)
+    # each network also reads what its persons hold outside it (scoring_scope)
+    person_nets = {p: list(of[p]) for n in nets for p in n.persons}
+    own = edges[edges["type"].isin(_OWN) & edges["src"].isin(list(person_nets))]
+    for p, thing in zip(own["src"], own["dst"], strict=True):
+        for i in person_nets[p]:
+            if i not in of[thing] and thing not in nets[i].hubs:
+                of[thing].append(i)
     first = {m: ix[0] for m, ix in of.items()}
     rows = pd.concat(
         [
@@ -421,13 +461,15 @@ def _features(
     fam = {p: {r for r in relatives.get(p, ()) if r in roles} for p in persons}
     out["family_of_landlord_or_employer"] = {p: float(len(s)) for p, s in fam.items() if s}
 
-    # vehicles: who else drives or rides in them
+    # vehicles: who else drives or rides in them. An owner who drives the vehicle himself is
+    # its driver (the hands-on work), not the one who arranges the transport of others
     riders: dict[str, set[str]] = defaultdict(set)
     for p, v in zip(*_cols(rows("DRIVES", "PASSENGER_IN")), strict=True):
         riders[v].add(p)
+    drivers = _holders(rows("DRIVES"))  # vehicle -> drivers
     fleet: dict[str, set[str]] = defaultdict(set)
     for p, v in zip(*_cols(rows("OWNS_VEHICLE")), strict=True):
-        if p in persons:
+        if p in persons and p not in drivers.get(v, ()):
             fleet[p] |= riders[v] - {p}
     out["arranges_transport"] = {p: float(len(s)) for p, s in fleet.items() if s}
 
@@ -482,6 +524,40 @@ def _features(
     out["minor"] = _minors(facts, nodes, persons)
 
     out["brokerage"] = _brokerage(facts, members, persons, ctx)
+    out["heads_family"] = _heads_family(out, relatives, persons)
+    return out
+
+
+#: Roles in the exploitation itself (not contacts, not registrations): who holds one of these
+#: is a role holder for ``heads_family``.
+_ROLES = (
+    "pays_for_others",
+    "receives_money",
+    "collects_wages",
+    "recruits",
+    "controls_documents",
+    "lets_housing",
+    "employs",
+    "arranges_transport",
+    "leads_group",
+)
+
+
+def _heads_family(
+    values: Mapping[str, Mapping[str, float]],
+    relatives: Mapping[str, set[str]],
+    persons: set[str],
+    least: int = 2,
+) -> dict[str, float]:
+    """Number of relatives holding a role in the exploitation, for persons with at least
+    ``least`` of them: one relative with a role is common (a controller's partner, often his
+    victim); the head of a family business is family of several."""
+    holders = {p for k in _ROLES for p, v in values[k].items() if v > 0}
+    out: dict[str, float] = {}
+    for p in persons:
+        n = len((relatives.get(p, set()) & holders) - {p})
+        if n >= least:
+            out[p] = float(n)
     return out
 
 
