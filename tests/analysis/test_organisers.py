@@ -229,7 +229,8 @@ def test_a_mule_account_passing_the_money_on_is_not_receiving_money() -> None:
     b.fact("MA", "PAYMENT", "BA", amount=2800.0)
     ranked = {s.uid: s for s in organisers({"mule", "boss", "MA", "BA"}, b.G)}
     assert ranked["mule"].values["receives_money"] == 0
-    assert ranked["boss"].values["receives_money"] == 1 and ranked["boss"].rank == 1
+    # the six payers' money reaches boss through the mule's account (and the account itself)
+    assert ranked["boss"].values["receives_money"] == 7 and ranked["boss"].rank == 1
 
 
 def test_the_organiser_abroad_is_found_through_the_call_records() -> None:
@@ -392,3 +393,53 @@ def test_the_head_of_a_family_of_role_holders() -> None:
     assert ranked["V"].values["heads_family"] == 0
     assert ranked["HEAD"].rank <= 3
     assert "family of 3 person(s) with a role" in " ".join(ranked["HEAD"].explanation)
+
+
+def test_who_holds_whose_passport() -> None:
+    """EMP holds the passports of two domestic workers, registered as victims, who have more
+    documents than he has. A document held by a victim and another person is the victim's:
+    the workers do not hold EMP's documents, EMP holds theirs."""
+    b = Builder()
+    for p in ("EMP", "w1", "w2"):
+        b.node(p, "Person", name=p)
+    b.node("S", "Signal", signal_id="S", phenomenon="labour")
+    for w in ("w1", "w2"):
+        b.node(f"{w}-pp", "IdentityDocument", doc_type="passport", number=w)
+        b.fact(w, "HAS_DOCUMENT", f"{w}-pp")
+        b.fact(w, "HAS_DOCUMENT", f"{w}-visa")
+        b.fact("EMP", "HAS_DOCUMENT", f"{w}-pp")
+        b.fact(w, "LIVES_AT", "HOUSE")
+        b.fact(w, "INVOLVED_IN", "S", role="victim")
+    b.fact("EMP", "LIVES_AT", "HOUSE")
+    b.fact("EMP", "INVOLVED_IN", "S", role="suspect")
+    ranked = {s.uid: s for s in organisers(set(b.G) - {"S"}, b.G)}
+    assert ranked["EMP"].values["controls_documents"] == 2
+    assert ranked["w1"].values["controls_documents"] == 0
+    # one passport, two holders, neither a victim: nothing says whose it is
+    b2 = Builder()
+    for p in ("a", "c"):
+        b2.node(p, "Person", name=p)
+        b2.fact(p, "HAS_DOCUMENT", "DOC")
+    tied = {s.uid: s.values["controls_documents"] for s in organisers(set(b2.G), b2.G)}
+    assert tied == {"a": 1, "c": 1}
+
+
+def test_money_forwarded_by_a_collector_is_the_receivers_too() -> None:
+    """COL collects the fees of ten migrants on CA and forwards half of it to BOSS's account;
+    W, paid 1,000 from CA, gets a small share. BOSS receives the migrants' money through CA."""
+    b = Builder()
+    for p, acc in (("COL", "CA"), ("BOSS", "BA"), ("W", "WA")):
+        b.node(p, "Person", name=p)
+        b.node(acc, "BankAccount")
+        b.fact(p, "HOLDS_ACCOUNT", acc)
+    for m in b.persons("m", 10):
+        b.node(f"{m}-acc", "BankAccount")
+        b.fact(m, "HOLDS_ACCOUNT", f"{m}-acc")
+        b.fact(f"{m}-acc", "PAYMENT", "CA", amount=3000.0)
+    for k in range(3):
+        b.fact("CA", "PAYMENT", "BA", amount=5000.0, ref=f"FWD-{k}")
+    b.fact("CA", "PAYMENT", "WA", amount=1000.0)
+    ranked = {s.uid: s for s in organisers(set(b.G), b.G)}
+    assert ranked["BOSS"].values["receives_money"] == 11
+    assert ranked["COL"].values["receives_money"] == 10
+    assert ranked["W"].values["receives_money"] == 1

@@ -366,6 +366,12 @@ def _features(
             for p in held_by.get(payer, ()):
                 if p in persons and payee != p and (p, payee) not in own:
                     pays[p].add(payee)
+    # money that reaches the person through an account collecting it for them: the payers of
+    # an account that forwards a large share of its inflow into the person's account
+    for account, sources in _forwarded(rows("PAYMENT")).items():
+        for p in held_by.get(account, ()):
+            if p in persons:
+                money_in[p] |= {a for a in sources if (p, a) not in own}
     out["receives_money"] = {p: float(len(s)) for p, s in money_in.items()}
     out["pays_for_others"] = {p: float(len(s)) for p, s in pays.items()}
 
@@ -413,16 +419,6 @@ def _features(
             phones_of[p].add(c)
     out["controls_contacts"] = {p: float(len(s)) for p, s in shared.items() if s}
     out["recruits"] = {p: float(len(s)) for p, s in recruits.items() if s}
-
-    # documents of others
-    docs = rows("HAS_DOCUMENT")
-    doc_holders = _holders(docs)
-    held_docs: dict[str, set[str]] = defaultdict(set)
-    for hs in doc_holders.values():
-        for p in hs:
-            if p in persons:
-                held_docs[p] |= hs - {p}
-    out["controls_documents"] = {p: float(len(s)) for p, s in held_docs.items() if s}
 
     # housing, employment, family of landlord or employer
     housing = rows("LIVES_AT", "REGISTERED_AT", "STAYED_AT")
@@ -522,6 +518,7 @@ def _features(
         chosen = involved[role == name] if role is not None else involved.iloc[0:0]
         out[name] = _count(chosen["src"], chosen["dst"])
     out["minor"] = _minors(facts, nodes, persons)
+    out["controls_documents"] = _documents_of_others(rows("HAS_DOCUMENT"), persons, out["victim"])
 
     out["brokerage"] = _brokerage(facts, members, persons, ctx)
     out["heads_family"] = _heads_family(out, relatives, persons)
@@ -561,6 +558,27 @@ def _heads_family(
     return out
 
 
+def _documents_of_others(
+    docs: pd.DataFrame, persons: set[str], victims: Collection[str]
+) -> dict[str, float]:
+    """Per person: how many others' identity documents they hold.
+
+    A document with several holders, some of them registered as victims, is the victims' own
+    (the worker whose passport is kept does not "hold" the keeper's): only the others hold it
+    for them. Otherwise nothing says whose it is, and each holder counts the others.
+    """
+    held: dict[str, set[str]] = defaultdict(set)
+    for hs in _holders(docs).values():
+        if len(hs) < 2:
+            continue
+        owners = hs & set(victims)
+        if not owners or owners == hs:
+            owners = hs
+        for p in (hs - owners if owners != hs else hs) & persons:
+            held[p] |= owners - {p}
+    return {p: float(len(s)) for p, s in held.items() if s}
+
+
 def _label_from_uid(uid: Any) -> str | None:
     """The label a store uid encodes (``"Person-9f2c..."``), for tables without labels."""
     from emm.graph.schema import ENTITY_TYPES
@@ -580,6 +598,29 @@ def _pass_through(payments: pd.DataFrame, share: float = 0.7) -> set[str]:
     paid = amount.groupby(payments["src"]).sum()
     both = received.index.intersection(paid.index)
     return {str(a) for a in both if received[a] > 0 and paid[a] >= share * received[a]}
+
+
+def _forwarded(payments: pd.DataFrame, share: float = 0.25) -> dict[str, set[str]]:
+    """Per account: the accounts whose money reached it through another account that paid it
+    at least ``share`` of what that account received (amounts summed). A collector or mule
+    passes the fees on to whom they are for; a wage of a few percent of an employer's inflow
+    is no such forwarding.
+    """
+    import pandas as pd
+
+    if payments.empty or "amount" not in payments.columns:
+        return {}
+    amount = pd.to_numeric(payments["amount"], errors="coerce").fillna(0.0)
+    received = amount.groupby(payments["dst"]).sum()
+    pair = amount.groupby([payments["src"], payments["dst"]]).sum()
+    payers = _holders(pd.DataFrame({"src": payments["src"], "dst": payments["dst"]}))
+    out: dict[str, set[str]] = defaultdict(set)
+    frame = pair.rename("paid").reset_index()
+    for x, y, paid in zip(frame["src"], frame["dst"], frame["paid"], strict=True):
+        inflow = float(received.get(x, 0.0))
+        if x != y and inflow > 0 and float(paid) >= share * inflow:
+            out[str(y)] |= payers.get(x, set()) - {y}
+    return dict(out)
 
 
 def _holders(df: pd.DataFrame) -> dict[str, set[str]]:
