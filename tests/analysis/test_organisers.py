@@ -443,3 +443,52 @@ def test_money_forwarded_by_a_collector_is_the_receivers_too() -> None:
     assert ranked["BOSS"].values["receives_money"] == 11
     assert ranked["COL"].values["receives_money"] == 10
     assert ranked["W"].values["receives_money"] == 1
+
+
+def test_the_suspect_who_stays_at_a_distance() -> None:
+    """An investigation names three suspects: two drive the migrants' lorries, the third does
+    none of the hands-on work. The migrants, who ride along, are not suspects."""
+    b = Builder()
+    b.node("INV", "Investigation", case_id="26/1")
+    for p in ("far", "op1", "op2"):
+        b.node(p, "Person", name=p)
+        b.fact(p, "INVOLVED_IN", "INV", role="suspect")
+    for op in ("op1", "op2"):
+        b.fact(op, "DRIVES", f"{op}-lorry")
+    for i, m in enumerate(b.persons("m", 6)):
+        b.fact(m, "PASSENGER_IN", f"op{1 + i % 2}-lorry")
+        b.fact(m, "INVOLVED_IN", "INV", role="involved")
+    ranked = {s.uid: s for s in organisers(set(b.G) - {"INV"}, b.G)}
+    assert ranked["far"].values["at_a_distance"] == 1
+    assert ranked["op1"].values["at_a_distance"] == 0
+    assert ranked["m1"].values["at_a_distance"] == 0
+    assert ranked["far"].rank == 1
+
+
+def test_who_collects_the_wages_outranks_a_foreman_at_a_distance() -> None:
+    """The agency CO pays the wages of its six workers into ORG's account (twelve payments).
+    FOREMAN, a suspect with the van's DRIVER, is paid by four workers: he takes a cut, ORG
+    takes the wages."""
+    b = Builder()
+    for p in ("ORG", "FOREMAN", "DRIVER"):
+        b.node(p, "Person", name=p)
+    b.node("CO", "Company", name="Agency", kvk="1")
+    b.node("INV", "Investigation", case_id="26/2")
+    b.fact("CO", "HOLDS_ACCOUNT", "COACC")
+    b.fact("ORG", "HOLDS_ACCOUNT", "OACC")
+    b.fact("FOREMAN", "HOLDS_ACCOUNT", "FACC")
+    for p in ("FOREMAN", "DRIVER"):
+        b.fact(p, "INVOLVED_IN", "INV", role="suspect")
+    b.fact("DRIVER", "DRIVES", "VAN")
+    for w in b.persons("w", 6):
+        b.fact(w, "EMPLOYED_BY", "CO", party="ISZW")
+        b.fact(w, "PASSENGER_IN", "VAN")
+        b.fact(w, "HOLDS_ACCOUNT", f"{w}-acc")
+    for k in range(12):
+        b.fact("COACC", "PAYMENT", "OACC", amount=1400.0, ref=f"WAGE-{k}")
+    for w in ("w1", "w2", "w3", "w4"):
+        b.fact(f"{w}-acc", "PAYMENT", "FACC", amount=150.0)
+    ranked = {s.uid: s for s in organisers(set(b.G) - {"INV"}, b.G)}
+    assert ranked["FOREMAN"].values["at_a_distance"] == 1
+    assert ranked["ORG"].values["collects_wages"] == 12
+    assert ranked["ORG"].rank < ranked["FOREMAN"].rank

@@ -67,6 +67,7 @@ FEATURES = (
     "tie_strength",
     "leads_group",
     "brokerage",
+    "at_a_distance",
     "suspect",
     "victim",
     "minor",
@@ -518,6 +519,7 @@ def _features(
         chosen = involved[role == name] if role is not None else involved.iloc[0:0]
         out[name] = _count(chosen["src"], chosen["dst"])
     out["minor"] = _minors(facts, nodes, persons)
+    out["at_a_distance"] = _at_a_distance(facts, persons, involved, role)
     out["controls_documents"] = _documents_of_others(rows("HAS_DOCUMENT"), persons, out["victim"])
 
     out["brokerage"] = _brokerage(facts, members, persons, ctx)
@@ -555,6 +557,35 @@ def _heads_family(
         n = len((relatives.get(p, set()) & holders) - {p})
         if n >= least:
             out[p] = float(n)
+    return out
+
+
+#: The hands-on work of an exploitation: driving and carrying the victims, travelling and
+#: crossing borders with them, staying where they stay, working beside them, being advertised.
+_HANDS_ON = ("DRIVES", "PASSENGER_IN", "TRAVELLED_WITH", "CROSSED_BORDER", "STAYED_AT",
+             "EMPLOYED_BY")  # fmt: skip
+
+
+def _at_a_distance(
+    facts: pd.DataFrame, persons: set[str], involved: pd.DataFrame, role: pd.Series | None
+) -> dict[str, float]:
+    """1 for a suspect of a case whose other suspects in the network do hands-on work while
+    the person does none of it: who directs from a distance (abroad, at home) is named in the
+    investigation but seen at none of the scenes."""
+    if role is None:
+        return {}
+    suspects = involved[(role == "suspect").to_numpy()]
+    hands = facts[facts["type"].isin(_HANDS_ON)]
+    working = set(hands["src"]) | set(facts.loc[facts["type"] == "ADVERTISES", "dst"])
+    of_case: dict[str, set[str]] = defaultdict(set)
+    for p, c in zip(suspects["src"], suspects["dst"], strict=True):
+        if p in persons:
+            of_case[c].add(p)
+    out: dict[str, float] = {}
+    for members in of_case.values():
+        if members & working:
+            for p in members - working:
+                out[p] = 1.0
     return out
 
 
