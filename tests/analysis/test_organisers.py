@@ -492,3 +492,58 @@ def test_who_collects_the_wages_outranks_a_foreman_at_a_distance() -> None:
     assert ranked["FOREMAN"].values["at_a_distance"] == 1
     assert ranked["ORG"].values["collects_wages"] == 12
     assert ranked["ORG"].rank < ranked["FOREMAN"].rank
+
+
+def test_the_one_the_operational_leader_answers_to() -> None:
+    """LT runs the minors: he is a suspect in their cases, meets them, pays for their rooms and
+    receives the proceeds. BOSS only meets LT and pays him: the one LT answers to. M1, a minor
+    who pays LT too, and X, a victim LT calls, are no such person."""
+    b = Builder()
+    for p in ("BOSS", "LT", "X"):
+        b.node(p, "Person", name=p)
+    b.node("INV", "Investigation", case_id="26/3")
+    b.fact("LT", "HOLDS_ACCOUNT", "LACC")
+    b.fact("BOSS", "HOLDS_ACCOUNT", "BACC")
+    b.fact("LT", "USES_PHONE", "LPH")
+    b.fact("X", "USES_PHONE", "XPH")
+    b.fact("X", "INVOLVED_IN", "INV", role="victim")
+    b.fact("LPH", "CALLED", "XPH", count=3)
+    minors = b.persons("M", 4, birth_date="2010-03-01")
+    for i, m in enumerate(minors):
+        b.fact(m, "INVOLVED_IN", "INV", role="suspect")
+        b.fact(m, "HOLDS_ACCOUNT", f"{m}-acc")
+        b.fact(f"{m}-acc", "PAYMENT", "LACC", amount=200.0)
+        b.fact("LACC", "PAID_FOR", f"ROOM{i}", amount=60.0)
+        b.fact(m, "STAYED_AT", f"ROOM{i}")
+        b.fact("LT", "MET", m, weight=3)
+    b.fact("M1", "USES_PHONE", "MPH")
+    b.fact("MPH", "CALLED", "LPH", count=5)
+    b.fact("LT", "INVOLVED_IN", "INV", role="suspect")
+    b.fact("BOSS", "MET", "LT", weight=1)
+    for k in range(5):
+        b.fact("BACC", "PAYMENT", "LACC", amount=900.0, ref=f"BOSS-{k}")
+    ranked = {s.uid: s for s in organisers(set(b.G) - {"INV"}, b.G)}
+    assert ranked["LT"].rank == 1
+    assert ranked["BOSS"].values["money_with_key_person"] == 1
+    assert ranked["M1"].values["money_with_key_person"] == 0
+    assert ranked["X"].values["money_with_key_person"] == 0
+    assert ranked["BOSS"].rank == 2
+
+
+def test_a_tenant_paying_rent_to_the_landlord_is_not_his_principal() -> None:
+    b = Builder()
+    b.node("LL", "Person", name="Landlord")
+    b.fact("LL", "HOLDS_ACCOUNT", "LLACC")
+    tenants = b.persons("t", 6)
+    for i, t in enumerate(tenants):
+        b.fact("LL", "LANDLORD_OF", f"FLAT{i % 2}")
+        b.fact(t, "LIVES_AT", f"FLAT{i % 2}")
+        b.fact(t, "HOLDS_ACCOUNT", f"{t}-acc")
+        b.fact(f"{t}-acc", "PAYMENT", "LLACC", amount=400.0)
+    # t1's bank record is another record of the same tenant, not linked to the flat
+    b.node("t1b", "Person", name="Person t1")
+    b.fact("t1b", "HOLDS_ACCOUNT", "t1b-acc")
+    b.fact("t1b-acc", "PAYMENT", "LLACC", amount=400.0)
+    ranked = {s.uid: s for s in organisers(set(b.G), b.G)}
+    assert ranked["LL"].score >= 3
+    assert all(ranked[t].values["money_with_key_person"] == 0 for t in [*tenants, "t1b"])

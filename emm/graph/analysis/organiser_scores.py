@@ -67,6 +67,7 @@ FEATURES = (
     "tie_strength",
     "leads_group",
     "brokerage",
+    "money_with_key_person",
     "at_a_distance",
     "suspect",
     "victim",
@@ -222,16 +223,20 @@ def organisers(
         return []
     scope = scoring_scope(edges, members, persons, hubs=getattr(network, "hubs", ()))
     facts = edges[edges["src"].isin(scope) | edges["dst"].isin(scope)]
-    values = _features(facts, nodes, members, persons, label)
+    values, housed_or_employed = _features(facts, nodes, members, persons, label)
+    # second order: whom the persons with strong roles answer to (scores without it)
+    base = {
+        uid: sum(_components(values, uid, w, table, skip=("money_with_key_person",)).values())
+        for uid in persons
+    }
+    values["money_with_key_person"] = _money_with_key_person(
+        facts, persons, base, values, housed_or_employed
+    )
     order = order_keys(nodes)
     scores = []
     for uid in persons:
         vals = {k: float(values[k].get(uid, 0.0)) for k in FEATURES}
-        comp = {
-            k: w[k] * scaled(vals[k], table[k]["saturation"], table[k]["scale"])
-            for k in FEATURES
-            if vals[k] > 0 and w[k] != 0
-        }
+        comp = _components(values, uid, w, table)
         ranked_features = sorted(comp, key=lambda k: (-abs(comp[k]), FEATURES.index(k)))
         explanation = [
             table[k][f"explanation_{lang}"].format(value=vals[k]) for k in ranked_features
@@ -245,6 +250,22 @@ def organisers(
         for i, s in enumerate(scores, start=1)
     ]
     return ranked if top is None else ranked[:top]
+
+
+def _components(
+    values: Mapping[str, Mapping[str, float]],
+    uid: str,
+    w: Mapping[str, float],
+    table: Mapping[str, Mapping[str, Any]],
+    skip: Collection[str] = (),
+) -> dict[str, float]:
+    """Each non-zero feature's contribution to the score of ``uid``."""
+    out = {}
+    for k in FEATURES:
+        v = float(values[k].get(uid, 0.0))
+        if v > 0 and w[k] != 0 and k not in skip:
+            out[k] = w[k] * scaled(v, table[k]["saturation"], table[k]["scale"])
+    return out
 
 
 def scoring_scope(
@@ -332,8 +353,9 @@ def _features(
     members: set[str],
     persons: set[str],
     label: Mapping[str, Any],
-) -> dict[str, dict[str, float]]:
-    """Raw feature values per person (only persons with a non-zero value appear)."""
+) -> tuple[dict[str, dict[str, float]], dict[str, set[str]]]:
+    """Raw feature values per person (only persons with a non-zero value appear), and per
+    landlord or director the persons they house or employ."""
     from emm.graph.analysis.context import CONTEXT_LABELS
 
     out: dict[str, dict[str, float]] = {k: {} for k in FEATURES}
@@ -524,7 +546,8 @@ def _features(
 
     out["brokerage"] = _brokerage(facts, members, persons, ctx)
     out["heads_family"] = _heads_family(out, relatives, persons)
-    return out
+    below = {p: tenants.get(p, set()) | staff.get(p, set()) for p in set(tenants) | set(staff)}
+    return out, below
 
 
 #: Roles in the exploitation itself (not contacts, not registrations): who holds one of these
@@ -566,6 +589,57 @@ _HANDS_ON = ("DRIVES", "PASSENGER_IN", "TRAVELLED_WITH", "CROSSED_BORDER", "STAY
              "EMPLOYED_BY")  # fmt: skip
 
 
+#: A key person of a network: one whose roles alone score this much (several strong roles,
+#: e.g. paying for others and receiving the money), on the absolute scale of the table.
+_KEY_PERSON_SCORE = 3.0
+#: Ties that say who deals with a key person as his principal: money between their accounts.
+#: Calls and meetings do not: in a network known from call records or surveillance, everyone
+#: talks to its key persons (calls and contacts count on their own).
+_PRIVATE = ("PAYMENT",)
+
+
+def _money_with_key_person(
+    facts: pd.DataFrame,
+    persons: set[str],
+    base: Mapping[str, float],
+    values: Mapping[str, Mapping[str, float]],
+    below: Mapping[str, set[str]],
+) -> dict[str, float]:
+    """Per person: the key persons of the network (score without this feature at least
+    ``_KEY_PERSON_SCORE``) money moved to or from, for persons who are no victim or minor, do
+    none of the hands-on work and are not housed or employed by that key person: whom the
+    operational leader answers to. Money paid *to* a key person who lets housing or employs
+    people does not count: it is rent, a deposit or a debt more often than tribute (and the
+    tenant's own records are not always linked to their stay)."""
+    keys = {p for p, score in base.items() if score >= _KEY_PERSON_SCORE}
+    if not keys:
+        return {}
+    excluded = _working(facts) | set(values["victim"]) | set(values["minor"])
+    owner: dict[str, set[str]] = defaultdict(set)  # phone or account -> persons
+    own = facts[facts["type"].isin(("HOLDS_ACCOUNT", "USES_PHONE")) & facts["src"].isin(persons)]
+    for p, thing in zip(own["src"], own["dst"], strict=True):
+        owner[thing].add(p)
+    ties = facts[facts["type"].isin(_PRIVATE)]
+    out: dict[str, set[str]] = defaultdict(set)
+    for a, b in zip(ties["src"], ties["dst"], strict=True):
+        side_a = owner.get(a, set()) | ({a} if a in persons else set())
+        side_b = owner.get(b, set()) | ({b} if b in persons else set())
+        for x, y, paying in ((side_a, side_b, True), (side_b, side_a, False)):
+            for p in x - excluded:
+                out[p] |= {
+                    k
+                    for k in y & keys
+                    if k != p and p not in below.get(k, ()) and not (paying and below.get(k))
+                }
+    return {p: float(len(k)) for p, k in out.items() if k}
+
+
+def _working(facts: pd.DataFrame) -> set[str]:
+    """Who does hands-on work (``_HANDS_ON`` facts, or is advertised)."""
+    hands = facts[facts["type"].isin(_HANDS_ON)]
+    return set(hands["src"]) | set(facts.loc[facts["type"] == "ADVERTISES", "dst"])
+
+
 def _at_a_distance(
     facts: pd.DataFrame, persons: set[str], involved: pd.DataFrame, role: pd.Series | None
 ) -> dict[str, float]:
@@ -575,8 +649,7 @@ def _at_a_distance(
     if role is None:
         return {}
     suspects = involved[(role == "suspect").to_numpy()]
-    hands = facts[facts["type"].isin(_HANDS_ON)]
-    working = set(hands["src"]) | set(facts.loc[facts["type"] == "ADVERTISES", "dst"])
+    working = _working(facts)
     of_case: dict[str, set[str]] = defaultdict(set)
     for p, c in zip(suspects["src"], suspects["dst"], strict=True):
         if p in persons:
