@@ -158,39 +158,3 @@ def test_the_explanations_fill_in_the_table_values() -> None:
     nl, hubs_nl, *_ = detection_explanation("nl")
     assert "0.002" in en and "0.002" in nl
     assert "BorderPost" in hubs_en and "300" in hubs_en and "BorderPost" in hubs_nl
-
-
-def _loverboy_with_family() -> nx.MultiDiGraph:
-    """BOSS (suspect) pays the advertisements of V1, a minor, and of V2 and V3 (victims in the
-    same signal), from ACC. V1 lives at home with MOTHER and FATHER; MOTHER reported. V3 lives
-    with W, whose advertisement BOSS pays too but who is not registered."""
-    b = Builder()
-    b.node("S", "Signal", signal_id="S", phenomenon="sexual")
-    for p in ("BOSS", "V1", "V2", "V3", "W", "MOTHER", "FATHER"):
-        b.node(p, "Person", name=p)
-    b.fact("BOSS", "HOLDS_ACCOUNT", "ACC")
-    b.fact("BOSS", "USES_PHONE", "BPH")
-    b.fact("BOSS", "INVOLVED_IN", "S", role="suspect")
-    for i, v in enumerate(("V1", "V2", "V3", "W")):
-        b.node(f"AD{i}", "Advertisement", platform="x", ad_id=str(i))
-        b.fact(f"AD{i}", "ADVERTISES", v)
-        b.fact(f"AD{i}", "ADVERTISED_WITH", "BPH")
-        b.fact("ACC", "PAID_FOR", f"AD{i}", amount=50.0)
-        if v != "W":
-            b.fact(v, "INVOLVED_IN", "S", role="victim")
-    b.fact("V3", "LIVES_AT", "FLAT")
-    b.fact("W", "LIVES_AT", "FLAT")
-    for parent in ("MOTHER", "FATHER"):
-        b.fact(parent, "FAMILY_OF", "V1", relation="ouder")
-        b.fact(parent, "LIVES_AT", "HOME")
-    b.fact("V1", "LIVES_AT", "HOME")
-    b.fact("MOTHER", "USES_PHONE", "MPH")
-    b.fact("MOTHER", "INVOLVED_IN", "S", role="reporter")
-    return b.G
-
-
-def test_a_victims_family_at_home_is_not_part_of_the_network() -> None:
-    (net,) = detect_networks(_loverboy_with_family(), hits=[])
-    assert {"BOSS", "V1", "V2", "V3", "W"} <= net.persons
-    assert not {"MOTHER", "FATHER"} & net.persons
-    assert not {"HOME", "MPH"} & net.members

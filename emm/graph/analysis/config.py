@@ -66,7 +66,6 @@ class _Periphery(BaseModel):
     rounds: int = Field(default=1, ge=1)
     weak_indicators: list[str] = Field(default_factory=list)
     shared_cases_only: bool = False
-    victim_households: bool = False
     explanation_en: str
     explanation_nl: str
 

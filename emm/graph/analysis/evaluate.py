@@ -134,7 +134,7 @@ def score_networks(truth: ResolvedTruth, networks: list[Any], data: Any) -> dict
     ``None``) or the projection graph; it is read for the organiser ranking.
     """
     from emm.graph.analysis.frames import as_frames
-    from emm.graph.analysis.organiser_scores import organisers, scoring_scope
+    from emm.graph.analysis.organiser_scores import organisers
 
     edges, nodes = as_frames(data)
     labels = dict(zip(nodes["uid"], nodes["label"], strict=True))
@@ -169,8 +169,7 @@ def score_networks(truth: ResolvedTruth, networks: list[Any], data: Any) -> dict
             frozenset(truth.same_person({u})) for u in sc.organisers
         ]
         k = max(3, len(org_groups))
-        scope = scoring_scope(edges, net.members, net.persons, hubs=net.hubs)
-        touching = edges["src"].isin(scope) | edges["dst"].isin(scope)
+        touching = edges["src"].isin(net.members) | edges["dst"].isin(net.members)
         involved = set(edges.loc[touching, "src"]) | set(edges.loc[touching, "dst"])
         ranked = organisers(net, (edges[touching], nodes[nodes["uid"].isin(involved)]))
         top_persons: list[str] = []

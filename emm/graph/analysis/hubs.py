@@ -261,7 +261,6 @@ def hub_evidence(
         edges, label, window=int(cfg["hub_paid_window_days"]), addresses=hub_addresses
     )
     if len(ties):
-        ties = _without_self_paid(ties, edges)
         # at a busy hotel a payment identifies its guest only when few guests match it
         per_payment = ties.groupby("ref_paid")["person"].transform("nunique")
         ties = ties[per_payment <= int(cfg["hub_paid_max_guests"])].reset_index(drop=True)
@@ -270,22 +269,6 @@ def hub_evidence(
         kept=dict(sorted(kept.items(), key=lambda kv: str(kv[0]))),
         paid=ties,
     )
-
-
-def _without_self_paid(ties: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
-    """Paid stays at hubs without the stays the guest paid for from an account of their own.
-
-    An ordinary guest pays for their own room: that stay and that payment explain each other,
-    so another account's payment on the same day is not for the stay (it was for another
-    guest's room), the guest's payment is not for another guest's stay, and it ties the guest
-    to nothing new (they already hold the account).
-    """
-    held = edges[edges["type"] == "HOLDS_ACCOUNT"]
-    own = set(zip(held["src"].tolist(), held["dst"].tolist(), strict=True))
-    is_own = [(p, a) in own for p, a in zip(ties["person"], ties["account"], strict=True)]
-    stays, payments = set(ties.loc[is_own, "ref_stay"]), set(ties.loc[is_own, "ref_paid"])
-    keep = ~ties["ref_stay"].isin(stays) & ~ties["ref_paid"].isin(payments)
-    return ties[keep.to_numpy()].reset_index(drop=True)
 
 
 def _neutral_mask(texts: pd.Series, words: Sequence[str]) -> np.ndarray:

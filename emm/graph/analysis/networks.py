@@ -223,7 +223,7 @@ def detect_networks(
     from emm.graph.analysis.frames import as_frames, canonical, encode, order_keys
     from emm.graph.analysis.hubs import hub_evidence
     from emm.graph.analysis.indicators import run_indicators
-    from emm.graph.analysis.periphery import peripheral, victim_households
+    from emm.graph.analysis.periphery import peripheral
 
     table = detection_table()
     objective = objective or table["communities"]["objective"]
@@ -315,10 +315,6 @@ def detect_networks(
         rounds=per["rounds"],
         case_partners=partners,
     )
-    if per.get("victim_households"):
-        contacts |= victim_households(
-            typed, community, persons, flags | keeps, _victims(involved) & persons
-        )
     if contacts:
         community = community[~community.index.isin(list(contacts))]
     flagged_comms = set(community[community.index.isin(list(flags))].tolist())
@@ -335,16 +331,6 @@ def detect_networks(
     found = _describe(edges, community[community.isin(keep)], persons, flags, hubs, context)
     found.sort(key=lambda net: (-net.size, min(order.get(m, m) for m in net.members)))
     return [replace(net, id=f"N{i:04d}") for i, net in enumerate(found, start=1)]
-
-
-def _victims(involved: pd.DataFrame) -> set[str]:
-    """Persons involved in a case only as a victim (a victim who is also a suspect somewhere,
-    a victim-recruiter, is not only a victim)."""
-    if "role" not in involved.columns:
-        return set()
-    role = involved["role"].astype(str).str.lower()
-    victims = set(involved.loc[role.eq("victim").to_numpy(), "src"])
-    return victims - set(involved.loc[role.ne("victim").to_numpy(), "src"])
 
 
 def _keeping_flags(

@@ -5,16 +5,15 @@ victim's shared phone or home; a suspect registration picks whom the police look
 :func:`organisers` scores each person of a network on the roles an analyst reads in a case
 file (``organisers.yaml``, with the rationale per feature): who pays for others, who receives
 the money and the wages of others, who recruits, holds documents, lets the housing, directs the
-employer or is family of the landlord or employer or of several other role holders (the head
-of a family business), owns the vehicles others drive, answers the phones, is called and met by
-the others, leads the group, sits between the others; victims and minors count against.
+employer or is family of the landlord or employer, owns the vehicles, answers the phones, is
+called and met by the others, leads the group, sits between the others; victims and minors
+count against.
 
 Each feature value is scaled to 0..1 on an absolute scale (linear or logarithmic up to its
 saturation) and multiplied by its weight; the score is the sum. Nothing is relative to the
 network's own members, so scores are comparable across networks and materials. Facts are
 those that touch a member of the network, also facts to hubs (a room paid at a hotel still
-counts), and those of the accounts, phones and e-mail addresses its persons hold when community
-detection put these elsewhere (:func:`scoring_scope`). Signals and investigations are context: they give the ``suspect``/``victim`` roles
+counts). Signals and investigations are context: they give the ``suspect``/``victim`` roles
 and the dates for ``minor``, never paths for ``brokerage``. Ties are broken by the persons'
 identity keys, so the ranking does not depend on random uids.
 
@@ -46,7 +45,6 @@ __all__ = [
     "organisers",
     "organisers_of",
     "scaled",
-    "scoring_scope",
 ]
 
 #: The features, in the order of ``organisers.yaml``.
@@ -59,7 +57,6 @@ FEATURES = (
     "lets_housing",
     "employs",
     "family_of_landlord_or_employer",
-    "heads_family",
     "arranges_transport",
     "controls_contacts",
     "calls",
@@ -67,21 +64,14 @@ FEATURES = (
     "tie_strength",
     "leads_group",
     "brokerage",
-    "money_with_key_person",
-    "at_a_distance",
     "suspect",
     "victim",
     "minor",
 )
 _MONEY = ("PAYMENT", "PAID_FOR")
 _CONTACT = ("USES_PHONE", "USES_EMAIL")
-# What a person holds is theirs wherever community detection put it: the money and calls of a
-# member's own account and phone are read for the member's roles (the organiser abroad's
-# account often ends up in a community of money flows, away from the persons he directs).
-_OWN = ("HOLDS_ACCOUNT", "USES_PHONE", "USES_EMAIL")
 _LEADER = re.compile(
-    r"\b(leader|leider|head|hoofd|boss|baas|chief|kopstuk|capo|chef|jefe|organiser|organizer"
-    r"|beheerder|manager|co[öo]rdinat(?:or|eur)|coordinador|regisseur)\b",
+    r"\b(leader|leider|head|hoofd|boss|baas|chief|kopstuk|capo|chef|jefe|organiser|organizer)\b",
     re.IGNORECASE,
 )
 
@@ -221,22 +211,17 @@ def organisers(
     persons = set(persons)
     if not persons:
         return []
-    scope = scoring_scope(edges, members, persons, hubs=getattr(network, "hubs", ()))
-    facts = edges[edges["src"].isin(scope) | edges["dst"].isin(scope)]
-    values, housed_or_employed = _features(facts, nodes, members, persons, label)
-    # second order: whom the persons with strong roles answer to (scores without it)
-    base = {
-        uid: sum(_components(values, uid, w, table, skip=("money_with_key_person",)).values())
-        for uid in persons
-    }
-    values["money_with_key_person"] = _money_with_key_person(
-        facts, persons, base, values, housed_or_employed
-    )
+    facts = edges[edges["src"].isin(members) | edges["dst"].isin(members)]
+    values = _features(facts, nodes, members, persons, label)
     order = order_keys(nodes)
     scores = []
     for uid in persons:
         vals = {k: float(values[k].get(uid, 0.0)) for k in FEATURES}
-        comp = _components(values, uid, w, table)
+        comp = {
+            k: w[k] * scaled(vals[k], table[k]["saturation"], table[k]["scale"])
+            for k in FEATURES
+            if vals[k] > 0 and w[k] != 0
+        }
         ranked_features = sorted(comp, key=lambda k: (-abs(comp[k]), FEATURES.index(k)))
         explanation = [
             table[k][f"explanation_{lang}"].format(value=vals[k]) for k in ranked_features
@@ -250,46 +235,6 @@ def organisers(
         for i, s in enumerate(scores, start=1)
     ]
     return ranked if top is None else ranked[:top]
-
-
-def _components(
-    values: Mapping[str, Mapping[str, float]],
-    uid: str,
-    w: Mapping[str, float],
-    table: Mapping[str, Mapping[str, Any]],
-    skip: Collection[str] = (),
-) -> dict[str, float]:
-    """Each non-zero feature's contribution to the score of ``uid``."""
-    out = {}
-    for k in FEATURES:
-        v = float(values[k].get(uid, 0.0))
-        if v > 0 and w[k] != 0 and k not in skip:
-            out[k] = w[k] * scaled(v, table[k]["saturation"], table[k]["scale"])
-    return out
-
-
-def scoring_scope(
-    edges: pd.DataFrame,
-    members: Collection[str],
-    persons: Collection[str],
-    *,
-    hubs: Collection[str] = (),
-) -> set[str]:
-    """The uids whose facts are read for the organiser score of a network: its members and
-    the accounts, phones and e-mail addresses its persons hold, also when those are not
-    members (left-out ``hubs`` excepted: a platform's number says nothing about its users).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> e = pd.DataFrame({"src": ["p", "acc", "q"], "dst": ["acc", "x", "home"],
-    ...                   "type": ["HOLDS_ACCOUNT", "PAYMENT", "LIVES_AT"]})
-    >>> sorted(scoring_scope(e, {"p", "q"}, {"p", "q"}))
-    ['acc', 'p', 'q']
-    """
-    own = edges[edges["type"].isin(_OWN) & edges["src"].isin(list(persons))]
-    held = set(own["dst"]) - set(hubs)
-    return set(members) | held
 
 
 def organisers_of(
@@ -311,13 +256,6 @@ def organisers_of(
     for i, n in enumerate(nets):
         for m in n.members:
             of[m].append(i)
-    # each network also reads what its persons hold outside it (scoring_scope)
-    person_nets = {p: list(of[p]) for n in nets for p in n.persons}
-    own = edges[edges["type"].isin(_OWN) & edges["src"].isin(list(person_nets))]
-    for p, thing in zip(own["src"], own["dst"], strict=True):
-        for i in person_nets[p]:
-            if i not in of[thing] and thing not in nets[i].hubs:
-                of[thing].append(i)
     first = {m: ix[0] for m, ix in of.items()}
     rows = pd.concat(
         [
@@ -353,9 +291,8 @@ def _features(
     members: set[str],
     persons: set[str],
     label: Mapping[str, Any],
-) -> tuple[dict[str, dict[str, float]], dict[str, set[str]]]:
-    """Raw feature values per person (only persons with a non-zero value appear), and per
-    landlord or director the persons they house or employ."""
+) -> dict[str, dict[str, float]]:
+    """Raw feature values per person (only persons with a non-zero value appear)."""
     from emm.graph.analysis.context import CONTEXT_LABELS
 
     out: dict[str, dict[str, float]] = {k: {} for k in FEATURES}
@@ -389,12 +326,6 @@ def _features(
             for p in held_by.get(payer, ()):
                 if p in persons and payee != p and (p, payee) not in own:
                     pays[p].add(payee)
-    # money that reaches the person through an account collecting it for them: the payers of
-    # an account that forwards a large share of its inflow into the person's account
-    for account, sources in _forwarded(rows("PAYMENT")).items():
-        for p in held_by.get(account, ()):
-            if p in persons:
-                money_in[p] |= {a for a in sources if (p, a) not in own}
     out["receives_money"] = {p: float(len(s)) for p, s in money_in.items()}
     out["pays_for_others"] = {p: float(len(s)) for p, s in pays.items()}
 
@@ -443,6 +374,16 @@ def _features(
     out["controls_contacts"] = {p: float(len(s)) for p, s in shared.items() if s}
     out["recruits"] = {p: float(len(s)) for p, s in recruits.items() if s}
 
+    # documents of others
+    docs = rows("HAS_DOCUMENT")
+    doc_holders = _holders(docs)
+    held_docs: dict[str, set[str]] = defaultdict(set)
+    for hs in doc_holders.values():
+        for p in hs:
+            if p in persons:
+                held_docs[p] |= hs - {p}
+    out["controls_documents"] = {p: float(len(s)) for p, s in held_docs.items() if s}
+
     # housing, employment, family of landlord or employer
     housing = rows("LIVES_AT", "REGISTERED_AT", "STAYED_AT")
     housed: dict[str, set[str]] = defaultdict(set)  # address -> persons
@@ -480,15 +421,13 @@ def _features(
     fam = {p: {r for r in relatives.get(p, ()) if r in roles} for p in persons}
     out["family_of_landlord_or_employer"] = {p: float(len(s)) for p, s in fam.items() if s}
 
-    # vehicles: who else drives or rides in them. An owner who drives the vehicle himself is
-    # its driver (the hands-on work), not the one who arranges the transport of others
+    # vehicles: who else drives or rides in them
     riders: dict[str, set[str]] = defaultdict(set)
     for p, v in zip(*_cols(rows("DRIVES", "PASSENGER_IN")), strict=True):
         riders[v].add(p)
-    drivers = _holders(rows("DRIVES"))  # vehicle -> drivers
     fleet: dict[str, set[str]] = defaultdict(set)
     for p, v in zip(*_cols(rows("OWNS_VEHICLE")), strict=True):
-        if p in persons and p not in drivers.get(v, ()):
+        if p in persons:
             fleet[p] |= riders[v] - {p}
     out["arranges_transport"] = {p: float(len(s)) for p, s in fleet.items() if s}
 
@@ -541,146 +480,9 @@ def _features(
         chosen = involved[role == name] if role is not None else involved.iloc[0:0]
         out[name] = _count(chosen["src"], chosen["dst"])
     out["minor"] = _minors(facts, nodes, persons)
-    out["at_a_distance"] = _at_a_distance(facts, persons, involved, role)
-    out["controls_documents"] = _documents_of_others(rows("HAS_DOCUMENT"), persons, out["victim"])
 
     out["brokerage"] = _brokerage(facts, members, persons, ctx)
-    out["heads_family"] = _heads_family(out, relatives, persons)
-    below = {p: tenants.get(p, set()) | staff.get(p, set()) for p in set(tenants) | set(staff)}
-    return out, below
-
-
-#: Roles in the exploitation itself (not contacts, not registrations): who holds one of these
-#: is a role holder for ``heads_family``.
-_ROLES = (
-    "pays_for_others",
-    "receives_money",
-    "collects_wages",
-    "recruits",
-    "controls_documents",
-    "lets_housing",
-    "employs",
-    "arranges_transport",
-    "leads_group",
-)
-
-
-def _heads_family(
-    values: Mapping[str, Mapping[str, float]],
-    relatives: Mapping[str, set[str]],
-    persons: set[str],
-    least: int = 2,
-) -> dict[str, float]:
-    """Number of relatives holding a role in the exploitation, for persons with at least
-    ``least`` of them: one relative with a role is common (a controller's partner, often his
-    victim); the head of a family business is family of several."""
-    holders = {p for k in _ROLES for p, v in values[k].items() if v > 0}
-    out: dict[str, float] = {}
-    for p in persons:
-        n = len((relatives.get(p, set()) & holders) - {p})
-        if n >= least:
-            out[p] = float(n)
     return out
-
-
-#: The hands-on work of an exploitation: driving and carrying the victims, travelling and
-#: crossing borders with them, staying where they stay, working beside them, being advertised.
-_HANDS_ON = ("DRIVES", "PASSENGER_IN", "TRAVELLED_WITH", "CROSSED_BORDER", "STAYED_AT",
-             "EMPLOYED_BY")  # fmt: skip
-
-
-#: A key person of a network: one whose roles alone score this much (several strong roles,
-#: e.g. paying for others and receiving the money), on the absolute scale of the table.
-_KEY_PERSON_SCORE = 3.0
-#: Ties that say who deals with a key person as his principal: money between their accounts.
-#: Calls and meetings do not: in a network known from call records or surveillance, everyone
-#: talks to its key persons (calls and contacts count on their own).
-_PRIVATE = ("PAYMENT",)
-
-
-def _money_with_key_person(
-    facts: pd.DataFrame,
-    persons: set[str],
-    base: Mapping[str, float],
-    values: Mapping[str, Mapping[str, float]],
-    below: Mapping[str, set[str]],
-) -> dict[str, float]:
-    """Per person: the key persons of the network (score without this feature at least
-    ``_KEY_PERSON_SCORE``) money moved to or from, for persons who are no victim or minor, do
-    none of the hands-on work and are not housed or employed by that key person: whom the
-    operational leader answers to. Money paid *to* a key person who lets housing or employs
-    people does not count: it is rent, a deposit or a debt more often than tribute (and the
-    tenant's own records are not always linked to their stay)."""
-    keys = {p for p, score in base.items() if score >= _KEY_PERSON_SCORE}
-    if not keys:
-        return {}
-    excluded = _working(facts) | set(values["victim"]) | set(values["minor"])
-    owner: dict[str, set[str]] = defaultdict(set)  # phone or account -> persons
-    own = facts[facts["type"].isin(("HOLDS_ACCOUNT", "USES_PHONE")) & facts["src"].isin(persons)]
-    for p, thing in zip(own["src"], own["dst"], strict=True):
-        owner[thing].add(p)
-    ties = facts[facts["type"].isin(_PRIVATE)]
-    out: dict[str, set[str]] = defaultdict(set)
-    for a, b in zip(ties["src"], ties["dst"], strict=True):
-        side_a = owner.get(a, set()) | ({a} if a in persons else set())
-        side_b = owner.get(b, set()) | ({b} if b in persons else set())
-        for x, y, paying in ((side_a, side_b, True), (side_b, side_a, False)):
-            for p in x - excluded:
-                out[p] |= {
-                    k
-                    for k in y & keys
-                    if k != p and p not in below.get(k, ()) and not (paying and below.get(k))
-                }
-    return {p: float(len(k)) for p, k in out.items() if k}
-
-
-def _working(facts: pd.DataFrame) -> set[str]:
-    """Who does hands-on work (``_HANDS_ON`` facts, or is advertised)."""
-    hands = facts[facts["type"].isin(_HANDS_ON)]
-    return set(hands["src"]) | set(facts.loc[facts["type"] == "ADVERTISES", "dst"])
-
-
-def _at_a_distance(
-    facts: pd.DataFrame, persons: set[str], involved: pd.DataFrame, role: pd.Series | None
-) -> dict[str, float]:
-    """1 for a suspect of a case whose other suspects in the network do hands-on work while
-    the person does none of it: who directs from a distance (abroad, at home) is named in the
-    investigation but seen at none of the scenes."""
-    if role is None:
-        return {}
-    suspects = involved[(role == "suspect").to_numpy()]
-    working = _working(facts)
-    of_case: dict[str, set[str]] = defaultdict(set)
-    for p, c in zip(suspects["src"], suspects["dst"], strict=True):
-        if p in persons:
-            of_case[c].add(p)
-    out: dict[str, float] = {}
-    for members in of_case.values():
-        if members & working:
-            for p in members - working:
-                out[p] = 1.0
-    return out
-
-
-def _documents_of_others(
-    docs: pd.DataFrame, persons: set[str], victims: Collection[str]
-) -> dict[str, float]:
-    """Per person: how many others' identity documents they hold.
-
-    A document with several holders, some of them registered as victims, is the victims' own
-    (the worker whose passport is kept does not "hold" the keeper's): only the others hold it
-    for them. Otherwise nothing says whose it is, and each holder counts the others.
-    """
-    held: dict[str, set[str]] = defaultdict(set)
-    for hs in _holders(docs).values():
-        if len(hs) < 2:
-            continue
-        owners = hs & set(victims)
-        if not owners or owners == hs:
-            owners = hs
-        for p in (hs - owners if owners != hs else hs) & persons:
-            held[p] |= owners - {p}
-    return {p: float(len(s)) for p, s in held.items() if s}
 
 
 def _label_from_uid(uid: Any) -> str | None:
@@ -702,29 +504,6 @@ def _pass_through(payments: pd.DataFrame, share: float = 0.7) -> set[str]:
     paid = amount.groupby(payments["src"]).sum()
     both = received.index.intersection(paid.index)
     return {str(a) for a in both if received[a] > 0 and paid[a] >= share * received[a]}
-
-
-def _forwarded(payments: pd.DataFrame, share: float = 0.25) -> dict[str, set[str]]:
-    """Per account: the accounts whose money reached it through another account that paid it
-    at least ``share`` of what that account received (amounts summed). A collector or mule
-    passes the fees on to whom they are for; a wage of a few percent of an employer's inflow
-    is no such forwarding.
-    """
-    import pandas as pd
-
-    if payments.empty or "amount" not in payments.columns:
-        return {}
-    amount = pd.to_numeric(payments["amount"], errors="coerce").fillna(0.0)
-    received = amount.groupby(payments["dst"]).sum()
-    pair = amount.groupby([payments["src"], payments["dst"]]).sum()
-    payers = _holders(pd.DataFrame({"src": payments["src"], "dst": payments["dst"]}))
-    out: dict[str, set[str]] = defaultdict(set)
-    frame = pair.rename("paid").reset_index()
-    for x, y, paid in zip(frame["src"], frame["dst"], frame["paid"], strict=True):
-        inflow = float(received.get(x, 0.0))
-        if x != y and inflow > 0 and float(paid) >= share * inflow:
-            out[str(y)] |= payers.get(x, set()) - {y}
-    return dict(out)
 
 
 def _holders(df: pd.DataFrame) -> dict[str, set[str]]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["peripheral", "victim_households"]
+__all__ = ["peripheral"]
 
 
 def peripheral(
@@ -216,71 +216,4 @@ def _clusters(
         ):
             continue
         out.update(group)
-    return out
-
-
-def victim_households(
-    ties: pd.DataFrame,
-    community: pd.Series,
-    persons: Collection[str],
-    flags: Collection[str],
-    victims: Collection[str],
-) -> set[str]:
-    """Uids to leave out: the households of victims -- unflagged persons whose every tie in
-    their community goes to a victim, to another of them, or to what only victims and they use.
-
-    A victim's family (the parents of an exploited minor, who may have reported it) lives at
-    the victim's home and shares its phone: that is the victim's private sphere, not the
-    network's means. An entity is private when all its neighbours in the community are victims
-    or such persons; as soon as anything else of the network touches it (the controller lets
-    the flat, an account pays for it, a suspect lives there, an advertisement gives the phone),
-    its users stay. Each connected group of unflagged persons and private entities that touches
-    a victim and nothing else of the community is left out as a whole, when those victims are
-    linked to more of the community than this group (else the group is all there is to see).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> ties = pd.DataFrame({"src": ["boss", "mum", "mum", "v"],
-    ...                      "dst": ["v", "v", "home", "home"],
-    ...                      "type": ["ASSOCIATE_OF", "FAMILY_OF", "LIVES_AT", "LIVES_AT"]})
-    >>> community = pd.Series(0, index=["boss", "v", "mum", "home"])
-    >>> sorted(victim_households(ties, community, {"boss", "v", "mum"}, {"boss", "v"}, {"v"}))
-    ['home', 'mum']
-    """
-    import networkx as nx
-
-    person_set = set(persons)
-    victim_set = {v for v in victims if v in person_set}
-    if ties.empty or not victim_set:
-        return set()
-    src, dst = ties["src"].astype(str), ties["dst"].astype(str)
-    c_src, c_dst = src.map(community), dst.map(community)
-    inside = c_src.notna() & c_src.eq(c_dst) & src.ne(dst)
-    pairs = list(zip(src[inside].tolist(), dst[inside].tolist(), strict=True))
-    neighbours: dict[str, set[str]] = {}
-    for a, b in pairs:
-        neighbours.setdefault(a, set()).add(b)
-        neighbours.setdefault(b, set()).add(a)
-    free = {u for u in neighbours if u in person_set and u not in set(flags)}
-    if not free:
-        return set()
-    private = {
-        u
-        for u, ns in neighbours.items()
-        if u not in person_set and ns <= free | victim_set and ns & free
-    }
-    G = nx.Graph()
-    G.add_nodes_from(free | private)
-    G.add_edges_from((a, b) for a, b in pairs if a in G and b in G)
-    out: set[str] = set()
-    for group in nx.connected_components(G):
-        outside = set().union(*(neighbours[u] for u in group)) - group
-        if not (group & free and outside and outside <= victim_set):
-            continue
-        # only when the victims are linked to a network beyond them and this household: the
-        # co-residents of a victim nothing else links them to are whom an analyst looks at
-        beyond = set().union(*(neighbours[v] for v in outside)) - group - victim_set
-        if beyond:
-            out |= group
     return out
