@@ -16,6 +16,7 @@ import random
 import string
 
 SEED = 20_261_203
+KBO_SEED, NIP_SEED, EXTRA_SEED = 1203, 4404, 4405
 
 
 def bsn(rng: random.Random) -> str:
@@ -146,9 +147,9 @@ def egn(rng: random.Random) -> str:
     return body + ("0" if check == 10 else str(check))
 
 
-def kbo_pool() -> list[str]:
+def kbo_pool(seed: int = KBO_SEED) -> list[str]:
     """Belgian enterprise numbers (KBO/BCE): 97 minus the first eight digits modulo 97."""
-    rng = random.Random(1203)
+    rng = random.Random(seed)
     out = []
     for _ in range(6):
         first = rng.choice(["07", "08", "06", "05"]) + "".join(
@@ -159,9 +160,9 @@ def kbo_pool() -> list[str]:
     return out
 
 
-def nip_pool() -> list[str]:
+def nip_pool(seed: int = NIP_SEED) -> list[str]:
     """Polish tax numbers (NIP): weighted sum of nine digits modulo 11, never 10."""
-    rng = random.Random(4404)
+    rng = random.Random(seed)
     out: list[str] = []
     while len(out) < 4:
         digits = [rng.randint(0, 9) for _ in range(9)]
@@ -174,7 +175,7 @@ def nip_pool() -> list[str]:
     return out
 
 
-def pools(seed: int = SEED) -> dict[str, list[str]]:
+def pools(seed: int = SEED, kbo: int = KBO_SEED, nip: int = NIP_SEED) -> dict[str, list[str]]:
     rng = random.Random(seed)
     out: dict[str, list[str]] = {
         "bsn": [bsn(rng) for _ in range(40)],
@@ -190,14 +191,14 @@ def pools(seed: int = SEED) -> dict[str, list[str]]:
         ("LT", 4), ("GB", 3), ("SK", 2), ("HU", 2), ("ES", 2),
     ]:  # fmt: skip
         out["iban_" + country] = [iban(rng, country) for _ in range(n)]
-    out["kbo"] = kbo_pool()
-    out["nip"] = nip_pool()
+    out["kbo"] = kbo_pool(kbo)
+    out["nip"] = nip_pool(nip)
     return out
 
 
-def extra_pools() -> dict[str, list[str]]:
+def extra_pools(seed: int = EXTRA_SEED) -> dict[str, list[str]]:
     """Identifiers without a national check digit, and Luhn-valid card numbers (seed 4405)."""
-    rng = random.Random(4405)
+    rng = random.Random(seed)
     vin_chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
     wmis = ["WVW", "WBA", "VF1", "WDD", "TMB", "ZFA", "JTD", "WF0", "UU1", "VSS", "YV1", "KNA"]
     out: dict[str, list[str]] = {
