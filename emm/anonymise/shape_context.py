@@ -38,7 +38,7 @@ from emm.anonymise.lexicon import words as _words
 from emm.anonymise.shape_words import FUNCTION, JOINERS, PARTICLES, ROLES, TITLES, Kept
 from emm.anonymise.vocabulary import COMMON, RARE, WordLists
 
-__all__ = ["NUMBER_LABEL", "ContextRules", "placeholder_kinds"]
+__all__ = ["NUMBER_LABEL", "STREET_ENDINGS", "ContextRules", "placeholder_kinds"]
 
 _NAME_HOLES = frozenset({PLACEHOLDERS[k] for k in ("PERSON", "ORGANIZATION", "LOCATION")})
 _PERSON_HOLE = PLACEHOLDERS["PERSON"]
@@ -75,7 +75,7 @@ _HOUSE_WORDS = r"huisnr\.?|huisnummer|t/o|unit|bte|boîte|appartement|apt\.?|cha
 _ADDITION_WORDS = (
     _HOUSE_WORDS + r"|nr\.?|no\.?|nummer|bus|kamer|app\.?|flat|box|room|ap\.|kv\.|et\.|bl\.|sc\."
 )
-_STREET_ENDINGS = (
+STREET_ENDINGS = (
     r"straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|hof|pad|dam|"
     r"wal|baan|park|haven|veld|ring|plantsoen|boulevard|allee|erf|hoven|kant|oord|tuin|"
     r"wijk|burgwal|vaart|brug|poort|hoek|akker|berg|bos|straatweg|hals|zijde|kamp|eiland"
@@ -95,7 +95,7 @@ _HOUSE_NUMBER = (
     rf"[1-9]\d{{0,3}}(?:[ -]?[a-zA-Z](?![\p{{L}}\d])|[ -](?:{HOUSE_ADDITIONS})(?![\p{{L}}\d]))?"
 )
 _HOUSE = re.compile(
-    rf"(?<![\p{{L}}\d])(?:[\p{{L}}-]{{2,}}(?:{_STREET_ENDINGS})[ ](?!(?:19|20)\d\d(?!\d)){_HOUSE_NUMBER}"
+    rf"(?<![\p{{L}}\d])(?:[\p{{L}}-]{{2,}}(?:{STREET_ENDINGS})[ ](?!(?:19|20)\d\d(?!\d)){_HOUSE_NUMBER}"
     rf"|(?:{_HOUSE_WORDS})[ ]?\d{{1,4}}[a-zA-Z]?(?![\p{{L}}\d])"
     rf"|\d{{1,2}}-?(?:hoog|hg)(?![\p{{L}}]))",
     re.IGNORECASE,

@@ -46,7 +46,9 @@ import regex as re
 from emm.anonymise.entities import PLACEHOLDERS
 from emm.anonymise.folding import fold_word
 from emm.anonymise.lexicon import words as _words
-from emm.anonymise.shape_words import FUNCTION, PARTICLES, ROLES, TITLES, Kept, compound_word
+from emm.anonymise.shape_context import STREET_ENDINGS
+from emm.anonymise.shape_spelled import NUMBER_WORDS
+from emm.anonymise.shape_words import FUNCTION, JOINERS, ROLES, TITLES, Kept, compound_word
 from emm.anonymise.vocabulary import COMMON, WordLists
 
 __all__ = ["ResidueRules"]
@@ -95,10 +97,10 @@ _TOKEN = r"#?[\p{L}\p{M}\d](?:[\p{L}\p{M}\d'’.#/]|-(?=[\p{L}\d]))*"
 _GAP = r"[ \t]*(?:[,;|/\-–][ \t]*)?(?:\n[ \t]*)?"
 _AFTER = re.compile(rf"({_GAP})({_TOKEN})")
 _BEFORE = re.compile(rf"({_TOKEN})({_GAP})\Z")
-#: number words: beside a number placeholder they are its digits written out
-NUMBER_WORDS = _words("""nul één twee drie vier vijf zes zeven acht negen tien elf twaalf
-    plus zero two three four five six seven eight nine eleven twelve oh double dubbel
-    triple""")  # not "een"/"one"/"ten": an article and a word before a number too
+#: besides the number words of :mod:`emm.anonymise.shape_spelled`, what reads a number out
+_SPOKEN = _words("plus oh double dubbel triple")
+#: number words that are an article or an ordinary word before a number too
+_NOT_SPOKEN = _words("een one ten")
 #: lower-case labels and abbreviations that say what was replaced, not who
 LABELS = _words("""geb geb. nr nr. no no. tel tel. ca ca. o.a. t.a.v. tav mob mob. gsm via te
     nummer nummers adres kenteken kentekens iban bsn kvk imei vin e-mail email mail mailadres
@@ -109,13 +111,8 @@ LABELS = _words("""geb geb. nr nr. no no. tel tel. ca ca. o.a. t.a.v. tav mob mo
 _ADDRESS_FORMS = _words("""pan pani panie bai baba bácsi néni chú chị anh em cô ông bà
     señor señora don doña dona signor signora domnul doamna gospodin gospozha kak teta
     abi abla amca teyze hoca hanım bey efendi mama papa mummy mommy aunty auntie uncle""")
-#: lower-case particles of a name beside a person ("van [PERSOON]", "[PERSOON] de")
-_NAME_PARTS = PARTICLES | _words("bin ben bint ibn al el abu ould")
 _TIME = re.compile(r"(?:\d|\])[:.]\d{2}:\Z|(?:\d|\]):\Z")
-_STREET = re.compile(
-    r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|dijk|hof|park|street|road|"
-    r"lane|avenue)$"
-)
+_STREET = re.compile(rf"(?:{STREET_ENDINGS}|street|road|lane|avenue)$")
 _INITIALS = re.compile(r"(?:\p{Lu}\.){1,4}")
 _COORDINATED = re.compile(
     r"(?:\[PERSOON\][ ]+(?:en|and|und|et|&)[ ]+(?P<a>\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\[ ]*\[)"
@@ -229,11 +226,11 @@ class ResidueRules:
             return kind not in _NUMBER_HOLES or (separate and "\n" not in gap)
         if low in _ADDRESS_FORMS and (kind == _PERSON_HOLE or not after):
             return False
-        if kind == _PERSON_HOLE and low in _NAME_PARTS and (not after or glued):
+        if kind == _PERSON_HOLE and low in JOINERS and (not after or glued):
             return False
         if glued:
             return False  # letters glued to a placeholder are part of its value
-        if kind in _NUMBER_HOLES and low in NUMBER_WORDS:
+        if kind in _NUMBER_HOLES and _spoken_number(low):
             return False
         if bare.islower():
             if self._fold(bare) in self.proper:
@@ -284,3 +281,9 @@ def _wraps(gap: str, token: str) -> bool:
         return True
     wrapped_code = token.isupper() and len(token.rstrip(".")) <= 3  # "3951\nDB" (postcode)
     return any(c in gap for c in "-/–") or any(c.isdigit() for c in token) or wrapped_code
+
+
+def _spoken_number(word: str) -> bool:
+    """A number word that, beside a number placeholder, reads out its digits ("plus",
+    "nul zes")."""
+    return word in _SPOKEN or (NUMBER_WORDS.fullmatch(word) is not None and word not in _NOT_SPOKEN)

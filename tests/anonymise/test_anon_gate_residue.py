@@ -9,6 +9,7 @@ pass without a finding (otherwise every export is analyst work).
 from __future__ import annotations
 
 import pytest
+from anon_helpers import shape_findings_on, shape_terms
 
 from emm.anonymise.shapes import ShapeCheck
 
@@ -158,20 +159,15 @@ def shapes() -> ShapeCheck:
 def test_when_a_value_survives_de_identification_then_the_gate_refuses_it(
     shapes: ShapeCheck, case: str, text: str, value: str
 ) -> None:
-    start = text.index(value)
-    end = start + len(value)
-    found = shapes.find(text)
-    assert any(f.start < end and start < f.end for f in found), [
-        (f.rule, text[f.start : f.end]) for f in found
-    ]
+    touched, found = shape_findings_on(shapes, text, value)
+    assert touched, found
 
 
 @pytest.mark.parametrize(("case", "text"), PASSED, ids=[c[0] for c in PASSED])
 def test_when_prose_touches_a_placeholder_then_it_passes(
     shapes: ShapeCheck, case: str, text: str
 ) -> None:
-    found = shapes.find(text, rules=("RESIDUE", "JOINED"))
-    assert [(f.rule, text[f.start : f.end]) for f in found] == []
+    assert shape_terms(shapes, text, rules=("RESIDUE", "JOINED")) == []
 
 
 #: other shapes of what a de-identifier leaves: dates in words, digits written with letters,
@@ -181,4 +177,4 @@ def test_when_prose_touches_a_placeholder_then_it_passes(
 def test_when_trend_text_has_such_shapes_then_it_passes(
     shapes: ShapeCheck, case: str, text: str
 ) -> None:
-    assert [(f.rule, text[f.start : f.end]) for f in shapes.find(text)] == []
+    assert shape_terms(shapes, text) == []
