@@ -177,20 +177,24 @@ def start_panel() -> None:
                             e.uid: f"{tr.type(e.label)}: {e.caption} ({', '.join(e.parties)})"
                             for e in g.find(q.strip())
                         }
+                    # the first result is picked; the analyst may add or drop others
+                    ss["ex_found_pick"] = list(ss["ex_found"])[:1]
                     if not ss["ex_found"]:
                         st.warning(tr("ex.nothing_found"))
+            # The picker is there before the first search too (empty and disabled): results
+            # appearing must not push the canvas below down while the analyst aims at it.
             found_map: dict[str, str] = ss.get("ex_found", {})
-            if found_map:
-                chosen = st.multiselect(
-                    tr("ex.start_entities"),
-                    list(found_map),
-                    format_func=found_map.__getitem__,
-                    default=list(found_map)[:1],
-                    key="ex_found_pick",
-                )
-                if st.button(tr("ex.start_these"), disabled=not chosen, key="ex_start_found"):
-                    start(chosen, tr("ex.source_search"), hops=2)
-                    st.rerun()
+            chosen = st.multiselect(
+                tr("ex.start_entities"),
+                list(found_map),
+                format_func=found_map.__getitem__,
+                key="ex_found_pick",
+                disabled=not found_map,
+                placeholder=tr("ex.search_first") if not found_map else None,
+            )
+            if st.button(tr("ex.start_these"), disabled=not chosen, key="ex_start_found"):
+                start(chosen, tr("ex.source_search"), hops=2)
+                st.rerun()
         if t_set.open is not False:
             with t_set:
                 # read again each time: a restriction or erasure shows at once

@@ -313,10 +313,26 @@ class GraphView {
         return { x: r.left + d.x, y: r.top + d.y };
       },
       // Where to click a node: on screen, on the canvas (not under the legend), or null.
-      clickable: (id) => {
+      // It resolves once the node has held still on screen for 100 ms: the page above may
+      // still be growing after a rerun (an expander opening), and a click aimed at where the
+      // node was would land beside it. Timers, not animation frames: a hidden tab has none.
+      clickable: async (id) => {
+        if (!net.getPositions([id])[id]) return null;
+        this.box.scrollIntoView({ block: "center", inline: "nearest" });
+        const frame = () => new Promise((resolve) => setTimeout(resolve, 20));
+        let last = "";
+        for (let still = 0, i = 0; still < 5 && i < 240; i++) {
+          await frame();
+          const q = net.getPositions([id])[id];
+          if (!q) return null;
+          const r = this.netDiv.getBoundingClientRect();
+          const d = net.canvasToDOM(q);
+          const now = `${r.left + d.x},${r.top + d.y}`;
+          still = now === last ? still + 1 : 0;
+          last = now;
+        }
         const p = net.getPositions([id])[id];
         if (!p) return null;
-        this.box.scrollIntoView({ block: "center", inline: "nearest" });
         const d = net.canvasToDOM(p);
         const r = this.netDiv.getBoundingClientRect();
         const x = r.left + d.x;
