@@ -24,17 +24,19 @@ browser's own work; the two cores are shared by server, database and browsers). 
 the data size, the session count and the load average. Screenshots of the explorer at about
 50, 500 and 2,000 entities (Dutch UI, demo data) go to ``docs/screenshots/`` on a full run.
 
-Run by hand: ``python -m benchmarks.bench_app [--quick]``.
+Run by hand: ``python -m benchmarks.bench_app [--quick] [--size 1m] [--sessions 1,10]``
+(``--size``: any size of :data:`emm.synth.SIZES`; at ``100k`` and ``1m`` only the analysts'
+analysis is run and no screenshots are taken).
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import shutil
 import socket
 import statistics
-import sys
 import tempfile
 import time
 import urllib.request
@@ -106,7 +108,8 @@ def prepare(work: Path, size: str, users_n: int) -> tuple[dict[str, str], Any, l
     ingest_folder(work / "synth" / "deliveries", store, out_dir=data)
     system = guarded(store, settings, Principal("system", "senior_analyst", "POL", "bench"))
     run = None
-    for role in ("senior_analyst", "analyst"):
+    large = size in ("100k", "1m")
+    for role in ("analyst",) if large else ("senior_analyst", "analyst"):
         run = system.analysis.run(for_role=role)
     for i in range(users_n):
         users(settings).add(f"bench{i}", role="analyst", affiliation="POL", password=PASSWORD)
@@ -114,7 +117,7 @@ def prepare(work: Path, size: str, users_n: int) -> tuple[dict[str, str], Any, l
     members = [u for n in run.networks[:60] for u in n["members"] if u.startswith("Person-")]
     found = system.get_many(members[:400])
     names = sorted({e.caption for e in found.values() if len(e.caption) > 5})[:40]
-    hub = _hub(store, settings, [str(k["uid"]) for k in run.key_players])
+    hub = "" if large else _hub(store, settings, [str(k["uid"]) for k in run.key_players])
     store.driver.close()
     return env, settings, names, hub
 
@@ -344,12 +347,14 @@ async def screenshots(url: str, big: str, user: str) -> list[str]:
     return done
 
 
-def run(quick: bool) -> list[dict[str, Any]]:
+def run(
+    quick: bool, size: str | None = None, counts: tuple[int, ...] | None = None
+) -> list[dict[str, Any]]:
     from emm.app import launch
     from emm.graph import local_db
 
-    size = "tiny" if quick else "demo"
-    counts = (1, 2) if quick else (1, 10)
+    size = size or ("tiny" if quick else "demo")
+    counts = counts or ((1, 2) if quick else (1, 10))
     rounds = 2 if quick else 5
     (ROOT / "tmp").mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench_app-", dir=ROOT / "tmp"))
@@ -416,7 +421,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
                     )
             for row in rows[shown:]:  # as soon as measured: a later failure keeps them
                 print(row, flush=True)
-        if not quick:
+        if not quick and big:
             try:
                 lines = asyncio.run(screenshots(url, big, "bench0"))
             except Exception as exc:  # noqa: BLE001 - the timings above are kept either way
@@ -441,6 +446,12 @@ def run(quick: bool) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    for row in run(quick="--quick" in sys.argv):
+    cli = argparse.ArgumentParser(description="The app in real browsers.")
+    cli.add_argument("--quick", action="store_true", help="tiny data, 1 and 2 sessions")
+    cli.add_argument("--size", help="data size (tiny, demo, 100k, 1m, ...)")
+    cli.add_argument("--sessions", help="session counts, e.g. 1,10")
+    a = cli.parse_args()
+    sessions = tuple(int(x) for x in a.sessions.split(",")) if a.sessions else None
+    for row in run(quick=a.quick, size=a.size, counts=sessions):
         if row["benchmark"] == "app screenshot":  # the timings were printed when measured
             print(row)
