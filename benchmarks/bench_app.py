@@ -290,15 +290,82 @@ async def session(
     await context.close()
 
 
-async def measure(url: str, n: int, names: list[str], rounds: int) -> dict[str, list[float]]:
+async def protocol_session(
+    url: str, i: int, names: list[str], rounds: int, out: dict[str, list[float]]
+) -> None:
+    """The steps of :func:`session` over the app's websocket, without a browser (the server's
+    part of each click, see :mod:`benchmarks.app_protocol`); figures go to ``server_<step>``."""
+    from benchmarks.app_protocol import ProtocolSession, component_event
+
+    async with ProtocolSession(url, timeout=WAIT / 1000) as s:
+        t = await s.rerun(
+            set_values={
+                "login_user": f"bench{i}",
+                "login_pw": PASSWORD,
+                "login_purpose": f"benchmark {i}",
+            },
+            trigger=("FormSubmitter:login-Inloggen", "trigger_value", True),
+        )
+        if "logout" not in s.widgets:
+            raise RuntimeError(f"protocol session {i}: login refused")
+        out["server_login"].append(t)
+        out["server_navigation"].append(await s.rerun(page="Netwerkverkenner"))
+        tabs = s.widgets["ex_start_tabs"]
+        await s.rerun(fragment=tabs.fragment, set_values={"ex_start_tabs": "Gerangschikt netwerk"})
+        await s.rerun(
+            fragment=s.widgets["ex_load_net"].fragment,
+            trigger=("ex_load_net", "trigger_value", True),
+        )
+        done: set[str] = set()
+        for r in range(rounds):
+            name = names[(i * rounds + r) % len(names)]
+            query = s.widgets["ex_query"]
+            t = await s.rerun(
+                fragment=query.fragment,
+                set_values={"ex_query": name},
+                trigger=("FormSubmitter:ex_find-Zoeken", "trigger_value", True),
+            )
+            if s.widgets["ex_found_pick"].payload.get("options"):
+                out["server_search"].append(t)
+            else:
+                out["server_search_empty"].append(t)
+            graph = s.widgets["ex_graph"]
+            nodes = graph.payload.get("nodes", [])
+            done.update(n["id"] for n in nodes if n.get("seed"))
+            fresh = [n["id"] for n in nodes if n["id"] not in done]
+            if fresh:
+                uid = fresh[(r * 7 + i) % len(fresh)]
+                done.add(uid)
+                rev = graph.payload.get("rev")
+                batch = [{"type": "expand", "ids": [uid], "arg": None, "n": r + 1}]
+                event = [{"event": "action", "value": {"inst": f"proto{i}", "batch": batch}}]
+                t = await s.rerun(
+                    fragment=graph.fragment,
+                    trigger=(component_event(graph), "json_trigger_value", event),
+                )
+                if s.widgets["ex_graph"].payload.get("rev") == rev:
+                    out["server_expand_unchanged"].append(t)
+                else:
+                    out["server_expand"].append(t)
+            out["server_navigation"].append(await s.rerun(page="Overzicht"))
+            out["server_navigation"].append(await s.rerun(page="Netwerkverkenner"))
+
+
+async def measure(
+    url: str, n: int, names: list[str], rounds: int, browsers: int | None = None
+) -> dict[str, list[float]]:
+    """``n`` sessions at once: the first ``browsers`` (all by default) in headless Chromium,
+    the others over the websocket protocol (:func:`protocol_session`)."""
     from playwright.async_api import async_playwright
 
     out: dict[str, list[float]] = defaultdict(list)
+    b = n if browsers is None else min(browsers, n)
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             done = await asyncio.gather(
-                *(session(browser, url, i, names, rounds, out) for i in range(n)),
+                *(session(browser, url, i, names, rounds, out) for i in range(b)),
+                *(protocol_session(url, i, names, rounds, out) for i in range(b, n)),
                 return_exceptions=True,
             )
             out["browser_cpu"].append(_browser_cpu_seconds())
@@ -348,7 +415,10 @@ async def screenshots(url: str, big: str, user: str) -> list[str]:
 
 
 def run(
-    quick: bool, size: str | None = None, counts: tuple[int, ...] | None = None
+    quick: bool,
+    size: str | None = None,
+    counts: tuple[int, ...] | None = None,
+    browsers: int | None = None,
 ) -> list[dict[str, Any]]:
     from emm.app import launch
     from emm.graph import local_db
@@ -379,7 +449,11 @@ def run(
             shown = len(rows)
             load0 = os.getloadavg()[0]
             cpu0 = (_cpu_seconds(proc.pid), _cpu_seconds(db_pid), time.monotonic())
-            out = asyncio.run(measure(url, n, names, rounds))
+            out = asyncio.run(measure(url, n, names, rounds, browsers))
+            b = n if browsers is None else min(browsers, n)
+            label = f"{size}, {n} session{'s' if n > 1 else ''}" + (
+                f" ({b} in a browser, {n - b} over the protocol)" if b < n else ""
+            )
             cpu = (_cpu_seconds(proc.pid) - cpu0[0], _cpu_seconds(db_pid) - cpu0[1])
             wall = time.monotonic() - cpu0[2]
             load1 = os.getloadavg()[0]
@@ -387,23 +461,30 @@ def run(
                 f"; CPU over {wall:.0f} s: app server {cpu[0]:.0f} s, database {cpu[1]:.0f} s,"
                 f" browser {sum(out.get('browser_cpu') or [0.0]):.0f} s"
             )
-            for op in ("navigation", "search", "expand", "login"):
+            steps = ("navigation", "search", "expand", "login")
+            for op in (*steps, *(f"server_{x}" for x in steps)):
                 values = out.get(op) or []
                 if not values:
                     continue
+                step = op.removeprefix("server_")
                 for q in (0.5, 0.95):
                     rows.append(
                         {
-                            "benchmark": f"app {op}",
-                            "size": f"{size}, {n} session{'s' if n > 1 else ''}",
+                            "benchmark": f"app {op.replace('_', ' ')}",
+                            "size": label,
                             "metric": f"p{int(q * 100)}",
                             "value": round(_quantile(sorted(values), q), 3),
                             "unit": "s",
-                            "target": f"p95 <= {TARGETS[op]} s" if op != "login" else "<= 2 s",
+                            "target": f"p95 <= {TARGETS[step]} s" if step != "login" else "<= 2 s",
                             "notes": f"{len(values)} measurements; load {load0:.1f}→{load1:.1f}"
                             + (
                                 f"; {len(out['expand_timeouts'])} expand(s) timed out"
                                 if op == "expand" and out.get("expand_timeouts")
+                                else ""
+                            )
+                            + (
+                                f"; {len(out[op + '_unchanged'])} expand(s) drew nothing new"
+                                if op == "server_expand" and out.get(op + "_unchanged")
                                 else ""
                             )
                             + where
@@ -450,8 +531,13 @@ if __name__ == "__main__":
     cli.add_argument("--quick", action="store_true", help="tiny data, 1 and 2 sessions")
     cli.add_argument("--size", help="data size (tiny, demo, 100k, 1m, ...)")
     cli.add_argument("--sessions", help="session counts, e.g. 1,10")
+    cli.add_argument(
+        "--browsers",
+        type=int,
+        help="how many of the sessions run in a browser (the others over the protocol)",
+    )
     a = cli.parse_args()
     sessions = tuple(int(x) for x in a.sessions.split(",")) if a.sessions else None
-    for row in run(quick=a.quick, size=a.size, counts=sessions):
+    for row in run(quick=a.quick, size=a.size, counts=sessions, browsers=a.browsers):
         if row["benchmark"] == "app screenshot":  # the timings were printed when measured
             print(row)
