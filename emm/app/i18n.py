@@ -55,6 +55,7 @@ class Labels(BaseModel):
     values: dict[str, dict[str, Text]]  # property -> code -> label
     roles: dict[str, Text]
     parties: dict[str, Text]
+    reasons: dict[str, Text]  # the same-person analysis's reasons, by their English text
 
 
 @cache
@@ -117,6 +118,20 @@ class Translator:
         return (
             f"{self._label(labels().parties, code)} ({code})" if code in labels().parties else code
         )
+
+    def reason(self, text: str) -> str:
+        """A same-person reason in this language; a shared identifier by its kind, never by
+        its internal id.
+
+        >>> nl = Translator("nl")
+        >>> nl.reason("day and month of birth transposed"), nl.reason("shared Phone (Phone-1a)")
+        ('dag en maand van geboorte verwisseld', 'gedeeld: telefoonnummer')
+        >>> Translator("en").reason("shared BankAccount (BankAccount-9)")
+        'shared: bank account'
+        """
+        if text.startswith("shared ") and text.endswith(")") and " (" in text:
+            return self("sp.shared", kind=self.type(text[7:].split(" (", 1)[0]))
+        return self._label(labels().reasons, text)
 
     def indicator(self, indicator_id: str) -> str:
         return _indicator_titles().get(indicator_id, {}).get(self.lang, indicator_id)

@@ -162,3 +162,48 @@ def test_a_property_card_is_readable_and_ordered():
         ("nationaliteit", "NL"),
         ("bekend bij", "POL"),
     ]
+
+
+def reason_texts() -> set[str]:
+    """Every constant reason the same-person analysis can give (string constants returned
+    with a score, assigned to ``why``, added to ``reasons`` or in ``PENALTIES``)."""
+    import emm.graph.analysis.same_person as sp
+
+    tree = ast.parse(Path(sp.__file__).read_text(encoding="utf-8"))
+    out: set[str] = {why for _, why in sp.PENALTIES.values()}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple):
+            out |= {
+                e.value
+                for e in node.value.elts
+                if isinstance(e, ast.Constant) and isinstance(e.value, str)
+            }
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "why" for t in node.targets
+        ):
+            if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+                out.add(node.value.value)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("append", "insert")
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "reasons"
+        ):
+            out |= {
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            }
+    return out
+
+
+def test_every_same_person_reason_is_worded_in_dutch():
+    texts = reason_texts()
+    assert len(texts) >= 20, texts  # the walk still finds them
+    missing = sorted(t for t in texts if t not in labels().reasons)
+    assert not missing, missing
+    nl = Translator("nl")
+    assert all(nl.reason(t) != t for t in texts)
+    assert nl.reason("shared Phone (Phone-1)") == "gedeeld: telefoonnummer"
+    assert nl.reason("an unknown reason") == "an unknown reason"  # shown, never an error

@@ -79,7 +79,7 @@ else:
             st.markdown(
                 tr("sp.score", score=f"{c['score']:.2f}")
                 + " · "
-                + " · ".join(md(r) for r in c["reasons"])
+                + " · ".join(md(tr.reason(r)) for r in c["reasons"])
             )
             if a is None or b is None:
                 st.caption(tr("sp.gone"))
