@@ -25,6 +25,7 @@ from emm.app.components.graph.styles import (
 )
 from emm.app.i18n import Translator
 from emm.app.workspace import Workspace
+from emm.products import chart_formats
 
 COLOUR_BY = ("type", "community", "party")
 SIZE_BY = ("equal", "degree", "facts")
@@ -304,3 +305,39 @@ def expand_menu(
         "party": [(p, tr.party(p)) for p in parties],
         "basis": [(b, b) for b in sorted(bases)],
     }
+
+
+def chart_export(
+    ws: Workspace, tr: Translator, header: Mapping[str, str]
+) -> chart_formats.ChartExport:
+    """What the canvas shows (hidden entities and their facts left out) as an export."""
+    shown, links = chart_formats.visible(ws.entities, ws.sub.links.values(), ws.hidden)
+    return chart_formats.ChartExport(
+        entities=[
+            chart_formats.ExportEntity(
+                e.uid,
+                e.label,
+                str(e.props.get("caption") or e.uid),
+                {k: v for k, v in e.props.items() if k not in ("search", "key", "uid", "caption")},
+                tuple(e.props.get("parties") or ()),
+                ws.positions.get(e.uid),
+            )
+            for e in shown
+        ],
+        links=[
+            chart_formats.ExportLink(
+                link.source_ref,
+                link.type,
+                link.source,
+                link.target,
+                str(link.props.get("party") or ""),
+                str(link.props.get("legal_basis") or ""),
+                str(link.props.get("registered_at") or "")[:10] or None,
+                fact_date(link.props),
+            )
+            for link in links
+        ],
+        header=header,
+        type_label=tr.type,
+        rel_label=tr.rel,
+    )

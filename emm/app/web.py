@@ -245,6 +245,17 @@ def forget_media(tab: str) -> None:
         return
 
 
+def own_generated(data: bytes, mimetype: str, filename: str, sid: str) -> None:
+    """A file that a deferred download makes (outside any script run, so no tab shows it) is
+    the web session's that clicked: Streamlit 1.67 names it by the hash computed here."""
+    try:
+        from streamlit.runtime.memory_media_file_storage import _calculate_file_id
+
+        FILES.own([_calculate_file_id(data, mimetype, filename)], sid)
+    except Exception:  # noqa: BLE001 - another runtime: the guard refuses it (fails closed)
+        return
+
+
 def tab_files(tab: str) -> list[str]:
     """The ids of the files a tab shows now (Streamlit 1.67 internals, read only)."""
     try:

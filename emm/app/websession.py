@@ -9,6 +9,7 @@ that is gone (logout in another tab, 30 minutes idle, account disabled) logs the
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -145,6 +146,20 @@ def own_files() -> None:
     tab = _tab()
     if isinstance(sid, str) and tab:
         web.FILES.own(web.tab_files(tab), sid)
+
+
+def owned_download(make: Callable[[], bytes], mimetype: str, filename: str) -> Callable[[], bytes]:
+    """A download made when clicked (``st.download_button`` with a callable), whose file the
+    guard on ``/media`` then serves to this web session only (see ``web.own_generated``)."""
+    sid = st.session_state.get(SID)
+
+    def run() -> bytes:
+        data = make()
+        if isinstance(sid, str):
+            web.own_generated(data, mimetype, filename, sid)
+        return data
+
+    return run
 
 
 def scratch() -> dict[str, Any]:

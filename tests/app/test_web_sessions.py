@@ -228,3 +228,24 @@ def test_custom_rules(tmp_path, clock):
     )
     t = LoginThrottle(tmp_path / "c.sqlite", rules, clock=clock)
     assert t.failed("eva", "pc").rule == "strict"
+
+
+def test_a_file_made_when_clicked_is_served_only_to_the_session_that_clicked():
+    """A deferred download is made outside any script run: the file id Streamlit gives it
+    (``load_and_get_id``) is the one the guard remembers for the clicking session."""
+    from streamlit.runtime.media_file_storage import MediaFileKind
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    from emm.app import web
+
+    data, mime, name = b"<graphml/>", "application/graphml+xml", "emm-netwerk.graphml"
+    web.own_generated(data, mime, name, "sid-clicked")
+    file_id = MemoryMediaFileStorage("/media").load_and_get_id(
+        data, mime, MediaFileKind.DOWNLOADABLE, name
+    )
+    owner = web.FILES.owner(file_id)
+    assert owner == "sid-clicked"
+    served = MediaFile(True, frozenset())  # no tab shows it
+    assert media_allowed(served, "sid-clicked", Bindings(), owner=owner)
+    assert not media_allowed(served, "sid-other", Bindings(), owner=owner)
+    assert not media_allowed(served, None, Bindings(), owner=owner)

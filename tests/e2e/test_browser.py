@@ -436,7 +436,16 @@ def test_canvas_click_expand_menu_undo_and_export(tab: Tab) -> None:
         page.get_by_test_id("graph-export-svg").click()
     text = Path(svg_dl.value.path()).read_text(encoding="utf-8")
     assert text.startswith("<svg") and "Verstrekkingsvoorwaarde" in text
-    wait_until(lambda: audit_actions(tab.app).count("export_chart") >= 2, "export audit entries")
+    # the files for other tools are made by the server when clicked (and audited then)
+    with page.expect_download() as graphml:
+        page.get_by_role("button", name="GraphML").click()
+    text = Path(graphml.value.path()).read_text(encoding="utf-8")
+    assert graphml.value.suggested_filename == "emm-netwerk.graphml"
+    assert "<graphml" in text and "Verstrekkingsvoorwaarde" in text and "legal_basis" in text
+    with page.expect_download() as anx:
+        page.get_by_role("button", name="i2 (ANX)").click()
+    assert Path(anx.value.path()).read_bytes()[:2] == b"\xff\xfe"
+    wait_until(lambda: audit_actions(tab.app).count("export_chart") >= 4, "export audit entries")
 
 
 def test_reload_keeps_the_session_and_a_second_tab_follows_a_deep_link(tab: Tab) -> None:

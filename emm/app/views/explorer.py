@@ -14,6 +14,7 @@ component, and what is left here is the page's layout and its event handling.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -42,7 +43,7 @@ from emm.graph.analysis import communities, key_players
 from emm.graph.model import EdgeFilter, Subgraph
 from emm.graph.projection import to_networkx
 from emm.graph.schema import PARTIES, REL_TYPES
-from emm.products import working_sets
+from emm.products import chart_formats, working_sets
 from emm.products.oib import timeline
 
 EXPAND_NEW = 40  # at most this many new entities per expanded entity
@@ -566,14 +567,49 @@ def canvas_and_panel() -> None:
         ack=ss.get("ex_ack"),
         on_event=on_graph,
     )
-    b1, b2, _ = st.columns([2, 1, 5])
+    b1, b2, *exports = st.columns([2, 1, 1.3, 1.1, 1.3, 1.1])
     b1.button(
         tr("graph.undo"), key="ex_undo", disabled=not ws.can_undo, on_click=queue, args=("undo", [])
     )
     b2.button(
         tr("graph.redo"), key="ex_redo", disabled=not ws.can_redo, on_click=queue, args=("redo", [])
     )
+    for column, fmt in zip(exports, chart_formats.FORMATS, strict=True):
+        _, suffix, mime = chart_formats.FORMATS[fmt]
+        column.download_button(
+            tr(f"ex.export_{fmt}"),
+            # made when clicked (and audited then), served to this session only
+            websession.owned_download(export_file(ws, fmt), mime, f"emm-netwerk.{suffix}"),
+            file_name=f"emm-netwerk.{suffix}",
+            mime=mime,
+            key=f"ex_export_{fmt}",
+            help=tr("ex.export_help"),
+            on_click="ignore",
+        )
     panel(ws, G)
+
+
+def export_file(ws: Workspace, fmt: str) -> Callable[[], bytes]:
+    """The chart as a file in ``fmt``, made (and the export audited) only when downloaded."""
+
+    def make() -> bytes:
+        header = {
+            "exported_by": p.user,
+            "purpose": p.purpose,
+            "exported_at": date.today().isoformat(),
+            "notice": tr("ex.export_notice"),
+            "source": tr(
+                "ex.export_provenance",
+                user=p.user,
+                purpose=p.purpose,
+                when=date.today().isoformat(),
+            ),
+        }
+        data = chart_formats.FORMATS[fmt][0](chartdata.chart_export(ws, tr, header))
+        audit_export(ws, fmt)
+        return data
+
+    return make
 
 
 def on_pick() -> None:
