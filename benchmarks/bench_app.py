@@ -414,6 +414,26 @@ async def screenshots(url: str, big: str, user: str) -> list[str]:
     return done
 
 
+def against(url: str, names: list[str], label: str, counts: tuple[int, ...]) -> None:
+    """Measure an app that is already running (``--url``; its users ``bench0``... with the
+    benchmark's password): the same sessions, printed as rows; no CPU split, no screenshots."""
+    for n in counts:
+        load0 = os.getloadavg()[0]
+        out = asyncio.run(measure(url, n, names, 5))
+        lost = len(out.get("expand_timeouts") or [])
+        for op in ("navigation", "search", "expand", "login"):
+            values = sorted(out.get(op) or [])
+            if values:
+                print(
+                    f"{label}, {n} session(s), {op}: p50 {_quantile(values, 0.5):.3f} s, "
+                    f"p95 {_quantile(values, 0.95):.3f} s ({len(values)} measurements, "
+                    f"load {load0:.1f}→{os.getloadavg()[0]:.1f}"
+                    + (f", {lost} timed out" if op == "expand" and lost else "")
+                    + ")",
+                    flush=True,
+                )
+
+
 def run(
     quick: bool,
     size: str | None = None,
@@ -536,8 +556,14 @@ if __name__ == "__main__":
         type=int,
         help="how many of the sessions run in a browser (the others over the protocol)",
     )
+    cli.add_argument("--url", help="measure this running app instead (with --names)")
+    cli.add_argument("--names", type=Path, help="a file of names to search for, one a line")
     a = cli.parse_args()
     sessions = tuple(int(x) for x in a.sessions.split(",")) if a.sessions else None
+    if a.url:
+        lines = a.names.read_text(encoding="utf-8").split("\n") if a.names else []
+        against(a.url, [x for x in lines if x.strip()], a.size or "running app", sessions or (1,))
+        raise SystemExit(0)
     for row in run(quick=a.quick, size=a.size, counts=sessions, browsers=a.browsers):
         if row["benchmark"] == "app screenshot":  # the timings were printed when measured
             print(row)
