@@ -69,7 +69,7 @@ def labels() -> Labels:
 
 
 @cache
-def _indicator_titles() -> dict[str, dict[str, str]]:
+def indicator_titles() -> dict[str, dict[str, str]]:
     table = read_table("emm.graph.analysis", "indicators.yaml")
     return {
         iid: {"nl": str(ind.get("title_nl", iid)), "en": str(ind.get("title_en", iid))}
@@ -134,7 +134,7 @@ class Translator:
         return self._label(labels().reasons, text)
 
     def indicator(self, indicator_id: str) -> str:
-        return _indicator_titles().get(indicator_id, {}).get(self.lang, indicator_id)
+        return indicator_titles().get(indicator_id, {}).get(self.lang, indicator_id)
 
     def value(self, prop: str, value: Any) -> str:
         """A property value as text: codes as labels, dates as dates, lists joined."""

@@ -33,7 +33,11 @@ def _load(settings: Settings) -> None:
 
     import emm.app.services  # noqa: F401
     import emm.graph.analysis  # noqa: F401
+    from emm.app import i18n
 
+    # The word tables every page asks for: read once here, not by the first sessions at once
+    # (ten logins after a restart each parsed them; 2-3 s per login, measured)
+    i18n.strings(), i18n.labels(), i18n.indicator_titles()
     freeze()
     cache = settings.data_dir / "cache"
     if not (cache / "deduce").exists():  # its lookup tables are built by `emm demo` (minutes)
