@@ -488,7 +488,7 @@ def child_quality(kind: str, seed: int, size: str, work: Path) -> None:
     """Detection, organisers, decoys and same-person on one material; one JSON record."""
     from benchmarks.eval.materials import measure, synth_material
 
-    if kind in ("gen2", "gen3", "gen4"):
+    if kind in ("gen2", "gen3", "gen4", "gen5"):
         from benchmarks.eval.gen2_material import generator_material
 
         material = generator_material(kind, work, seed=seed, scale=float(size))
