@@ -331,6 +331,7 @@ async def protocol_session(
                 out["server_search_empty"].append(t)
             graph = s.widgets["ex_graph"]
             nodes = graph.payload.get("nodes", [])
+            out["server_view_nodes"].append(float(len(nodes)))  # the view a click redraws
             done.update(n["id"] for n in nodes if n.get("seed"))
             fresh = [n["id"] for n in nodes if n["id"] not in done]
             if fresh:
@@ -414,19 +415,28 @@ async def screenshots(url: str, big: str, user: str) -> list[str]:
     return done
 
 
-def against(url: str, names: list[str], label: str, counts: tuple[int, ...]) -> None:
+def against(
+    url: str,
+    names: list[str],
+    label: str,
+    counts: tuple[int, ...],
+    browsers: int | None = None,
+) -> None:
     """Measure an app that is already running (``--url``; its users ``bench0``... with the
-    benchmark's password): the same sessions, printed as rows; no CPU split, no screenshots."""
+    benchmark's password): the same sessions, printed as rows; no CPU split, no screenshots.
+    With ``--browsers 0`` every session speaks the protocol: the server's part of each step."""
     for n in counts:
         load0 = os.getloadavg()[0]
-        out = asyncio.run(measure(url, n, names, 5))
+        out = asyncio.run(measure(url, n, names, 5, browsers))
         lost = len(out.get("expand_timeouts") or [])
-        for op in ("navigation", "search", "expand", "login"):
+        steps = ("navigation", "search", "expand", "login")
+        for op in (*steps, *(f"server_{x}" for x in steps), "server_view_nodes"):
             values = sorted(out.get(op) or [])
+            unit = "" if op == "server_view_nodes" else " s"  # entities in the redrawn view
             if values:
                 print(
-                    f"{label}, {n} session(s), {op}: p50 {_quantile(values, 0.5):.3f} s, "
-                    f"p95 {_quantile(values, 0.95):.3f} s ({len(values)} measurements, "
+                    f"{label}, {n} session(s), {op}: p50 {_quantile(values, 0.5):.3f}{unit}, "
+                    f"p95 {_quantile(values, 0.95):.3f}{unit} ({len(values)} measurements, "
                     f"load {load0:.1f}→{os.getloadavg()[0]:.1f}"
                     + (f", {lost} timed out" if op == "expand" and lost else "")
                     + ")",
@@ -562,7 +572,8 @@ if __name__ == "__main__":
     sessions = tuple(int(x) for x in a.sessions.split(",")) if a.sessions else None
     if a.url:
         lines = a.names.read_text(encoding="utf-8").split("\n") if a.names else []
-        against(a.url, [x for x in lines if x.strip()], a.size or "running app", sessions or (1,))
+        names = [x for x in lines if x.strip()]
+        against(a.url, names, a.size or "running app", sessions or (1,), a.browsers)
         raise SystemExit(0)
     for row in run(quick=a.quick, size=a.size, counts=sessions, browsers=a.browsers):
         if row["benchmark"] == "app screenshot":  # the timings were printed when measured

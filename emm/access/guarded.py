@@ -23,8 +23,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from emm.access.aggregates import AggregateCache, filter_key
 from emm.access.policy import AccessDenied, Principal
 from emm.audit import AuditLog
 from emm.graph.model import NO_FILTER, EdgeFilter, Entity, Link, Subgraph
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from emm.access.privacy import GuardedPrivacy
     from emm.access.products import GuardedProducts
     from emm.access.work import GuardedWork
+
+T = TypeVar("T")
 
 
 def _parties_of(sub: Subgraph) -> set[str]:
@@ -72,8 +75,10 @@ class GuardedStore:
         data_dir: Path,
         *,
         owns_store: bool = False,
+        aggregates: AggregateCache | None = None,
     ) -> None:
         self._store = store
+        self._aggregates = aggregates
         self.principal = principal
         self._audit_log = audit
         self.data_dir = data_dir
@@ -234,18 +239,34 @@ class GuardedStore:
     def count_nodes(self) -> dict[str, int]:
         """Entities per type that this principal may see."""
         self.require("search")
-        counts = self._store.count_nodes(self.scope())
+        flt = self.scope()
+        counts = self._aggregate("nodes", flt, lambda: self._store.count_nodes(flt))
         self._audit("counts", size=sum(counts.values()))
         return counts
 
     def count_edges(self, flt: EdgeFilter = NO_FILTER) -> list[dict[str, Any]]:
         """Facts per type, party and legal basis that this principal may see."""
         self.require("search")
-        rows = self._store.count_edges(self.scope(flt))
+        scoped = self.scope(flt)
+        rows = self._aggregate("edges", scoped, lambda: self._store.count_edges(scoped))
         self._audit(
             "counts", size=sum(int(r["n"]) for r in rows), parties={r["party"] for r in rows}
         )
         return rows
+
+    def _aggregate(self, kind: str, flt: EdgeFilter, read: Callable[[], T]) -> T:
+        """A whole-graph count, from the shared cache when this store was given one (the app:
+        one read per scope for all sessions; the audit entry stays each principal's own)."""
+        if self._aggregates is None:
+            return read()
+        key = (
+            kind,
+            id(self._store),
+            str(self.data_dir),
+            self.generation(),
+            filter_key(flt.params()),
+        )
+        return self._aggregates.get(key, read)
 
     def find(self, query: str, *, limit: int = 25) -> list[Entity]:
         """Entities matching an identifier or a text fragment, among those the principal may

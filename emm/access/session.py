@@ -6,6 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
+from emm.access.aggregates import AggregateCache
 from emm.access.guarded import GuardedStore
 from emm.access.policy import AccessDenied, Principal
 from emm.access.users import AuthenticationFailed, User, UserStore
@@ -31,9 +32,18 @@ def audit_log(settings: Settings) -> AuditLog:
     )
 
 
-def guarded(store: GraphStore, settings: Settings, principal: Principal) -> GuardedStore:
-    """The guarded store of ``principal`` on an open store (the app and CLI hold the store)."""
-    return GuardedStore(store, principal, audit_log(settings), settings.data_dir)
+def guarded(
+    store: GraphStore,
+    settings: Settings,
+    principal: Principal,
+    *,
+    aggregates: AggregateCache | None = None,
+) -> GuardedStore:
+    """The guarded store of ``principal`` on an open store (the app and CLI hold the store);
+    ``aggregates``: a cache of whole-graph counts shared with other sessions (the app's)."""
+    return GuardedStore(
+        store, principal, audit_log(settings), settings.data_dir, aggregates=aggregates
+    )
 
 
 def login(settings: Settings, name: str, password: str, purpose: str) -> GuardedStore:

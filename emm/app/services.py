@@ -18,6 +18,7 @@ from typing import Any
 import streamlit as st
 
 from emm import settings as settings_mod
+from emm.access import aggregates
 from emm.access.analysis import AnalysisRun, scope_tag, stamp
 from emm.access.guarded import GuardedStore
 from emm.access.policy import AccessDenied, Principal, load_policy
@@ -168,7 +169,7 @@ def session() -> GuardedStore:
     if kept is not None and kept[0] == key:
         g: GuardedStore = kept[1]
         return g
-    g = guarded(store, settings, p)
+    g = guarded(store, settings, p, aggregates=aggregates.SHARED)  # counts: one read per scope
     st.session_state["_guarded"] = (key, g)
     return g
 
