@@ -408,6 +408,10 @@ SHAPE_TYPES: dict[str, str] = {
     "DATE": "DATE_TIME",
     "WRAPPED": "PERSON_REFERENCE",
     "SCRIPT": "PERSON",
+    "INITIALS": "PERSON",
+    "PERSON_NOUN": "PERSON",
+    "QUOTED": "PERSON",
+    "NAME_FIELD": "PERSON",
 }
 _SHAPE_SCORE = 0.3  # below every recogniser: where both found something, theirs names it
 
