@@ -14,7 +14,8 @@ CAPITALS rule lets through, because every word in them is a term or an ordinary 
 * **NAME_FIELD**: the value of a form field whose label says it is a name ("Naam
   werknemer: Kristóf", "Name: Tunde").
 
-Also here, for the BUSINESS rule: a name after the old article "'t" ("Frituur 't Hoekske").
+Also here, for the BUSINESS rule: a name after the old article "'t" ("Frituur 't Hoekske")
+and after a capitalised article inside a sentence ("my school, Het Amsterdams Lyceum").
 
 >>> from emm.anonymise.vocabulary import word_lists
 >>> rules = PeopleRules(word_lists())
@@ -36,7 +37,7 @@ from emm.anonymise.lexicon import words as _words
 from emm.anonymise.shape_words import JOINERS, PERSON_VERBS, ROLES, TITLES
 from emm.anonymise.vocabulary import WordLists
 
-__all__ = ["PERSON_NOUNS", "PeopleRules", "house_names"]
+__all__ = ["PERSON_NOUNS", "PeopleRules", "article_names", "house_names"]
 
 #: singular nationality nouns (folded): one person, never an adjective
 PERSON_NOUNS = frozenset(fold_word(w) for w in load_word_list("person_nouns"))
@@ -151,6 +152,29 @@ def house_names(text: str, kept: list[tuple[int, int, str]]) -> Iterator[tuple[i
             yield m.start(1), m.end(1)
 
 
+def article_names(
+    text: str, kept: list[tuple[int, int, str]], allowed: frozenset[str] = frozenset()
+) -> Iterator[tuple[int, int]]:
+    """A capitalised article inside a sentence opens a proper name ("my school, Het
+    Amsterdams Lyceum", "(De [ORGANISATIE])"): a firm, school or house not in the gazetteer
+    ("Den Haag", "De Bilt", "Eenheid Den Haag", "Kompaan en De Bocht" are terms and stay) nor among the ``allowed`` terms (folded:
+    newspapers, "De Telegraaf")."""
+    for m in _ARTICLE_NAME.finditer(text):
+        if any(s <= m.start() and m.end(1) <= e for s, e, _ in kept):
+            continue
+        words = m.group().split(" ")
+        if any(fold_word(" ".join(words[:n])) in allowed for n in range(2, len(words) + 1)):
+            continue
+        if m.group(1) in ALL_PLACEHOLDERS:
+            yield m.start(), m.start() + len(m.group().split(" ", 1)[0])
+        else:
+            yield m.start(), m.end(1)
+
+
+_ARTICLE_NAME = re.compile(
+    r"(?<=[\p{L}\p{M}\d,;(] |\()(?:De|Het|Den)[ ]"
+    r"(\p{Lu}[\p{L}\p{M}'’-]+(?:[ ]\p{Lu}[\p{L}\p{M}'’-]+)*|\[(?:ORGANISATIE|PERSOON)\])"
+)
 _HOUSE_NAME = re.compile(
     r"(?<![\p{L}\p{M}])['’]t[ ](\p{Lu}[\p{L}\p{M}]+(?:[ ]\p{Lu}[\p{L}\p{M}]+)?)"
 )

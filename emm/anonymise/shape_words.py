@@ -75,6 +75,8 @@ GREETINGS = _words("hi hey hoi hallo hello dear beste lieve hee yo thanks bedank
 #: place or word that is also a name is a person there
 ADDRESSED = GREETINGS | _words("""tell tells told ask asks asked bel belt belde vraag vraagt
     vroeg zeg text texted app appt appte greet meet""")
+#: kinship words that open a name in chats ("tell Mummy Gift", "bel Auntie Jo")
+KIN_FORMS = _words("mummy mommy mama mam aunty auntie uncle papa sister brother bro sis")
 #: below this Zipf frequency (in the text's language) a name that is also a word opens a
 #: sentence as a name ("Tunde" 2.1, "Sabri" 2.1); ordinary openers are far more common
 RARE_AT_START = 2.5
@@ -282,7 +284,11 @@ class WordRules:
         # "herkende als Den Haag", "known as Rose": an identification names a person
         cue = cue or (prev in ("als", "as") and prev2 in IDENTIFYING and gap_before == " ")
         # "tell Saba", "bel Noor", "hoi Mark": one speaks to a person, not a place
-        cue = cue or (prev in ADDRESSED and gap_before == " " and self.lists.is_name(word))
+        cue = cue or (
+            prev in ADDRESSED
+            and gap_before == " "
+            and (self.lists.is_name(word) or word.lower() in KIN_FORMS)
+        )
         quoted = text[start - 1 : start] in "\"“'‘" and text[end : end + 1] in "\"”'’" and start > 0
         term = next(((s, e, c) for s, e, c in kept if s <= start and end <= e), None)
         if term is None and word.endswith(("'s", "’s")):
@@ -294,6 +300,16 @@ class WordRules:
         if allowed is False:
             return False
         low = _fold(word.rstrip("."))
+        if allowed is True and low in KIN_FORMS and prev in ADDRESSED and gap_before == " ":
+            return False  # "tell Mummy Gift": a kinship word opens the name of the one spoken to
+        if allowed is True and low in PARTICLES and _sentence_start(text, start):
+            nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (
+                nxt_tok is not None
+                and text[end : nxt_tok.start()] == " "
+                and nxt_tok.group().lower() in PERSON_VERBS
+            ):
+                return False  # "Van werkte bij...": no particle opens a sentence before a verb
         if allowed is True:
             # an ordinary word after a title is a name ("mevrouw Bos" is "Bos" the name)
             return not (cue and prev.rstrip(".") in TITLES and len(word) > 1)

@@ -95,7 +95,7 @@ from emm.anonymise.shape_context import (
     placeholder_kinds,
 )
 from emm.anonymise.shape_initials import InitialRules
-from emm.anonymise.shape_people import PeopleRules, house_names
+from emm.anonymise.shape_people import PeopleRules, article_names, house_names
 from emm.anonymise.shape_residue import ResidueRules
 from emm.anonymise.shape_spelled import spelled_numbers
 from emm.anonymise.shape_words import ROLES, TITLES, WordRules, place_context
@@ -368,6 +368,11 @@ class ShapeCheck:
             found += [ShapeFinding("BUSINESS", s, e) for s, e in self._business(text, kept)]
         if "NICKNAME" in wanted:
             found += [ShapeFinding("NICKNAME", s, e) for s, e in quoted_nicknames(text)]
+        if "BUSINESS" in wanted:
+            found += [
+                ShapeFinding("BUSINESS", s, e)
+                for s, e in article_names(text, kept, self.vocabulary.proper)
+            ]
         if "QUOTED" in wanted and holes:
             found += [ShapeFinding("QUOTED", s, e) for s, e in self._people.quoted(text)]
         for rule, start, end in codes:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from anon_helpers import shape_findings_on, shape_terms
 
+from emm.anonymise.deid import deidentify
+from emm.anonymise.engine import Engine
 from emm.anonymise.shapes import ShapeCheck
 
 #: (case, text, the survivor a finding must touch)
@@ -61,6 +63,16 @@ REFUSED = [
     ("when an address's bracketed addition", "slapen op [ADRES] (bouwkeet 3) in Leiden", "3"),
     ("when a surname after an initial's stop", "Controle bij [PERSOON]. van Urk op Urk.", "Urk"),
     ("when a name goes on after a line break", "Contact: Ilse\n[PERSOON] (moeder)", "Ilse"),
+    (
+        "when a capitalised article opens a name",
+        "He knows my school, Het Amsterdams Lyceum.",
+        "Lyceum",
+    ),
+    ("when a capitalised article before a firm", "werkte bij (De [ORGANISATIE]) in Venlo", "De"),
+    ("when a particle opens a sentence before a verb", "Hij is 17. Van werkte in de kas.", "Van"),
+    ("when a kinship word opens the one spoken to", "ok tell Mummy Gift i go pay", "Mummy"),
+    ("when a firm's word joined by '&'", "[KENMERK] | Clean & [PERSOON] | [ADRES]", "Clean"),
+    ("when 'ma' before a name in a chat", "[PERSOON]: ma [PERSOON] zegt dat", "ma"),
 ]
 
 #: trend text and prose that must pass without a finding
@@ -82,7 +94,21 @@ PASSED = [
     ("when 'Van de' opens a sentence", "Van de 120 signalen kwamen er 40 uit Zeeland."),
     ("when 'Van' before a place opens a sentence", "Van Amsterdam tot Rotterdam steeg het aantal."),
     ("when a lower-case list after a colon", "Sectoren: bouw, land- en tuinbouw, horeca."),
+    ("when a newspaper with its article", "Volgens De Telegraaf en Het Parool steeg het aantal."),
+    ("when a police unit with its place", "De Eenheid Rotterdam en de Eenheid Den Haag telden."),
+    (
+        "when a body with 'De' in its name",
+        "Organisaties als Fier en Kompaan en De Bocht zien meer.",
+    ),
 ]
+
+
+def test_when_an_english_date_opens_with_its_day_then_its_article_goes_with_it(
+    light_engine: Engine,
+) -> None:
+    out = deidentify("She was born on the 3rd of July 2004 in Lagos.", engine=light_engine).text
+    assert "the" not in out.split(), out
+    assert "[DATUM]" in out, out
 
 
 @pytest.fixture(scope="module")
