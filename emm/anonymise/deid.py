@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex as re
@@ -381,7 +381,25 @@ def deidentify(
     )
     if shapes:
         findings = resolve_overlaps(findings + _shape_findings(text, findings, language))
+    findings = [_with_article(text, f) for f in findings]
     return DeidResult(replace_findings(text, findings), findings)
+
+
+#: "the" before an English date that opens with its day ("the 3rd of July 2004", "the fifth
+#: of March"): the article is part of how the date is written, so it goes with it
+_DATE_ARTICLE = re.compile(r"(?i)(?<![\p{L}])the[ ]\Z")
+_DAY_FIRST = re.compile(
+    r"(?i)\d{1,2}(?:st|nd|rd|th)?\b|(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|eleventh|twelfth|\p{L}+teenth|twentieth|"
+    r"thirtieth|twenty|thirty)\b"
+)
+
+
+def _with_article(text: str, finding: Finding) -> Finding:
+    if finding.entity_type != "DATE_TIME" or not _DAY_FIRST.match(text, finding.start):
+        return finding
+    m = _DATE_ARTICLE.search(text, max(0, finding.start - 4), finding.start)
+    return replace(finding, start=m.start()) if m is not None else finding
 
 
 #: Shape rules (:mod:`emm.anonymise.shapes`) the de-identifier applies after the recognisers,
@@ -408,6 +426,10 @@ SHAPE_TYPES: dict[str, str] = {
     "DATE": "DATE_TIME",
     "WRAPPED": "PERSON_REFERENCE",
     "SCRIPT": "PERSON",
+    "INITIALS": "PERSON",
+    "PERSON_NOUN": "PERSON",
+    "QUOTED": "PERSON",
+    "NAME_FIELD": "PERSON",
 }
 _SHAPE_SCORE = 0.3  # below every recogniser: where both found something, theirs names it
 

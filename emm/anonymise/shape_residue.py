@@ -94,7 +94,7 @@ _DUTCH_LETTERS = frozenset(
 #: a token: letters and digits with inner dots, apostrophes, hyphens, slashes and hashes
 _TOKEN = r"#?[\p{L}\p{M}\d](?:[\p{L}\p{M}\d'’.#/]|-(?=[\p{L}\d]))*"
 # at most one comma/semicolon/hyphen/dash/slash/pipe and one line break between
-_GAP = r"[ \t]*(?:[,;|/\-–][ \t]*)?(?:\n[ \t]*)?"
+_GAP = r"[ \t]*(?:[,;|/\-–&+][ \t]*)?(?:\n[ \t]*)?"
 _AFTER = re.compile(rf"({_GAP})({_TOKEN})")
 _BEFORE = re.compile(rf"({_TOKEN})({_GAP})\Z")
 #: besides the number words of :mod:`emm.anonymise.shape_spelled`, what reads a number out
@@ -110,7 +110,17 @@ LABELS = _words("""geb geb. nr nr. no no. tel tel. ca ca. o.a. t.a.v. tav mob mo
 #: forms of address and kinship words of other languages written before a name
 _ADDRESS_FORMS = _words("""pan pani panie bai baba bácsi néni chú chị anh em cô ông bà
     señor señora don doña dona signor signora domnul doamna gospodin gospozha kak teta
-    abi abla amca teyze hoca hanım bey efendi mama papa mummy mommy aunty auntie uncle""")
+    abi abla amca teyze hoca hanım bey efendi mama papa mummy mommy aunty auntie uncle
+    ma pa""")
+#: one-letter words of Dutch and English prose (other single letters beside a name are initials)
+_ONE_LETTER_WORDS = frozenset("aiu")
+#: after a person's placeholder and a full stop: the stop was an initial's, and a particle
+#: and a capital go on with the surname ("[PERSOON]. van Urk")
+_PARTICLE_AFTER_STOP = re.compile(
+    r"\.[ ]((?:van|de|der|den|ter|ten|von|da|di|du|le|la)(?:[ ](?:de|der|den))?[ ]\p{Lu}[\p{L}\p{M}'’-]+)"
+)
+#: after an address: an addition in brackets with a number ("[ADRES] (bouwkeet 3)")
+_BRACKETED_ADDITION = re.compile(r"[ ]?\(([\p{L} .]{0,20}\d{1,4}[\p{L}]?)\)")
 _TIME = re.compile(r"(?:\d|\])[:.]\d{2}:\Z|(?:\d|\]):\Z")
 _STREET = re.compile(rf"(?:{STREET_ENDINGS}|street|road|lane|avenue)$")
 _INITIALS = re.compile(r"(?:\p{Lu}\.){1,4}")
@@ -135,15 +145,27 @@ class ResidueRules:
         original, placeholders intact; ``kept`` the gazetteer terms)."""
         ends = {e for _, e, _ in holes}
         for s, e, kind in holes:
+            yield from _after_stop(text, e, kind)
             m = _AFTER.match(text, e)
-            if m is not None and not self._stops(text, e) and _wraps(m.group(1), m.group(2)):
+            if (
+                m is not None
+                and not self._stops(text, e)
+                and (_wraps(m.group(1), m.group(2)) or _name_across(kind, m.group(1), m.group(2)))
+            ):
                 gap, token = m.group(1), m.group(2)
                 if not self._allowed(text, m.start(2), token, kind, gap, after=True, kept=kept):
                     yield m.start(2), m.start(2) + len(token.rstrip("."))
             # "s.vermaat[[EMAIL]": a bracket glued to the placeholder glues the word too
             cut = s - 1 if text[s - 1 : s] == "[" and text[s - 2 : s - 1].isalnum() else s
             b = _BEFORE.search(text, max(0, cut - 60), cut)
-            if b is not None and b.start(1) not in ends and _wraps(b.group(2), b.group(1)):
+            if (
+                b is not None
+                and b.start(1) not in ends
+                and (
+                    _wraps(b.group(2), b.group(1))
+                    or (text[e : e + 1] != ":" and _name_across(kind, b.group(2), b.group(1)))
+                )
+            ):
                 token = b.group(1)
                 if text[b.end(1) : s] == "" and token.endswith("."):
                     continue  # "dhr.[PERSOON]": an abbreviation glued to its name is judged below
@@ -198,6 +220,8 @@ class ResidueRules:
         if low in _NAME_SUFFIXES and kind == _PERSON_HOLE:
             return False  # "[PERSOON] jr.": the suffix tells which of two persons
         plain = low in FUNCTION or low in TITLES or low in ROLES or bare in _PARTIES
+        if "&" in gap and kind in _FIRM_OR_PERSON and bare[0].isupper() and not plain:
+            return False  # "Clean & [PERSOON]", "[PERSOON] & Zonen": one firm's name
         if after and gap == " " and kind in _FIRM_OR_PERSON and bare[0].isupper() and not plain:
             return False  # a name's or firm's next word ("[PERSOON] Baltic", "... Mechelen")
         if bare.isupper() and letters >= 2 and kind == _PERSON_HOLE and self.lists.is_name(bare):
@@ -235,6 +259,16 @@ class ResidueRules:
         if bare.islower():
             if self._fold(bare) in self.proper:
                 return True  # a report word ("verbalisant", "zaakvoerder")
+            if kind == _PERSON_HOLE and letters == 1 and low not in _ONE_LETTER_WORDS:
+                return False  # an initial without its stop ("[PERSOON], r (broer)")
+            if (
+                kind == _PERSON_HOLE
+                and not after
+                and "," in gap
+                and self.lists.is_name(bare)
+                and not self.lists.ordinary(bare, _NAME_AS_WORD)
+            ):
+                return False  # a surname before its given name ("ahmadi, [PERSOON]")
             if letters <= 2:
                 return low in FUNCTION or self.lists.ordinary(bare, _SHORT_WORD)
             return self._prose_word(bare)
@@ -272,6 +306,32 @@ class ResidueRules:
     @staticmethod
     def _fold(word: str) -> str:
         return fold_word(word)
+
+
+def _after_stop(text: str, end: int, kind: str) -> Iterator[tuple[int, int]]:
+    """What goes on with a value past the stop that ends its neighbourhood: a surname after
+    an initial's full stop, an address's bracketed addition."""
+    if kind == _PERSON_HOLE:
+        m = _PARTICLE_AFTER_STOP.match(text, end)
+        if m is not None:
+            yield m.span(1)
+    elif kind == PLACEHOLDERS["NL_ADDRESS"]:
+        m = _BRACKETED_ADDITION.match(text, end)
+        if m is not None:
+            yield m.span(1)
+
+
+def _name_across(kind: str, gap: str, token: str) -> bool:
+    """A name broken over two lines: a capitalised word on the other side of a bare line
+    break from a person's placeholder is judged as its neighbour ("Naam: Kristóf\n[PERSOON]");
+    not across punctuation ("Hoogachtend,\n[PERSOON]"), a label ("Geb.datum") or before a
+    chat speaker ("... from Harwich\n[PERSOON]: ...", checked by the caller)."""
+    return (
+        kind == _PERSON_HOLE
+        and token[:1].isupper()
+        and token.isalpha()
+        and gap.strip(" \t") == "\n"
+    )
 
 
 def _wraps(gap: str, token: str) -> bool:

@@ -71,6 +71,17 @@ LOWER_CUES = _words("""bel belt belde bellen call calls called ask vraag vragen 
     naar welke tegen to with for from tell told text app whatsapp stuur send meet met
     heet noemt named name naam""")
 GREETINGS = _words("hi hey hoi hallo hello dear beste lieve hee yo thanks bedankt dank groet")
+#: words after which a name is the person spoken to or about ("tell Saba", "hoi Noor"); a
+#: place or word that is also a name is a person there
+ADDRESSED = GREETINGS | _words("""tell tells told ask asks asked bel belt belde vraag vraagt
+    vroeg zeg text texted app appt appte greet meet""")
+#: kinship words that open a name in chats ("tell Mummy Gift", "bel Auntie Jo")
+KIN_FORMS = _words("mummy mommy mama mam aunty auntie uncle papa sister brother bro sis")
+#: below this Zipf frequency (in the text's language) a name that is also a word opens a
+#: sentence as a name ("Tunde" 2.1, "Sabri" 2.1); ordinary openers are far more common
+RARE_AT_START = 2.5
+#: how common a lower-case surname must be to open a sentence as a word ("mulder" is 4.0)
+_SURNAME_AS_WORD = 4.5
 #: verbs after which "als"/"as" names a person ("herkende als", "known as")
 IDENTIFYING = _words("""herkende herkend herken bekend legitimeerde identificeerde identified known
     recognised recognized registered ingeschreven staat stond""")
@@ -272,6 +283,12 @@ class WordRules:
         cue = cue and gap_before.strip(" :,") == ""
         # "herkende als Den Haag", "known as Rose": an identification names a person
         cue = cue or (prev in ("als", "as") and prev2 in IDENTIFYING and gap_before == " ")
+        # "tell Saba", "bel Noor", "hoi Mark": one speaks to a person, not a place
+        cue = cue or (
+            prev in ADDRESSED
+            and gap_before == " "
+            and (self.lists.is_name(word) or word.lower() in KIN_FORMS)
+        )
         quoted = text[start - 1 : start] in "\"“'‘" and text[end : end + 1] in "\"”'’" and start > 0
         term = next(((s, e, c) for s, e, c in kept if s <= start and end <= e), None)
         if term is None and word.endswith(("'s", "’s")):
@@ -283,6 +300,16 @@ class WordRules:
         if allowed is False:
             return False
         low = _fold(word.rstrip("."))
+        if allowed is True and low in KIN_FORMS and prev in ADDRESSED and gap_before == " ":
+            return False  # "tell Mummy Gift": a kinship word opens the name of the one spoken to
+        if allowed is True and low in PARTICLES and _sentence_start(text, start):
+            nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (
+                nxt_tok is not None
+                and text[end : nxt_tok.start()] == " "
+                and nxt_tok.group().lower() in PERSON_VERBS
+            ):
+                return False  # "Van werkte bij...": no particle opens a sentence before a verb
         if allowed is True:
             # an ordinary word after a title is a name ("mevrouw Bos" is "Bos" the name)
             return not (cue and prev.rstrip(".") in TITLES and len(word) > 1)
@@ -297,7 +324,10 @@ class WordRules:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         nxt_word = nxt.group() if nxt is not None else ""
         joined_next = nxt is not None and text[end : nxt.start()] == " "
-        if at_start or _heading(text, start, self.lists):
+        heading = _heading(text, start, self.lists)
+        if at_start and not heading and self.lists.frequency(word, self.language) < RARE_AT_START:
+            return False  # "Tunde will bring you": a name that is only a rare word
+        if at_start or heading:
             return not (joined_next and nxt_word.lower() in PERSON_VERBS)
         # mid-sentence: allowed inside a run of capitalised ordinary words ("Erasmus MC",
         # "Council of the Baltic Sea States")
@@ -309,7 +339,13 @@ class WordRules:
                 k += step
             if 0 <= k < len(tokens) and _adjacent(text, tokens, min(k, k - step), max(k, k - step)):
                 other = tokens[k].group()
-                if other[0].isupper() and self._allowed_word(other) is True:
+                # a capitalised particle marks a surname, not a run of words: "De Vries",
+                # "Van der Meer" (a place after one is judged as a term)
+                if (
+                    other[0].isupper()
+                    and other.lower() not in PARTICLES
+                    and self._allowed_word(other) is True
+                ):
                     return True
         return False
 
@@ -439,6 +475,18 @@ class WordRules:
             ):
                 yield m.start(), self._name_tail(text, m.end())  # "faith wants", "sunny belde"
                 continue
+            if (
+                word not in FUNCTION
+                and word not in JOINERS
+                and _prose_sentence_start(text, m.start())
+                and self.lists.is_name(word)
+                and self.lists.frequency(word, self.language) < _SURNAME_AS_WORD
+            ):
+                yield (
+                    m.start(),
+                    self._name_tail(text, m.end()),
+                )  # ". pauwels verhuurt", '"mulder hier'
+                continue
             if "-" in word:
                 head, _, tail = word.partition("-")
                 if head in JOINERS and tail and self.lists.is_name(tail):
@@ -454,11 +502,14 @@ class WordRules:
             if not self.lists.is_name(word):
                 # an unknown word where a person stands: "tell jonel", "bel dragos"
                 prev = tokens[i - 1].group().lower() if i > 0 else ""
+                # after a naming word ("heet osagie", "named precious") a word rarer than
+                # a common one is the name
+                floor = 3.0 if prev in NAMING else RARE
                 if (
-                    prev in LOWER_CUES
+                    prev in LOWER_CUES | NAMING
                     and len(word) >= 3
                     and text[tokens[i - 1].end() : m.start()] == " "
-                    and not self.lists.ordinary(word, RARE)
+                    and not self.lists.ordinary(word, floor)
                     and not _compound(self.lists, word)
                 ):
                     yield m.span()
@@ -652,6 +703,17 @@ def _after_speaker(text: str, pos: int) -> bool:
     lower case, so a lower-case word there opens no sentence."""
     line = text[text.rfind("\n", 0, pos) + 1 : pos]
     return re.fullmatch(r"[^:\n]{1,40}:[ \t]*", line) is not None
+
+
+def _prose_sentence_start(text: str, pos: int) -> bool:
+    """After a full stop, question or exclamation mark, or an opening quote: where prose
+    writes a capital (not after a colon or a line break, where lists start in lower case)."""
+    i = pos - 1
+    if i >= 0 and text[i] in "\"“„'‘":
+        return True
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i > 0 and text[i] in ".!?" and text[i - 1] != "."
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -34,6 +34,11 @@ WRAPPED
 SPEAKER
 PLATE      a foreign plate of two or three groups ("MKN 207", "4821 KZB") and the other
 DATE       short codes and dates of birth of :mod:`emm.anonymise.shape_codes`
+INITIALS   dotted initials: "G.J.P.", "o.j. ighodaro", a quoted "T." (:mod:`emm.anonymise.shape_initials`)
+PERSON_NOUN a nationality noun for one person ("de Rus"), or one that is a name ("telefoon
+           Noor"); QUOTED the rest of a quoted contact name ('"oom [PERSOON]"') or an alias
+QUOTED     after a person; NAME_FIELD the value after "Naam werknemer:"
+NAME_FIELD (:mod:`emm.anonymise.shape_people`)
 ========== ==================================================================================
 
 Allowed shapes: years and year ranges (``2019-2024``), counts and amounts written as numbers
@@ -89,6 +94,8 @@ from emm.anonymise.shape_context import (
     ContextRules,
     placeholder_kinds,
 )
+from emm.anonymise.shape_initials import InitialRules
+from emm.anonymise.shape_people import PeopleRules, article_names, house_names
 from emm.anonymise.shape_residue import ResidueRules
 from emm.anonymise.shape_spelled import spelled_numbers
 from emm.anonymise.shape_words import ROLES, TITLES, WordRules, place_context
@@ -137,6 +144,14 @@ RULES: dict[str, str] = {
     "WRAPPED": "a number, code or e-mail address broken over two lines",
     "SPELLED": "a number written out in words ('nul zes twaalf ...', 'nummer veertien') "
     "can be a phone, BSN or house number; write counts in digits",
+    "INITIALS": "dotted letters ('G.J.P.', 'o.j.', a quoted 'T.') are what is left of a "
+    "name; abbreviations such as 'o.a.' and 'N.B.' pass",
+    "PERSON_NOUN": "a nationality noun for one person ('de Rus', 'die Bulgaar') or a "
+    "nationality that is also a name ('telefoon Noor') points to someone; write the "
+    "nationality as an adjective or a plural ('Russische verdachten')",
+    "QUOTED": "the rest of a quoted contact or device name ('oom [PERSOON]' in quotes), or "
+    "a quoted alias after a person, is part of the name",
+    "NAME_FIELD": "the value of a field whose label says it is a name ('Naam werknemer: ...')",
 }
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*\]")
@@ -296,6 +311,8 @@ class ShapeCheck:
         self._words = vocabulary.words
         self._context = vocabulary.context
         self._residue = vocabulary.residue
+        self._initials = InitialRules(vocabulary.lists)
+        self._people = PeopleRules(vocabulary.lists)
 
     @classmethod
     def default(cls) -> ShapeCheck:
@@ -334,6 +351,10 @@ class ShapeCheck:
             ("SPEAKER", self._speakers),
             ("HANDLE", lambda t, k: dotted_handles(t, lambda v: bool(_URL.fullmatch(v)))),
             ("WRAPPED", self._wrapped),
+            ("INITIALS", lambda t, k: self._initials.initials(t)),
+            ("PERSON_NOUN", lambda t, k: self._people.person_nouns(t)),
+            ("NAME_FIELD", lambda t, k: self._people.name_fields(t)),
+            ("BUSINESS", house_names),
         ]
         codes = [c for c in find_codes(masked, self._allowed_code) if c[0] in wanted]
         for rule, finder in finders:
@@ -347,6 +368,13 @@ class ShapeCheck:
             found += [ShapeFinding("BUSINESS", s, e) for s, e in self._business(text, kept)]
         if "NICKNAME" in wanted:
             found += [ShapeFinding("NICKNAME", s, e) for s, e in quoted_nicknames(text)]
+        if "BUSINESS" in wanted:
+            found += [
+                ShapeFinding("BUSINESS", s, e)
+                for s, e in article_names(text, kept, self.vocabulary.proper)
+            ]
+        if "QUOTED" in wanted and holes:
+            found += [ShapeFinding("QUOTED", s, e) for s, e in self._people.quoted(text)]
         for rule, start, end in codes:
             if not _inside(kept, start, end):
                 found.append(ShapeFinding(rule, start, end))
