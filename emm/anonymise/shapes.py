@@ -5,41 +5,42 @@ read; what they cannot read they let through. This check does not use them. It r
 piece of text *shaped* like something that could identify a person, unless the shape is one
 that trend pictures are made of:
 
-========== ==================================================================================
-rule       refused
-========== ==================================================================================
-DIGITS     a run of 5 or more digits, separators (space, ``.``, ``-``, ``/``) ignored
-MIXED      a token of 6 or more letters and digits mixed (``NXC3P7KD1``, ``12-abc-3``)
-EMAIL      ``@``, ``[at]``, ``(at)``, ``name at domain dot com``
-URL        ``http(s)://``, ``www.``, ``domain.tld/...``, ``wa.me/...``
-HANDLE     ``@name``, a word with ``_``, the word after a platform ("instagram: lisa.x")
-IP         IPv4 and IPv6 addresses
-CAPITALS   a capitalised word (or run) not in the allowed vocabulary, or a name that is also
-           a word where context makes it a name (:mod:`emm.anonymise.shape_words`)
-NAME_CUE   an unknown lower-case word after a person cue ("verdachte pieter de vries")
-LOWER_NAME a first name in lower case where a person stands ("call vasko", "kev: ...")
-NICKNAME   a quoted phrase after "bijnaam", "alias", "called"
-ADJACENT   what is left next to a placeholder (:mod:`emm.anonymise.shape_context`)
-RESIDUE    whatever touches a placeholder and is not plainly prose: initials, digits,
-           codes, unknown words, names (:mod:`emm.anonymise.shape_residue`)
-JOINED     a capitalised name joined to a person by "en"/"and" ("[PERSOON] and Sofia")
-HOUSE      a house number with its street or addition word
-LABELLED   digits or a code after a label that identifies ("pasnummer 1041")
-LEGAL_FORM a company with its legal form (B.V., Sp. z o.o., SRL, Ltd)
-POSTCODE   a postcode in any case before a place
-SPELLED    a number written out in words (:mod:`emm.anonymise.shape_spelled`)
-BUSINESS   a firm's name with its kind, words in another script, dotted user names and
-SCRIPT     values wrapped over two lines, chat speakers (:mod:`emm.anonymise.shape_business`)
+=========== ==================================================================================
+rule        refused
+=========== ==================================================================================
+DIGITS      a run of 5 or more digits, separators (space, ``.``, ``-``, ``/``) ignored
+MIXED       a token of 6 or more letters and digits mixed (``NXC3P7KD1``, ``12-abc-3``)
+EMAIL       ``@``, ``[at]``, ``(at)``, ``name at domain dot com``
+URL         ``http(s)://``, ``www.``, ``domain.tld/...``, ``wa.me/...``
+HANDLE      ``@name``, a word with ``_``, the word after a platform ("instagram: lisa.x")
+IP          IPv4 and IPv6 addresses
+CAPITALS    a capitalised word (or run) not in the allowed vocabulary, or a name that is also
+            a word where context makes it a name (:mod:`emm.anonymise.shape_words`)
+NAME_CUE    an unknown lower-case word after a person cue ("verdachte pieter de vries")
+LOWER_NAME  a first name in lower case where a person stands ("call vasko", "kev: ...")
+NICKNAME    a quoted phrase after "bijnaam", "alias", "called"
+ADJACENT    what is left next to a placeholder (:mod:`emm.anonymise.shape_context`)
+RESIDUE     whatever touches a placeholder and is not plainly prose: initials, digits,
+            codes, unknown words, names (:mod:`emm.anonymise.shape_residue`)
+JOINED      a capitalised name joined to a person by "en"/"and" ("[PERSOON] and Sofia")
+HOUSE       a house number with its street or addition word
+LABELLED    digits or a code after a label that identifies ("pasnummer 1041")
+LEGAL_FORM  a company with its legal form (B.V., Sp. z o.o., SRL, Ltd)
+POSTCODE    a postcode in any case before a place
+SPELLED     a number written out in words (:mod:`emm.anonymise.shape_spelled`)
+BUSINESS    a firm's name with its kind, words in another script, dotted user names and
+SCRIPT      values wrapped over two lines, chat speakers (:mod:`emm.anonymise.shape_business`)
 WRAPPED
 SPEAKER
-PLATE      a foreign plate of two or three groups ("MKN 207", "4821 KZB") and the other
-DATE       short codes and dates of birth of :mod:`emm.anonymise.shape_codes`
-INITIALS   dotted initials: "G.J.P.", "o.j. ighodaro", a quoted "T." (:mod:`emm.anonymise.shape_initials`)
-PERSON_NOUN a nationality noun for one person ("de Rus"), or one that is a name ("telefoon
-           Noor"); QUOTED the rest of a quoted contact name ('"oom [PERSOON]"') or an alias
-QUOTED     after a person; NAME_FIELD the value after "Naam werknemer:"
-NAME_FIELD (:mod:`emm.anonymise.shape_people`)
-========== ==================================================================================
+PLATE       a foreign plate of two or three groups ("MKN 207", "4821 KZB") and the other
+DATE        short codes and dates of birth of :mod:`emm.anonymise.shape_codes`
+INITIALS    dotted initials: "G.J.P.", "o.j. ighodaro", a quoted "T."
+            (:mod:`emm.anonymise.shape_initials`)
+PERSON_NOUN a nationality noun for one person ("de Rus"), or one that is also a name
+            ("telefoon Noor") (:mod:`emm.anonymise.shape_people`, as the next two)
+QUOTED      the rest of a quoted contact name ('"oom [PERSOON]"'), an alias after a person
+NAME_FIELD  the value after a name field's label ("Naam werknemer:")
+=========== ==================================================================================
 
 Allowed shapes: years and year ranges (``2019-2024``), counts and amounts written as numbers
 (``12.500``, ``€ 1.250.000``), percentages, article references (``art. 273f Sr``), months
