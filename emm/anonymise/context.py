@@ -22,6 +22,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 __all__ = ["FastLemmaContextAwareEnhancer"]
 
 _CACHE_ATTR = "_emm_context_cache"
+#: compiled once: the test runs for every context word of every finding with context
+_PARTS = re.compile(r"[-/.]")
 
 
 class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
@@ -64,11 +66,11 @@ class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
         """A context word written out or as a part of a compound ("paspoortnummer" for
         "paspoort", "nummerplaat" for "plaat", "KvK-nummer" for "kvk"), never a short keyword
         inside another word ("geb" is not in "gebieden")."""
+        keys = [keyword.lower() for keyword in recognizer_context_list]
         for word in context_list:
             low = word.lower()
-            parts = set(re.split(r"[-/.]", low))
-            for keyword in recognizer_context_list:
-                key = keyword.lower()
+            parts = set(_PARTS.split(low))
+            for key in keys:
                 if (
                     low == key
                     or key in parts

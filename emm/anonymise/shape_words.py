@@ -27,9 +27,11 @@ what one rule lets through is what the next one is there to catch.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import regex as re
@@ -110,12 +112,19 @@ _NUMBER_NEAR = re.compile(r"^\s*(?:\d{1,4}\b|')|\d{1,2}\s*$")
 _DEVICE_OWNER = re.compile(r"(?<![\p{L}\d])[\p{L}\d]+-(?:van|of|de|di)-(\p{L}{3,})(?![\p{L}])")
 _TAIL_NAME = re.compile(r"(?<![\p{L}\d])\p{Ll}[\p{L}\d]*-(\p{Lu}\p{Ll}{2,})(?![\p{L}-])")
 #: a word (or two) before "(werknaam)", "(bijnaam)", "(alias)": a working name
-_WORKING_NAME = re.compile(
-    r"(\p{L}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*)?)[ ]?\((?:werknaam|werknamen|bijnaam|bijnamen|"
-    r"alias|roepnaam|working names?|nicknames?|alias names?)\)",
-    re.IGNORECASE,
+_NAME_LABEL = (
+    r"\((?:werknaam|werknamen|bijnaam|bijnamen|alias|roepnaam|working names?|nicknames?|"
+    r"alias names?)\)"
 )
+_WORKING_NAME = re.compile(
+    r"(\p{L}[\p{L}'’-]*(?:[ ]\p{Lu}[\p{L}'’-]*)?)[ ]?" + _NAME_LABEL, re.IGNORECASE
+)
+#: the label alone: the name pattern is tried only just before one (tried at every letter
+#: of a report it cost more than the rest of the rule)
+_NAME_LABEL_ONLY = re.compile(_NAME_LABEL, re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“„«']([^\"”“«»'\n]{1,60})[\"”»']")
+_LETTERS = re.compile(r"\p{L}+")
+_SINGLE_WORD = re.compile(r"\p{L}[\p{L}'’-]+")
 
 
 @dataclass(frozen=True)
@@ -443,9 +452,10 @@ class WordRules:
     def lower_names(self, text: str, kept: Kept) -> Iterator[tuple[int, int]]:
         """First names written in lower case where a person stands (see the module doc)."""
         tokens = list(_WORD.finditer(text))
+        inside = _containment(kept)
         for i, m in enumerate(tokens):
             word = m.group()
-            if _inside(kept, m.start(), m.end()):
+            if inside(m.start(), m.end()):
                 continue
             head, _, tail = word.partition("-")
             if head in JOINERS and tail[:1].isupper() and "-" not in tail:
@@ -562,18 +572,18 @@ class WordRules:
         """A quoted phrase shortly after (or before) a naming word ("bijnaam "de Kale"",
         '"Sr", zo noemen ze hem'), a quoted word on a name list ('dat "bakker" haar'), a word
         before "(werknaam)"."""
-        for m in _WORKING_NAME.finditer(text):
+        for m in _working_names(text):
             if not _inside(kept, m.start(1), m.end(1)):
                 yield m.start(1), m.end(1)
         for m in _QUOTED.finditer(text):
             before = text[max(0, m.start() - 60) : m.start()].lower()
-            words = re.findall(r"\p{L}+", before)[-5:]
-            after = re.findall(r"\p{L}+", text[m.end() : m.end() + 30].lower())[:3]
+            words = _LETTERS.findall(before)[-5:]
+            after = _LETTERS.findall(text[m.end() : m.end() + 30].lower())[:3]
             inner = m.group(1)
             as_name = (
                 bool(words) and words[-1] in ("als", "as", "ook", "aka") and inner[:1].isupper()
             )
-            single = re.fullmatch(r"\p{L}[\p{L}'’-]+", inner) is not None
+            single = _SINGLE_WORD.fullmatch(inner) is not None
             listed = (
                 single
                 and self.lists.is_name(inner)
@@ -692,6 +702,35 @@ def _possessive(word: str) -> str:
 
 def _inside(kept: Kept, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e, _ in kept)
+
+
+def _working_names(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_WORKING_NAME.finditer(text)``, found from their labels: a match holds
+    at most two words, the space between and one before the label, so it starts after the
+    third space before the label at the latest."""
+    done = 0
+    for label in _NAME_LABEL_ONLY.finditer(text):
+        start = label.start()
+        for _ in range(3):
+            start = max(text.rfind(" ", done, start), done)
+        m = _WORKING_NAME.search(text, start, label.end())
+        if m is not None:
+            done = m.end()
+            yield m
+
+
+def _containment(kept: Kept) -> Callable[[int, int], bool]:
+    """:func:`_inside` for many tests on one ``kept``: a span lies inside a kept one when the
+    furthest end among the kept spans that start at or before it reaches its end."""
+    spans = sorted((s, e) for s, e, _ in kept)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+
+    return inside
 
 
 def _adjacent(text: str, tokens: list[re.Match[str]], a: int, b: int) -> bool:
