@@ -536,7 +536,9 @@ def run(
             try:
                 lines = asyncio.run(screenshots(url, big, "bench0"))
             except Exception as exc:  # noqa: BLE001 - the timings above are kept either way
-                lines = [f"screenshots failed: {type(exc).__name__}"]
+                # synthetic data only; the first line of Playwright's message names the step
+                first = str(exc).strip().splitlines()[:1]
+                lines = [f"screenshots failed: {type(exc).__name__} {' '.join(first)}"[:300]]
             for line in lines:
                 rows.append(
                     {
