@@ -383,6 +383,8 @@ async def screenshots(url: str, big: str, user: str) -> list[str]:
     ``big`` is the deep link of a view with 2,000 entities or more (see :func:`_hub`)."""
     from playwright.async_api import async_playwright, expect
 
+    from emm.app.web import COOKIE
+
     done = []
     target = ROOT / "docs" / "screenshots"
     target.mkdir(parents=True, exist_ok=True)
@@ -397,10 +399,23 @@ async def screenshots(url: str, big: str, user: str) -> list[str]:
         await page.get_by_role("textbox", name="Doel of zaaknummer").fill("schermafdrukken")
         await page.get_by_role("button", name="Inloggen").click()
         await expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+        # the session cookie is set by the page a moment after login; the deep links below
+        # load a new page, which without it is the login form (as the browser suite waits)
+        for _ in range(WAIT // 100):
+            if any(c["name"] == COOKIE for c in await context.cookies()):
+                break
+            await page.wait_for_timeout(100)
         for n, hops in ((50, 2), (500, 3), (2000, 3)):
             await page.goto(f"{url}/explorer?{big}&hops={hops}&max={n}")
             graph = page.get_by_test_id("emm-graph")
-            await expect(graph).to_have_attribute("data-ready", "true", timeout=WAIT * 2)
+            try:
+                await expect(graph).to_have_attribute("data-ready", "true", timeout=WAIT * 2)
+            except AssertionError:
+                # what the page showed instead (synthetic data; test-artifacts is not committed)
+                failed = ROOT / "test-artifacts" / f"bench_app-explorer-{n}-failed.png"
+                failed.parent.mkdir(parents=True, exist_ok=True)
+                await page.screenshot(path=str(failed), full_page=True)
+                raise
             await page.wait_for_function(
                 "(el) => Number(el.dataset.nodes) > 0",
                 arg=await graph.element_handle(),
@@ -459,7 +474,7 @@ def run(
     (ROOT / "tmp").mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench_app-", dir=ROOT / "tmp"))
     rows: list[dict[str, Any]] = []
-    env, settings, names, big = prepare(work, size, max(counts))
+    env, settings, names, big = prepare(work, size, max(*counts, 1))
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("EMM_")}
     full_env.update(env)
     port = _free_port()
@@ -475,7 +490,7 @@ def run(
             except OSError:
                 time.sleep(1)
         db_pid = local_db.status(settings).pid
-        for n in counts:
+        for n in (c for c in counts if c > 0):  # --sessions 0: the screenshots only
             shown = len(rows)
             load0 = os.getloadavg()[0]
             cpu0 = (_cpu_seconds(proc.pid), _cpu_seconds(db_pid), time.monotonic())
@@ -562,7 +577,7 @@ if __name__ == "__main__":
     cli = argparse.ArgumentParser(description="The app in real browsers.")
     cli.add_argument("--quick", action="store_true", help="tiny data, 1 and 2 sessions")
     cli.add_argument("--size", help="data size (tiny, demo, 100k, 1m, ...)")
-    cli.add_argument("--sessions", help="session counts, e.g. 1,10")
+    cli.add_argument("--sessions", help="session counts, e.g. 1,10 (0: only the screenshots)")
     cli.add_argument(
         "--browsers",
         type=int,
