@@ -271,6 +271,21 @@ def test_merge_errors(three_records) -> None:
          "left out, another transliteration"),
         (("KIDANE Helen", "1986-03-12"), ("Helen Kidane Mebrahtu", "1979-08-30"), False, None),
         (("Helen", "1986-03-12"), ("Helen Kidane Mebrahtu", "1986-03-12"), False, None),
+        # surname first without capitals and a one-edit typo: the parses disagree on the
+        # surname, the name parts are compared in any order
+        (("Suwannarat Siriporn", "1991-06-30"), ("SUWANNARAT Siripon", "1991-06-30"), True,
+         "one-edit typo, name parts in another order"),
+        (("Popal Zabiullah Ali", "1996-05-11"), ("POPAL Zabihullah Ali", "1996-05-11"), True,
+         "one-edit typo, name parts in another order"),
+        (("Diaconescu Mioara Eliana", "2006-06-09"), ("Mioara Diaconecsu", "2006-06-09"), True,
+         "one-edit typo, name parts left out"),
+        (("Suwannarat Siriporn", "1991-06-30"), ("SUWANNARAT Siriphon", "1984-02-11"), False,
+         None),
+        (("Suwannarat Siriporn", "1991-06-30"), ("SUWANNARAT Sirikit", "1991-06-30"), False,
+         None),  # two edits
+        (("Kolev Ivan", "1991-06-30"), ("KOLEV Ivo", "1991-06-30"), False, None),  # short part
+        (("Diaconescu Mioara Eliana", "2006-06-09"), ("Mioara Diaconecsu", "2006-06-19"), False,
+         None),  # a typo in the name and in the date
     ],
 )  # fmt: skip
 def test_passport_order_transliteration_placeholder_dates(a, b, found, why) -> None:

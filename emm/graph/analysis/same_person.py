@@ -17,7 +17,9 @@ compared with :mod:`emm.graph.analysis.names`.
 Blocking keeps this near-linear: only persons sharing a block key are compared. A name key is
 the core surname with at most one letter deleted (catches every one-edit typo), the sorted
 name parts (reordered names) or the sorted transliteration skeletons; every two transliteration
-skeletons with the birth year catch a name part left out. Block keys are a name key
+skeletons with the birth year catch a name part left out, every name part with at most one
+letter deleted with the full date of birth a typo where two parses disagree on the surname
+("Suwannarat Siriporn" / "SUWANNARAT Siripon"). Block keys are a name key
 together with the birth year, a name key together with the birth month-day (a typo or a
 day/month swap keeps one of the two), each shared identifier (phone, e-mail, account, document,
 address, vehicle, the phone of an advertisement offering the person, ...) and the BSN. A pair
@@ -76,7 +78,8 @@ FEATURES: dict[str, tuple[float, str]] = {
         "name parts reordered (0.85), a one-edit typo (0.8), another transliteration (0.75) or "
         "a one-edit typo in a surname of two or three letters with the same given names (0.65), "
         "two or more name parts of the other with a patronymic or third name left out (0.8; "
-        "0.7 in another transliteration)",
+        "0.7 in another transliteration), a one-edit typo with the name parts in another order "
+        "(0.8; 0.7 with parts left out)",
     ),
     "birth_date": (
         0.3,
@@ -184,7 +187,39 @@ def _name_feature(
     if len(a.full) >= 8 and damerau(a.full, b.full) == 1:
         # a typo in a particle or across a space ("van edr Stael", "Ek Khatib")
         return 0.8, "one-edit typo in the name"
-    return 0.0, None
+    return _parts_with_typo(a, b)
+
+
+#: Name parts shorter than this are not allowed a typo in :func:`_parts_with_typo` ("Ivan" /
+#: "Ivo" are two names, "Siriporn" / "Siriphon" one).
+_TYPO_PART = 5
+
+
+def _parts_with_typo(a: ParsedName, b: ParsedName) -> tuple[float, str | None]:
+    """The name parts of the shorter name are parts of the longer one in any order, one of them
+    with a one-edit typo ("Suwannarat Siriporn" / "SUWANNARAT Siripon": the surname written
+    first without capitals, so the two parses disagree on which part is the surname): 0.8,
+    or 0.7 when parts of the longer name are left out as well."""
+    if a.uses_initials or b.uses_initials:
+        return 0.0, None
+    short, long_ = sorted((a.full.split(), b.full.split()), key=len)
+    if len(short) < 2:
+        return 0.0, None
+    rest = list(long_)
+    unmatched = []
+    for part in short:
+        if part in rest:
+            rest.remove(part)
+        else:
+            unmatched.append(part)
+    if len(unmatched) != 1 or len(unmatched[0]) < _TYPO_PART:
+        return 0.0, None
+    typo = [r for r in rest if len(r) >= _TYPO_PART and damerau(unmatched[0], r) == 1]
+    if not typo:
+        return 0.0, None
+    if len(short) == len(long_):
+        return 0.8, "one-edit typo, name parts in another order"
+    return 0.7, "one-edit typo, name parts left out"
 
 
 def _parts_dropped(
@@ -414,6 +449,13 @@ def _block_keys(p: _Person, *, name_only: bool) -> set[tuple[str, ...]]:
         keys.update(("pp", x, y, p.birth[:4]) for x, y in combinations(sorted(set(sk)), 2))
     elif len(sk) == 2 and p.birth and len(p.birth) >= 10:
         keys.add(("pp", *sorted(sk), p.birth[:4]))
+    parts = p.name.full.split()
+    if len(parts) >= 2 and p.birth and len(p.birth) >= 10 and not p.name.uses_initials:
+        # a typo in a name part when the parses disagree on the surname (see
+        # _parts_with_typo): every part with one letter deleted, with the full date of birth
+        for part in parts:
+            if len(part) >= _TYPO_PART:
+                keys.update(("td", k, p.birth[:10]) for k in _deletions(part))
     if name_only:
         keys.update(("n", k) for k in names)
     keys.update(("i", str(n)) for n in p.ids)
