@@ -286,6 +286,19 @@ def test_merge_errors(three_records) -> None:
         (("Kolev Ivan", "1991-06-30"), ("KOLEV Ivo", "1991-06-30"), False, None),  # short part
         (("Diaconescu Mioara Eliana", "2006-06-09"), ("Mioara Diaconecsu", "2006-06-19"), False,
          None),  # a typo in the name and in the date
+        # two edits in one long name part (another transliteration: "ph" is "p" in Thai) only
+        # with the same full date of birth
+        (("SUWANNARAT Siriphon", "1994-05-05"), ("Siriporn Suwannarat", "1994-05-05"), True,
+         "two edits in one name part"),
+        (("Angelov Tsvetelina", "1980-07-17"), ("Cvetelina Angelov", "1980-07-17"), True,
+         "two edits in one name part"),
+        (("SUWANNARAT Siriphon", "1994-01-01"), ("Siriporn Suwannarat", "1994-01-01"), False,
+         None),  # a year-only date is not enough
+        (("SUWANNARAT Siriphon", "1994-05-05"), ("Siriporn Suwannarat", "1994-05-15"), False,
+         None),
+        (("Amiri Farid", "1994-05-05"), ("AMIRI Faris", "1994-05-05"), True, "typo"),
+        (("Amiri Farid", "1994-05-05"), ("AMIRI Fatima", "1994-05-05"), False, None),
+        (("Amiri Karim", "1994-05-05"), ("AMIRI Kamil", "1994-05-05"), False, None),
     ],
 )  # fmt: skip
 def test_passport_order_transliteration_placeholder_dates(a, b, found, why) -> None:

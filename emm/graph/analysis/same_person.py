@@ -190,6 +190,11 @@ def _name_feature(
     return _parts_with_typo(a, b)
 
 
+#: The name feature (and its reason) of one long name part two edits from the other's, the
+#: other parts equal; it counts only when the full dates of birth are equal (a placeholder
+#: year-only date is not): two edits in a name are common between different people.
+TWO_EDITS = (0.7, "two edits in one name part, the others equal")
+_TWO_EDIT_PART = 6
 #: Name parts shorter than this are not allowed a typo in :func:`_parts_with_typo` ("Ivan" /
 #: "Ivo" are two names, "Siriporn" / "Siriphon" one).
 _TYPO_PART = 5
@@ -214,8 +219,14 @@ def _parts_with_typo(a: ParsedName, b: ParsedName) -> tuple[float, str | None]:
             unmatched.append(part)
     if len(unmatched) != 1 or len(unmatched[0]) < _TYPO_PART:
         return 0.0, None
-    typo = [r for r in rest if len(r) >= _TYPO_PART and damerau(unmatched[0], r) == 1]
-    if not typo:
+    edits = min(
+        (damerau(unmatched[0], r, limit=3) for r in rest if len(r) >= _TYPO_PART), default=3
+    )
+    if edits == 2 and len(short) == len(long_) and len(unmatched[0]) >= _TWO_EDIT_PART:
+        # "Siriphon" / "Siriporn", "Tsvetelina" / "Cvetelina": a transliteration the
+        # skeletons do not unify; counted only with the same full date of birth (_score)
+        return TWO_EDITS[0], TWO_EDITS[1]
+    if edits != 1:
         return 0.0, None
     if len(short) == len(long_):
         return 0.8, "one-edit typo, name parts in another order"
@@ -482,6 +493,9 @@ def _score(a: _Person, b: _Person, min_score: float = 0.0) -> Candidate | None:
     if why:
         reasons.append(why)
     birth, why, date_conflict = _date_feature(a.birth, b.birth)
+    if name == TWO_EDITS[0] and reasons and reasons[0] == TWO_EDITS[1] and birth < 1.0:
+        name = 0.0
+        reasons.pop(0)
     shared = sorted(set(a.ids) & set(b.ids), key=str)
     ident = min(1.0, sum(a.ids[n][0] for n in shared))
     reasons.extend(f"shared {a.ids[n][1]}" for n in shared)
