@@ -271,6 +271,9 @@ def test_merge_errors(three_records) -> None:
          "left out, another transliteration"),
         (("KIDANE Helen", "1986-03-12"), ("Helen Kidane Mebrahtu", "1979-08-30"), False, None),
         (("Helen", "1986-03-12"), ("Helen Kidane Mebrahtu", "1986-03-12"), False, None),
+        # a name part written twice is two parts: "Ly Minh Minh" leaves nothing out
+        (("Ly Minh Minh", "2009-04-10"), ("Ly Minh Thanh", "2009-04-10"), False, None),
+        (("BUI Duc Duc", "2003-12-18"), ("Bui Dung Duc", "2003-12-18"), False, None),
         # surname first without capitals and a one-edit typo: the parses disagree on the
         # surname, the name parts are compared in any order
         (("Suwannarat Siriporn", "1991-06-30"), ("SUWANNARAT Siripon", "1991-06-30"), True,
@@ -332,6 +335,43 @@ def test_missing_birth_date_with_a_shared_identifier() -> None:
         ("u1", "Mussie Woldu", "1976-12-11", "KMAR"), ("u2", "Mussie Woldu", None, "IND")
     )
     assert same_person_candidates(alone) == []  # the name alone is not enough
+
+
+def _associate_records(hub: int = 0) -> Builder:
+    b = Builder()
+    b.node("u1", "Person", name="Mussie Woldu", birth_date="1976-12-11", parties=["KMAR"])
+    b.node("u2", "Person", name="WOLDU Mussie", parties=["IND"])
+    b.node("p", "Person", name="Selam Tesfay", birth_date="1990-02-02", parties=["POL"])
+    b.node("home", "Address", street="Laan 1")
+    b.node("case", "Investigation", case_id="C-1")
+    b.fact("u1", "LIVES_AT", "home", party="KMAR")
+    b.fact("p", "LIVES_AT", "home", party="POL")
+    b.fact("u2", "INVOLVED_IN", "case", party="IND")
+    b.fact("p", "INVOLVED_IN", "case", party="POL")
+    for i in range(hub):  # a hotel or a large case: no evidence of an association
+        b.node(f"h{i}", "Person", name=f"Guest {i}", parties=["POL"])
+        b.fact(f"h{i}", "LIVES_AT", "home", party="POL")
+        b.fact(f"h{i}", "INVOLVED_IN", "case", party="POL")
+    return b
+
+
+@pytest.mark.parametrize(
+    ("hub", "name", "found"),
+    [
+        (0, "WOLDU Mussie", True),  # one date missing, a common associate
+        (30, "WOLDU Mussie", False),  # the associate only through hubs
+        (0, "WOLDU Mussa", False),  # another given name
+    ],
+)
+def test_missing_birth_date_with_a_common_associate(hub, name, found) -> None:
+    """A record without a date of birth and a dated one with the same name are each linked
+    through an address, a case or an employer (not a hub) to the same third person."""
+    b = _associate_records(hub)
+    b.G.nodes["u2"]["name"] = name
+    got = pairs(b.G)
+    assert (("u1", "u2") in got) is found
+    if found:
+        assert any("shared associate" in r for r in got[("u1", "u2")])
 
 
 def test_companions_found_in_a_first_pass_link_the_second() -> None:

@@ -38,7 +38,7 @@ the two passes are read together whenever a score is questioned (names and dates
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
@@ -90,7 +90,9 @@ FEATURES: dict[str, tuple[float, str]] = {
         0.2,
         "shared phone, e-mail, bank account, identity document or advertisement contact "
         "(1 each), shared address, vehicle or relative (0.5 each), shared employer, case, "
-        "vehicle ridden or travel companion (0.3 each), at most 1 in total",
+        "vehicle ridden, travel companion or common associate (a third person linked to both "
+        "through one address, case or employer that is not a hub) (0.3 each), at most 1 in "
+        "total",
     ),
 }
 #: The birth-date feature when one record has no date of birth and the pair shares an
@@ -118,6 +120,10 @@ IDENTIFIERS: dict[str, float] = {
     "PASSENGER_IN": 0.3,
     "TRAVELLED_WITH": 0.3,
 }
+#: What a common associate weighs: a third person linked to both through one address, case,
+#: employer, vehicle, ... with at most ASSOCIATE_HUB persons (more is a hotel or a big case).
+ASSOCIATE = 0.3
+ASSOCIATE_HUB = 20
 _PERSON_FIELDS = ("name", "birth_date", "bsn", "gender")
 
 
@@ -241,8 +247,11 @@ def _parts_dropped(
     another transliteration (0.7)."""
     if a.uses_initials or b.uses_initials:
         return None
-    short, long_ = sorted((set(a.full.split()), set(b.full.split())), key=len)
-    if 2 <= len(short) < len(long_) and short <= long_:
+    # as multisets: a part written twice ("Ly Minh Minh") is two parts, not one left out
+    short_c, long_c = sorted(
+        (Counter(a.full.split()), Counter(b.full.split())), key=lambda c: c.total()
+    )
+    if 2 <= short_c.total() < long_c.total() and short_c <= long_c:
         return 0.8, "same name parts, one or more left out (a patronymic or third name)"
     sa = skeletons(a) if sa is None else sa
     sb = skeletons(b) if sb is None else sb
@@ -403,6 +412,22 @@ def _persons(edges: pd.DataFrame, nodes: pd.DataFrame) -> dict[str, _Person]:
             add(persons[u], v, weight)
         if t in ("FAMILY_OF", "TRAVELLED_WITH") and v in persons and u != v:
             add(persons[v], u, weight)
+    # common associates: the persons linked to one address, case, employer, ... that is not a
+    # hub (a record without a date of birth and a dated one of the same name, each living or
+    # working with the same third person, are that person's one associate, not namesakes)
+    members: dict[Any, set[str]] = defaultdict(set)
+    for u, v in zip(touching["src"], touching["dst"], strict=True):
+        if u in persons and v not in persons:
+            members[v].add(u)
+        elif v in persons and u not in persons:
+            members[u].add(v)
+    for group in members.values():
+        if len(group) <= ASSOCIATE_HUB:
+            for x in group:
+                for y in group - {x}:
+                    old = persons[x].ids.get(y)
+                    if old is None or old[0] < ASSOCIATE:
+                        persons[x].ids[y] = (ASSOCIATE, f"associate Person ({y})")
     # the phone or e-mail of an advertisement that offers the person
     offered = edges[edges["type"] == "ADVERTISES"]
     offered = offered[offered["dst"].isin(persons)]
