@@ -359,7 +359,7 @@ def _associate_records(hub: int = 0) -> Builder:
     ("hub", "name", "found"),
     [
         (0, "WOLDU Mussie", True),  # one date missing, a common associate
-        (30, "WOLDU Mussie", False),  # the associate only through hubs
+        (40, "WOLDU Mussie", False),  # the associate only through hubs
         (0, "WOLDU Mussa", False),  # another given name
     ],
 )

@@ -123,7 +123,7 @@ IDENTIFIERS: dict[str, float] = {
 #: What a common associate weighs: a third person linked to both through one address, case,
 #: employer, vehicle, ... with at most ASSOCIATE_HUB persons (more is a hotel or a big case).
 ASSOCIATE = 0.3
-ASSOCIATE_HUB = 20
+ASSOCIATE_HUB = 35
 _PERSON_FIELDS = ("name", "birth_date", "bsn", "gender")
 
 
