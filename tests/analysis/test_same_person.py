@@ -359,8 +359,10 @@ def _associate_records(hub: int = 0) -> Builder:
     ("hub", "name", "found"),
     [
         (0, "WOLDU Mussie", True),  # one date missing, a common associate
-        (40, "WOLDU Mussie", False),  # the associate only through hubs
+        (30, "WOLDU Mussie", False),  # the associate only through hubs
         (0, "WOLDU Mussa", False),  # another given name
+        # a relative: the father's name as a patronymic, in the same network
+        (0, "Selam Mussie Woldu", False),
     ],
 )
 def test_missing_birth_date_with_a_common_associate(hub, name, found) -> None:

@@ -91,8 +91,8 @@ FEATURES: dict[str, tuple[float, str]] = {
         "shared phone, e-mail, bank account, identity document or advertisement contact "
         "(1 each), shared address, vehicle or relative (0.5 each), shared employer, case, "
         "vehicle ridden, travel companion or common associate (a third person linked to both "
-        "through one address, case or employer that is not a hub) (0.3 each), at most 1 in "
-        "total",
+        "through one address, case or employer that is not a hub; not for name parts left "
+        "out) (0.3 each), at most 1 in total",
     ),
 }
 #: The birth-date feature when one record has no date of birth and the pair shares an
@@ -123,7 +123,7 @@ IDENTIFIERS: dict[str, float] = {
 #: What a common associate weighs: a third person linked to both through one address, case,
 #: employer, vehicle, ... with at most ASSOCIATE_HUB persons (more is a hotel or a big case).
 ASSOCIATE = 0.3
-ASSOCIATE_HUB = 35
+ASSOCIATE_HUB = 20
 _PERSON_FIELDS = ("name", "birth_date", "bsn", "gender")
 
 
@@ -512,6 +512,7 @@ def _score(a: _Person, b: _Person, min_score: float = 0.0) -> Candidate | None:
     """Score a pair; ``None`` when it cannot reach ``min_score`` (checked after the name)."""
     reasons: list[str] = []
     name, why = _name_feature(a.raw, b.raw, a.name, b.name, a.skeleton, b.skeleton)
+    why_name = why
     best = FEATURES["name"][0] * name + FEATURES["birth_date"][0] + FEATURES["identifiers"][0]
     if best < min_score and not (a.bsn and a.bsn == b.bsn):
         return None
@@ -522,6 +523,10 @@ def _score(a: _Person, b: _Person, min_score: float = 0.0) -> Candidate | None:
         name = 0.0
         reasons.pop(0)
     shared = sorted(set(a.ids) & set(b.ids), key=str)
+    if why_name and "left out" in why_name:
+        # relatives share name parts (a patronymic: "Samuel Kidane" / "Rahel Samuel Kidane")
+        # and their associates: a common associate is no evidence for parts left out
+        shared = [n for n in shared if not a.ids[n][1].startswith("associate")]
     ident = min(1.0, sum(a.ids[n][0] for n in shared))
     reasons.extend(f"shared {a.ids[n][1]}" for n in shared)
     if (not a.birth) != (not b.birth) and shared and name >= 0.8:
