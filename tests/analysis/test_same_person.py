@@ -271,6 +271,37 @@ def test_merge_errors(three_records) -> None:
          "left out, another transliteration"),
         (("KIDANE Helen", "1986-03-12"), ("Helen Kidane Mebrahtu", "1979-08-30"), False, None),
         (("Helen", "1986-03-12"), ("Helen Kidane Mebrahtu", "1986-03-12"), False, None),
+        # a name part written twice is two parts: "Ly Minh Minh" leaves nothing out
+        (("Ly Minh Minh", "2009-04-10"), ("Ly Minh Thanh", "2009-04-10"), False, None),
+        (("BUI Duc Duc", "2003-12-18"), ("Bui Dung Duc", "2003-12-18"), False, None),
+        # surname first without capitals and a one-edit typo: the parses disagree on the
+        # surname, the name parts are compared in any order
+        (("Suwannarat Siriporn", "1991-06-30"), ("SUWANNARAT Siripon", "1991-06-30"), True,
+         "one-edit typo, name parts in another order"),
+        (("Popal Zabiullah Ali", "1996-05-11"), ("POPAL Zabihullah Ali", "1996-05-11"), True,
+         "one-edit typo, name parts in another order"),
+        (("Diaconescu Mioara Eliana", "2006-06-09"), ("Mioara Diaconecsu", "2006-06-09"), True,
+         "one-edit typo, name parts left out"),
+        (("Suwannarat Siriporn", "1991-06-30"), ("SUWANNARAT Siriphon", "1984-02-11"), False,
+         None),
+        (("Suwannarat Siriporn", "1991-06-30"), ("SUWANNARAT Sirikit", "1991-06-30"), False,
+         None),  # two edits
+        (("Kolev Ivan", "1991-06-30"), ("KOLEV Ivo", "1991-06-30"), False, None),  # short part
+        (("Diaconescu Mioara Eliana", "2006-06-09"), ("Mioara Diaconecsu", "2006-06-19"), False,
+         None),  # a typo in the name and in the date
+        # two edits in one long name part (another transliteration: "ph" is "p" in Thai) only
+        # with the same full date of birth
+        (("SUWANNARAT Siriphon", "1994-05-05"), ("Siriporn Suwannarat", "1994-05-05"), True,
+         "two edits in one name part"),
+        (("Angelov Tsvetelina", "1980-07-17"), ("Cvetelina Angelov", "1980-07-17"), True,
+         "two edits in one name part"),
+        (("SUWANNARAT Siriphon", "1994-01-01"), ("Siriporn Suwannarat", "1994-01-01"), False,
+         None),  # a year-only date is not enough
+        (("SUWANNARAT Siriphon", "1994-05-05"), ("Siriporn Suwannarat", "1994-05-15"), False,
+         None),
+        (("Amiri Farid", "1994-05-05"), ("AMIRI Faris", "1994-05-05"), True, "typo"),
+        (("Amiri Farid", "1994-05-05"), ("AMIRI Fatima", "1994-05-05"), False, None),
+        (("Amiri Karim", "1994-05-05"), ("AMIRI Kamil", "1994-05-05"), False, None),
     ],
 )  # fmt: skip
 def test_passport_order_transliteration_placeholder_dates(a, b, found, why) -> None:
@@ -304,6 +335,45 @@ def test_missing_birth_date_with_a_shared_identifier() -> None:
         ("u1", "Mussie Woldu", "1976-12-11", "KMAR"), ("u2", "Mussie Woldu", None, "IND")
     )
     assert same_person_candidates(alone) == []  # the name alone is not enough
+
+
+def _associate_records(hub: int = 0) -> Builder:
+    b = Builder()
+    b.node("u1", "Person", name="Mussie Woldu", birth_date="1976-12-11", parties=["KMAR"])
+    b.node("u2", "Person", name="WOLDU Mussie", parties=["IND"])
+    b.node("p", "Person", name="Selam Tesfay", birth_date="1990-02-02", parties=["POL"])
+    b.node("home", "Address", street="Laan 1")
+    b.node("case", "Investigation", case_id="C-1")
+    b.fact("u1", "LIVES_AT", "home", party="KMAR")
+    b.fact("p", "LIVES_AT", "home", party="POL")
+    b.fact("u2", "INVOLVED_IN", "case", party="IND")
+    b.fact("p", "INVOLVED_IN", "case", party="POL")
+    for i in range(hub):  # a hotel or a large case: no evidence of an association
+        b.node(f"h{i}", "Person", name=f"Guest {i}", parties=["POL"])
+        b.fact(f"h{i}", "LIVES_AT", "home", party="POL")
+        b.fact(f"h{i}", "INVOLVED_IN", "case", party="POL")
+    return b
+
+
+@pytest.mark.parametrize(
+    ("hub", "name", "found"),
+    [
+        (0, "WOLDU Mussie", True),  # one date missing, a common associate
+        (30, "WOLDU Mussie", False),  # the associate only through hubs
+        (0, "WOLDU Mussa", False),  # another given name
+        # a relative: the father's name as a patronymic, in the same network
+        (0, "Selam Mussie Woldu", False),
+    ],
+)
+def test_missing_birth_date_with_a_common_associate(hub, name, found) -> None:
+    """A record without a date of birth and a dated one with the same name are each linked
+    through an address, a case or an employer (not a hub) to the same third person."""
+    b = _associate_records(hub)
+    b.G.nodes["u2"]["name"] = name
+    got = pairs(b.G)
+    assert (("u1", "u2") in got) is found
+    if found:
+        assert any("shared associate" in r for r in got[("u1", "u2")])
 
 
 def test_companions_found_in_a_first_pass_link_the_second() -> None:

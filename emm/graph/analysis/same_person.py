@@ -17,7 +17,9 @@ compared with :mod:`emm.graph.analysis.names`.
 Blocking keeps this near-linear: only persons sharing a block key are compared. A name key is
 the core surname with at most one letter deleted (catches every one-edit typo), the sorted
 name parts (reordered names) or the sorted transliteration skeletons; every two transliteration
-skeletons with the birth year catch a name part left out. Block keys are a name key
+skeletons with the birth year catch a name part left out, every name part with at most one
+letter deleted with the full date of birth a typo where two parses disagree on the surname
+("Suwannarat Siriporn" / "SUWANNARAT Siripon"). Block keys are a name key
 together with the birth year, a name key together with the birth month-day (a typo or a
 day/month swap keeps one of the two), each shared identifier (phone, e-mail, account, document,
 address, vehicle, the phone of an advertisement offering the person, ...) and the BSN. A pair
@@ -36,7 +38,7 @@ the two passes are read together whenever a score is questioned (names and dates
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
@@ -76,7 +78,8 @@ FEATURES: dict[str, tuple[float, str]] = {
         "name parts reordered (0.85), a one-edit typo (0.8), another transliteration (0.75) or "
         "a one-edit typo in a surname of two or three letters with the same given names (0.65), "
         "two or more name parts of the other with a patronymic or third name left out (0.8; "
-        "0.7 in another transliteration)",
+        "0.7 in another transliteration), a one-edit typo with the name parts in another order "
+        "(0.8; 0.7 with parts left out)",
     ),
     "birth_date": (
         0.3,
@@ -87,7 +90,9 @@ FEATURES: dict[str, tuple[float, str]] = {
         0.2,
         "shared phone, e-mail, bank account, identity document or advertisement contact "
         "(1 each), shared address, vehicle or relative (0.5 each), shared employer, case, "
-        "vehicle ridden or travel companion (0.3 each), at most 1 in total",
+        "vehicle ridden, travel companion or common associate (a third person linked to both "
+        "through one address, case or employer that is not a hub; not for name parts left "
+        "out) (0.3 each), at most 1 in total",
     ),
 }
 #: The birth-date feature when one record has no date of birth and the pair shares an
@@ -115,6 +120,10 @@ IDENTIFIERS: dict[str, float] = {
     "PASSENGER_IN": 0.3,
     "TRAVELLED_WITH": 0.3,
 }
+#: What a common associate weighs: a third person linked to both through one address, case,
+#: employer, vehicle, ... with at most ASSOCIATE_HUB persons (more is a hotel or a big case).
+ASSOCIATE = 0.3
+ASSOCIATE_HUB = 20
 _PERSON_FIELDS = ("name", "birth_date", "bsn", "gender")
 
 
@@ -184,7 +193,50 @@ def _name_feature(
     if len(a.full) >= 8 and damerau(a.full, b.full) == 1:
         # a typo in a particle or across a space ("van edr Stael", "Ek Khatib")
         return 0.8, "one-edit typo in the name"
-    return 0.0, None
+    return _parts_with_typo(a, b)
+
+
+#: The name feature (and its reason) of one long name part two edits from the other's, the
+#: other parts equal; it counts only when the full dates of birth are equal (a placeholder
+#: year-only date is not): two edits in a name are common between different people.
+TWO_EDITS = (0.7, "two edits in one name part, the others equal")
+_TWO_EDIT_PART = 6
+#: Name parts shorter than this are not allowed a typo in :func:`_parts_with_typo` ("Ivan" /
+#: "Ivo" are two names, "Siriporn" / "Siriphon" one).
+_TYPO_PART = 5
+
+
+def _parts_with_typo(a: ParsedName, b: ParsedName) -> tuple[float, str | None]:
+    """The name parts of the shorter name are parts of the longer one in any order, one of them
+    with a one-edit typo ("Suwannarat Siriporn" / "SUWANNARAT Siripon": the surname written
+    first without capitals, so the two parses disagree on which part is the surname): 0.8,
+    or 0.7 when parts of the longer name are left out as well."""
+    if a.uses_initials or b.uses_initials:
+        return 0.0, None
+    short, long_ = sorted((a.full.split(), b.full.split()), key=len)
+    if len(short) < 2:
+        return 0.0, None
+    rest = list(long_)
+    unmatched = []
+    for part in short:
+        if part in rest:
+            rest.remove(part)
+        else:
+            unmatched.append(part)
+    if len(unmatched) != 1 or len(unmatched[0]) < _TYPO_PART:
+        return 0.0, None
+    edits = min(
+        (damerau(unmatched[0], r, limit=3) for r in rest if len(r) >= _TYPO_PART), default=3
+    )
+    if edits == 2 and len(short) == len(long_) and len(unmatched[0]) >= _TWO_EDIT_PART:
+        # "Siriphon" / "Siriporn", "Tsvetelina" / "Cvetelina": a transliteration the
+        # skeletons do not unify; counted only with the same full date of birth (_score)
+        return TWO_EDITS[0], TWO_EDITS[1]
+    if edits != 1:
+        return 0.0, None
+    if len(short) == len(long_):
+        return 0.8, "one-edit typo, name parts in another order"
+    return 0.7, "one-edit typo, name parts left out"
 
 
 def _parts_dropped(
@@ -195,8 +247,11 @@ def _parts_dropped(
     another transliteration (0.7)."""
     if a.uses_initials or b.uses_initials:
         return None
-    short, long_ = sorted((set(a.full.split()), set(b.full.split())), key=len)
-    if 2 <= len(short) < len(long_) and short <= long_:
+    # as multisets: a part written twice ("Ly Minh Minh") is two parts, not one left out
+    short_c, long_c = sorted(
+        (Counter(a.full.split()), Counter(b.full.split())), key=lambda c: c.total()
+    )
+    if 2 <= short_c.total() < long_c.total() and short_c <= long_c:
         return 0.8, "same name parts, one or more left out (a patronymic or third name)"
     sa = skeletons(a) if sa is None else sa
     sb = skeletons(b) if sb is None else sb
@@ -357,6 +412,22 @@ def _persons(edges: pd.DataFrame, nodes: pd.DataFrame) -> dict[str, _Person]:
             add(persons[u], v, weight)
         if t in ("FAMILY_OF", "TRAVELLED_WITH") and v in persons and u != v:
             add(persons[v], u, weight)
+    # common associates: the persons linked to one address, case, employer, ... that is not a
+    # hub (a record without a date of birth and a dated one of the same name, each living or
+    # working with the same third person, are that person's one associate, not namesakes)
+    members: dict[Any, set[str]] = defaultdict(set)
+    for u, v in zip(touching["src"], touching["dst"], strict=True):
+        if u in persons and v not in persons:
+            members[v].add(u)
+        elif v in persons and u not in persons:
+            members[u].add(v)
+    for group in members.values():
+        if len(group) <= ASSOCIATE_HUB:
+            for x in group:
+                for y in group - {x}:
+                    old = persons[x].ids.get(y)
+                    if old is None or old[0] < ASSOCIATE:
+                        persons[x].ids[y] = (ASSOCIATE, f"associate Person ({y})")
     # the phone or e-mail of an advertisement that offers the person
     offered = edges[edges["type"] == "ADVERTISES"]
     offered = offered[offered["dst"].isin(persons)]
@@ -414,6 +485,13 @@ def _block_keys(p: _Person, *, name_only: bool) -> set[tuple[str, ...]]:
         keys.update(("pp", x, y, p.birth[:4]) for x, y in combinations(sorted(set(sk)), 2))
     elif len(sk) == 2 and p.birth and len(p.birth) >= 10:
         keys.add(("pp", *sorted(sk), p.birth[:4]))
+    parts = p.name.full.split()
+    if len(parts) >= 2 and p.birth and len(p.birth) >= 10 and not p.name.uses_initials:
+        # a typo in a name part when the parses disagree on the surname (see
+        # _parts_with_typo): every part with one letter deleted, with the full date of birth
+        for part in parts:
+            if len(part) >= _TYPO_PART:
+                keys.update(("td", k, p.birth[:10]) for k in _deletions(part))
     if name_only:
         keys.update(("n", k) for k in names)
     keys.update(("i", str(n)) for n in p.ids)
@@ -434,13 +512,21 @@ def _score(a: _Person, b: _Person, min_score: float = 0.0) -> Candidate | None:
     """Score a pair; ``None`` when it cannot reach ``min_score`` (checked after the name)."""
     reasons: list[str] = []
     name, why = _name_feature(a.raw, b.raw, a.name, b.name, a.skeleton, b.skeleton)
+    why_name = why
     best = FEATURES["name"][0] * name + FEATURES["birth_date"][0] + FEATURES["identifiers"][0]
     if best < min_score and not (a.bsn and a.bsn == b.bsn):
         return None
     if why:
         reasons.append(why)
     birth, why, date_conflict = _date_feature(a.birth, b.birth)
+    if name == TWO_EDITS[0] and reasons and reasons[0] == TWO_EDITS[1] and birth < 1.0:
+        name = 0.0
+        reasons.pop(0)
     shared = sorted(set(a.ids) & set(b.ids), key=str)
+    if why_name and "left out" in why_name:
+        # relatives share name parts (a patronymic: "Samuel Kidane" / "Rahel Samuel Kidane")
+        # and their associates: a common associate is no evidence for parts left out
+        shared = [n for n in shared if not a.ids[n][1].startswith("associate")]
     ident = min(1.0, sum(a.ids[n][0] for n in shared))
     reasons.extend(f"shared {a.ids[n][1]}" for n in shared)
     if (not a.birth) != (not b.birth) and shared and name >= 0.8:
