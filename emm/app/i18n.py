@@ -128,7 +128,11 @@ class Translator:
         ('dag en maand van geboorte verwisseld', 'gedeeld: telefoonnummer')
         >>> Translator("en").reason("shared BankAccount (BankAccount-9)")
         'shared: bank account'
+        >>> nl.reason("shared associate Person (Person-2b)")
+        'gemeenschappelijke bekende (via één adres, zaak of werkgever)'
         """
+        if text.startswith("shared associate ") and text.endswith(")"):
+            return self("sp.shared_associate")
         if text.startswith("shared ") and text.endswith(")") and " (" in text:
             return self("sp.shared", kind=self.type(text[7:].split(" (", 1)[0]))
         return self._label(labels().reasons, text)

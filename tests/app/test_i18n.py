@@ -170,7 +170,7 @@ def reason_texts() -> set[str]:
     import emm.graph.analysis.same_person as sp
 
     tree = ast.parse(Path(sp.__file__).read_text(encoding="utf-8"))
-    out: set[str] = {why for _, why in sp.PENALTIES.values()}
+    out: set[str] = {why for _, why in sp.PENALTIES.values()} | {sp.TWO_EDITS[1]}
     for node in ast.walk(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple):
             out |= {
