@@ -60,7 +60,7 @@ def test_capitals_pass_keeps_the_words_near_each_changed_word() -> None:
     text = f"{far}de heer JANSEN verklaarde\nGeen hoofdletters hier\n{far}PIETERS, J.\n"
     titled = deduce_recognizer.title_case_capitals(text)
     assert titled is not None
-    only = deduce_recognizer._only_changed_lines(text, titled)
+    only = deduce_recognizer._only_near_capitals(text, titled)
     assert len(only) == len(text)
     assert "de heer Jansen verklaarde" in only
     assert "Pieters, J." in only

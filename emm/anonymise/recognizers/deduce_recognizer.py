@@ -116,7 +116,7 @@ class DeduceRecognizer(LocalRecognizer):
         if self.caps_pass:
             titled = title_case_capitals(text)
             if titled is not None:
-                caps = self._run(_only_changed_lines(text, titled), self.score, {"PERSON"})
+                caps = self._run(_only_near_capitals(text, titled), self.score, {"PERSON"})
                 # a capitals word the first pass read as a place ("VRIES") is a name part
                 results = [r for r in results if not _overlaps_caps(r, caps, text)] + caps
         return results
@@ -205,7 +205,7 @@ def _at_sentence_start(text: str, start: int) -> bool:
 _CAPS_MARGIN = 80
 
 
-def _only_changed_lines(text: str, titled: str) -> str:
+def _only_near_capitals(text: str, titled: str) -> str:
     """``titled`` blanked (same length) except around the title-cased capitals: each changed
     word with the words within :data:`_CAPS_MARGIN` characters of it on its line. (Deduce's
     cost grows with the text it reads; whole lines made the pass a third of its time.)"""
