@@ -15,7 +15,7 @@ the Cypher itself lives in :mod:`emm.graph.cypher`.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, LiteralString, TypeVar
@@ -44,6 +44,13 @@ CHUNK = 5000  # uids per UNWIND read
 
 class StoreError(EmmError, RuntimeError):
     """A write could not be completed; the transaction was rolled back."""
+
+
+NodeIds = dict[tuple[str, str], str]  # (label, key) -> element id, within one delivery's load
+Ends = tuple[str, str]  # the labels of a fact's two ends
+# How many ids a delivery's load remembers (about 150 bytes each): past it, facts whose ends
+# it does not know are created by key, as without it. Memory stays bounded.
+NODE_IDS_MAX = 200_000
 
 
 @dataclass
@@ -149,6 +156,7 @@ class GraphStore:
         *,
         new_records: bool = False,
         dates: Mapping[str, str] | None = None,
+        node_ids: NodeIds | None = None,
     ) -> BatchResult:
         """Merge records (and their entities), then facts, in ONE transaction: all or nothing.
 
@@ -160,6 +168,12 @@ class GraphStore:
         unique ``source_ref`` constraint, never duplicates it. ``dates`` (record ``source_ref``
         -> date) sets the retention clock of records written before, in the same transaction
         (as :meth:`set_record_dates`).
+
+        ``node_ids`` (with ``new_records``) is the caller's memory of entity element ids by
+        ``(label, key)`` for one delivery: facts whose two ends it knows (or this batch's
+        records return) are created by id (:func:`cypher.create_edges_by_id`), the others by
+        key. It learns this batch's ids once the transaction has committed, never from an
+        attempt that was rolled back.
         """
 
         def columns(props: list[dict[str, Any]], names: tuple[str, ...], what: str) -> dict:
@@ -193,16 +207,35 @@ class GraphStore:
         edge_groups: dict[tuple[str, str, str], list[EdgeRow]] = defaultdict(list)
         for e in edges:
             edge_groups[(e.source_label, e.type, e.target_label)].append(e)
-        edge_statements = []
+        edge_statements: list[tuple[str, LiteralString, dict[str, Any], int, Ends | None]] = []
         provenance = ("registered_at", "party", "legal_basis")  # source_ref is the merge key
+        by_id = new_records and node_ids is not None
+        batch_keys = {(n.label, n.key) for n in nodes} if by_id else set()
+        known = node_ids if node_ids is not None else {}
         for (source, type_, target), egroup in edge_groups.items():
             names = (*(f.name for f in REL_TYPES[type_].fields), *provenance)
-            params = columns([e.props for e in egroup], names, type_)
-            params["from_keys"] = [e.source_key for e in egroup]
-            params["to_keys"] = [e.target_key for e in egroup]
-            params["source_refs"] = [e.source_ref for e in egroup]
-            query = edge_builder(source, type_, target, names)
-            edge_statements.append((f"{type_} ({source}->{target})", query, params, len(egroup)))
+            what = f"{type_} ({source}->{target})"
+            parts: dict[bool, list[EdgeRow]] = {True: [], False: []}
+            for e in egroup:
+                ends = ((source, e.source_key), (target, e.target_key))
+                parts[by_id and all(k in known or k in batch_keys for k in ends)].append(e)
+            for ids, part in parts.items():
+                if not part:
+                    continue
+                params = columns([e.props for e in part], names, type_)
+                params["from_keys"] = [e.source_key for e in part]
+                params["to_keys"] = [e.target_key for e in part]
+                params["source_refs"] = [e.source_ref for e in part]
+                builder_ = cypher.create_edges_by_id if ids else edge_builder
+                edge_statements.append(
+                    (
+                        what,
+                        builder_(source, type_, target, names),
+                        params,
+                        len(part),
+                        (source, target) if ids else None,
+                    )
+                )
 
         when = dates or {}
         date_statements = [
@@ -210,15 +243,22 @@ class GraphStore:
             for part in _chunks(sorted(when))
         ]
 
-        def work(tx: ManagedTransaction) -> BatchResult:
+        def work(tx: ManagedTransaction) -> tuple[BatchResult, NodeIds]:
             result = BatchResult()
+            learned: NodeIds = {}  # this attempt's ids: kept only if it commits
             for name, query, params, size in node_statements:
                 record = tx.run(query, params).single()
                 created = int(record["created"]) if record else 0
                 result.per_label_created[name] = result.per_label_created.get(name, 0) + created
                 result.nodes_created += created
                 result.nodes_merged += size - created
-            for what, query, params, size in edge_statements:
+                if by_id and record:
+                    learned.update(((name, key), eid) for key, eid in record["ids"])
+            for what, query, params, size, ends in edge_statements:
+                if ends is not None:
+                    ids = ChainMap(learned, known)
+                    params["from_ids"] = [ids[(ends[0], k)] for k in params["from_keys"]]
+                    params["to_ids"] = [ids[(ends[1], k)] for k in params["to_keys"]]
                 record = tx.run(query, params).single()
                 written = int(record["n"]) if record else 0
                 if written != size:
@@ -230,9 +270,12 @@ class GraphStore:
                 result.edges_written += written
             for query, params in date_statements:
                 tx.run(query, params).consume()
-            return result
+            return result, learned
 
-        return self.write_transaction(work)
+        result, learned = self.write_transaction(work)
+        if node_ids is not None and len(node_ids) < NODE_IDS_MAX:
+            node_ids.update(learned)  # committed: these nodes exist
+        return result
 
     def set_record_dates(self, dates: dict[str, str]) -> None:
         """Set the retention clock of records by ``source_ref`` (in bounded batches)."""
@@ -245,13 +288,9 @@ class GraphStore:
         nodes nothing supports any more. Idempotent; bounded transactions."""
         out = DiscardResult()
         prefix = f"{delivery_id}/"
-        while n := int(
-            self.write(cypher.DISCARD_FACTS, delivery_id=delivery_id, prefix=prefix, limit=batch)[
-                0
-            ]["n"]
-        ):
+        while n := int(self.write(cypher.DISCARD_FACTS, prefix=prefix, limit=batch)[0]["n"]):
             out.facts += n
-        while rows := self.write(cypher.DISCARD_RECORDS, delivery_id=delivery_id, limit=batch):
+        while rows := self.write(cypher.DISCARD_RECORDS, prefix=prefix, limit=batch):
             out.records += len(rows)
             out.entities += self.delete_orphans(r["uid"] for r in rows).total()
         return out

@@ -33,7 +33,7 @@ from typing import IO, Any
 
 from emm.graph import cypher
 from emm.graph.model import EdgeRow, NodeRow
-from emm.graph.store import BatchResult, GraphStore
+from emm.graph.store import BatchResult, GraphStore, NodeIds
 from emm.ingest.delivery import (
     DeliveryError,
     Manifest,
@@ -559,6 +559,9 @@ class _Writer:
         self._held: list[_Batch] = []
         self._held_rows = 0
         self._pending: tuple[list[_Batch], Future[BatchResult]] | None = None
+        # This delivery's entity nodes by (label, key), as its transactions committed them:
+        # its facts find their ends by id (bounded; only the writer thread touches it).
+        self._node_ids: NodeIds = {}
 
     def submit(self, batch: _Batch) -> None:
         self._held.append(batch)
@@ -572,7 +575,12 @@ class _Writer:
         nodes = [n for b in held for n in b.nodes]
         edges = [e for b in held for e in b.edges]
         future = self._pool.submit(
-            self._store.write_batch, nodes, edges, new_records=self._new_records, dates=dates
+            self._store.write_batch,
+            nodes,
+            edges,
+            new_records=self._new_records,
+            dates=dates,
+            node_ids=self._node_ids,
         )
         self._pending = (held, future)
 

@@ -172,6 +172,40 @@ def run_contract(store: GraphStore) -> None:
         store.write_batch([phone("X/0", "+31699999999", "POL", "WPG-10")], [orphan])
     assert store.count_nodes() == before
 
+    # ---- facts found by element id (a delivery's first load remembers its nodes' ids)
+    ids: dict[tuple[str, str], str] = {}
+    store.write_batch(
+        [person("ID-1/P", "nd:id one|2000-01-01", "POL", "WPG-10", name="Id One")],
+        [],
+        new_records=True,
+        node_ids=ids,
+    )
+    assert set(ids) == {("Person", "nd:id one|2000-01-01")}  # learned once committed
+    store.write_batch(  # one end from the earlier batch (by id), one from this batch
+        [phone("ID-1/T", "+31611110000", "POL", "WPG-10")],
+        [uses("ID-1/L", "nd:id one|2000-01-01", "+31611110000", "POL", "WPG-10", "2024-02-01")],
+        new_records=True,
+        node_ids=ids,
+    )
+    assert ("Phone", "+31611110000") in ids
+    [one_uid] = store.uids_by_keys("Person", ["nd:id one|2000-01-01"])
+    [one_phone] = store.uids_by_keys("Phone", ["+31611110000"])
+    links = store.neighbourhood([one_uid]).links.values()
+    assert [(link.type, link.target) for link in links] == [("USES_PHONE", one_phone)]
+    # an id that no longer names the node of that key (deleted meanwhile) matches nothing:
+    # the batch fails on its count and writes nothing; a fact never lands on another node
+    stale = {("Person", "nd:id one|2000-01-01"): ids[("Phone", "+31611110000")]}
+    before = store.count_nodes()
+    with pytest.raises(StoreError):
+        store.write_batch(
+            [phone("ID-2/T", "+31611112222", "POL", "WPG-10")],
+            [uses("ID-2/L", "nd:id one|2000-01-01", "+31611112222", "POL", "WPG-10", "2024-02-02")],
+            new_records=True,
+            node_ids=stale,
+        )
+    assert store.count_nodes() == before
+    assert len(stale) == 1  # a rolled-back batch teaches nothing
+
     # ---- a transaction that raises writes nothing
     def half(tx: Any) -> None:
         tx.run("MERGE (d:Delivery {delivery_id: $id}) SET d.status = 'x'", {"id": "TX-1"})
