@@ -110,6 +110,7 @@ BUILDERS: dict[str, Callable[[], list[tuple[Any, ...]]]] = {
     "emm.graph.cypher.create_records": _record_args,
     "emm.graph.cypher.merge_edges": _merge_edges_args,
     "emm.graph.cypher.create_edges": _merge_edges_args,
+    "emm.graph.cypher.create_edges_by_id": _merge_edges_args,
     "emm.graph.cypher.delete_orphans": _entity_labels,
     "emm.graph.cypher.count_nodes": _entity_labels,
     "emm.graph.cypher.uids_by_key": _entity_labels,
