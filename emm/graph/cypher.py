@@ -99,8 +99,9 @@ _RESTRICT: LiteralString = "SET n.restricted = true "  # marks, never clears (ar
 # What a batch of records returns: how many entity nodes were new, how many rows, and each
 # entity's element id by key (so that the facts of the same delivery find their endpoints by
 # id, not by a second index lookup: see :func:`create_edges_by_id`).
+# (A fragment, linted as part of the two statements; the RETURN is theirs.)
 _RECORD_RESULT: LiteralString = (
-    "RETURN sum(CASE WHEN n.uid = $uids[i] THEN 1 ELSE 0 END) AS created, count(r) AS n, "
+    "sum(CASE WHEN n.uid = $uids[i] THEN 1 ELSE 0 END) AS created, count(r) AS n, "
     "collect([n.key, elementId(n)]) AS ids"
 )
 
@@ -128,7 +129,7 @@ def merge_records(name: str, restricted: bool = False) -> LiteralString:
         f"SET r.label = '{name}', r.delivery_id = $deliveries[i], {values} "
         f"MERGE (r)-[d:{DESCRIBES}]->(n) "
         "SET d.party = $parties[i], d.legal_basis = $bases[i], d.source_ref = $refs[i], "
-        "d.registered_at = $registered[i] " + _RECORD_RESULT
+        "d.registered_at = $registered[i] RETURN " + _RECORD_RESULT
     )
 
 
@@ -150,7 +151,7 @@ def create_records(name: str, restricted: bool = False) -> LiteralString:
         + f"CREATE (r:Record {{source_ref: $refs[i], label: '{name}', "
         f"delivery_id: $deliveries[i]{values}}}) "
         f"CREATE (r)-[d:{DESCRIBES} {{party: $parties[i], legal_basis: $bases[i], "
-        "source_ref: $refs[i], registered_at: $registered[i]}]->(n) " + _RECORD_RESULT
+        "source_ref: $refs[i], registered_at: $registered[i]}]->(n) RETURN " + _RECORD_RESULT
     )
 
 
