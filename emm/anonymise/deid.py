@@ -430,6 +430,8 @@ SHAPE_TYPES: dict[str, str] = {
     "PERSON_NOUN": "PERSON",
     "QUOTED": "PERSON",
     "NAME_FIELD": "PERSON",
+    "NAMED": "PERSON",
+    "MRZ": "PERSON_REFERENCE",
 }
 _SHAPE_SCORE = 0.3  # below every recogniser: where both found something, theirs names it
 

@@ -71,7 +71,7 @@ _SLUG = re.compile(r"[\p{L}\d]*[-/_.=?&%][\p{L}\d\-/_.=?&%]*")
 
 #: words before a number that only an address has (the weaker "nr", "bus", "kamer" count
 #: after an address placeholder only)
-_HOUSE_WORDS = r"huisnr\.?|huisnummer|t/o|unit|bte|boîte|appartement|apt\.?|chalet"
+_HOUSE_WORDS = r"huisnr\.?|huisnummer|t/o|unit|bte|boîte|appartement|apt\.?|chalet|ligplaats|berth"
 _ADDITION_WORDS = (
     _HOUSE_WORDS + r"|nr\.?|no\.?|nummer|bus|kamer|app\.?|flat|box|room|ap\.|kv\.|et\.|bl\.|sc\."
 )

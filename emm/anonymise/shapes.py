@@ -40,6 +40,10 @@ PERSON_NOUN a nationality noun for one person ("de Rus"), or one that is also a 
             ("telefoon Noor") (:mod:`emm.anonymise.shape_people`, as the next two)
 QUOTED      the rest of a quoted contact name ('"oom [PERSOON]"'), an alias after a person
 NAME_FIELD  the value after a name field's label ("Naam werknemer:")
+NAMED       a word the sentence makes a name ("heet Saba", "Kruimel genoemd", a rank or a
+            closing before it), also a place or a month (:mod:`emm.anonymise.shape_naming`,
+            which also adds RESIDUE fragments: "[PERSOON] der", "nr. [KENMERK]")
+MRZ         a passport's machine-readable line ("P<UKR[PERSOON]<<...")
 =========== ==================================================================================
 
 Allowed shapes: years and year ranges (``2019-2024``), counts and amounts written as numbers
@@ -96,6 +100,7 @@ from emm.anonymise.shape_context import (
     placeholder_kinds,
 )
 from emm.anonymise.shape_initials import InitialRules
+from emm.anonymise.shape_naming import NamingRules
 from emm.anonymise.shape_people import PeopleRules, article_names, house_names
 from emm.anonymise.shape_residue import ResidueRules
 from emm.anonymise.shape_spelled import spelled_numbers
@@ -153,11 +158,17 @@ RULES: dict[str, str] = {
     "QUOTED": "the rest of a quoted contact or device name ('oom [PERSOON]' in quotes), or "
     "a quoted alias after a person, is part of the name",
     "NAME_FIELD": "the value of a field whose label says it is a name ('Naam werknemer: ...')",
+    "NAMED": "the sentence says this is a name ('heet Saba', 'Kruimel genoemd', a title or "
+    "rank before it, a closing greeting, a person in brackets after it), also when the word "
+    "is a place, a month or an ordinary word",
+    "MRZ": "a machine-readable passport or ID line ('P<UKR...<<...') holds a name and a "
+    "document number",
 }
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*\]")
 
-_SEP = r"[ .\-/\u00a0]"
+# keycap and variation selectors: "0️⃣6️⃣..." is a phone number written in emoji
+_SEP = r"(?:[ .\-/\u00a0]|[\ufe0e\ufe0f\u20e3]{1,2})"
 _DIGIT_RUN = re.compile(rf"(?<![\p{{L}}\d])\+?\d(?:{_SEP}?\d)+(?![\p{{L}}\d])")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:(?:19|20)\d\d|\d\d)")
@@ -314,6 +325,8 @@ class ShapeCheck:
         self._residue = vocabulary.residue
         self._initials = InitialRules(vocabulary.lists)
         self._people = PeopleRules(vocabulary.lists)
+        lists = vocabulary.lists
+        self._naming = NamingRules(lambda w: lists.is_name(w) or not lists.ordinary(w, 3.5))
 
     @classmethod
     def default(cls) -> ShapeCheck:
@@ -389,6 +402,15 @@ class ShapeCheck:
                     found.append(ShapeFinding("RESIDUE", start, end))
         if "JOINED" in wanted and holes:
             found += [ShapeFinding("JOINED", s, e) for s, e in self._residue.coordinated(text)]
+        if "NAMED" in wanted:
+            found += [
+                ShapeFinding("NAMED", s, e)
+                for s, e in self._naming.named(text)
+                if not _inside_term(kept, s, e, _NEVER_NAMED)
+            ]
+        for rule, start, end in self._naming.fragments(text):
+            if rule in wanted and end > start:
+                found.append(ShapeFinding(rule, start, end))
         found += _repeats(masked, found)
         return _merge(found)
 
@@ -526,7 +548,9 @@ _IBAN_HEAD = re.compile(
 )
 
 
-_REPEATED = frozenset({"LABELLED", "MIXED", "DIGITS", "HOUSE", "NICKNAME", "LOWER_NAME"})
+_REPEATED = frozenset({"LABELLED", "MIXED", "DIGITS", "HOUSE", "NICKNAME", "LOWER_NAME", "NAMED"})
+#: gazetteer categories a naming frame does not turn into a name ("called Europol", "Wav")
+_NEVER_NAMED = frozenset({"body", "legal"})
 
 
 def _repeats(text: str, found: list[ShapeFinding]) -> list[ShapeFinding]:
@@ -622,6 +646,12 @@ def _allowed_number(text: str, start: int, end: int) -> bool:
 
 def _inside(kept: list[tuple[int, int, str]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e, _ in kept)
+
+
+def _inside_term(
+    kept: list[tuple[int, int, str]], start: int, end: int, categories: frozenset[str]
+) -> bool:
+    return any(s <= start and end <= e and c in categories for s, e, c in kept)
 
 
 def _token_around(text: str, start: int, end: int) -> tuple[int, int]:
