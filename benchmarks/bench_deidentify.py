@@ -16,7 +16,10 @@ Sets (``--set``):
 * ``deid5``: the fifth set (``benchmarks/eval/deid5``), written from the docs alone on
   2026-12-02 while deid4 became tuning material; measured twice, tuning material since.
 * ``deid6``: the sixth set (``benchmarks/eval/deid6``), written from the docs alone on
-  2026-12-02 while deid5 became tuning material: **the held-out set**.
+  2026-12-02 while deid5 became tuning material; measured twice, tuning material since
+  2026-12-04.
+* ``deid7``: the seventh set (``benchmarks/eval/deid7``), written from the docs alone on
+  2026-12-04 while deid6 became tuning material: **the held-out set**.
 * ``conll``: the CoNLL-2002 Dutch development set (``ned.testa``, real newspaper text) read
   from ``--conll PATH`` (the file, or its folder), ``$EMM_CONLL_DIR`` or
   ``../shared/data/conll2002`` (never copied into the project; skipped when absent):
@@ -71,13 +74,15 @@ EVAL3_DIR = HERE / "eval" / "deid3"
 EVAL4_DIR = HERE / "eval" / "deid4"
 EVAL5_DIR = HERE / "eval" / "deid5"
 EVAL6_DIR = HERE / "eval" / "deid6"
+EVAL7_DIR = HERE / "eval" / "deid7"
 #: The later hard-case sets: folder and the name their report carries.
 LATER_SETS = {
     "deid2": (EVAL2_DIR, "deid2 test / clean_test (tuning material since issue 13)"),
     "deid3": (EVAL3_DIR, "deid3 test / clean_test (tuning material since 2026-12-02)"),
     "deid4": (EVAL4_DIR, "deid4 test / clean_test (tuning material since 2026-12-02)"),
     "deid5": (EVAL5_DIR, "deid5 test / clean_test (tuning material since 2026-12-02)"),
-    "deid6": (EVAL6_DIR, "deid6 test / clean_test (held out)"),
+    "deid6": (EVAL6_DIR, "deid6 test / clean_test (tuning material since 2026-12-04)"),
+    "deid7": (EVAL7_DIR, "deid7 test / clean_test (held out)"),
 }
 CONLL_DEFAULT = HERE.parent.parent / "shared" / "data" / "conll2002"  # ../shared beside the project
 
