@@ -19,7 +19,9 @@ Sets (``--set``):
   2026-12-02 while deid5 became tuning material; measured twice, tuning material since
   2026-12-04.
 * ``deid7``: the seventh set (``benchmarks/eval/deid7``), written from the docs alone on
-  2026-12-04 while deid6 became tuning material: **the held-out set**.
+  2026-12-04 while deid6 became tuning material; measured once, tuning material since.
+* ``deid8``: the eighth set (``benchmarks/eval/deid8``), written from the docs alone on
+  2026-12-04 while deid7 became tuning material: **the held-out set**.
 * ``conll``: the CoNLL-2002 Dutch development set (``ned.testa``, real newspaper text) read
   from ``--conll PATH`` (the file, or its folder), ``$EMM_CONLL_DIR`` or
   ``../shared/data/conll2002`` (never copied into the project; skipped when absent):
@@ -75,6 +77,7 @@ EVAL4_DIR = HERE / "eval" / "deid4"
 EVAL5_DIR = HERE / "eval" / "deid5"
 EVAL6_DIR = HERE / "eval" / "deid6"
 EVAL7_DIR = HERE / "eval" / "deid7"
+EVAL8_DIR = HERE / "eval" / "deid8"
 #: The later hard-case sets: folder and the name their report carries.
 LATER_SETS = {
     "deid2": (EVAL2_DIR, "deid2 test / clean_test (tuning material since issue 13)"),
@@ -82,7 +85,8 @@ LATER_SETS = {
     "deid4": (EVAL4_DIR, "deid4 test / clean_test (tuning material since 2026-12-02)"),
     "deid5": (EVAL5_DIR, "deid5 test / clean_test (tuning material since 2026-12-02)"),
     "deid6": (EVAL6_DIR, "deid6 test / clean_test (tuning material since 2026-12-04)"),
-    "deid7": (EVAL7_DIR, "deid7 test / clean_test (held out)"),
+    "deid7": (EVAL7_DIR, "deid7 test / clean_test (tuning material since 2026-12-04)"),
+    "deid8": (EVAL8_DIR, "deid8 test / clean_test (held out)"),
 }
 CONLL_DEFAULT = HERE.parent.parent / "shared" / "data" / "conll2002"  # ../shared beside the project
 

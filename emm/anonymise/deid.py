@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 import regex as re
 
@@ -38,6 +39,8 @@ from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
 from emm.anonymise.known import KnownValues
 from emm.anonymise.lexicon import NAME_PARTICLES, not_names
 from emm.anonymise.lexicon import words as _words
+from emm.anonymise.shape_words import place_context as _place_context
+from emm.anonymise.shape_words import residence_ok
 from emm.anonymise.shape_words import spoken as _spoken
 from emm.anonymise.shapes import ShapeCheck, placeholder_spans
 from emm.errors import EmmError
@@ -129,7 +132,7 @@ def scan(
     findings = [Finding(r.entity_type, r.start, r.end, "presidio", float(r.score)) for r in results]
     findings = _merge_names(masked, [_with_honorific(masked, f) for f in findings])
     keep = load_gazetteer() if gazetteer is True else gazetteer or None
-    kept = keep.find(masked) if keep is not None else []
+    kept = keep.find(masked, _place_test(masked, engine)) if keep is not None else []
     if kept:
         findings = [
             t
@@ -145,13 +148,33 @@ def scan(
         findings.extend(known.find(masked))
     resolved = resolve_overlaps(findings)
     skip = set(getattr(engine.lexicon, "stop_words", ()))
-    skip.update(masked[s:e].lower() for s, e, _ in kept)
-    later = later_mentions(masked, resolved, stop_words=skip)
+    # a town or village is no stop word: "Jan Diepenbeek" makes a later "Diepenbeek" him
+    skip.update(masked[s:e].lower() for s, e, c in kept if c != "residence")
+    kept_towns = {(s, e) for s, e, c in kept if c == "residence"}
+    later = [
+        f
+        for f in later_mentions(masked, resolved, stop_words=skip)
+        # "Marco van Elst" and "Dorpsstraat 101, Elst": the town stays where it is a place
+        if (f.start, f.end) not in kept_towns or not _place_context(masked, f.start)
+    ]
     if later:
         resolved = resolve_overlaps(resolved + later)
     if holes:
         resolved = [f for f in resolved if not any(s < f.end and f.start < e for s, e in holes)]
     return resolved
+
+
+def _place_test(text: str, engine: Engine) -> Any:
+    """A town or village that is also a name ("Thijs", "Douglas") is kept as a place only
+    where the gate's shape check takes it as one (:func:`residence_ok`)."""
+    lists = getattr(engine.lexicon, "lists", None)
+    if lists is None:
+        return None
+
+    def accept(start: int, end: int, category: str) -> bool:
+        return category != "residence" or residence_ok(lists, text, start, end)
+
+    return accept
 
 
 def _acronym(text: str, f: Finding) -> bool:

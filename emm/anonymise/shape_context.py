@@ -123,7 +123,7 @@ _LABEL_LIST = re.compile(r"[ ]*(?:\([^()\n]{0,40}\))?[ ]*(?:,|;|/|&|–|-|\ben\b
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: endings only a street has ("Hoogstraat" is also a hamlet, "Amsterdam" a city)
 _STREET_WORD = re.compile(
-    r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad)(?= )", re.I
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|dijk|wal|baan|markt)(?= )", re.I
 )
 _STREET_NAME = re.compile(
     r"[\p{L}-]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|dijk|markt|"
@@ -138,7 +138,7 @@ _ADDRESS_CUE = re.compile(
 _CUED_HOUSE = re.compile(
     r"(?<![\p{L}])(?:op|aan|adres:?|address:?|woont|wonende|woonachtig|verblijft|lives at|at|"
     r"park|camping)[ ]+(?:\p{Ll}+[ ]+){0,2}"
-    r"(?P<a>(?:\p{Lu}[\p{L}'’.-]*[ ]+){1,4})(?P<n>[1-9]\d{0,3})[a-zA-Z]?(?![\p{L}\d])"
+    r"(?P<a>(?:\p{Lu}[\p{L}'’.-]*[ ]+){1,4})(?P<n>[1-9]\d{0,3})[a-zA-Z]{0,3}(?![\p{L}\d])"
 )
 _LEGAL_FORMS = re.compile(
     r"(?<![\p{L}])(?:Şti\.?|Inc\.?|Corp\.?|S\.L\.|S\.p\.A\.|B\.V\.|B\.V|N\.V\.|V\.O\.F\.|C\.V\.|Comm\.\s?V\.?|CommV|BVBA|SPRL|"

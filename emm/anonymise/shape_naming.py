@@ -12,7 +12,10 @@ frames make a word a name even when it is a place, a month or a word (**NAMED**)
 * right before a replaced person in brackets ('"Smokey" ([PERSOON])', "Lisse ([PERSOON])");
 * in apposition with a person noun ("zou Lochem, de beheerder,", "by Gold, a Ghanaian
   national"), unless a place preposition stands before it ("in Lochem, de ...");
-* the owner of an identifier ("BSN van JP", "the passport of Gold");
+* the owner of an identifier ("BSN van JP", "the passport of Gold"), the short name a
+  document gives ("(hierna: GWFO)"), a display name before an e-mail address ("From: Olu
+  Adebayo <[EMAIL]>"), a name with one initial ("Sofia R.") and a name written surname first
+  ("Vries, de", "Bergen, J. van");
 * a first name in lower case with an initial at the end of a line ("ania k.").
 
 Every other capitalised occurrence of a name found so is refused too (the shape check's
@@ -25,11 +28,14 @@ the same rule as :mod:`emm.anonymise.shape_residue`, for fragments that one lets
   capitalised word ("[PERSOON] der" / "Heijden", "[PERSOON] van\\nRijswijk");
 * a house-number word before a replaced value ("nr. [KENMERK]"), a floor after an
   address ("[ADRES] derde verdieping") and an addition before a comma ("[ADRES] achter,");
-* the digits of a year or day joined to a placeholder ("[DATUM] '06", "[KENMERK]-'79");
+* the digits of a year or day joined to a placeholder ("[DATUM] '06", "[KENMERK]-'79"),
+  letters or digits glued to one ("[ACCOUNT]..ams"), and a year of birth in brackets after a
+  person ("[PERSOON] (2011)", rule DATE);
 * the words of an obfuscated e-mail address beside its placeholder ("r punt de [EMAIL]").
 
 Shapes that no other rule reads: a passport's machine-readable lines (**MRZ**), an
-IPv4-mapped IPv6 prefix ("::ffff:", **IP**) and a Dutch plate in lower case ("vd 912 s",
+IPv4-mapped IPv6 prefix ("::ffff:", **IP**), a code typed in short groups ("yv1e vp2e u1mf
+3khm e", **MIXED**) and a Dutch plate in lower case ("vd 912 s",
 **PLATE**; only the letters a Dutch plate can hold).
 
 >>> rules = NamingRules(lambda w: w.lower() in {"ania"})
@@ -80,6 +86,11 @@ _NAMING_CUES = {
     for w in _words("""heet heette heten genaamd genaamde roepnaam werknaam bijnaam named
         nicknamed called aka""")
 }
+#: "(hierna: GWFO)", "(hereinafter: Mr X)": the short name a document gives someone
+_DEFINED_AS = re.compile(
+    rf"(?:[ ]+te[ ]+noemen)?[ ]*:?[ ]*[{_QUOTE_OPEN}]?(?P<n>{_NAME}|\p{{Lu}}{{2,6}})(?![\p{{L}}])"
+)
+_NAMING_CUES |= {"hierna": _DEFINED_AS, "hereinafter": _DEFINED_AS}
 _NAMING_CUES |= {
     w: re.compile(rf"[ ]{phrase}(?:[ ]*:[ ]*|[ ]+)[{_QUOTE_OPEN}]?(?P<n>{_NAME})")
     for w, phrase in [
@@ -128,6 +139,24 @@ _APPOSITION = re.compile(
 )
 _NAME_AT_END = re.compile(rf"(?<![\p{{L}}])(?P<n>{_NAME})$")
 _WORD_BEFORE = re.compile(r"(\p{L}+)[ ]$")
+#: a display name before an e-mail address: "Olu Adebayo <[EMAIL]>", "Bergen, J. van <...>"
+_DISPLAY_NAME = re.compile(
+    r"(?m)^[ \t>]*(?i:from|to|cc|van|aan|afzender|sender|reply-to)[ \t]*:[ \t]*"
+    r"(?P<n>[^<\n]{2,60}?)[ \t]*<"
+)
+#: a name and one initial: "Sofia R.", '"Maria K."' (also when the word is a place)
+_NAME_AND_INITIAL = re.compile(rf"(?<![\p{{L}}])(?P<n>{_CAP}[ ]\p{{Lu}}\.)(?![\p{{L}}])")
+#: a name written surname first with its particle after it: "Vries, de", "Bergen, J. van"
+_INVERTED = re.compile(
+    rf"(?<![\p{{L}}])(?P<n>{_CAP},[ ](?:\p{{Lu}}\.){{0,4}}[ ]?"
+    r"(?:van der|van den|van de|van|de|der|den|ter|ten|te|op den|in 't))"
+    r"(?=[\"';|,)\t]|[ ]*$)",
+    re.MULTILINE,
+)
+#: a year in brackets right after a person: "[PERSOON] (2011)", "[PERSOON] (geb. 1951, ...)"
+_BIRTH_YEAR = re.compile(
+    r"\[PERSOON\][ ]?\([ ]?(?:(?i:geb\.?|geboren|born|b\.|°|\*)[ ]?)?(?P<y>(?:19|20)\d\d)(?![\d])"
+)
 _LOWER_WITH_INITIAL = re.compile(r"(?m)^[ \t>]*(?P<n>\p{Ll}{3,})[ ]\p{Ll}\.[ \t]*$")
 
 _PERSON_HOLE = r"\[(?:PERSOON|ACCOUNT)\]"
@@ -155,6 +184,8 @@ _ADDITION = re.compile(
 _JOINED_DIGITS = re.compile(
     r"\[[A-Z][A-Z-]*\](?P<d>[ ]?[-'’/]{1,2}\d{2,4})(?![\d])|(?P<e>(?<![\d])\d{1,4}[-'’/])\[[A-Z][A-Z-]*\]"
 )
+#: letters or digits glued to a placeholder: "[ACCOUNT]..ams", "[KENMERK]254418"
+_GLUED = re.compile(r"\[[A-Z][A-Z-]*\](?P<g>[._]{0,2}[\p{L}\d][\p{L}\d._]*)")
 _OBFUSCATION = r"(?:[ ]+(?:punt|dot)[ ]+|[ ]*[\[(](?:punt|dot|at)[\])][ ]*)"
 _EMAIL_BEFORE = re.compile(
     rf"(?P<o>[\p{{L}}\d._-]+(?:{_OBFUSCATION}[\p{{L}}\d._-]+)*{_OBFUSCATION}[\p{{L}}\d._-]*)"
@@ -165,6 +196,8 @@ _EMAIL_AFTER = re.compile(
     rf"\[(?:EMAIL|URL)\][ ]*(?P<o>(?:[\p{{L}}\d._-]+)?(?:{_OBFUSCATION}[\p{{L}}\d._-]+)+)",
     re.IGNORECASE,
 )
+#: a code typed in short groups: "yv1e vp2e u1mf 3khm e" (a VIN), "ab12 cd34 ef56 7"
+_GROUPS = re.compile(r"(?<![\p{L}\d])(?:[A-Za-z0-9]{1,5}[ ]){3,}[A-Za-z0-9]{1,5}(?![\p{L}\d])")
 #: a machine-readable zone line: capitals, digits and "<" fillers (with placeholders in it)
 _MRZ = re.compile(r"(?m)^[ \t]*(?=[^\n]*<<)(?:[A-Z0-9<]|\[[A-Z][A-Z-]*\]){15,}[ \t]*$")
 _IPV4_MAPPED = re.compile(r"(?<![\p{L}\d:])::ffff:(?:\d{1,3}(?:\.\d{1,3}){3})?", re.IGNORECASE)
@@ -181,11 +214,14 @@ class NamingRules:
     """The NAMED frames and the fragments (see the module doc).
 
     ``may_be_name`` says whether a lower-case word may be a name: on a name list, or no
-    ordinary word ("ania").
+    ordinary word ("ania"); ``is_name`` whether a word is on a name list (default: the same).
     """
 
-    def __init__(self, may_be_name: Callable[[str], bool]) -> None:
+    def __init__(
+        self, may_be_name: Callable[[str], bool], is_name: Callable[[str], bool] | None = None
+    ) -> None:
         self._may_be_name = may_be_name
+        self._is_name = is_name or may_be_name
 
     def named(self, text: str) -> Iterator[tuple[int, int]]:
         """Spans of names that a naming frame gives away."""
@@ -205,7 +241,11 @@ class NamingRules:
             yield m.span("n")
         for a in _PERSON_IN_BRACKETS.finditer(text):
             b = _NAME_BEFORE.search(text, max(0, a.start() - 80), a.start())
-            if b and b.group("n").lower() not in ROLES | TITLES:
+            if (
+                b
+                and b.group("n").lower() not in ROLES | TITLES
+                and not self._after_place_word(text, b.start("n"))
+            ):
                 yield b.span("n")
         for a in _APPOSITION.finditer(text):
             nouns = {a.group("noun").lower(), (a.group("adj") or "").lower()}
@@ -214,13 +254,26 @@ class NamingRules:
             b = _NAME_AT_END.search(text, max(0, a.start() - 60), a.start())
             if b is None or b.group("n").lower() in ROLES | TITLES:
                 continue
-            before = _WORD_BEFORE.search(text, max(0, b.start() - 20), b.start())
-            if before and before.group(1).lower() in _PLACE_PREPOSITIONS:
+            if self._after_place_word(text, b.start()):
                 continue  # "in Lochem, de gemeente ..."
             yield b.span("n")
+        for m in _DISPLAY_NAME.finditer(text):
+            if re.search(r"\p{Lu}", m.group("n")) and not m.group("n").startswith("["):
+                yield m.span("n")
+        for m in _NAME_AND_INITIAL.finditer(text):
+            if self._is_name(m.group("n")[:-3]):
+                yield m.span("n")
+        for m in _INVERTED.finditer(text):
+            yield m.span("n")
         for m in _LOWER_WITH_INITIAL.finditer(text):
             if self._may_be_name(m.group("n")):
                 yield m.start("n"), m.end()
+
+    @staticmethod
+    def _after_place_word(text: str, start: int) -> bool:
+        """ "uit Ghana ([PERSOON])", "in Lochem, de gemeente": a place, not a name."""
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        return before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS
 
     def fragments(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(rule, start, end) of what is left of a value, and shapes no other rule reads."""
@@ -241,12 +294,28 @@ class NamingRules:
             yield "RESIDUE", *m.span("f")
         for m in _ADDITION.finditer(text):
             yield "RESIDUE", *m.span("a")
+        for m in _GLUED.finditer(text):
+            if m.group("g").lower().strip("._") not in ("s", "en", "e"):
+                yield "RESIDUE", *m.span("g")
+        for m in _BIRTH_YEAR.finditer(text):
+            yield "DATE", *m.span("y")
         for m in _JOINED_DIGITS.finditer(text):
             group = "d" if m.group("d") else "e"
             yield "RESIDUE", *m.span(group)
         for pattern in (_EMAIL_BEFORE, _EMAIL_AFTER):
             for m in pattern.finditer(text):
                 yield "EMAIL", *m.span("o")
+        for m in _GROUPS.finditer(text):
+            groups = m.group().split(" ")
+            with_digits = sum(any(c.isdigit() for c in g) for g in groups)
+            letters = sum(c.isalpha() for c in m.group())
+            if (
+                with_digits >= 3
+                and with_digits >= len(groups) - 1
+                and letters
+                and (sum(c.isalnum() for c in m.group()) >= 13)
+            ):
+                yield "MIXED", *m.span()
         for m in _IPV4_MAPPED.finditer(text):
             yield "IP", *m.span()
         for m in _LOWER_PLATE.finditer(text):

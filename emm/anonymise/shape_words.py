@@ -676,6 +676,32 @@ def place_context(text: str, start: int) -> bool:
     return False
 
 
+#: place words that also go with a person ("bij Thijs": at Thijs's)
+_WITH_PEOPLE = frozenset({"bij", "naar", "met", "van", "voor", "aan", "at", "with", "to", "from"})
+_WORD_BEFORE = re.compile(r"(\p{L}+)[ ]+$")
+
+
+def residence_ok(lists: WordLists, text: str, start: int, end: int) -> bool:
+    """Whether the town or village at ``text[start:end]`` is the place: no name at all, or
+    after a place word or in a list of places; a village that is a first name after a word
+    that also goes with people ("bij Thijs", "naar Thijs") is the person.
+
+    >>> from emm.anonymise.vocabulary import word_lists
+    >>> t = "In Thijs en bij Thijs"
+    >>> residence_ok(word_lists(), t, 3, 8), residence_ok(word_lists(), t, 16, 21)
+    (True, False)
+    """
+    value = text[start:end]
+    if not lists.is_name(value):
+        return True
+    if not place_context(text, start):
+        return False
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return not (
+        lists.is_first_name(value) and word is not None and word.group(1).lower() in _WITH_PEOPLE
+    )
+
+
 def spoken(letters: list[str]) -> bool:
     """Whether capitals read as a word (a name) rather than letters (an acronym): a third
     or more vowels and no three consonants in a row ("HOXHA", not "KPCN" or "NCTV")."""

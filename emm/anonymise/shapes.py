@@ -79,6 +79,7 @@ from typing import Any
 
 import regex as re
 
+from emm.anonymise.disguise import plain_view, to_original
 from emm.anonymise.entities import ALL_PLACEHOLDERS
 from emm.anonymise.folding import fold_word
 from emm.anonymise.gazetteer import Gazetteer, load_gazetteer
@@ -104,7 +105,7 @@ from emm.anonymise.shape_naming import NamingRules
 from emm.anonymise.shape_people import PeopleRules, article_names, house_names
 from emm.anonymise.shape_residue import ResidueRules
 from emm.anonymise.shape_spelled import spelled_numbers
-from emm.anonymise.shape_words import ROLES, TITLES, WordRules, place_context
+from emm.anonymise.shape_words import ROLES, TITLES, WordRules, place_context, residence_ok
 from emm.anonymise.vocabulary import WordLists, word_lists
 
 __all__ = ["RULES", "ShapeCheck", "ShapeFinding", "Vocabulary", "placeholder_spans"]
@@ -326,7 +327,9 @@ class ShapeCheck:
         self._initials = InitialRules(vocabulary.lists)
         self._people = PeopleRules(vocabulary.lists)
         lists = vocabulary.lists
-        self._naming = NamingRules(lambda w: lists.is_name(w) or not lists.ordinary(w, 3.5))
+        self._naming = NamingRules(
+            lambda w: lists.is_name(w) or not lists.ordinary(w, 3.5), lists.is_name
+        )
 
     @classmethod
     def default(cls) -> ShapeCheck:
@@ -335,9 +338,21 @@ class ShapeCheck:
     def find(
         self, text: str, *, rules: Iterable[str] | None = None, language: str = "nl"
     ) -> list[ShapeFinding]:
-        """Refused spans in ``text``, sorted, overlaps merged (the first rule names them)."""
+        """Refused spans in ``text``, sorted, overlaps merged (the first rule names them).
+
+        The rules read the text as a reader sees it (:func:`plain_view`: no invisible
+        characters, emoji or look-alike letters); the spans are the original text's."""
         if not text:
             return []
+        view, index = plain_view(text)
+        if index is None:
+            return self._find(text, rules, language)
+        return [
+            ShapeFinding(f.rule, *to_original(index, f.start, f.end))
+            for f in self._find(view, rules, language)
+        ]
+
+    def _find(self, text: str, rules: Iterable[str] | None, language: str) -> list[ShapeFinding]:
         wanted = set(rules) if rules is not None else set(RULES)
         holes = placeholder_spans(text)
         masked = _mask(text, holes)
@@ -457,11 +472,7 @@ class ShapeCheck:
         return kept
 
     def _residence_ok(self, text: str, start: int, end: int) -> bool:
-        """A village or town: after a place word or in a list of places, or no name at all."""
-        value = text[start:end]
-        if not self.vocabulary.lists.is_name(value):
-            return True
-        return place_context(text, start)
+        return residence_ok(self.vocabulary.lists, text, start, end)
 
     # -- rules -------------------------------------------------------------------------------
 
@@ -561,7 +572,12 @@ def _repeats(text: str, found: list[ShapeFinding]) -> list[ShapeFinding]:
         if len(term.strip()) < (2 if rule == "LOWER_NAME" else 3):
             continue
         pattern = re.compile(rf"(?<![\p{{L}}\d]){re.escape(term)}(?![\p{{L}}\d])")
-        out += [ShapeFinding(rule, m.start(), m.end()) for m in pattern.finditer(text)]
+        out += [
+            ShapeFinding(rule, m.start(), m.end())
+            for m in pattern.finditer(text)
+            # a surname that is its town: "Lochem" the man, "bij Lochem" the place
+            if rule != "NAMED" or not place_context(text, m.start())
+        ]
     return out
 
 

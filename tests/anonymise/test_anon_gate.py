@@ -130,3 +130,25 @@ def test_when_the_loader_is_given_then_it_is_called_once(
     gate.check("a", "Tekst.")
     gate.check("b", "Bel 06 1234 5678.")
     assert calls == [1]
+
+
+def test_when_foreign_towns_are_named_then_they_are_places_unless_a_name_stands_there(
+    shapes: ShapeCheck,
+) -> None:
+    g = load_gazetteer()
+    text = "Routes via Wigan, Goole en Peterborough naar Harwich en Boulogne-sur-Mer."
+    assert {text[s:e] for s, e, _ in g.find(text)} >= {"Wigan", "Goole", "Harwich"}
+    assert shapes.find(text) == []
+    # a town that is also a name is a place after a place word, a person where a name stands
+    assert shapes.find("Signalen uit Douglas en Lincoln.") == []
+    found = shapes.find("Douglas zei dat de huur contant werd betaald.")
+    assert [f.rule for f in found] == ["CAPITALS"]
+
+
+def test_when_a_village_is_a_first_name_after_bij_then_the_de_identifier_takes_the_person(
+    light_engine: Engine,
+) -> None:
+    from emm.anonymise.deid import deidentify
+
+    assert "Thijs" not in deidentify("Ze slaapt bij Thijs, zegt ze.", engine=light_engine).text
+    assert "Thijs" in deidentify("In Thijs en Best kwamen twee meldingen binnen.").text

@@ -5,7 +5,9 @@ Written from the leaks of deid6 (its misses that reached an artefact, 39 of 68 o
 where a naming frame says so (``heet``, ``genoemd``, a title or rank, a closing greeting, a
 person in brackets, an apposition with a person noun); particles, house-number words, floors,
 joined digits and obfuscation words beside a placeholder are what is left of a value; MRZ
-lines, keycap digits, "::ffff:" and lower-case Dutch plates are shapes. Each refused case must
+lines, keycap digits, "::ffff:" and lower-case Dutch plates are shapes; invisible characters,
+full-width digits, emoji and look-alike letters do not hide a value. Since deid7 became
+tuning material (2026-12-04), also its leaks, in new sentences. Each refused case must
 have a finding on the survivor; each passed case is trend text that must pass without one.
 """
 
@@ -51,6 +53,21 @@ REFUSED = [
     ("when a passport MRZ line", "P<ROU[PERSOON]<<[PERSOON]<<<<<<<<<<<<<<<<<<<<", "ROU"),
     ("when an IPv4-mapped prefix", "login vanaf ::ffff:[IP-ADRES] om 02:14", "ffff"),
     ("when keycap digits", "Bel 0️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣ nu", "1"),
+    ("when zero-width spaces in a number", "bsn 212\u200b254\u200b418 klopt", "254"),
+    ("when no-break spaces in an account", "rek NL25\xa0ABNA [KENMERK]", "ABNA"),
+    ("when full-width digits", "tel ０６１２３４５６７８", "１２３"),
+    ("when a Cyrillic letter in a name", "Jаnsen betaalde de huur", "Jаnsen"),
+    ("when an emoji in a handle", "[ACCOUNT].🌸.ams: hoi schat", "ams"),
+    ("when a display name before an address", "From: Tunde Bakare <[EMAIL]>", "Bakare"),
+    ("when a place-name with an initial", 'Met "Sofia R." op het station.', "Sofia"),
+    ("when a surname first with its particle", '"Vries, de";"[PERSOON]";"[BSN]"', "Vries"),
+    ("when a document's short name", "[PERSOON] (hierna: KWB) huurde", "KWB"),
+    ("when a year of birth after a person", "haar dochter [PERSOON] (2012) werkte", "2012"),
+    ("when a village that is a first name", "[PERSOON]: bij Thijs zn vriend", "Thijs"),
+    ("when a dike with a number", "die van de Oudedijk 8?", "8"),
+    ("when a house number with two letters", "Hij woont Noordeinde 99zw in Den Haag", "99zw"),
+    ("when a club's name", "controle bij Club Venus Heerlen, KvK", "Venus"),
+    ("when a code in short groups", "chassisnummer wv2z zz7h z9h0 3421 x", "wv2z"),
     ("when a Dutch plate in lower case", "de bus (gx 407 b) reed naar Kerkrade", "gx 407 b"),
 ]
 
@@ -70,6 +87,13 @@ PASSED = [
     (
         "when a closing with a body",
         "Met vriendelijke groet,\nExpertisecentrum Mensenhandel en Mensensmokkel",
+    ),
+    ("when a village after 'in'", "In Thijs en Best kwamen signalen binnen."),
+    ("when annex letters", "Bijlage A. De cijfers staan in bijlage B."),
+    ("when counts in short groups", "12 ton 3 pallets 40 m2 en 2 x 3 m"),
+    (
+        "when accents and a euro sign",
+        "In België en Curaçao ging € 1.250 om, in Zeeuws-Vlaanderen 40.",
     ),
     ("when an address of a body", "Het adres van de IND en het BSN van de aanvrager."),
     ("when sizes with 'x'", "Kamers van 3 x 4 meter voor 6 personen."),

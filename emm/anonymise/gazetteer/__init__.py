@@ -7,7 +7,7 @@ unless disclosure control says a table cell is too small (that is the tables' bu
 
 The terms are data, one YAML table per kind in ``data/`` (each with its ``source`` and
 ``date``): municipalities (CBS 2025), provinces, COROP and police regions, landscape regions,
-larger towns, countries and world regions (ISO 3166-1), nationalities and languages, Dutch and
+larger towns, foreign towns (GeoNames), countries and world regions (ISO 3166-1), nationalities and languages, Dutch and
 international legal acts, public bodies. Matching is word by word, case- and accent-folded
 (``ZEELAND`` = ``Zeeland``, ``Fryslan`` = ``Fryslân``), except for short terms and acronyms
 (``OM``, ``Sr``, ``Ede``), which must be written as listed. Derived forms are found too: place
@@ -51,6 +51,7 @@ TABLES: tuple[str, ...] = (
     "legal",
     "bodies",
     "residences",
+    "foreign_places",
 )
 
 #: Categories whose terms take place-adjective endings ("Rotterdamse", "Brabantse").
