@@ -28,6 +28,8 @@ regular-expression search.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex as re
 
 __all__ = ["CONFUSABLES", "plain_view", "to_original"]
@@ -48,6 +50,12 @@ _DISGUISE = re.compile(
 )
 
 
+@cache
+def _suspect(char: str) -> bool:
+    """Whether ``char`` (not ASCII) is one that :func:`plain_view` changes or looks at."""
+    return _DISGUISE.fullmatch(char) is not None or char in CONFUSABLES
+
+
 def _plain(char: str) -> str:
     if char in CONFUSABLES:
         return CONFUSABLES[char]
@@ -62,7 +70,10 @@ def _plain(char: str) -> str:
 def plain_view(text: str) -> tuple[str, list[int] | None]:
     """The text as a reader sees it, and for each of its characters its index in ``text``
     (``None`` when nothing was changed)."""
-    if text.isascii() or _DISGUISE.search(text) is None:
+    # the distinct characters first (a set at C speed): most texts hold none of these
+    if text.isascii() or not any(_suspect(c) for c in set(text) if not c.isascii()):
+        return text, None
+    if _DISGUISE.search(text) is None:
         return text, None
     pieces: list[str] = []
     index: list[int] = []

@@ -166,9 +166,11 @@ _PARTICLE_TAIL = re.compile(
     rf"{_PERSON_HOLE}\.?[ \t]*(?P<p>(?:{_NAME_ONLY_PARTICLES}|van|de|el|al|te))(?![\p{{L}}.])"
     r"(?P<rest>(?:[ \t|]*\n)?[ \t|]*(?P<w>\p{L}[\p{L}\p{M}'’-]*))?"
 )
+#: a house-number word right before a replaced value (looked for before each placeholder)
+_HOUSE_HOLE = re.compile(r"\[(?:KENMERK|ADRES|PERSOON|ORGANISATIE)\]")
 _HOUSE_CUE = re.compile(
     r"(?<![\p{L}])(?i:nr|nr\.|nummer|huisnummer|huisnr\.?|no\.|ligplaats|unit|flat|"
-    r"appartement|apt\.?|kamer)[ ]?(?=\[(?:KENMERK|ADRES|PERSOON|ORGANISATIE)\])"
+    r"appartement|apt\.?|kamer)[ ]?\Z"
 )
 _FLOOR = re.compile(
     r"\[ADRES\][ ,]*(?P<f>(?i:(?:\d{1,2}(?:e|de|ste)|eerste|tweede|derde|vierde|vijfde|zesde)"
@@ -288,8 +290,10 @@ class NamingRules:
                 yield "RESIDUE", m.start("p"), m.end("w")
             elif end_of_cell or re.fullmatch(_NAME_ONLY_PARTICLES, particle):
                 yield "RESIDUE", m.start("p"), m.end("p")
-        for m in _HOUSE_CUE.finditer(text):
-            yield "RESIDUE", m.start(), m.start() + len(m.group().rstrip())
+        for hole in _HOUSE_HOLE.finditer(text):
+            cue = _HOUSE_CUE.search(text, max(0, hole.start() - 14), hole.start())
+            if cue:
+                yield "RESIDUE", cue.start(), cue.start() + len(cue.group().rstrip())
         for m in _FLOOR.finditer(text):
             yield "RESIDUE", *m.span("f")
         for m in _ADDITION.finditer(text):
