@@ -25,10 +25,9 @@ finding offsets; split, each part would repeat the offset bookkeeping.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
 
 import regex as re
 
@@ -164,7 +163,7 @@ def scan(
     return resolved
 
 
-def _place_test(text: str, engine: Engine) -> Any:
+def _place_test(text: str, engine: Engine) -> Callable[[int, int, str], bool] | None:
     """A town or village that is also a name ("Thijs", "Douglas") is kept as a place only
     where the gate's shape check takes it as one (:func:`residence_ok`)."""
     lists = getattr(engine.lexicon, "lists", None)

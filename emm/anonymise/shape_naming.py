@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterator
 import regex as re
 
 from emm.anonymise.lexicon import words as _words
-from emm.anonymise.shape_words import ROLES, TITLES
+from emm.anonymise.shape_words import ROLES, TITLES, word_before
 
 __all__ = ["APPOSITION_NOUNS", "RANKS", "NamingRules"]
 
@@ -129,7 +129,7 @@ _CLOSING = re.compile(
 )
 #: a replaced person in brackets, and the name right before it: '"Smokey" ([PERSOON])'
 _PERSON_IN_BRACKETS = re.compile(r"\([ ]*(?:\[PERSOON\]|\[ACCOUNT\]|@)")
-_NAME_BEFORE = re.compile(rf"(?<![\p{{L}}\[])[{_QUOTE_OPEN}]?(?P<n>{_NAME})[{_QUOTE_CLOSE}]?[ ]*$")
+_NAME_BEFORE = re.compile(rf"(?<![\p{{L}}\[])[{_QUOTE_OPEN}]?(?P<n>{_NAME})[{_QUOTE_CLOSE}]?[ ]*\Z")
 _PLACE_PREPOSITIONS = _words("""in bij uit naar te nabij richting rond via tussen near from to
     at of van around between across within""")
 #: a person noun in apposition, and the name before it: "Lochem, de beheerder"
@@ -137,8 +137,7 @@ _APPOSITION = re.compile(
     r"(?:,[ ]*|[ ]+\([ ]*)(?i:de|het|een|a|an|the|zijn|haar|his|her|onze|our)[ ]+"
     r"(?:(?P<adj>\p{L}+)[ ]+)?(?P<noun>\p{L}+)"
 )
-_NAME_AT_END = re.compile(rf"(?<![\p{{L}}])(?P<n>{_NAME})$")
-_WORD_BEFORE = re.compile(r"(\p{L}+)[ ]$")
+_NAME_AT_END = re.compile(rf"(?<![\p{{L}}])(?P<n>{_NAME})\Z")
 #: a display name before an e-mail address: "Olu Adebayo <[EMAIL]>", "Bergen, J. van <...>"
 _DISPLAY_NAME = re.compile(
     r"(?m)^[ \t>]*(?i:from|to|cc|van|aan|afzender|sender|reply-to)[ \t]*:[ \t]*"
@@ -274,8 +273,7 @@ class NamingRules:
     @staticmethod
     def _after_place_word(text: str, start: int) -> bool:
         """ "uit Ghana ([PERSOON])", "in Lochem, de gemeente": a place, not a name."""
-        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        return before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS
+        return word_before(text, start) in _PLACE_PREPOSITIONS
 
     def fragments(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(rule, start, end) of what is left of a value, and shapes no other rule reads."""

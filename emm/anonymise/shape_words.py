@@ -678,7 +678,13 @@ def place_context(text: str, start: int) -> bool:
 
 #: place words that also go with a person ("bij Thijs": at Thijs's)
 _WITH_PEOPLE = frozenset({"bij", "naar", "met", "van", "voor", "aan", "at", "with", "to", "from"})
-_WORD_BEFORE = re.compile(r"(\p{L}+)[ ]+$")
+_WORD_BEFORE = re.compile(r"(\p{L}+)[ ]+\Z")
+
+
+def word_before(text: str, start: int) -> str:
+    """The word (lower case) right before ``start``, with only spaces between, or ""."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m.group(1).lower() if m else ""
 
 
 def residence_ok(lists: WordLists, text: str, start: int, end: int) -> bool:
@@ -696,10 +702,7 @@ def residence_ok(lists: WordLists, text: str, start: int, end: int) -> bool:
         return True
     if not place_context(text, start):
         return False
-    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return not (
-        lists.is_first_name(value) and word is not None and word.group(1).lower() in _WITH_PEOPLE
-    )
+    return not (lists.is_first_name(value) and word_before(text, start) in _WITH_PEOPLE)
 
 
 def spoken(letters: list[str]) -> bool:

@@ -168,8 +168,7 @@ RULES: dict[str, str] = {
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*\]")
 
-# keycap and variation selectors: "0️⃣6️⃣..." is a phone number written in emoji
-_SEP = r"(?:[ .\-/\u00a0]|[\ufe0e\ufe0f\u20e3]{1,2})"
+_SEP = r"[ .\-/\u00a0]"  # keycaps ("0️⃣6️⃣...") are gone before: plain_view
 _DIGIT_RUN = re.compile(rf"(?<![\p{{L}}\d])\+?\d(?:{_SEP}?\d)+(?![\p{{L}}\d])")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:(?:19|20)\d\d|\d\d)")
